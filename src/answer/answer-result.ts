@@ -1,0 +1,24 @@
+/** A source cited by an answer; `n` matches the `[n]` markers in the answer text. */
+export interface Citation {
+  n: number;
+  articleId: string;
+  title: string;
+  date: string | null;
+  url: string | null;
+  source: string;
+  /** The passage text the answer took its sentences from. */
+  quote: string;
+}
+
+/** The `ask` contract of ARCHITECTURE.md, plus the mode that produced it. */
+export interface AnswerResult {
+  answered: boolean;
+  answer: string;
+  citations: Citation[];
+  mode: 'extractive' | 'llm';
+}
+
+/** Anything that can answer a question from the archive. */
+export interface Answerer {
+  answer(question: string, options?: { language?: 'zh' | 'en' }): Promise<AnswerResult>;
+}

@@ -1,0 +1,65 @@
+import { escapeHtml } from '../render/escape-html.js';
+import type { Messages } from './messages.js';
+
+/** English texts, for users whose Telegram language is English. */
+export const MESSAGES_EN: Messages = {
+  welcome:
+    'Hello! I answer questions from this newspaper’s own articles, with sources.\nJust send me a question; in a group, mention me or reply to my message.',
+  examplesHeading: 'You could ask:',
+  exampleQuestion: (title) => `What does “${escapeHtml(title)}” say?`,
+  help: (isStaff) =>
+    [
+      '<b>How to use</b>',
+      'Private chat: just send a question. Groups: mention me with a question, reply to my message, or use /ask question.',
+      'In any chat, type my @username and a few words to search articles (inline mode).',
+      '',
+      '/ask question — ask a question',
+      '/latest — newest articles',
+      '/source number or article id — full article text',
+      ...(isStaff ? ['', '<b>Staff only</b>', '/search words — ranked passages with dates and scores', '/stats — archive size and last ingest'] : []),
+    ].join('\n'),
+  sourcesHeading: 'Sources',
+  passageButton: (n) => `[${n}] Passage`,
+  moreResultsButton: 'More results',
+  noAnswer: 'I found nothing in the archive that answers this. Try rephrasing, or see the newest articles with /latest.',
+  askUsage: 'Please write the question after the command, e.g. /ask How many new care stations will Zhuzhou build?',
+  questionTooLong: (maxCharacters) => `That question is too long (at most ${maxCharacters} characters). Please shorten it.`,
+  slowDown: (seconds) => `You are asking a bit fast: please try again in ${seconds} s.`,
+  timedOut: 'That took too long. Please try again later, or ask something more specific.',
+  somethingWentWrong: 'Sorry, something went wrong. Please try again later.',
+  staffOnly: 'Sorry, this command is only available to the newsroom’s staff.',
+  latestHeading: '<b>Newest articles</b>',
+  archiveEmpty: 'The archive has no articles yet.',
+  sourceUsage: 'Usage: /source number (from an answer or /latest) or /source article-id',
+  sourceNotFound: (reference) => `No article “${escapeHtml(reference)}”. Ask a question or use /latest first, then a number from the list.`,
+  searchUsage: 'Usage: /search words',
+  noResults: 'No matching passages.',
+  searchHeading: '<b>Search results</b>',
+  moreResultsHeading: '<b>More results</b>',
+  noMoreResults: 'No further results.',
+  buttonExpired: 'This button has expired; please ask again.',
+  citedPassage: 'Cited passage',
+  fullTextHint: (command) => `Full text: ${escapeHtml(command)}`,
+  undated: 'undated',
+  stats: (stats) =>
+    [
+      '<b>Archive</b>',
+      `Articles: ${stats.articles}`,
+      `Passages: ${stats.chunks}`,
+      `Sources: ${stats.sources}`,
+      `Newest article: ${stats.newestDate ?? 'none'}`,
+      `Last ingest: ${stats.lastIngestAt ?? 'never'}`,
+    ].join('\n'),
+  inlineAnswerTitle: 'Answer',
+  inlineNoResultsTitle: 'No matching articles',
+  inlineNoResultsText: 'The archive has no matching articles.',
+  commandDescriptions: {
+    start: 'What this bot does, with examples',
+    help: 'How to use the bot',
+    ask: 'Ask a question (in groups)',
+    latest: 'Newest articles',
+    source: 'Full text of an article',
+    search: 'Ranked passages (staff)',
+    stats: 'Archive statistics (staff)',
+  },
+};

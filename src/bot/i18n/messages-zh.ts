@@ -1,0 +1,65 @@
+import { escapeHtml } from '../render/escape-html.js';
+import type { Messages } from './messages.js';
+
+/** Chinese texts (the default). */
+export const MESSAGES_ZH: Messages = {
+  welcome:
+    '你好！我根据本报刊发的文章回答问题，并注明出处。\n直接发来一个问题即可；在群里请 @我 或回复我的消息。',
+  examplesHeading: '可以这样问：',
+  exampleQuestion: (title) => `“${escapeHtml(title)}”讲了什么？`,
+  help: (isStaff) =>
+    [
+      '<b>用法</b>',
+      '私聊：直接发问题。群聊：@我 加问题、回复我的消息，或 /ask 问题。',
+      '任意聊天框输入 @我的用户名 加关键词，可以检索文章（inline 模式）。',
+      '',
+      '/ask 问题 — 提问',
+      '/latest — 最新文章',
+      '/source 编号或文章ID — 文章全文',
+      ...(isStaff ? ['', '<b>编辑专用</b>', '/search 关键词 — 检索段落（含日期和得分）', '/stats — 资料库规模与最近入库时间'] : []),
+    ].join('\n'),
+  sourcesHeading: '来源',
+  passageButton: (n) => `[${n}] 原文`,
+  moreResultsButton: '更多结果',
+  noAnswer: '资料库里没有找到能回答这个问题的内容。可以换个说法再问，或用 /latest 看看最新文章。',
+  askUsage: '请在命令后面写上问题，例如：/ask 株洲今年新建多少家爱心驿站？',
+  questionTooLong: (maxCharacters) => `问题太长了（最多 ${maxCharacters} 个字），请精简后再问。`,
+  slowDown: (seconds) => `提问太快了，请 ${seconds} 秒后再试。`,
+  timedOut: '这次查询用时太长，请稍后再试，或换个更具体的问法。',
+  somethingWentWrong: '抱歉，出了点问题，请稍后再试。',
+  staffOnly: '抱歉，这个命令只对本报编辑开放。',
+  latestHeading: '<b>最新文章</b>',
+  archiveEmpty: '资料库里还没有文章。',
+  sourceUsage: '用法：/source 编号（回答或 /latest 列表里的编号）或 /source 文章ID',
+  sourceNotFound: (reference) => `没有找到文章“${escapeHtml(reference)}”。先提问或用 /latest，再用列表中的编号。`,
+  searchUsage: '用法：/search 关键词',
+  noResults: '没有找到相关段落。',
+  searchHeading: '<b>检索结果</b>',
+  moreResultsHeading: '<b>更多结果</b>',
+  noMoreResults: '没有更多结果了。',
+  buttonExpired: '这个按钮已过期，请重新提问。',
+  citedPassage: '引用原文',
+  fullTextHint: (command) => `全文：${escapeHtml(command)}`,
+  undated: '日期不详',
+  stats: (stats) =>
+    [
+      '<b>资料库</b>',
+      `文章：${stats.articles}`,
+      `段落：${stats.chunks}`,
+      `来源：${stats.sources}`,
+      `最新文章日期：${stats.newestDate ?? '无'}`,
+      `最近入库：${stats.lastIngestAt ?? '无'}`,
+    ].join('\n'),
+  inlineAnswerTitle: '回答',
+  inlineNoResultsTitle: '没有找到相关文章',
+  inlineNoResultsText: '资料库里没有找到相关文章。',
+  commandDescriptions: {
+    start: '介绍与示例问题',
+    help: '使用说明',
+    ask: '提问（群聊中使用）',
+    latest: '最新文章',
+    source: '文章全文',
+    search: '检索段落（编辑专用）',
+    stats: '资料库统计（编辑专用）',
+  },
+};

@@ -1,0 +1,25 @@
+import type { Passage } from '../../retrieval/passage.js';
+import type { Messages } from '../i18n/messages.js';
+import { escapeHtml } from './escape-html.js';
+import { shortenText } from './shorten-text.js';
+import { renderSourceLine } from './source-link.js';
+
+export interface RenderPassagesOptions {
+  /** Shows the fused retrieval score of each passage (staff search). Default false. */
+  showScores?: boolean;
+  /** Characters of passage text shown per result. Default 160. */
+  snippetCharacters?: number;
+  /** Number of the first listed passage. Default 1. */
+  firstNumber?: number;
+}
+
+/** Ranked passages as a numbered HTML list: source line (title, date), then a snippet. */
+export function renderPassages(heading: string, passages: readonly Passage[], messages: Messages, options: RenderPassagesOptions = {}): string {
+  const snippetCharacters = options.snippetCharacters ?? 160;
+  const firstNumber = options.firstNumber ?? 1;
+  const items = passages.map((passage, index) => {
+    const score = options.showScores ? ` · ${passage.score.toFixed(4)}` : '';
+    return `${firstNumber + index}. ${renderSourceLine(passage, messages.undated)}${score}\n${escapeHtml(shortenText(passage.text, snippetCharacters))}`;
+  });
+  return [heading, '', items.join('\n\n')].join('\n');
+}

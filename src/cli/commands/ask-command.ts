@@ -1,0 +1,26 @@
+import type { RegisterCommand } from '../cli-context.js';
+import { UsageError } from '../errors.js';
+import type { AnswerResult } from '../../answer/answer-result.js';
+
+/** `newsbot ask "<question>"`: a short answer with numbered sources. */
+export const registerAskCommand: RegisterCommand = (program, context) => {
+  program
+    .command('ask')
+    .description('answer a question from the archive, with cited sources')
+    .argument('<question>', 'the question, in Chinese or English')
+    .option('--json', 'print one JSON object: { answered, answer, citations, mode }')
+    .action(async (question: string, options: { json?: boolean }) => {
+      if (question.trim().length === 0) throw new UsageError('the question is empty');
+      const archive = await context.openArchive();
+      const result = await archive.answerer.answer(question);
+      context.stdout(options.json ? `${JSON.stringify(result)}\n` : formatAnswer(result));
+    });
+};
+
+function formatAnswer(result: AnswerResult): string {
+  const lines = [result.answer, ''];
+  for (const citation of result.citations) {
+    lines.push(`[${citation.n}] ${citation.title}${citation.date ? ` (${citation.date})` : ''} — ${citation.url ?? citation.source}`);
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,46 @@
+import type { RegisterCommand } from '../cli-context.js';
+import { parseDateOption } from '../parse-date-option.js';
+import { startProgress } from '../progress-bar.js';
+import { readSources } from '../../pipeline/read-sources.js';
+import { removeStaleArticles } from '../../pipeline/remove-stale-articles.js';
+import { fetchOptionsFromConfig } from '../../ingest/fetch/fetch-options.js';
+
+/** `newsbot ingest <path|url>...`: reads sources into the archive, incrementally. */
+export const registerIngestCommand: RegisterCommand = (program, context) => {
+  program
+    .command('ingest')
+    .description('add or update articles from files, folders (recursive), JSON/JSONL exports, HTML pages and RSS/Atom feed URLs')
+    .argument('<sources...>', 'files, folders or http(s) URLs')
+    .option('--date <YYYY-MM-DD>', 'publication date for sources that carry none')
+    .option('--json', 'print one JSON object: { articles: { added, updated, unchanged, failed, removed }, chunks, errors }')
+    .action(async (sources: string[], options: { date?: string; json?: boolean }) => {
+      const date = parseDateOption(options.date);
+      const archive = await context.openArchive();
+      const readProgress = startProgress(context.interactive, 'read ', sources.length);
+      const read = await readSources(sources, {
+        date,
+        cwd: context.cwd,
+        fetch: fetchOptionsFromConfig(archive.config.feeds),
+        onSourceRead: (done) => readProgress.update(done),
+      });
+      readProgress.stop();
+      const indexProgress = startProgress(context.interactive, 'index', read.articles.length);
+      const summary = await archive.indexArticles(read.articles, { onProgress: (done) => indexProgress.update(done) });
+      indexProgress.stop();
+      const removed = removeStaleArticles(archive, read);
+      const report = {
+        articles: { added: summary.added, updated: summary.updated, unchanged: summary.unchanged, failed: read.errors.length, removed },
+        chunks: summary.chunks,
+        errors: read.errors,
+      };
+      for (const error of read.errors) archive.logger.error({ source: error.source }, error.message);
+      if (options.json) context.stdout(`${JSON.stringify(report)}\n`);
+      else {
+        context.stdout(
+          `ingested: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${read.errors.length} failed, ${removed} removed; ${summary.chunks} chunks written\n`,
+        );
+        for (const error of read.errors) context.stdout(`  ✗ ${error.source}: ${error.message}\n`);
+      }
+      if (read.errors.length > 0) context.setExitCode(1);
+    });
+};

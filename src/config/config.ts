@@ -1,0 +1,174 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Defaults for every setting; `.env.example` documents the same values. */
+export const DEFAULTS = {
+  /** Embedding model: a Hugging Face id for transformers.js, or `hash` for the offline embedder. */
+  EMBEDDING_MODEL: 'Xenova/bge-small-zh-v1.5',
+  /** Seconds-scale bound on a model download, so an unreachable network fails fast. */
+  MODEL_DOWNLOAD_TIMEOUT_MS: 15_000,
+  LOG_LEVEL: 'info',
+  RATE_LIMIT_PER_MINUTE: 10,
+  MAX_QUESTION_CHARS: 500,
+  HANDLER_TIMEOUT_MS: 30_000,
+  WEBHOOK_PORT: 8080,
+  DIGEST_CRON: '0 8 * * *',
+  DIGEST_TIMEZONE: 'Asia/Shanghai',
+  FEED_INTERVAL_MINUTES: 15,
+  FETCH_TIMEOUT_MS: 15_000,
+  FETCH_MAX_BYTES: 5_000_000,
+  LLM_TIMEOUT_MS: 30_000,
+} as const;
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim().length > 0 ? value.trim() : null));
+
+const booleanFlag = z
+  .string()
+  .optional()
+  .transform((value) => value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()));
+
+const envSchema = z.object({
+  NEWSBOT_HOME: optionalText,
+  EMBEDDING_MODEL: z.string().trim().min(1).default(DEFAULTS.EMBEDDING_MODEL),
+  MODEL_CACHE_DIR: optionalText,
+  MODEL_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.MODEL_DOWNLOAD_TIMEOUT_MS),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: optionalText,
+  WEBHOOK_URL: optionalText,
+  WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULTS.WEBHOOK_PORT),
+  WEBHOOK_SECRET: optionalText,
+  STAFF_USER_IDS: commaList.pipe(z.array(z.string().regex(/^\d+$/, 'STAFF_USER_IDS must be numeric Telegram user ids'))),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULTS.RATE_LIMIT_PER_MINUTE),
+  MAX_QUESTION_CHARS: z.coerce.number().int().positive().default(DEFAULTS.MAX_QUESTION_CHARS),
+  HANDLER_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.HANDLER_TIMEOUT_MS),
+  DIGEST_CRON: z.string().trim().min(1).default(DEFAULTS.DIGEST_CRON),
+  DIGEST_TIMEZONE: z.string().trim().min(1).default(DEFAULTS.DIGEST_TIMEZONE),
+  DIGEST_CHAT_IDS: commaList,
+  FEEDS: commaList,
+  FEED_INTERVAL: z.coerce.number().positive().default(DEFAULTS.FEED_INTERVAL_MINUTES),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.FETCH_TIMEOUT_MS),
+  FETCH_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULTS.FETCH_MAX_BYTES),
+  FETCH_ALLOW_PRIVATE: booleanFlag,
+  LLM_BASE_URL: optionalText,
+  LLM_API_KEY: optionalText,
+  LLM_MODEL: optionalText,
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.LLM_TIMEOUT_MS),
+});
+
+/** Validated, frozen settings; the only place `process.env` is interpreted. */
+export interface Config {
+  /** Directory holding the database file. */
+  readonly dataDir: string;
+  /** Directory holding the HNSW index files and manifest. */
+  readonly indexDir: string;
+  /** Directory where transformers.js caches downloaded models. */
+  readonly modelCacheDir: string;
+  readonly embeddingModel: string;
+  readonly modelDownloadTimeoutMs: number;
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly telegram: {
+    readonly token: string | null;
+    readonly apiRoot: string | null;
+    readonly webhookUrl: string | null;
+    readonly webhookPort: number;
+    readonly webhookSecret: string | null;
+    readonly staffUserIds: readonly string[];
+    readonly rateLimitPerMinute: number;
+    readonly maxQuestionChars: number;
+    readonly handlerTimeoutMs: number;
+  };
+  readonly digest: {
+    readonly cron: string;
+    readonly timezone: string;
+    readonly chatIds: readonly string[];
+  };
+  readonly feeds: {
+    readonly urls: readonly string[];
+    readonly intervalMinutes: number;
+    readonly timeoutMs: number;
+    readonly maxBytes: number;
+    readonly allowPrivateAddresses: boolean;
+  };
+  readonly llm: {
+    readonly baseUrl: string | null;
+    readonly apiKey: string | null;
+    readonly model: string | null;
+    readonly timeoutMs: number;
+  } | null;
+}
+
+/** Raised when the environment does not describe a valid configuration. */
+export class ConfigError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads settings from an environment map (already merged with `.env`).
+ * `cwd` anchors the default locations (`data/`, `embeddings/`).
+ */
+export function loadConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}. See .env.example for the expected values.`);
+  }
+  const values = parsed.data;
+  const home = values.NEWSBOT_HOME ? path.resolve(cwd, values.NEWSBOT_HOME) : null;
+  const llmConfigured = values.LLM_BASE_URL !== null && values.LLM_MODEL !== null;
+  return Object.freeze({
+    dataDir: home ?? path.resolve(cwd, 'data'),
+    indexDir: home ? path.join(home, 'index') : path.resolve(cwd, 'embeddings', 'index'),
+    modelCacheDir: values.MODEL_CACHE_DIR ? path.resolve(cwd, values.MODEL_CACHE_DIR) : path.resolve(cwd, 'embeddings', 'models'),
+    embeddingModel: values.EMBEDDING_MODEL,
+    modelDownloadTimeoutMs: values.MODEL_DOWNLOAD_TIMEOUT_MS,
+    logLevel: values.LOG_LEVEL,
+    telegram: Object.freeze({
+      token: values.TELEGRAM_BOT_TOKEN,
+      apiRoot: values.TELEGRAM_API_ROOT,
+      webhookUrl: values.WEBHOOK_URL,
+      webhookPort: values.WEBHOOK_PORT,
+      webhookSecret: values.WEBHOOK_SECRET,
+      staffUserIds: Object.freeze([...values.STAFF_USER_IDS]),
+      rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+      maxQuestionChars: values.MAX_QUESTION_CHARS,
+      handlerTimeoutMs: values.HANDLER_TIMEOUT_MS,
+    }),
+    digest: Object.freeze({
+      cron: values.DIGEST_CRON,
+      timezone: values.DIGEST_TIMEZONE,
+      chatIds: Object.freeze([...values.DIGEST_CHAT_IDS]),
+    }),
+    feeds: Object.freeze({
+      urls: Object.freeze([...values.FEEDS]),
+      intervalMinutes: values.FEED_INTERVAL,
+      timeoutMs: values.FETCH_TIMEOUT_MS,
+      maxBytes: values.FETCH_MAX_BYTES,
+      allowPrivateAddresses: values.FETCH_ALLOW_PRIVATE,
+    }),
+    llm: llmConfigured
+      ? Object.freeze({
+          baseUrl: values.LLM_BASE_URL,
+          apiKey: values.LLM_API_KEY,
+          model: values.LLM_MODEL,
+          timeoutMs: values.LLM_TIMEOUT_MS,
+        })
+      : null,
+  });
+}

@@ -1,0 +1,51 @@
+import type { Archive } from '../pipeline/archive.js';
+import { normalizeForMatching } from '../shared/normalize-text.js';
+import type { SquadSet } from './load-squad.js';
+
+export interface EvalReport {
+  questions: number;
+  /** A hit: a retrieved article (passage) whose text contains a gold answer. */
+  retrieval: { hitAt1: number; hitAt5: number; mrr: number; chunkHitAt1: number };
+  /** containsGold: the answer text contains a gold answer; answered: share not abstained. */
+  answer: { containsGold: number; answered: number };
+  seconds: number;
+}
+
+/** Indexes the set's articles into `archive`, asks every question, and scores retrieval and answers. */
+export async function runSquadEval(archive: Archive, set: SquadSet, onProgress?: (done: number, total: number) => void): Promise<EvalReport> {
+  const started = Date.now();
+  await archive.indexArticles(set.articles);
+  const articleText = new Map(set.articles.map((article) => [article.id, normalizeForMatching(`${article.title}\n${article.paragraphs.join('\n')}`)]));
+  let hitAt1 = 0;
+  let hitAt5 = 0;
+  let reciprocalRanks = 0;
+  let chunkHitAt1 = 0;
+  let containsGold = 0;
+  let answered = 0;
+  let done = 0;
+  for (const item of set.questions) {
+    const golds = item.answers.map((answer) => normalizeForMatching(answer));
+    const holdsGold = (text: string): boolean => {
+      const normalized = normalizeForMatching(text);
+      return golds.some((gold) => normalized.includes(gold));
+    };
+    const passages = await archive.retriever.search(item.question, { k: 10, perArticle: 1 });
+    const rank = passages.findIndex((passage) => holdsGold(articleText.get(passage.articleId) ?? ''));
+    if (rank === 0) hitAt1 += 1;
+    if (rank >= 0 && rank < 5) hitAt5 += 1;
+    if (rank >= 0) reciprocalRanks += 1 / (rank + 1);
+    if (passages[0] && holdsGold(passages[0].text)) chunkHitAt1 += 1;
+    const result = await archive.answerer.answer(item.question);
+    if (result.answered) answered += 1;
+    if (result.answered && holdsGold(result.answer.replace(/\[\d+\]/g, ''))) containsGold += 1;
+    onProgress?.(++done, set.questions.length);
+  }
+  const count = Math.max(1, set.questions.length);
+  const round = (value: number): number => Number((value / count).toFixed(4));
+  return {
+    questions: set.questions.length,
+    retrieval: { hitAt1: round(hitAt1), hitAt5: round(hitAt5), mrr: round(reciprocalRanks), chunkHitAt1: round(chunkHitAt1) },
+    answer: { containsGold: round(containsGold), answered: round(answered) },
+    seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
+  };
+}

@@ -1,0 +1,88 @@
+import type { Article } from '../ingest/article.js';
+import type { ArticleStore } from '../store/article-store.js';
+import type { VectorIndex } from '../store/vector-index.js';
+import type { Embedder } from '../embedding/embedder.js';
+import type { Logger } from '../shared/logger.js';
+import { chunkArticle, type ChunkOptions } from '../chunking/chunk-article.js';
+import type { Chunk } from '../chunking/chunk.js';
+import { contentHash } from './content-hash.js';
+import { embedChunks } from './embed-chunks.js';
+
+export interface IndexSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Chunks written (new or replaced). */
+  chunks: number;
+}
+
+
+export interface IndexArticlesDeps {
+  store: ArticleStore;
+  index: VectorIndex;
+  embedder: Embedder;
+  logger: Logger;
+  chunking?: ChunkOptions;
+  /** Called after each batch with the number of articles processed so far. */
+  onProgress?: (processed: number) => void;
+}
+
+/** Articles per batch: one embedding round and one database transaction each. */
+const BATCH_CHUNKS = 512;
+
+/**
+ * Stores articles incrementally: an article whose content hash is unchanged costs no embedding;
+ * a changed one replaces its chunks in the database and in the vector index.
+ * The database is written first, the index after, and saved at the end: a crash in between
+ * leaves drift that `repairIndexDrift` mends on the next start.
+ */
+export async function indexArticles(deps: IndexArticlesDeps, articles: readonly Article[]): Promise<IndexSummary> {
+  const summary: IndexSummary = { added: 0, updated: 0, unchanged: 0, chunks: 0 };
+  const seen = new Set<string>();
+  let pending: { article: Article; hash: string; isNew: boolean; chunks: Chunk[] }[] = [];
+  let pendingChunks = 0;
+  let processed = 0;
+
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    pendingChunks = 0;
+    const vectors = await embedChunks(deps.embedder, batch.flatMap((item) => item.chunks));
+    let vectorIndex = 0;
+    for (const item of batch) {
+      const { removedChunkIds, chunkIds } = deps.store.upsertArticle(item.article, item.hash, item.chunks);
+      for (const id of removedChunkIds) deps.index.remove(id);
+      for (const id of chunkIds) deps.index.add(id, vectors[vectorIndex++]!);
+      summary.chunks += chunkIds.length;
+      if (item.isNew) summary.added += 1;
+      else summary.updated += 1;
+    }
+    processed += batch.length;
+    deps.onProgress?.(processed);
+  };
+
+  for (const article of articles) {
+    if (seen.has(article.id)) {
+      deps.logger.warn({ articleId: article.id, source: article.source }, 'duplicate article id in one ingest; keeping the first');
+      processed += 1;
+      continue;
+    }
+    seen.add(article.id);
+    const hash = contentHash(article);
+    const storedHash = deps.store.articleHash(article.id);
+    if (storedHash === hash) {
+      summary.unchanged += 1;
+      processed += 1;
+      continue;
+    }
+    const chunks = chunkArticle(article, deps.chunking);
+    pending.push({ article, hash, isNew: storedHash === null, chunks });
+    pendingChunks += chunks.length;
+    if (pendingChunks >= BATCH_CHUNKS) await flush();
+  }
+  await flush();
+  deps.onProgress?.(processed);
+  deps.index.save();
+  return summary;
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { Article, IngestError, ParsedSource } from '../ingest/article.js';
+import { listSourceFiles } from '../ingest/list-source-files.js';
+import { parseSourceFile } from '../ingest/parse-source-file.js';
+import { parseHtmlFile } from '../ingest/html/parse-html-file.js';
+import { ingestUrl } from '../ingest/feed/ingest-url.js';
+import type { FetchOptions } from '../ingest/fetch/fetch-options.js';
+
+export interface ReadSourcesOptions {
+  /** Publication date for sources that carry none (`--date`). */
+  date: string | null;
+  /** Anchors relative paths, so a file's source name is the same whatever path spelling was used. */
+  cwd: string;
+  fetch: FetchOptions;
+  onSourceRead?: (done: number, total: number) => void;
+}
+
+export interface ReadSourcesResult {
+  articles: Article[];
+  errors: IngestError[];
+  /** Sources read completely, without errors: articles they no longer hold can be removed. */
+  completeSources: string[];
+}
+
+/** Reads files, folders and URLs into articles; one bad source or record never stops the rest. */
+export async function readSources(inputs: readonly string[], options: ReadSourcesOptions): Promise<ReadSourcesResult> {
+  const urls = inputs.filter((input) => /^https?:\/\//i.test(input));
+  const paths = inputs.filter((input) => !/^https?:\/\//i.test(input)).map((input) => path.resolve(options.cwd, input));
+  const listed = await listSourceFiles(paths);
+  const result: ReadSourcesResult = { articles: [], errors: [...listed.errors.map((error) => ({ ...error, source: displayPath(error.source, options.cwd) }))], completeSources: [] };
+  const total = listed.files.length + urls.length;
+  let done = 0;
+  const collect = (source: string, parsed: ParsedSource): void => {
+    result.articles.push(...parsed.articles);
+    result.errors.push(...parsed.errors);
+    if (parsed.errors.length === 0) result.completeSources.push(source);
+    options.onSourceRead?.(++done, total);
+  };
+  for (const file of listed.files) {
+    const source = displayPath(file, options.cwd);
+    const parsed = /\.html?$/i.test(file) ? await parseHtmlFile(source, { date: options.date }) : await parseSourceFile(source, { date: options.date });
+    collect(source, parsed);
+  }
+  for (const url of urls) collect(url, await ingestUrl(url, { date: options.date, fetch: options.fetch }));
+  return result;
+}
+
+/** Paths inside the working directory are shown and stored relative to it. */
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}

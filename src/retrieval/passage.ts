@@ -1,0 +1,28 @@
+import type { StoredChunk, DateRange } from '../store/article-store.js';
+
+/** A retrieved chunk with its fused score. */
+export interface Passage extends StoredChunk {
+  /** Fused score (reciprocal rank fusion), higher is better. */
+  score: number;
+  /** 1-based rank in the keyword list, or null when absent there. */
+  keywordRank: number | null;
+  /** 1-based rank in the vector list, or null when absent there. */
+  vectorRank: number | null;
+  /** Cosine similarity from the vector index, or null. */
+  similarity: number | null;
+  /** Raw BM25 score (higher is better), or null. */
+  bm25: number | null;
+}
+
+export interface SearchOptions {
+  /** Passages to return (default 5). */
+  k?: number;
+  /** Most passages from one article (default 2). */
+  perArticle?: number;
+  range?: DateRange;
+}
+
+/** Port for passage retrieval. */
+export interface Retriever {
+  search(query: string, options?: SearchOptions): Promise<Passage[]>;
+}

@@ -1,0 +1,257 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+import type { VectorHit, VectorIndex } from './vector-index.js';
+import { EmbedderMismatchError } from './embedder-mismatch-error.js';
+import { INDEX_FILE, MANIFEST_FILE, MANIFEST_FORMAT, readIndexManifest, writeIndexManifest, type IndexManifest } from './index-manifest.js';
+import { TEMPORARY_SUFFIX, commitTemporaryFile } from './write-file-atomic.js';
+
+export interface OpenHnswVectorIndexOptions {
+  /** Directory of `vectors.hnsw` + `manifest.json` (created when absent). */
+  dir: string;
+  /** Id of the configured embedder; must match the manifest of an existing index. */
+  embedderId: string;
+  dimensions: number;
+  /** Discard whatever is on disk and start empty (`newsbot reindex`). Default false. */
+  reset?: boolean;
+  /** Slots allocated for a new index; it grows as needed. Default 1024. */
+  initialCapacity?: number;
+}
+
+/** HNSW construction settings: hnswlib's usual values, good recall for 512-dim text vectors. */
+const HNSW_M = 16;
+const HNSW_EF_CONSTRUCTION = 200;
+const HNSW_RANDOM_SEED = 100;
+const DEFAULT_INITIAL_CAPACITY = 1024;
+/** Growth step cap, so a 1M-vector index does not double its allocation at once. */
+const MAX_GROWTH = 131_072;
+const MIN_EF_SEARCH = 64;
+
+type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
+
+/**
+ * Vector index backed by hnswlib-node, persisted as `vectors.hnsw` + `manifest.json`.
+ * Cosine space: hnswlib normalizes vectors and returns distance = 1 - cosine similarity.
+ * Deleted vectors are only marked; their slots are reused by later additions.
+ */
+export class HnswVectorIndex implements VectorIndex {
+  readonly dimensions: number;
+  readonly dir: string;
+  readonly embedderId: string;
+  /** True when files on disk could not be used and the index started empty; re-embed everything. */
+  readonly rebuiltFromScratch: boolean;
+  /** Why the index started empty, when `rebuiltFromScratch` (for the log). */
+  readonly rebuildReason: string | null;
+  private readonly hnsw: Hnsw;
+  private readonly live: Set<number>;
+  private readonly deleted: Set<number>;
+  private dirty: boolean;
+
+  /** Use `openHnswVectorIndex`. */
+  constructor(state: {
+    dir: string;
+    embedderId: string;
+    dimensions: number;
+    hnsw: Hnsw;
+    live: Set<number>;
+    deleted: Set<number>;
+    rebuildReason: string | null;
+    dirty: boolean;
+  }) {
+    this.dir = state.dir;
+    this.embedderId = state.embedderId;
+    this.dimensions = state.dimensions;
+    this.hnsw = state.hnsw;
+    this.live = state.live;
+    this.deleted = state.deleted;
+    this.rebuildReason = state.rebuildReason;
+    this.rebuiltFromScratch = state.rebuildReason !== null;
+    this.dirty = state.dirty;
+  }
+
+  count(): number {
+    return this.live.size;
+  }
+
+  ids(): number[] {
+    return [...this.live];
+  }
+
+  /** Adds a vector, or replaces the vector of a label already present. */
+  add(id: number, vector: Float32Array): void {
+    if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) throw new RangeError(`vector label must be a 32-bit unsigned integer, got ${id}`);
+    if (vector.length !== this.dimensions) {
+      throw new RangeError(`vector for label ${id} has ${vector.length} dimensions, the index expects ${this.dimensions}`);
+    }
+    const point = Array.from(vector);
+    if (this.live.has(id)) {
+      this.hnsw.addPoint(point, id);
+    } else if (this.deleted.has(id) && this.tryRevive(id, point)) {
+      this.deleted.delete(id);
+    } else {
+      this.deleted.delete(id);
+      this.ensureCapacity();
+      // replaceDeleted: reuse the slot of a deleted vector when there is one.
+      this.hnsw.addPoint(point, id, true);
+    }
+    this.live.add(id);
+    this.dirty = true;
+  }
+
+  /** Marks a label deleted; unknown labels are ignored. */
+  remove(id: number): void {
+    if (!this.live.has(id)) return;
+    try {
+      this.hnsw.markDelete(id);
+    } catch {
+      // Already deleted in the file (manifest older than the index): nothing left to do.
+    }
+    this.live.delete(id);
+    this.deleted.add(id);
+    this.dirty = true;
+  }
+
+  search(vector: Float32Array, k: number): VectorHit[] {
+    if (vector.length !== this.dimensions) {
+      throw new RangeError(`query vector has ${vector.length} dimensions, the index expects ${this.dimensions}`);
+    }
+    const wanted = Math.min(Math.floor(k), this.live.size);
+    if (wanted <= 0) return [];
+    this.hnsw.setEf(Math.max(wanted * 2, MIN_EF_SEARCH));
+    const result = this.hnsw.searchKnn(Array.from(vector), wanted);
+    const hits: VectorHit[] = [];
+    result.neighbors.forEach((id, position) => {
+      if (!this.live.has(id)) return;
+      hits.push({ id, similarity: 1 - (result.distances[position] ?? 1) });
+    });
+    return hits;
+  }
+
+  /** Writes `vectors.hnsw` then `manifest.json`, each via a temporary file + rename. */
+  save(): void {
+    if (!this.dirty) return;
+    fs.mkdirSync(this.dir, { recursive: true });
+    const indexFile = path.join(this.dir, INDEX_FILE);
+    const temporary = indexFile + TEMPORARY_SUFFIX;
+    this.hnsw.writeIndexSync(temporary);
+    commitTemporaryFile(temporary, indexFile);
+    // Labels whose slot was reused are no longer in the file: forget them.
+    const stored = new Set(this.hnsw.getIdsList());
+    for (const id of this.deleted) if (!stored.has(id)) this.deleted.delete(id);
+    const manifest: IndexManifest = {
+      embedderId: this.embedderId,
+      dimensions: this.dimensions,
+      count: this.live.size,
+      updatedAt: new Date().toISOString(),
+      format: MANIFEST_FORMAT,
+      deletedLabels: [...this.deleted].sort((left, right) => left - right),
+    };
+    writeIndexManifest(this.dir, manifest);
+    this.dirty = false;
+  }
+
+  /** Slots allocated (live + deleted + free); for benchmarks and tests. */
+  capacity(): number {
+    return this.hnsw.getMaxElements();
+  }
+
+  private ensureCapacity(): void {
+    const capacity = this.hnsw.getMaxElements();
+    if (this.hnsw.getCurrentCount() < capacity) return;
+    this.hnsw.resizeIndex(capacity + Math.max(1, Math.min(capacity, MAX_GROWTH)));
+  }
+
+  /** Re-adds a deleted label in its old slot; false when hnswlib already gave the slot away. */
+  private tryRevive(id: number, point: number[]): boolean {
+    try {
+      this.hnsw.unmarkDelete(id);
+    } catch {
+      return false;
+    }
+    this.hnsw.addPoint(point, id);
+    return true;
+  }
+}
+
+/**
+ * Opens the index in `dir`, or starts an empty one when there is none.
+ * Throws `EmbedderMismatchError` when the index was built by another embedder.
+ * A missing, truncated or corrupt index file does not throw: the index starts empty and
+ * `rebuiltFromScratch` is set, so the caller re-embeds the database's chunks.
+ */
+export function openHnswVectorIndex(options: OpenHnswVectorIndexOptions): HnswVectorIndex {
+  const { dir, embedderId, dimensions } = options;
+  if (!Number.isInteger(dimensions) || dimensions <= 0) throw new RangeError(`dimensions must be a positive integer, got ${dimensions}`);
+  if (options.reset) resetHnswVectorIndex(dir);
+  fs.mkdirSync(dir, { recursive: true });
+  removeTemporaryFiles(dir);
+  const indexFile = path.join(dir, INDEX_FILE);
+  const hasIndexFile = fs.existsSync(indexFile);
+  const base = { dir, embedderId, dimensions };
+
+  let manifest: IndexManifest | null;
+  try {
+    manifest = readIndexManifest(dir);
+  } catch (error) {
+    return emptyIndex(base, options, `${(error as Error).message}; starting an empty index`);
+  }
+  if (manifest && (manifest.embedderId !== embedderId || manifest.dimensions !== dimensions)) {
+    throw new EmbedderMismatchError(dir, { embedderId, dimensions }, { embedderId: manifest.embedderId, dimensions: manifest.dimensions });
+  }
+  if (!manifest) {
+    return hasIndexFile ? emptyIndex(base, options, `${indexFile} has no ${MANIFEST_FILE}; starting an empty index`) : emptyIndex(base, options, null);
+  }
+  if (!hasIndexFile) {
+    return emptyIndex(base, options, manifest.count > 0 ? `${indexFile} is missing; starting an empty index` : null);
+  }
+
+  const hnsw = new hnswlib.HierarchicalNSW('cosine', dimensions);
+  try {
+    hnsw.readIndexSync(indexFile, true);
+  } catch (error) {
+    return emptyIndex(base, options, `could not read ${indexFile} (${(error as Error).message}); starting an empty index`);
+  }
+  const deleted = new Set(manifest.deletedLabels);
+  const stored = hnsw.getIdsList();
+  const live = new Set(stored.filter((id) => !deleted.has(id)));
+  if (live.size !== manifest.count) {
+    // The manifest is older than the index file (a crash between the two renames): ask hnswlib.
+    deleted.clear();
+    live.clear();
+    for (const id of stored) (isDeletedLabel(hnsw, id) ? deleted : live).add(id);
+  }
+  return new HnswVectorIndex({ ...base, hnsw, live, deleted, rebuildReason: null, dirty: false });
+}
+
+/** Deletes the index files in `dir` (the directory itself stays). */
+export function resetHnswVectorIndex(dir: string): void {
+  for (const name of [INDEX_FILE, MANIFEST_FILE]) {
+    fs.rmSync(path.join(dir, name), { force: true });
+    fs.rmSync(path.join(dir, name + TEMPORARY_SUFFIX), { force: true });
+  }
+}
+
+function emptyIndex(
+  base: { dir: string; embedderId: string; dimensions: number },
+  options: OpenHnswVectorIndexOptions,
+  rebuildReason: string | null,
+): HnswVectorIndex {
+  const hnsw = new hnswlib.HierarchicalNSW('cosine', base.dimensions);
+  hnsw.initIndex(Math.max(1, options.initialCapacity ?? DEFAULT_INITIAL_CAPACITY), HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_RANDOM_SEED, true);
+  // A rebuilt index is saved even when nothing is added, so the bad files get replaced.
+  return new HnswVectorIndex({ ...base, hnsw, live: new Set(), deleted: new Set(), rebuildReason, dirty: rebuildReason !== null });
+}
+
+function removeTemporaryFiles(dir: string): void {
+  for (const name of [INDEX_FILE, MANIFEST_FILE]) fs.rmSync(path.join(dir, name + TEMPORARY_SUFFIX), { force: true });
+}
+
+/** hnswlib refuses to return the vector of a deleted label; that is the only way to ask. */
+function isDeletedLabel(hnsw: Hnsw, id: number): boolean {
+  try {
+    hnsw.getPoint(id);
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,289 @@
+import type Database from 'better-sqlite3';
+import type { Article } from '../ingest/article.js';
+import type { Chunk } from '../chunking/chunk.js';
+import type { ArchiveStats, ArticleStore, DateRange, KeywordHit, StoredArticle, StoredChunk } from './article-store.js';
+import { CHUNK_COLUMNS, toStoredArticle, toStoredChunk, type ArticleRow, type ChunkRow } from './article-rows.js';
+import { ftsDocument } from './fts-document.js';
+import { normalizeForMatching } from '../shared/normalize-text.js';
+import { buildFtsMatch, queryTerms, quoteFtsString } from './fts-query.js';
+import { openSqliteDatabase } from './open-sqlite-database.js';
+import { SINGLE_TOKEN, selectQueryTerms } from './select-query-terms.js';
+
+/** One article to write with `upsertArticles`. */
+export interface ArticleUpsert {
+  article: Article;
+  contentHash: string;
+  chunks: Chunk[];
+}
+
+/** What `upsertArticle` changed: chunk ids are vector-index labels. */
+export interface UpsertResult {
+  removedChunkIds: number[];
+  chunkIds: number[];
+}
+
+/**
+ * BM25 column weights for `chunks_fts` (words, grams). Bigrams count less than whole words:
+ * there are more of them per match, and some straddle word boundaries.
+ */
+const BM25_WEIGHTS = [1.0, 0.5] as const;
+const LAST_INGEST_KEY = 'last_ingest_at';
+
+/**
+ * `ArticleStore` on SQLite (better-sqlite3): articles, chunks and a contentless FTS5 index of
+ * their segmented text. Writes are synchronous and transactional; `database` is shared with
+ * the other store modules (subscriptions, sent digests).
+ */
+export class SqliteArticleStore implements ArticleStore {
+  /** The connection, for other store modules that keep their tables in the same file. */
+  readonly database: Database.Database;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private chunkCount: { dataVersion: number; generation: number; value: number } | null = null;
+  /** Bumped on each write through this connection (data_version only sees other connections). */
+  private generation = 0;
+
+  constructor(database: Database.Database) {
+    this.database = database;
+    this.statements = prepareStatements(database);
+  }
+
+  /** Runs `fn` in one transaction (nested calls become savepoints). Batch upserts this way. */
+  transaction<T>(fn: () => T): T {
+    return this.database.transaction(fn)();
+  }
+
+  articleHash(articleId: string): string | null {
+    return (this.statements.articleHash.get(articleId) as string | undefined) ?? null;
+  }
+
+  upsertArticle(article: Article, contentHash: string, chunks: Chunk[]): UpsertResult {
+    return this.transaction(() => this.writeArticle(article, contentHash, chunks, new Date().toISOString()));
+  }
+
+  /** Upserts many articles in one transaction (much faster than one transaction each). */
+  upsertArticles(items: readonly ArticleUpsert[]): UpsertResult[] {
+    return this.transaction(() => {
+      const now = new Date().toISOString();
+      return items.map((item) => this.writeArticle(item.article, item.contentHash, item.chunks, now));
+    });
+  }
+
+  removeArticle(articleId: string): number[] {
+    return this.transaction(() => {
+      const removed = this.deleteChunks(articleId);
+      // ON DELETE CASCADE removes the chunks rows.
+      this.statements.deleteArticle.run(articleId);
+      if (removed.length > 0) this.generation += 1;
+      return removed;
+    });
+  }
+
+  articleIdsBySource(source: string): string[] {
+    // JSON records are stored as `<source>#<n>`: '$' is the character after '#'.
+    return this.statements.articleIdsBySource.all(source, `${source}#`, `${source}$`) as string[];
+  }
+
+  getArticle(articleId: string): StoredArticle | null {
+    const row = this.statements.getArticle.get(articleId) as ArticleRow | undefined;
+    return row ? toStoredArticle(row) : null;
+  }
+
+  getChunks(ids: number[]): StoredChunk[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements.getChunks.all(JSON.stringify(ids)) as ChunkRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const chunks: StoredChunk[] = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (row) chunks.push(toStoredChunk(row));
+    }
+    return chunks;
+  }
+
+  articleChunks(articleId: string): StoredChunk[] {
+    return (this.statements.articleChunks.all(articleId) as ChunkRow[]).map(toStoredChunk);
+  }
+
+  allChunkIds(): number[] {
+    return this.statements.allChunkIds.all() as number[];
+  }
+
+  keywordSearch(query: string, limit: number, range?: DateRange): KeywordHit[] {
+    if (limit <= 0) return [];
+    const terms = selectQueryTerms(queryTerms(query), {
+      documentFrequency: (term) => (this.statements.documentFrequency.get(term) as number | undefined) ?? 0,
+      totalDocuments: this.totalChunks(),
+    });
+    const match = buildFtsMatch(terms);
+    if (match === null) return [];
+    const from = range?.from ?? null;
+    const to = range?.to ?? null;
+    const rows =
+      from === null && to === null
+        ? (this.statements.keywordSearch.all(match, Math.floor(limit)) as { id: number; rank: number }[])
+        : (this.statements.keywordSearchInRange.all({ match, from, to, limit: Math.floor(limit) }) as { id: number; rank: number }[]);
+    return rows.map((row) => ({ id: row.id, score: -row.rank }));
+  }
+
+  documentFrequencies(terms: readonly string[]): Map<string, number> {
+    const frequencies = new Map<string, number>();
+    for (const term of terms) {
+      if (frequencies.has(term)) continue;
+      const folded = normalizeForMatching(term).trim();
+      let frequency = 0;
+      if (SINGLE_TOKEN.test(folded)) {
+        frequency = (this.statements.documentFrequency.get(folded) as number | undefined) ?? 0;
+      } else if (/[\p{L}\p{N}]/u.test(folded)) {
+        // Several unicode61 tokens (covid-19): count the chunks holding the phrase.
+        frequency = this.statements.countMatches.get(quoteFtsString(folded)) as number;
+      }
+      frequencies.set(term, frequency);
+    }
+    return frequencies;
+  }
+
+  latestArticles(limit: number): StoredArticle[] {
+    if (limit <= 0) return [];
+    return (this.statements.latestArticles.all(Math.floor(limit)) as ArticleRow[]).map(toStoredArticle);
+  }
+
+  articlesOnDate(date: string): StoredArticle[] {
+    return (this.statements.articlesOnDate.all(date) as ArticleRow[]).map(toStoredArticle);
+  }
+
+  stats(): ArchiveStats {
+    const row = this.statements.stats.get() as { articles: number; sources: number; newest_date: string | null };
+    return {
+      articles: row.articles,
+      chunks: this.totalChunks(),
+      sources: row.sources,
+      newestDate: row.newest_date,
+      lastIngestAt: (this.statements.getMeta.get(LAST_INGEST_KEY) as string | undefined) ?? null,
+    };
+  }
+
+  close(): void {
+    if (this.database.open) this.database.close();
+  }
+
+  private writeArticle(article: Article, contentHash: string, chunks: Chunk[], now: string): UpsertResult {
+    const { statements } = this;
+    const removedChunkIds = this.deleteChunks(article.id);
+    statements.upsertArticle.run({
+      id: article.id,
+      title: article.title,
+      subtitle: article.subtitle,
+      paragraphs: JSON.stringify(article.paragraphs),
+      date: article.date,
+      url: article.url,
+      authors: JSON.stringify(article.authors),
+      section: article.section,
+      source: article.source,
+      photo_caption: article.photoCaption,
+      position: article.position,
+      content_hash: contentHash,
+      ingested_at: now,
+    });
+    const chunkIds: number[] = [];
+    for (const chunk of chunks) {
+      // The chunk belongs to the article written here, whatever its articleId field says.
+      const id = Number(statements.insertChunk.run(article.id, chunk.ordinal, chunk.text, chunk.heading).lastInsertRowid);
+      const document = ftsDocument(chunk.heading, chunk.text);
+      statements.insertFts.run(id, document.words, document.grams);
+      chunkIds.push(id);
+    }
+    statements.setMeta.run(LAST_INGEST_KEY, now);
+    this.generation += 1;
+    return { removedChunkIds, chunkIds };
+  }
+
+  /** Deletes an article's chunks and their FTS rows; returns their ids. */
+  private deleteChunks(articleId: string): number[] {
+    const ids = this.statements.chunkIdsOfArticle.all(articleId) as number[];
+    for (const id of ids) this.statements.deleteFts.run(id);
+    if (ids.length > 0) this.statements.deleteChunksOfArticle.run(articleId);
+    return ids;
+  }
+
+  /** Chunk count, cached until this or another connection writes. */
+  private totalChunks(): number {
+    const dataVersion = this.database.pragma('data_version', { simple: true }) as number;
+    const cached = this.chunkCount;
+    if (cached && cached.dataVersion === dataVersion && cached.generation === this.generation) return cached.value;
+    const value = this.statements.countChunks.get() as number;
+    this.chunkCount = { dataVersion, generation: this.generation, value };
+    return value;
+  }
+}
+
+/** Opens (creating it and its folder when absent) the article database at `filePath`. */
+export function openSqliteArticleStore(filePath: string): SqliteArticleStore {
+  const database = openSqliteDatabase(filePath);
+  try {
+    return new SqliteArticleStore(database);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}
+
+function prepareStatements(database: Database.Database) {
+  const articleColumns =
+    'id, title, subtitle, paragraphs, date, url, authors, section, source, photo_caption, position, content_hash, ingested_at';
+  const bm25 = `bm25(chunks_fts, ${BM25_WEIGHTS.join(', ')})`;
+  return {
+    articleHash: database.prepare('SELECT content_hash FROM articles WHERE id = ?').pluck(),
+    upsertArticle: database.prepare(
+      `INSERT INTO articles (${articleColumns})
+       VALUES (@id, @title, @subtitle, @paragraphs, @date, @url, @authors, @section, @source, @photo_caption, @position, @content_hash, @ingested_at)
+       ON CONFLICT (id) DO UPDATE SET
+         title = excluded.title, subtitle = excluded.subtitle, paragraphs = excluded.paragraphs, date = excluded.date,
+         url = excluded.url, authors = excluded.authors, section = excluded.section, source = excluded.source,
+         photo_caption = excluded.photo_caption, position = excluded.position, content_hash = excluded.content_hash,
+         ingested_at = excluded.ingested_at`,
+    ),
+    deleteArticle: database.prepare('DELETE FROM articles WHERE id = ?'),
+    articleIdsBySource: database
+      .prepare('SELECT id FROM articles WHERE source = ? OR (source >= ? AND source < ?) ORDER BY source, position')
+      .pluck(),
+    getArticle: database.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
+    chunkIdsOfArticle: database.prepare('SELECT id FROM chunks WHERE article_id = ? ORDER BY ordinal').pluck(),
+    deleteChunksOfArticle: database.prepare('DELETE FROM chunks WHERE article_id = ?'),
+    insertChunk: database.prepare('INSERT INTO chunks (article_id, ordinal, text, heading) VALUES (?, ?, ?, ?)'),
+    insertFts: database.prepare('INSERT INTO chunks_fts (rowid, words, grams) VALUES (?, ?, ?)'),
+    deleteFts: database.prepare('DELETE FROM chunks_fts WHERE rowid = ?'),
+    getChunks: database.prepare(
+      `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN articles a ON a.id = c.article_id
+       WHERE c.id IN (SELECT value FROM json_each(?))`,
+    ),
+    articleChunks: database.prepare(
+      `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.ordinal`,
+    ),
+    allChunkIds: database.prepare('SELECT id FROM chunks ORDER BY id').pluck(),
+    countChunks: database.prepare('SELECT count(*) FROM chunks').pluck(),
+    documentFrequency: database.prepare('SELECT doc FROM chunks_fts_vocab WHERE term = ?').pluck(),
+    countMatches: database.prepare('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck(),
+    keywordSearch: database.prepare(
+      `SELECT rowid AS id, ${bm25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?`,
+    ),
+    // CROSS JOIN keeps the FTS table as the outer loop: the date filter is checked per match.
+    keywordSearchInRange: database.prepare(
+      `SELECT f.rowid AS id, ${bm25} AS rank
+       FROM chunks_fts f CROSS JOIN chunks c ON c.id = f.rowid CROSS JOIN articles a ON a.id = c.article_id
+       WHERE chunks_fts MATCH @match
+         AND a.date IS NOT NULL AND (@from IS NULL OR a.date >= @from) AND (@to IS NULL OR a.date <= @to)
+       ORDER BY rank LIMIT @limit`,
+    ),
+    latestArticles: database.prepare(
+      `SELECT ${articleColumns} FROM articles ORDER BY date DESC NULLS LAST, ingested_at DESC, position ASC LIMIT ?`,
+    ),
+    articlesOnDate: database.prepare(`SELECT ${articleColumns} FROM articles WHERE date = ? ORDER BY position, ingested_at, id`),
+    stats: database.prepare(
+      `SELECT count(*) AS articles, max(date) AS newest_date,
+         count(DISTINCT CASE WHEN instr(source, '#') > 0 THEN substr(source, 1, instr(source, '#') - 1) ELSE source END) AS sources
+       FROM articles`,
+    ),
+    getMeta: database.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+    setMeta: database.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+  };
+}

@@ -1,0 +1,19 @@
+/** A nearest-neighbour hit: the chunk label and its cosine similarity (1 = identical). */
+export interface VectorHit {
+  id: number;
+  similarity: number;
+}
+
+/** Port for the vector index. Labels are chunk ids from the database (never reused). */
+export interface VectorIndex {
+  readonly dimensions: number;
+  /** Number of live vectors. */
+  count(): number;
+  /** Live labels, for drift detection against the database. */
+  ids(): number[];
+  add(id: number, vector: Float32Array): void;
+  remove(id: number): void;
+  search(vector: Float32Array, k: number): VectorHit[];
+  /** Persists atomically (temporary file + rename). No-op when nothing changed. */
+  save(): void;
+}
