@@ -25,6 +25,8 @@ export function chunkArticle(article: Article, options: ChunkOptions = {}): Chun
   const maxChars = options.maxChars ?? CHUNK_DEFAULTS.maxChars;
   const overlapChars = options.overlapChars ?? CHUNK_DEFAULTS.overlapChars;
   const heading = chunkHeading(article);
+  // -1: the newline between heading and text in what the embedder sees. A very long heading
+  // still leaves half the budget for text (the embedder truncates such rare inputs).
   const budget = Math.max(Math.floor(maxChars / 2), maxChars - heading.length - 1);
   const units = article.paragraphs.flatMap((paragraph, paragraphIndex) =>
     splitSentences(paragraph).flatMap((sentence) => splitLongSentence(sentence, budget)).map((text) => ({ text, paragraphIndex })),
@@ -41,24 +43,25 @@ export function chunkArticle(article: Article, options: ChunkOptions = {}): Chun
     let overlapLength = 0;
     for (let index = current.length - 1; index >= 0; index -= 1) {
       const unit = current[index]!;
-      if (overlapLength + unit.text.length > overlapChars) break;
+      if (overlapLength + unit.text.length + 1 > overlapChars) break;
       overlap.unshift(unit);
-      overlapLength += unit.text.length;
+      overlapLength += unit.text.length + 1;
     }
     current = overlap;
     currentLength = overlapLength;
     freshSentences = 0;
   };
 
+  // A unit costs its length plus one for the separator that may join it to the previous one.
   for (const unit of units) {
     if (currentLength + unit.text.length > budget) {
       flush();
       while (current.length > 0 && currentLength + unit.text.length > budget) {
-        currentLength -= current.shift()!.text.length;
+        currentLength -= current.shift()!.text.length + 1;
       }
     }
     current.push(unit);
-    currentLength += unit.text.length;
+    currentLength += unit.text.length + 1;
     freshSentences += 1;
   }
   flush();

@@ -17,7 +17,7 @@ export const DEFAULTS = {
   FEED_INTERVAL_MINUTES: 15,
   FETCH_TIMEOUT_MS: 15_000,
   FETCH_MAX_BYTES: 5_000_000,
-  LLM_TIMEOUT_MS: 30_000,
+  LLM_TIMEOUT_MS: 20_000,
 } as const;
 
 const commaList = z
@@ -104,9 +104,9 @@ export interface Config {
     readonly allowPrivateAddresses: boolean;
   };
   readonly llm: {
-    readonly baseUrl: string | null;
+    readonly baseUrl: string;
     readonly apiKey: string | null;
-    readonly model: string | null;
+    readonly model: string;
     readonly timeoutMs: number;
   } | null;
 }
@@ -131,7 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
   }
   const values = parsed.data;
   const home = values.NEWSBOT_HOME ? path.resolve(cwd, values.NEWSBOT_HOME) : null;
-  const llmConfigured = values.LLM_BASE_URL !== null && values.LLM_MODEL !== null;
+
   return Object.freeze({
     dataDir: home ?? path.resolve(cwd, 'data'),
     indexDir: home ? path.join(home, 'index') : path.resolve(cwd, 'embeddings', 'index'),
@@ -162,7 +162,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       maxBytes: values.FETCH_MAX_BYTES,
       allowPrivateAddresses: values.FETCH_ALLOW_PRIVATE,
     }),
-    llm: llmConfigured
+    llm:
+      values.LLM_BASE_URL !== null && values.LLM_MODEL !== null
       ? Object.freeze({
           baseUrl: values.LLM_BASE_URL,
           apiKey: values.LLM_API_KEY,

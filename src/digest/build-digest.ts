@@ -74,7 +74,7 @@ function textBlock(article: DigestArticle, number: number, showSection: boolean)
 
 function htmlBlock(article: DigestArticle, number: number, showSection: boolean): string {
   const title = isWebUrl(article.url) ? `<a href="${escapeHtml(article.url)}">${escapeHtml(article.title)}</a>` : escapeHtml(article.title);
-  const lines = [showSection ? `<i>${escapeHtml(article.section ?? '')}</i>` : null, `<b>${number}.</b> ${title}`, article.summary ? escapeHtml(article.summary) : null];
+  const lines = [showSection ? `<i>${escapeHtml(article.section ?? '')}</i>` : null, `<b>${number}. ${title}</b>`, article.summary ? escapeHtml(article.summary) : null];
   return lines.filter((line): line is string => line !== null).join('\n');
 }
 
@@ -85,7 +85,7 @@ function shrunkHtmlBlock(article: DigestArticle, number: number, budget: number)
   let title = article.title;
   while (title.length > 1) {
     title = title.slice(0, Math.floor(title.length * 0.8));
-    const block = `<b>${number}.</b> ${escapeHtml(title)}…`;
+    const block = `<b>${number}. ${escapeHtml(title)}…</b>`;
     if (block.length <= budget) return block;
   }
   return `<b>${number}.</b>`;

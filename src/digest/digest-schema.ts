@@ -15,6 +15,7 @@ export function ensureDigestSchema(database: Database.Database): void {
       active INTEGER NOT NULL DEFAULT 1,
       disabled_reason TEXT,
       created_at TEXT NOT NULL,
+      active_since TEXT NOT NULL,
       updated_at TEXT NOT NULL
     );
     CREATE TABLE IF NOT EXISTS sent_digests (

@@ -21,6 +21,8 @@ export interface Subscription {
   /** Set when inactive: {@link UNSUBSCRIBED} or the permanent error that disabled the chat. */
   disabledReason: string | null;
   createdAt: string;
+  /** When the chat last became active: a chat subscribed by command after a day's digest time starts the next day. */
+  activeSince: string;
 }
 
 /** What subscribing records about a chat. */
@@ -41,6 +43,7 @@ interface SubscriptionRow {
   active: number;
   disabled_reason: string | null;
   created_at: string;
+  active_since: string;
 }
 
 /** Subscriptions persisted in the shared SQLite database. */
@@ -59,9 +62,10 @@ export class SubscriptionStore {
     const now = this.#now().toISOString();
     this.#database
       .prepare(
-        `INSERT INTO subscriptions (chat_id, title, username, kind, source, active, disabled_reason, created_at, updated_at)
-         VALUES (@chatId, @title, @username, @kind, @source, 1, NULL, @now, @now)
+        `INSERT INTO subscriptions (chat_id, title, username, kind, source, active, disabled_reason, created_at, active_since, updated_at)
+         VALUES (@chatId, @title, @username, @kind, @source, 1, NULL, @now, @now, @now)
          ON CONFLICT (chat_id) DO UPDATE SET
+           active_since = CASE WHEN active = 1 THEN active_since ELSE excluded.updated_at END,
            title = COALESCE(excluded.title, title), username = COALESCE(excluded.username, username),
            kind = CASE WHEN excluded.kind = 'unknown' THEN kind ELSE excluded.kind END,
            source = excluded.source, active = 1, disabled_reason = NULL, updated_at = excluded.updated_at`,
@@ -74,12 +78,13 @@ export class SubscriptionStore {
    * Makes a DIGEST_CHAT_IDS entry active on start: adds it, or re-enables it after an earlier send
    * error (the operator may have fixed it). A chat whose admins unsubscribed stays unsubscribed.
    */
-  ensureConfigured(chatId: string): { subscription: Subscription; status: 'added' | 'reactivated' | 'unchanged' | 'unsubscribed' } {
+  ensureConfigured(chatId: string): { subscription: Subscription; status: 'added' | 'reactivated' | 'unchanged' | 'unsubscribed'; previousReason: string | null } {
     const existing = this.get(chatId);
-    if (existing?.disabledReason === UNSUBSCRIBED) return { subscription: existing, status: 'unsubscribed' };
-    if (existing?.active && existing.source === 'config') return { subscription: existing, status: 'unchanged' };
+    const previousReason = existing?.disabledReason ?? null;
+    if (existing?.disabledReason === UNSUBSCRIBED) return { subscription: existing, status: 'unsubscribed', previousReason };
+    if (existing?.active && existing.source === 'config') return { subscription: existing, status: 'unchanged', previousReason };
     const subscription = this.subscribe({ chatId, kind: existing?.kind ?? 'unknown', source: 'config' });
-    return { subscription, status: existing === null ? 'added' : existing.active ? 'unchanged' : 'reactivated' };
+    return { subscription, status: existing === null ? 'added' : existing.active ? 'unchanged' : 'reactivated', previousReason };
   }
 
   /** Stops the digest for a chat (kept as a row so the choice survives restarts). Returns whether it was active. */
@@ -144,5 +149,6 @@ function toSubscription(row: SubscriptionRow): Subscription {
     active: row.active === 1,
     disabledReason: row.disabled_reason,
     createdAt: row.created_at,
+    activeSince: row.active_since,
   };
 }

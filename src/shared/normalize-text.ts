@@ -15,11 +15,14 @@ const HAN_RANGES: readonly (readonly [number, number])[] = [
 ];
 
 interface FoldingTable {
-  /** For each BMP code unit: 0 = keep, otherwise the replacement code unit. */
+  /** For each BMP code unit: 0 = keep, `WIDE` = see `wide`, otherwise the replacement code unit. */
   single: Uint16Array;
   /** BMP code units whose replacement is not a single BMP code unit (e.g. an astral character). */
   wide: Map<number, string>;
 }
+
+/** Marks entries of `single` whose replacement lives in `wide` (U+FFFF is a noncharacter, never a replacement). */
+const WIDE = 0xffff;
 
 let foldingTable: FoldingTable | null = null;
 
@@ -54,7 +57,10 @@ function getFoldingTable(): FoldingTable {
     if (folded === undefined || folded.length === 0) return;
     const code = character.charCodeAt(0);
     if (folded.length === 1) single[code] = folded.charCodeAt(0);
-    else wide.set(code, folded);
+    else {
+      single[code] = WIDE;
+      wide.set(code, folded);
+    }
   });
 
   // Latin lower-casing last, so full-width capitals (Ａ → A → a) fold in one step.
@@ -69,45 +75,36 @@ function getFoldingTable(): FoldingTable {
   return foldingTable;
 }
 
-const OUTPUT_BATCH = 4096;
+/** Code units per `String.fromCharCode` call: well under engines' argument limits. */
+const OUTPUT_BATCH = 8192;
 
 /**
- * Folds text for keyword indexing and query matching: full-width ASCII → half-width, traditional
- * Chinese (Taiwan and Hong Kong forms) → simplified, Latin → lower case. Never apply it to stored text.
- * Character-by-character, so the output has the same number of characters as the input except for
- * the rare traditional character whose simplified form lies outside the BMP.
+ * Folds text for keyword indexing and query matching: full-width ASCII (letters, digits and
+ * punctuation such as ，？) → half-width, the ideographic space → space, traditional Chinese (Taiwan
+ * and Hong Kong forms) → simplified, Latin → lower case. Never apply it to stored text.
+ * Character by character, so the output has as many characters as the input except for the rare
+ * traditional character whose simplified form lies outside the BMP.
  */
 export function normalizeForMatching(text: string): string {
   const { single, wide } = getFoldingTable();
   const length = text.length;
-  let changed = false;
-  for (let index = 0; index < length; index++) {
-    if (single[text.charCodeAt(index)] !== 0 || wide.has(text.charCodeAt(index))) {
-      changed = true;
-      break;
-    }
-  }
-  if (!changed) return text;
-
-  const parts: string[] = [];
-  const buffer = new Uint16Array(Math.min(length, OUTPUT_BATCH));
-  let filled = 0;
-  const flush = (): void => {
-    parts.push(String.fromCharCode(...buffer.subarray(0, filled)));
-    filled = 0;
-  };
+  // A plain number[] handed to String.fromCharCode was the fastest way to build the result
+  // (faster than typed arrays, TextDecoder or string concatenation) when measured on Node 20.
+  const codes: number[] = [];
   for (let index = 0; index < length; index++) {
     const code = text.charCodeAt(index);
-    const replacement = wide.get(code);
-    if (replacement !== undefined && single[code] === 0) {
-      flush();
-      parts.push(replacement);
-      continue;
-    }
     const mapped = single[code] ?? 0;
-    buffer[filled++] = mapped === 0 ? code : mapped;
-    if (filled === buffer.length) flush();
+    if (mapped === 0) codes.push(code);
+    else if (mapped !== WIDE) codes.push(mapped);
+    else {
+      const replacement = wide.get(code) ?? String.fromCharCode(code);
+      for (let offset = 0; offset < replacement.length; offset++) codes.push(replacement.charCodeAt(offset));
+    }
   }
-  if (filled > 0) flush();
+  if (codes.length <= OUTPUT_BATCH) return String.fromCharCode.apply(null, codes);
+  const parts: string[] = [];
+  for (let start = 0; start < codes.length; start += OUTPUT_BATCH) {
+    parts.push(String.fromCharCode.apply(null, codes.slice(start, start + OUTPUT_BATCH)));
+  }
   return parts.join('');
 }

@@ -36,17 +36,26 @@ export function buildPrompt(options: BuildPromptOptions): ChatMessage[] {
 
 /** Passage `n` as the model sees it: number, title, date, subtitle, then the text. */
 export function formatPassage(passage: Passage, n: number): string {
-  return `[${n}] ${passageEvidence(passage)}`;
-}
-
-/** Everything the model was told about a passage (title, date, subtitle, text) without its number; claims are checked against this. */
-export function passageEvidence(passage: Passage): string {
   const date = passage.date ? ` (${passage.date})` : '';
   const subtitle = passage.subtitle ? `\n${passage.subtitle}` : '';
-  return `${passage.title}${date}${subtitle}\n${passage.text.trim()}`;
+  return `[${n}] ${passage.title}${date}${subtitle}\n${passage.text.trim()}`;
+}
+
+/**
+ * What the model was told about a passage, without its number; claims are checked against this.
+ * The date is given both as written in the prompt and in Chinese form (2024年5月12日), so either wording verifies.
+ */
+export function passageEvidence(passage: Passage): string {
+  return [passage.title, passage.date ? `${passage.date} ${chineseDate(passage.date)}` : '', passage.subtitle ?? '', passage.text].join('\n');
+}
+
+function chineseDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return match ? `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日` : '';
 }
 
 /** Whether the reply is the model saying the passages do not answer. */
 export function isNotFoundReply(reply: string): boolean {
-  return reply.trim().replace(/^[*`"'「“\s]+/, '').toUpperCase().startsWith(NOT_FOUND_REPLY);
+  const visible = reply.replace(/<think>[\s\S]*?<\/think>/gi, '');
+  return visible.trim().replace(/^[*`"'「“\s]+/, '').toUpperCase().startsWith(NOT_FOUND_REPLY);
 }

@@ -128,7 +128,7 @@ function chatCompletionsUrl(baseUrl: string): URL {
   try {
     url = new URL(baseUrl);
   } catch (error) {
-    throw new LlmError('network', 'LLM_BASE_URL is not a valid URL; expected something like http://127.0.0.1:11434/v1', { cause: error });
+    throw new LlmError('config', 'LLM_BASE_URL is not a valid URL; expected something like http://127.0.0.1:11434/v1', { cause: error });
   }
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
   return url;

@@ -56,10 +56,12 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
   const passageCount = options.passages ?? LLM_DEFAULTS.passages;
   const minKeptShare = options.minKeptShare ?? LLM_DEFAULTS.minKeptShare;
   const notFoundText = options.notFoundText ?? NOT_FOUND_TEXT;
+  /** Everything logged goes through this: a server or model can echo the key back. */
+  const redact = (text: string) => redactSecrets(text, [llm.apiKey]);
 
   async function generate(question: string, answerOptions: AnswerOptions, onPartial: ((text: string) => void) | null): Promise<AnswerResult> {
     const useFallback = (reason: string, details: Record<string, unknown> = {}): Promise<AnswerResult> => {
-      logger.warn({ ...details, reason: redactSecrets(reason, [llm.apiKey]) }, 'LLM answer not used; answering extractively');
+      logger.warn({ ...details, reason: redact(reason) }, 'LLM answer not used; answering extractively');
       return fallback.answer(question, answerOptions);
     };
     let passages: Passage[];
@@ -75,7 +77,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     const evidence = passages.map(passageEvidence);
     let reply: string;
     try {
-      reply = onPartial ? await client.stream(messages, partialReporter(evidence, onPartial, logger)) : await client.complete(messages);
+      reply = onPartial ? await client.stream(messages, partialReporter(evidence, onPartial, logger, redact)) : await client.complete(messages);
     } catch (error) {
       if (error instanceof LlmError) return useFallback(error.message, { kind: error.kind, status: error.status });
       return useFallback(String(error));
@@ -84,7 +86,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
 
     const verified = verifyLlmAnswer(reply, evidence);
     for (const check of verified.checks) {
-      if (check.dropped) logger.info({ reason: check.dropped.reason, detail: check.dropped.detail, sentence: check.sentence.text }, 'dropped an unverified sentence from the LLM answer');
+      if (check.dropped) logger.info({ reason: check.dropped.reason, detail: redact(check.dropped.detail), sentence: redact(check.sentence.text) }, 'dropped an unverified sentence from the LLM answer');
     }
     if (verified.text === '' || verified.keptShare < minKeptShare) {
       return useFallback(`only ${Math.round(verified.keptShare * 100)}% of the model's answer could be verified against the passages`, { kind: 'verification' });
@@ -101,7 +103,12 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
 }
 
 /** Reports the verified text whenever another sentence completes; a failing callback (e.g. a Telegram edit) is only logged. */
-function partialReporter(evidence: readonly string[], onPartial: (text: string) => void, logger: Logger): (textSoFar: string) => void {
+function partialReporter(
+  evidence: readonly string[],
+  onPartial: (text: string) => void,
+  logger: Logger,
+  redact: (text: string) => string,
+): (textSoFar: string) => void {
   let boundaries = 0;
   let reported = '';
   return (textSoFar) => {
@@ -114,7 +121,7 @@ function partialReporter(evidence: readonly string[], onPartial: (text: string) 
     try {
       onPartial(text);
     } catch (error) {
-      logger.debug({ reason: String(error) }, 'progress callback failed');
+      logger.debug({ reason: redact(String(error)) }, 'progress callback failed');
     }
   };
 }

@@ -1,5 +1,5 @@
 /** What went wrong talking to the chat-completions server. */
-export type LlmErrorKind = 'timeout' | 'network' | 'http' | 'rate_limit' | 'malformed' | 'empty';
+export type LlmErrorKind = 'config' | 'timeout' | 'network' | 'http' | 'rate_limit' | 'malformed' | 'empty';
 
 /**
  * Raised by the chat-completions client. The message names the endpoint (without credentials or query string)

@@ -16,6 +16,7 @@ const CLOSING_QUOTES = new Set(['”', '’', '」', '』', '"', "'", '）', ')'
  * never inside a tag, an entity or a link (unless a single link is longer than a message).
  * Tags open at a cut are closed at the end of one part and re-opened at the start of the next,
  * so every part is valid HTML on its own. Parts with no visible text are dropped.
+ * `limit` must leave room for the re-opened tags (a few hundred characters is plenty; Telegram's is 4096).
  */
 export function splitHtmlMessage(html: string, limit: number = TELEGRAM_MESSAGE_LIMIT): string[] {
   if (html.length <= limit) return html.trim().length > 0 ? [html] : [];

@@ -71,7 +71,7 @@ function readQuantity(text: string, start: number, numeralText: string): Quantit
     bound = 'atLeast';
     position += 1;
   }
-  const scale = /^(?:万亿|[万亿]|[百千](?=[万亿]?[^\d]))/.exec(text.slice(position));
+  const scale = /^(?:[百千]?(?:万亿|[万亿])|[百千])/.exec(text.slice(position));
   let multiplier = 1;
   if (scale && (arabic || approximate)) {
     multiplier = parseChineseNumber(`1${scale[0]}`) ?? 1;
@@ -82,7 +82,7 @@ function readQuantity(text: string, start: number, numeralText: string): Quantit
   if (!unitName && !arabic) return null;
   const unit = unitName ? lookUpUnit(unitName) : null;
   if (unitName) position += blanks + unitName.length;
-  if (!approximate && unitName && /^[余多](?![少])/.exec(text.slice(position))) {
+  if (!approximate && unit?.kind === 'measure' && /^[余多](?![少])/.exec(text.slice(position))) {
     step = approximationStep(value);
     bound = 'atLeast';
     position += 1;

@@ -1,13 +1,41 @@
-// TEMP stub: replaced by the real command.
 import type { RegisterCommand } from '../cli-context.js';
+import type { BackgroundService } from '../../bot/background-service.js';
+import { MissingBotTokenError } from '../../bot/bot-errors.js';
+import { startServer } from '../../bot/start-server.js';
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * `newsbot serve`: opens the archive, starts the Telegram bot (long polling, or the webhook server when
+ * WEBHOOK_URL is set) and the background services, and runs until SIGINT/SIGTERM; main() then closes the archive.
+ */
 export const registerServeCommand: RegisterCommand = (program, context) => {
   program
     .command('serve')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => {
-      context.stderr('newsbot serve: not available yet\n');
-      context.setExitCode(1);
+    .description('run the Telegram bot (long polling; a webhook server when WEBHOOK_URL is set) until Ctrl+C')
+    .action(async () => {
+      // Checked before opening the archive: loading the embedding model is slow and pointless without a token.
+      if (!context.config().telegram.token) throw new MissingBotTokenError();
+      const archive = await context.openArchive();
+      // TODO(lead): plug the digest scheduler and the feed poller in here.
+      const services: BackgroundService[] = [];
+      const server = await startServer(archive, { services });
+      context.stderr(`newsbot: @${server.botUsername} is answering (${server.mode}); Ctrl+C stops it.\n`);
+      const reason = await waitForStop(server.done);
+      await server.stop(reason);
     });
 };
+
+/** Resolves with the signal's name on SIGINT/SIGTERM; rejects when the bot stops by itself with an error. */
+async function waitForStop(done: Promise<void>): Promise<string> {
+  let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
+  const signalled = new Promise<string>((resolve) => {
+    onSignal = (signal) => resolve(signal);
+    for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
+  });
+  try {
+    return await Promise.race([signalled, done.then(() => 'stopped')]);
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal!);
+  }
+}

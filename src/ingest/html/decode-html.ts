@@ -1,5 +1,5 @@
-import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { decodeText } from '../decode-text.js';
 import { parseMediaType } from '../fetch/media-type.js';
 import { normalizeCharsetLabel } from './charset-label.js';
 
@@ -16,13 +16,13 @@ const XML_ENCODING = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i;
 
 /**
  * Decodes HTML or XML bytes: a byte-order mark wins, then the Content-Type charset, then
- * `<meta charset>` / `http-equiv` or the XML declaration in the first 2 KB, then detection.
+ * `<meta charset>` / `http-equiv` or the XML declaration in the first 2 KB, then `decodeText`'s
+ * detection (which throws `TextEncodingError` rather than return garbage).
  * A declared UTF-8 that is not valid UTF-8 (a common misconfiguration) falls through to the next clue.
  */
 export function decodeHtml(bytes: Uint8Array, contentTypeHeader: string | null | undefined): DecodeHtmlResult {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bom = encodingFromBom(buffer);
-  if (bom) return { text: iconv.decode(buffer, bom), encoding: bom, from: 'bom' };
+  if (startsWithBom(buffer)) return { ...decodeText(buffer), from: 'bom' };
 
   const head = buffer.subarray(0, PRESCAN_BYTES).toString('latin1');
   const declared = XML_ENCODING.exec(head)?.[1] ?? META_CHARSET.exec(head)?.[1];
@@ -35,15 +35,11 @@ export function decodeHtml(bytes: Uint8Array, contentTypeHeader: string | null |
     if (encoding === 'utf-8' && !isValidUtf8(buffer)) continue;
     return { text: iconv.decode(buffer, encoding), encoding, from };
   }
-  const detected = detectEncoding(buffer);
-  return { text: iconv.decode(buffer, detected), encoding: detected, from: 'detected' };
+  return { ...decodeText(buffer), from: 'detected' };
 }
 
-function encodingFromBom(buffer: Buffer): string | null {
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return 'utf-8';
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf-16le';
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return 'utf-16be';
-  return null;
+function startsWithBom(buffer: Buffer): boolean {
+  return (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) || (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);
 }
 
 function isValidUtf8(buffer: Buffer): boolean {
@@ -53,10 +49,4 @@ function isValidUtf8(buffer: Buffer): boolean {
   } catch {
     return false;
   }
-}
-
-/** Valid UTF-8 stays UTF-8; otherwise the detector's guess, defaulting to GB18030 for a Chinese newsroom. */
-function detectEncoding(buffer: Buffer): string {
-  if (isValidUtf8(buffer)) return 'utf-8';
-  return normalizeCharsetLabel(chardet.detect(buffer)) ?? 'gb18030';
 }

@@ -1,27 +1,19 @@
+import { isoDate } from '../iso-date.js';
+import { parseDateText } from '../parse-date-text.js';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const RFC_822_DATE = /(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{4})/;
 
 /**
- * Normalizes a publication date to YYYY-MM-DD, or null when the text holds no valid date.
- * The calendar date is taken as the publisher wrote it (no time-zone shift): a Beijing paper's
- * `2024-03-05T07:00:00+08:00` is 5 March, not 4 March in UTC.
- * Understands ISO 8601 (also with `/` or `.`), `2024年3月5日` and RFC 822 (`Tue, 05 Mar 2024 …`).
+ * Normalizes a date from page metadata or a feed to YYYY-MM-DD, or null (never invented).
+ * Adds RFC 822 (`Thu, 23 Apr 2026 07:30:00 +0800`, RSS pubDate) to the forms `parseDateText`
+ * reads; like it, keeps the calendar day the publisher wrote instead of shifting to UTC.
  */
 export function normalizeDate(text: string | null | undefined): string | null {
-  if (!text) return null;
-  const value = text.trim();
-  const numeric = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(value);
-  if (numeric) return formatDate(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
-  const rfc822 = /(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{4})/.exec(value);
-  if (rfc822) {
-    const month = MONTHS.indexOf((rfc822[2] ?? '').toLowerCase()) + 1;
-    if (month > 0) return formatDate(Number(rfc822[3]), month, Number(rfc822[1]));
-  }
-  return null;
-}
-
-function formatDate(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  if (year < 1900 || year > 2200) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!text?.trim()) return null;
+  const parsed = parseDateText(text);
+  if (parsed) return parsed;
+  const match = RFC_822_DATE.exec(text);
+  const month = MONTHS.indexOf((match?.[2] ?? '').toLowerCase()) + 1;
+  return match && month > 0 ? isoDate(Number(match[3]), month, Number(match[1])) : null;
 }

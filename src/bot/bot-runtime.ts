@@ -1,0 +1,24 @@
+import type { BotDeps } from './bot-deps.js';
+import { SlidingWindowRateLimiter } from './middleware/rate-limiter.js';
+import { ConversationMemory } from './state/conversation-memory.js';
+
+/** What the bot's own handlers share: the dependencies plus the state created once per bot. */
+export interface BotRuntime {
+  readonly deps: BotDeps;
+  readonly rateLimiter: SlidingWindowRateLimiter;
+  readonly memory: ConversationMemory;
+  readonly maxQuestionChars: number;
+  readonly handlerTimeoutMs: number;
+}
+
+/** Builds the shared state from the Telegram settings in the archive's config. */
+export function createBotRuntime(deps: BotDeps): BotRuntime {
+  const settings = deps.archive.config.telegram;
+  return {
+    deps,
+    rateLimiter: new SlidingWindowRateLimiter(settings.rateLimitPerMinute),
+    memory: new ConversationMemory(),
+    maxQuestionChars: settings.maxQuestionChars,
+    handlerTimeoutMs: settings.handlerTimeoutMs,
+  };
+}

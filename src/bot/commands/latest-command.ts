@@ -1,0 +1,21 @@
+import type { Context } from 'telegraf';
+import type { BotRuntime } from '../bot-runtime.js';
+import { messagesFor } from '../i18n/language.js';
+import { renderSourceLine } from '../render/source-link.js';
+import { sendHtml } from '../reply/send-html.js';
+
+/** Articles listed by /latest. */
+const LATEST = 10;
+
+/** `/latest`: the newest articles, numbered so `/source <n>` can open one. */
+export async function latestCommand(ctx: Context, runtime: BotRuntime): Promise<void> {
+  const messages = messagesFor(ctx.from?.language_code);
+  const articles = runtime.deps.archive.store.latestArticles(LATEST);
+  if (articles.length === 0) {
+    await sendHtml(ctx, messages.archiveEmpty);
+    return;
+  }
+  if (ctx.chat) runtime.memory.rememberListedArticles(ctx.chat.id, articles.map((article) => article.id));
+  const items = articles.map((article, index) => `${index + 1}. ${renderSourceLine(article, messages.undated)}`);
+  await sendHtml(ctx, [messages.latestHeading, '', ...items, '', messages.sourceUsage].join('\n'));
+}

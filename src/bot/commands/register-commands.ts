@@ -1,0 +1,44 @@
+import type { Telegraf } from 'telegraf';
+import { addMenuCommands } from '../api/menu-commands.js';
+import type { BotRuntime } from '../bot-runtime.js';
+import { answerQuestion } from '../handlers/answer-question.js';
+import { MESSAGES_EN } from '../i18n/messages-en.js';
+import { MESSAGES_ZH } from '../i18n/messages-zh.js';
+import type { Messages } from '../i18n/messages.js';
+import { messagesFor } from '../i18n/language.js';
+import { sendHtml } from '../reply/send-html.js';
+import { latestCommand } from './latest-command.js';
+import { searchCommand } from './search-command.js';
+import { sourceCommand } from './source-command.js';
+import { staffOnly } from './staff-only.js';
+import { startCommand } from './start-command.js';
+
+type CommandName = keyof Messages['commandDescriptions'];
+const STAFF_COMMANDS: readonly CommandName[] = ['search', 'stats'];
+const MENU_ORDER: readonly CommandName[] = ['start', 'help', 'ask', 'latest', 'source', 'search', 'stats'];
+
+/** The bot's own commands (`/start`, `/help`, `/ask`, `/latest`, `/source`, staff `/search` and `/stats`), added to the menu too. */
+export function registerCommands(bot: Telegraf, runtime: BotRuntime): void {
+  const { deps } = runtime;
+  bot.start((ctx) => startCommand(ctx, runtime));
+  bot.help((ctx) => sendHtml(ctx, messagesFor(ctx.from.language_code).help(deps.isStaff(ctx.from.id))).then(() => undefined));
+  bot.command('ask', (ctx) => answerQuestion(ctx, runtime, ctx.payload));
+  bot.command('latest', (ctx) => latestCommand(ctx, runtime));
+  bot.command('source', (ctx) => sourceCommand(ctx, runtime, ctx.payload));
+  bot.command('search', staffOnly(deps, (ctx) => searchCommand(ctx, runtime, ctx.payload)));
+  bot.command(
+    'stats',
+    staffOnly(deps, async (ctx) => {
+      await sendHtml(ctx, messagesFor(ctx.from.language_code).stats(deps.archive.store.stats()));
+    }),
+  );
+  addMenuCommands(
+    bot,
+    MENU_ORDER.map((command) => ({
+      command,
+      zh: MESSAGES_ZH.commandDescriptions[command],
+      en: MESSAGES_EN.commandDescriptions[command],
+      staffOnly: STAFF_COMMANDS.includes(command),
+    })),
+  );
+}

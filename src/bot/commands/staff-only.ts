@@ -1,0 +1,19 @@
+import type { Context } from 'telegraf';
+import type { BotDeps } from '../bot-deps.js';
+import { messagesFor } from '../i18n/language.js';
+import { sendHtml } from '../reply/send-html.js';
+
+/**
+ * Wraps a handler so only users on STAFF_USER_IDS reach it; others get a polite refusal that reveals
+ * nothing about the command or the archive.
+ */
+export function staffOnly<C extends Context>(deps: BotDeps, handler: (ctx: C) => Promise<void>): (ctx: C) => Promise<void> {
+  return async (ctx) => {
+    if (deps.isStaff(ctx.from?.id)) {
+      await handler(ctx);
+      return;
+    }
+    deps.logger.info({ userId: ctx.from?.id, updateId: ctx.update.update_id }, 'staff command refused');
+    await sendHtml(ctx, messagesFor(ctx.from?.language_code).staffOnly);
+  };
+}

@@ -1,0 +1,23 @@
+import type { Context } from 'telegraf';
+import type { BotRuntime } from '../bot-runtime.js';
+import { messagesFor } from '../i18n/language.js';
+import { shortenText } from '../render/shorten-text.js';
+import { sendHtml } from '../reply/send-html.js';
+
+/** Example questions shown by /start, drawn from the newest articles. */
+const EXAMPLES = 3;
+
+/** `/start`: what the bot does, and three example questions about the newest articles. */
+export async function startCommand(ctx: Context, runtime: BotRuntime): Promise<void> {
+  const messages = messagesFor(ctx.from?.language_code);
+  const titles = runtime.deps.archive.store
+    .latestArticles(EXAMPLES * 2)
+    .map((article) => article.title.trim())
+    .filter((title) => title.length > 0)
+    .slice(0, EXAMPLES);
+  const lines = [messages.welcome, ''];
+  if (titles.length === 0) lines.push(messages.archiveEmpty);
+  else lines.push(messages.examplesHeading, ...titles.map((title) => `• ${messages.exampleQuestion(shortenText(title, 40))}`));
+  lines.push('', messages.help(runtime.deps.isStaff(ctx.from?.id)));
+  await sendHtml(ctx, lines.join('\n'));
+}

@@ -1,0 +1,57 @@
+import type { Context } from 'telegraf';
+import { groupReplyTarget, sendHtml } from '../reply/send-html.js';
+import { digestMessagesFor } from './digest-command-messages.js';
+import type { DigestCommandsRuntime } from './digest-commands-runtime.js';
+import { isChatAdmin } from './is-chat-admin.js';
+import { nextDigestTime } from './next-digest-time.js';
+
+/** `/subscribe` in a group: admins only; the group gets the daily digest from the next scheduled time. */
+export async function subscribeCommand(ctx: Context, runtime: DigestCommandsRuntime): Promise<void> {
+  await changeSubscription(ctx, runtime, 'subscribe');
+}
+
+/** `/unsubscribe` in a group: admins only. */
+export async function unsubscribeCommand(ctx: Context, runtime: DigestCommandsRuntime): Promise<void> {
+  await changeSubscription(ctx, runtime, 'unsubscribe');
+}
+
+async function changeSubscription(ctx: Context, runtime: DigestCommandsRuntime, action: 'subscribe' | 'unsubscribe'): Promise<void> {
+  const messages = digestMessagesFor(ctx.from?.language_code);
+  const chat = ctx.chat;
+  const reply = (html: string) => sendHtml(ctx, html, { replyToMessageId: groupReplyTarget(ctx) });
+  if (!chat || (chat.type !== 'group' && chat.type !== 'supergroup')) {
+    await reply(messages.groupsOnly);
+    return;
+  }
+  const { logger } = runtime.deps;
+  let admin: boolean;
+  try {
+    admin = await isChatAdmin(ctx);
+  } catch (error) {
+    logger.warn({ chatId: chat.id, userId: ctx.from?.id, error: error instanceof Error ? error.message : String(error) }, 'getChatMember failed');
+    await reply(messages.adminCheckFailed);
+    return;
+  }
+  if (!admin) {
+    logger.info({ chatId: chat.id, userId: ctx.from?.id, action }, 'digest subscription refused: not an admin');
+    await reply(messages.adminsOnly);
+    return;
+  }
+  const subscriptions = runtime.subscriptions();
+  const chatId = String(chat.id);
+  if (action === 'unsubscribe') {
+    const changed = subscriptions.unsubscribe(chatId);
+    logger.info({ chatId, userId: ctx.from?.id, changed }, 'digest unsubscribed');
+    await reply(changed ? messages.unsubscribed : messages.notSubscribed);
+    return;
+  }
+  const { cron, timezone } = runtime.deps.archive.config.digest;
+  const nextRun = nextDigestTime(cron, timezone, runtime.now());
+  if (subscriptions.get(chatId)?.active) {
+    await reply(messages.alreadySubscribed(nextRun));
+    return;
+  }
+  subscriptions.subscribe({ chatId, title: chat.title, kind: chat.type, source: 'command' });
+  logger.info({ chatId, userId: ctx.from?.id }, 'digest subscribed');
+  await reply(messages.subscribed(nextRun));
+}

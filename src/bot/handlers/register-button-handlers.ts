@@ -1,0 +1,58 @@
+import type { Context, Telegraf } from 'telegraf';
+import type { BotRuntime } from '../bot-runtime.js';
+import { messagesFor } from '../i18n/language.js';
+import { renderCitedPassage } from '../render/render-cited-passage.js';
+import { renderPassages } from '../render/render-passages.js';
+import { sendHtml } from '../reply/send-html.js';
+
+/** Further passages listed by "more results". */
+const MORE_RESULTS = 5;
+
+/**
+ * Inline keyboard callbacks under answers:
+ * `src:<chunkId>:<n>` replies with the cited passage; `more:<key>` lists further ranked passages for the question.
+ */
+export function registerButtonHandlers(bot: Telegraf, runtime: BotRuntime): void {
+  const { archive } = runtime.deps;
+
+  bot.action(/^src:(\d+):(\d+)$/, async (ctx) => {
+    const messages = messagesFor(ctx.from.language_code);
+    const [chunk] = archive.store.getChunks([Number(ctx.match[1])]);
+    if (!chunk) {
+      await ctx.answerCbQuery(messages.buttonExpired);
+      return;
+    }
+    await ctx.answerCbQuery();
+    await sendHtml(ctx, renderCitedPassage(chunk, messages, `[${ctx.match[2]}] ${messages.citedPassage}`), { replyToMessageId: messageIdOf(ctx) });
+  });
+
+  bot.action(/^more:([0-9a-z]+)$/, async (ctx) => {
+    const messages = messagesFor(ctx.from.language_code);
+    const remembered = runtime.memory.question(ctx.match[1]!);
+    if (!remembered) {
+      await ctx.answerCbQuery(messages.buttonExpired);
+      return;
+    }
+    const decision = runtime.rateLimiter.take(ctx.from.id);
+    if (!decision.allowed) {
+      await ctx.answerCbQuery(messages.slowDown(decision.retryAfterSeconds));
+      return;
+    }
+    await ctx.answerCbQuery();
+    const shown = new Set(remembered.shownArticleIds);
+    const passages = (await archive.retriever.search(remembered.question, { k: MORE_RESULTS + shown.size }))
+      .filter((passage) => !shown.has(passage.articleId))
+      .slice(0, MORE_RESULTS);
+    if (passages.length === 0) {
+      await sendHtml(ctx, messages.noMoreResults, { replyToMessageId: messageIdOf(ctx) });
+      return;
+    }
+    if (ctx.chat) runtime.memory.rememberListedArticles(ctx.chat.id, passages.map((passage) => passage.articleId));
+    await sendHtml(ctx, renderPassages(messages.moreResultsHeading, passages, messages), { replyToMessageId: messageIdOf(ctx) });
+  });
+}
+
+function messageIdOf(ctx: Context): number | undefined {
+  const callbackMessage = ctx.callbackQuery?.message;
+  return callbackMessage ? callbackMessage.message_id : undefined;
+}

@@ -1,0 +1,83 @@
+import type { Telegraf } from 'telegraf';
+import type { InlineQueryResultArticle } from 'telegraf/types';
+import type { AnswerResult } from '../../answer/answer-result.js';
+import type { StoredArticle } from '../../store/article-store.js';
+import type { BotRuntime } from '../bot-runtime.js';
+import { languageOf, messagesFor, questionLanguage } from '../i18n/language.js';
+import type { Messages } from '../i18n/messages.js';
+import { raceTimeout } from '../middleware/race-timeout.js';
+import { escapeHtml } from '../render/escape-html.js';
+import { renderAnswer } from '../render/render-answer.js';
+import { shortenText } from '../render/shorten-text.js';
+import { renderSourceLine } from '../render/source-link.js';
+
+/** Telegram drops inline answers that come after ~10 s; stay well inside. */
+const INLINE_TIMEOUT_MS = 8_000;
+/** Results are per user (language) and the archive changes; keep Telegram's cache short. */
+const INLINE_CACHE_SECONDS = 10;
+/** Room left for the sources under an inline answer (message text is limited to 4096 characters). */
+const INLINE_ANSWER_CHARACTERS = 3_000;
+
+/**
+ * `@botname query` in any chat: the cited answer first, then one result per cited article
+ * (title, date, snippet) that posts its quoted passage with the source. An empty query lists the newest articles.
+ */
+export function registerInlineQueryHandler(bot: Telegraf, runtime: BotRuntime): void {
+  const { archive, logger } = runtime.deps;
+  bot.on('inline_query', async (ctx) => {
+    const messages = messagesFor(ctx.from.language_code);
+    const query = ctx.inlineQuery.query.trim();
+    const answer = (results: InlineQueryResultArticle[]) => ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, is_personal: true });
+    if (query.length === 0) {
+      await answer(archive.store.latestArticles(10).map((article, index) => articleResult(article, index, messages)));
+      return;
+    }
+    if ([...query].length > runtime.maxQuestionChars || !runtime.rateLimiter.take(ctx.from.id).allowed) {
+      await answer([]);
+      return;
+    }
+    const language = questionLanguage(query, languageOf(ctx.from.language_code));
+    const outcome = await raceTimeout(archive.answerer.answer(query, { language }), Math.min(runtime.handlerTimeoutMs, INLINE_TIMEOUT_MS));
+    if (outcome.timedOut) {
+      logger.warn({ updateId: ctx.update.update_id }, 'inline answer timed out');
+      await answer([]);
+      return;
+    }
+    await answer(outcome.value.answered ? answerResults(outcome.value, messages) : []);
+  });
+}
+
+function answerResults(result: AnswerResult, messages: Messages): InlineQueryResultArticle[] {
+  const answerResult: InlineQueryResultArticle = {
+    type: 'article',
+    id: 'answer',
+    title: `${messages.inlineAnswerTitle}: ${shortenText(result.answer, 60)}`,
+    description: shortenText(result.citations.map((citation) => citation.title).join(' · '), 120),
+    input_message_content: htmlContent(renderAnswer(result, messages, INLINE_ANSWER_CHARACTERS)),
+  };
+  const citationResults = result.citations.map((citation): InlineQueryResultArticle => ({
+    type: 'article',
+    id: `c${citation.n}`,
+    title: citation.title,
+    description: `${citation.date ?? messages.undated} · ${shortenText(citation.quote, 100)}`,
+    input_message_content: htmlContent(
+      `${renderSourceLine(citation, messages.undated)}\n<blockquote>${escapeHtml(shortenText(citation.quote, INLINE_ANSWER_CHARACTERS))}</blockquote>`,
+    ),
+  }));
+  return [answerResult, ...citationResults];
+}
+
+function articleResult(article: StoredArticle, index: number, messages: Messages): InlineQueryResultArticle {
+  const lead = article.paragraphs.find((paragraph) => paragraph.trim().length > 0) ?? '';
+  return {
+    type: 'article',
+    id: `a${index}`,
+    title: article.title,
+    description: `${article.date ?? messages.undated} · ${shortenText(lead, 100)}`,
+    input_message_content: htmlContent(`${renderSourceLine(article, messages.undated)}\n\n${escapeHtml(shortenText(lead, INLINE_ANSWER_CHARACTERS))}`),
+  };
+}
+
+function htmlContent(html: string) {
+  return { message_text: html, parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };
+}

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import type { Telegraf } from 'telegraf';
+import type { Archive } from '../pipeline/archive.js';
+import type { ApiRetryOptions } from './api/retry-api-calls.js';
+import { publishMenuCommands } from './api/menu-commands.js';
+import type { BackgroundService } from './background-service.js';
+import type { BotDeps } from './bot-deps.js';
+import { BotStartError, MissingBotTokenError } from './bot-errors.js';
+import { createBot } from './create-bot.js';
+import { startWebhookServer } from './webhook-server.js';
+
+export interface StartServerOptions {
+  /** Started after the bot, stopped before it (in reverse order): digest scheduler, feed poller… */
+  services?: readonly BackgroundService[];
+  /** Interface for the webhook server; default all interfaces. Tests pass 127.0.0.1. */
+  webhookHost?: string;
+  /** Retry policy for Bot API calls. */
+  apiRetry?: ApiRetryOptions;
+}
+
+export interface RunningServer {
+  readonly bot: Telegraf;
+  readonly mode: 'polling' | 'webhook';
+  /** The bot's @username (without the @), from getMe. */
+  readonly botUsername: string;
+  /** The local port of the webhook server, or null when long polling. */
+  readonly webhookPort: number | null;
+  /** Settles when the bot stops by itself: rejects on a fatal error (token revoked, another instance polling the same bot). */
+  readonly done: Promise<void>;
+  /** Stops the services, then the bot (in-flight updates finish). Safe to call more than once. The archive stays open. */
+  stop(reason?: string): Promise<void>;
+}
+
+/**
+ * What `newsbot serve` runs, shared with the integration tests: builds the bot on the archive, checks the token
+ * with getMe, publishes the command menu, receives updates by long polling (or webhook when WEBHOOK_URL is set),
+ * then starts the background services.
+ */
+export async function startServer(archive: Archive, options: StartServerOptions = {}): Promise<RunningServer> {
+  const settings = archive.config.telegram;
+  const logger = archive.logger;
+  if (!settings.token) throw new MissingBotTokenError();
+  const staff = new Set(settings.staffUserIds);
+  const deps: BotDeps = { archive, logger, isStaff: (userId) => userId !== undefined && staff.has(String(userId)) };
+  const bot = createBot(deps, { apiRetry: options.apiRetry });
+
+  try {
+    bot.botInfo = await bot.telegram.getMe();
+  } catch (error) {
+    throw startError(error, settings.apiRoot);
+  }
+  await publishMenuCommands(bot, settings.staffUserIds, logger);
+
+  const receiver = settings.webhookUrl
+    ? await startWebhookReceiver(bot, archive, options.webhookHost)
+    : await startPollingReceiver(bot);
+  logger.info({ bot: bot.botInfo.username, mode: receiver.mode }, 'bot started');
+
+  const started: BackgroundService[] = [];
+  let stopping: Promise<void> | null = null;
+  const stop = (reason = 'stop') =>
+    (stopping ??= (async () => {
+      for (const service of [...started].reverse()) {
+        try {
+          await service.stop();
+        } catch (error) {
+          logger.error({ service: service.name, error: error instanceof Error ? error.message : String(error) }, 'service failed to stop');
+        }
+      }
+      await receiver.stop(reason);
+      logger.info({ reason }, 'bot stopped');
+    })());
+
+  try {
+    for (const service of options.services ?? []) {
+      await service.start();
+      started.push(service);
+    }
+  } catch (error) {
+    await stop('a service failed to start');
+    throw error;
+  }
+  return { bot, mode: receiver.mode, botUsername: bot.botInfo.username, webhookPort: receiver.webhookPort, done: receiver.done, stop };
+}
+
+interface Receiver {
+  mode: 'polling' | 'webhook';
+  webhookPort: number | null;
+  done: Promise<void>;
+  stop(reason: string): Promise<void>;
+}
+
+/** The part of telegraf 4.16's Telegraf we need that its typings mark private: starts polling synchronously. */
+interface PollingTelegraf {
+  startPolling(allowedUpdates?: string[]): Promise<void>;
+}
+
+async function startPollingReceiver(bot: Telegraf): Promise<Receiver> {
+  // A webhook left over from an earlier deployment would make getUpdates fail with 409.
+  await bot.telegram.deleteWebhook({ drop_pending_updates: false });
+  // Not `bot.launch()`: it resolves only when polling ends, and a stop() racing its startup would be lost.
+  const loop = (bot as unknown as PollingTelegraf).startPolling([]);
+  const done = loop.then(() => undefined);
+  done.catch(() => {}); // observed by the caller through `done`; never an unhandled rejection
+  return {
+    mode: 'polling',
+    webhookPort: null,
+    done,
+    stop: async (reason) => {
+      bot.stop(reason);
+      await done.catch(() => {});
+    },
+  };
+}
+
+async function startWebhookReceiver(bot: Telegraf, archive: Archive, host: string | undefined): Promise<Receiver> {
+  const settings = archive.config.telegram;
+  const secret = settings.webhookSecret ?? randomBytes(32).toString('hex');
+  if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
+    throw new BotStartError('WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, _ and - (1 to 256 characters); leave it unset to use a random one.');
+  }
+  const server = await startWebhookServer(bot, {
+    url: settings.webhookUrl!,
+    port: settings.webhookPort,
+    host,
+    secret,
+    logger: archive.logger,
+  }).catch((error: unknown) => {
+    throw startError(error, settings.apiRoot);
+  });
+  return { mode: 'webhook', webhookPort: server.port, done: new Promise<void>(() => {}), stop: () => server.close() };
+}
+
+function startError(error: unknown, apiRoot: string | null): BotStartError {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 401 || code === 404) {
+    return new BotStartError(`Telegram refused the bot token (${message}). Check TELEGRAM_BOT_TOKEN, or get a new one from @BotFather with /token.`, { cause: error });
+  }
+  return new BotStartError(`could not start the bot on the Bot API at ${apiRoot ?? 'https://api.telegram.org'}: ${message}`, { cause: error });
+}

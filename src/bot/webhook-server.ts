@@ -1,0 +1,96 @@
+import http from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { Telegraf } from 'telegraf';
+import type { Logger } from '../shared/logger.js';
+
+export interface WebhookServerOptions {
+  /** The public HTTPS address Telegram posts to (WEBHOOK_URL); its path is the path served here. */
+  url: string;
+  /** Local port (WEBHOOK_PORT); 0 picks a free one. */
+  port: number;
+  /** Local interface; default all interfaces. */
+  host?: string;
+  /** Checked against Telegram's `X-Telegram-Bot-Api-Secret-Token` header on every update. */
+  secret: string;
+  logger: Logger;
+}
+
+export interface WebhookServer {
+  /** The port actually listened on. */
+  readonly port: number;
+  /** Stops accepting requests; in-flight updates finish first. */
+  close(): Promise<void>;
+}
+
+/** Updates larger than this are refused (Telegram's are a few kilobytes). */
+const MAX_BODY_BYTES = 1_000_000;
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+/** Paths answering 200 to GET, for load balancers and uptime checks. */
+const HEALTH_PATHS = new Set(['/health', '/healthz']);
+
+/**
+ * The built-in webhook receiver: POST `<path of url>` with the right secret header → the update is handled;
+ * a wrong or missing secret → 401; GET /health → 200; anything else → 404. Then registers the webhook with Telegram.
+ */
+export async function startWebhookServer(bot: Telegraf, options: WebhookServerOptions): Promise<WebhookServer> {
+  const hookPath = new URL(options.url).pathname;
+  const handleUpdate = bot.webhookCallback(hookPath, { secretToken: options.secret });
+  const server = http.createServer((request, response) => {
+    const requestPath = (request.url ?? '/').split('?')[0] ?? '/';
+    if (request.method === 'GET' && HEALTH_PATHS.has(requestPath)) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (requestPath !== hookPath) {
+      response.writeHead(404).end();
+      return;
+    }
+    if (request.method !== 'POST') {
+      response.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    if (!secretMatches(request.headers[SECRET_HEADER], options.secret)) {
+      options.logger.warn({ remoteAddress: request.socket.remoteAddress }, 'webhook request with a wrong secret token refused');
+      response.writeHead(401).end();
+      return;
+    }
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      response.writeHead(413).end();
+      return;
+    }
+    handleUpdate(request, response).catch((error: unknown) => {
+      options.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'webhook update failed');
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  try {
+    await bot.telegram.setWebhook(options.url, { secret_token: options.secret });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  options.logger.info({ port, path: hookPath }, 'webhook server listening');
+  return { port, close };
+}
+
+function secretMatches(received: string | string[] | undefined, expected: string): boolean {
+  if (typeof received !== 'string') return false;
+  const receivedBytes = Buffer.from(received);
+  const expectedBytes = Buffer.from(expected);
+  return receivedBytes.length === expectedBytes.length && timingSafeEqual(receivedBytes, expectedBytes);
+}

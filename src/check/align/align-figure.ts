@@ -1,0 +1,90 @@
+import type { ArchiveArticle, ArchiveSentence } from '../archive/archive-article.js';
+import type { Quantity } from '../numbers/quantity.js';
+import { compareQuantities, type QuantityRelation } from '../numbers/same-quantity.js';
+import type { ClaimTerm } from '../text/claim-terms.js';
+import type { ArticleTermStats } from './article-term-stats.js';
+import type { ClaimFigure } from './claim-analysis.js';
+import { figureContext, termPresence } from './figure-context.js';
+import { IN_SENTENCE_PRESENCE } from './presence-levels.js';
+import { modifierAgreement } from './slot-modifiers.js';
+
+/** A claim figure set against one archive figure of the same kind and unit. */
+export interface FigureAlignment {
+  claim: Quantity;
+  article: ArchiveArticle;
+  sentence: ArchiveSentence;
+  archive: Quantity;
+  relation: Exclude<QuantityRelation, 'incomparable'>;
+  /** Weighted share of the claim's words found around the archive figure, near counting more (0–1). */
+  slot: number;
+  /** Modifier agreement (新增 vs 累计…), added to `slot` in `score`. */
+  modifierScore: number;
+  /** Bonus when the sentence states the claim's qualifying date. */
+  dateScore: number;
+  score: number;
+  /** Whether some claim word stands in the figure's own sentence (not only elsewhere in the article). */
+  anchored: boolean;
+  /** A qualifying date of the claim that the sentence states differently (claim 2024年, sentence 2025年). */
+  dateConflict: { claim: Quantity; archive: Quantity } | null;
+  stats: ArticleTermStats;
+}
+
+export interface AlignFigureInput {
+  figure: ClaimFigure;
+  terms: readonly ClaimTerm[];
+  /** Claim word weights adjusted to the retrieved archive. */
+  weights: ReadonlyMap<string, number>;
+  qualifyingDates: readonly Quantity[];
+  articles: readonly { article: ArchiveArticle; stats: ArticleTermStats }[];
+}
+
+/** Bonus for a sentence that states the claim's qualifying date. */
+const DATE_AGREEMENT_BONUS = 0.1;
+
+/** Every archive figure comparable with the claim figure, best aligned first. */
+export function alignFigure(input: AlignFigureInput): FigureAlignment[] {
+  const alignments: FigureAlignment[] = [];
+  const { figure } = input;
+  for (const { article, stats } of input.articles) {
+    for (const sentence of article.sentences) {
+      sentence.quantities.forEach((archive, quantityIndex) => {
+        const relation = compareQuantities(figure.quantity, archive);
+        if (relation === 'incomparable') return;
+        const context = figureContext(sentence, quantityIndex);
+        let found = 0;
+        let total = 0;
+        let anchored = false;
+        for (const term of input.terms) {
+          const weight = (input.weights.get(term.text) ?? term.weight) * (figure.termFactors.get(term.text) ?? 1);
+          const presence = termPresence(term, context, article, sentence, stats.aliased.has(term.text));
+          found += weight * presence;
+          total += weight;
+          if (presence >= IN_SENTENCE_PRESENCE) anchored = true;
+        }
+        const slot = total > 0 ? found / total : 0;
+        const modifierScore = modifierAgreement(figure.modifiers, context.modifiers);
+        const { dateScore, dateConflict } = checkQualifyingDates(input.qualifyingDates, sentence);
+        alignments.push({
+          claim: figure.quantity, article, sentence, archive, relation, slot, modifierScore, dateScore,
+          score: slot + modifierScore + dateScore, anchored, dateConflict, stats,
+        });
+      });
+    }
+  }
+  return alignments.sort((left, right) => right.score - left.score || left.article.rank - right.article.rank);
+}
+
+function checkQualifyingDates(dates: readonly Quantity[], sentence: ArchiveSentence): { dateScore: number; dateConflict: FigureAlignment['dateConflict'] } {
+  let dateScore = 0;
+  let dateConflict: FigureAlignment['dateConflict'] = null;
+  const sentenceDates = sentence.quantities.filter((quantity) => quantity.kind === 'date');
+  for (const claimDate of dates) {
+    const relations = sentenceDates.map((archive) => ({ archive, relation: compareQuantities(claimDate, archive) }));
+    if (relations.some((entry) => entry.relation === 'same')) dateScore = DATE_AGREEMENT_BONUS;
+    else {
+      const differing = relations.find((entry) => entry.relation === 'different');
+      if (differing && !dateConflict) dateConflict = { claim: claimDate, archive: differing.archive };
+    }
+  }
+  return { dateScore, dateConflict };
+}

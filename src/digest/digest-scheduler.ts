@@ -1,0 +1,250 @@
+import { Cron } from 'croner';
+import type { Logger } from '../shared/logger.js';
+import type { ArticleStore } from '../store/article-store.js';
+import { buildDigest, type Digest } from './build-digest.js';
+import type { DigestLanguage } from './digest-language.js';
+import type { DigestSender } from './digest-sender.js';
+import { sendDigest, type SendDigestOptions } from './send-digest.js';
+import type { SentDigestStore } from './sent-digest-store.js';
+import { startOfDayInTimezone } from './start-of-day-in-timezone.js';
+import type { Subscription, SubscriptionStore } from './subscription-store.js';
+import { todayInTimezone } from './today-in-timezone.js';
+
+/** What the scheduler needs; defaults in `DEFAULTS`. */
+export interface DigestSchedulerOptions {
+  /** Cron pattern (5 or 6 fields), e.g. `0 8 * * *`. */
+  cron: string;
+  /** IANA timezone the pattern and "today" are read in, e.g. `Asia/Shanghai`. */
+  timezone: string;
+  store: ArticleStore;
+  subscriptions: SubscriptionStore;
+  sentDigests: SentDigestStore;
+  sender: DigestSender;
+  logger: Logger;
+  /** Language of the digest heading. Default `zh`. */
+  language?: DigestLanguage;
+  /** The clock. Default `() => new Date()`. */
+  now?: () => Date;
+  /** Backoff between attempts for one message (see {@link sendDigest}). */
+  send?: Pick<SendDigestOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs'>;
+  /** After a run with transient failures, wait these delays before running again. Default 5, 15 and 45 minutes. */
+  laterRetryDelaysMs?: readonly number[];
+}
+
+/** What happened to one chat in a run. */
+export interface ChatOutcome {
+  chatId: string;
+  status: 'sent' | 'already-sent' | 'not-yet-subscribed' | 'disabled' | 'migrated' | 'failed';
+  messageIds?: number[];
+  reason?: string;
+  /** For `failed`: whether a later run may succeed (network, 429, 5xx). */
+  transient?: boolean;
+}
+
+/** The result of one {@link DigestScheduler.runDue} call. */
+export interface DigestRunReport {
+  /** Today (YYYY-MM-DD in the timezone) at the time of the run. */
+  date: string;
+  /** The first scheduled time today, or null when the pattern has no run today. */
+  scheduledAt: Date | null;
+  /** False before today's scheduled time: nothing was looked at. */
+  due: boolean;
+  articles: number;
+  outcomes: ChatOutcome[];
+}
+
+/** Raised at construction for a pattern or timezone croner cannot use. */
+export class DigestScheduleError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DigestScheduleError';
+  }
+}
+
+const DEFAULTS = { language: 'zh', laterRetryDelaysMs: [5 * 60_000, 15 * 60_000, 45 * 60_000] } as const;
+
+/**
+ * Sends each day's digest once to every active subscription. Exactly-once rests on the
+ * sent-digests table: a run sends only to chats without a record for today, and records a chat
+ * only after all its messages were accepted. `runDue` is therefore safe to call at any time; the
+ * cron tick, the catch-up on start and the later retries all call it, one run at a time.
+ */
+export class DigestScheduler {
+  readonly #options: DigestSchedulerOptions;
+  readonly #now: () => Date;
+  readonly #pattern: Cron;
+  #job: Cron | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+  #retryTimer: NodeJS.Timeout | null = null;
+  /** Later retries used per date. */
+  readonly #retriesUsed = new Map<string, number>();
+  /** Messages already delivered per `chat|date`, so a resumed send does not repeat them. */
+  readonly #partial = new Map<string, number[]>();
+
+  constructor(options: DigestSchedulerOptions) {
+    this.#options = options;
+    this.#now = options.now ?? (() => new Date());
+    try {
+      this.#pattern = new Cron(options.cron, { timezone: options.timezone, paused: true });
+      this.#pattern.nextRun();
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new DigestScheduleError(
+        `invalid digest schedule "${options.cron}" in timezone "${options.timezone}": ${detail}; ` +
+          'set DIGEST_CRON to a cron pattern such as "0 8 * * *" and DIGEST_TIMEZONE to an IANA name such as "Asia/Shanghai"',
+        { cause: error },
+      );
+    }
+  }
+
+  /** Arms the cron job and catches up on today's digest if its time has passed. Resolves with the catch-up run. */
+  start(): Promise<DigestRunReport> {
+    if (!this.#job) {
+      this.#job = new Cron(this.#options.cron, { timezone: this.#options.timezone, catch: true, unref: true }, async () => {
+        await this.#runLogged('schedule');
+      });
+      this.#options.logger.info({ cron: this.#options.cron, timezone: this.#options.timezone, next: this.#job.nextRun()?.toISOString() }, 'digest scheduler started');
+    }
+    return this.#runLogged('catch-up');
+  }
+
+  /** Stops the cron job and pending retries; a run in progress finishes. */
+  stop(): void {
+    this.#job?.stop();
+    this.#job = null;
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+  }
+
+  /** Sends today's digest to every active chat that has not received it, if today's scheduled time has passed. */
+  runDue(now: Date = this.#now()): Promise<DigestRunReport> {
+    const run = this.#queue.then(() => this.#run(now));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The first scheduled time on a date (YYYY-MM-DD, in the timezone), or null when none falls on it. */
+  scheduledTimeOn(date: string): Date | null {
+    const beforeMidnight = new Date(startOfDayInTimezone(date, this.#options.timezone).getTime() - 1000);
+    const next = this.#pattern.nextRun(beforeMidnight);
+    return next && todayInTimezone(next, this.#options.timezone) === date ? next : null;
+  }
+
+  async #runLogged(trigger: 'schedule' | 'catch-up' | 'retry'): Promise<DigestRunReport> {
+    try {
+      return await this.runDue();
+    } catch (error) {
+      this.#options.logger.error({ err: error, trigger }, 'digest run failed');
+      throw error;
+    }
+  }
+
+  async #run(now: Date): Promise<DigestRunReport> {
+    const { logger, timezone } = this.#options;
+    const date = todayInTimezone(now, timezone);
+    const scheduledAt = this.scheduledTimeOn(date);
+    const report: DigestRunReport = { date, scheduledAt, due: false, articles: 0, outcomes: [] };
+    if (!scheduledAt || scheduledAt.getTime() > now.getTime()) {
+      logger.debug({ date, scheduledAt: scheduledAt?.toISOString() ?? null }, 'digest not due yet');
+      return report;
+    }
+    report.due = true;
+    const pending: Subscription[] = [];
+    for (const subscription of this.#options.subscriptions.activeSubscriptions()) {
+      if (this.#options.sentDigests.wasSent(subscription.chatId, date)) {
+        report.outcomes.push({ chatId: subscription.chatId, status: 'already-sent' });
+      } else if (subscription.source === 'command' && subscription.activeSince > scheduledAt.toISOString()) {
+        // Subscribed by command after today's digest time: it starts tomorrow. Configured chats
+        // (DIGEST_CHAT_IDS) wanted today's digest before the process started, so they catch up.
+        report.outcomes.push({ chatId: subscription.chatId, status: 'not-yet-subscribed' });
+      } else {
+        pending.push(subscription);
+      }
+    }
+    if (pending.length === 0) return report;
+
+    const digest = buildDigest(this.#options.store, date, { language: this.#options.language ?? DEFAULTS.language });
+    report.articles = digest.articles.length;
+    if (digest.messages.length === 0) {
+      logger.info({ date, chats: pending.length }, 'no articles today; no digest sent');
+      return report;
+    }
+    for (const subscription of pending) {
+      report.outcomes.push(...(await this.#sendGuarded(subscription.chatId, digest)));
+    }
+    this.#logSummary(report);
+    this.#scheduleRetryIfNeeded(report);
+    return report;
+  }
+
+  /** One chat's failure (even a database error) never stops the others. */
+  async #sendGuarded(chatId: string, digest: Digest): Promise<ChatOutcome[]> {
+    try {
+      return await this.#sendTo(chatId, digest, true);
+    } catch (error) {
+      this.#options.logger.error({ err: error, chatId, date: digest.date }, 'digest send crashed');
+      return [{ chatId, status: 'failed', reason: error instanceof Error ? error.message : String(error), transient: false }];
+    }
+  }
+
+  async #sendTo(chatId: string, digest: Digest, followMigration: boolean): Promise<ChatOutcome[]> {
+    const { logger, sender, sentDigests, subscriptions } = this.#options;
+    const date = digest.date;
+    const key = `${chatId}|${date}`;
+    const result = await sendDigest(sender, chatId, digest.messages, {
+      ...this.#options.send,
+      delivered: this.#partial.get(key) ?? [],
+      onRetry: ({ attempt, delayMs, failure }) => logger.warn({ chatId, date, attempt, delayMs, reason: failure.reason }, 'digest send failed; retrying'),
+    });
+    if (result.status === 'sent') {
+      this.#partial.delete(key);
+      sentDigests.record({ chatId, date, sentAt: this.#now().toISOString(), messageIds: result.messageIds });
+      logger.info({ chatId, date, messageIds: result.messageIds }, 'digest sent');
+      return [{ chatId, status: 'sent', messageIds: result.messageIds }];
+    }
+    const { failure } = result;
+    if (result.delivered.length > 0) this.#partial.set(key, result.delivered);
+    switch (failure.kind) {
+      case 'permanent':
+        subscriptions.disable(chatId, failure.reason);
+        logger.warn({ chatId, date, reason: failure.reason }, 'digest chat disabled after a permanent error');
+        return [{ chatId, status: 'disabled', reason: failure.reason }];
+      case 'migrated': {
+        subscriptions.migrate(chatId, failure.toChatId);
+        logger.info({ chatId, toChatId: failure.toChatId, date }, 'digest chat moved to its supergroup');
+        const moved: ChatOutcome = { chatId, status: 'migrated', reason: failure.reason };
+        if (!followMigration || sentDigests.wasSent(failure.toChatId, date)) return [moved];
+        return [moved, ...(await this.#sendTo(failure.toChatId, digest, false))];
+      }
+      case 'transient':
+        logger.error({ chatId, date, reason: failure.reason }, 'digest send failed after retries; will try again later');
+        return [{ chatId, status: 'failed', reason: failure.reason, transient: true }];
+      case 'rejected':
+        logger.error({ chatId, date, reason: failure.reason }, 'digest rejected by Telegram');
+        return [{ chatId, status: 'failed', reason: failure.reason, transient: false }];
+    }
+  }
+
+  #logSummary(report: DigestRunReport): void {
+    const count = (status: ChatOutcome['status']): number => report.outcomes.filter((outcome) => outcome.status === status).length;
+    this.#options.logger.info(
+      { date: report.date, articles: report.articles, sent: count('sent'), alreadySent: count('already-sent'), disabled: count('disabled'), failed: count('failed') },
+      'digest run finished',
+    );
+  }
+
+  #scheduleRetryIfNeeded(report: DigestRunReport): void {
+    if (!report.outcomes.some((outcome) => outcome.status === 'failed' && outcome.transient)) return;
+    const delays = this.#options.laterRetryDelaysMs ?? DEFAULTS.laterRetryDelaysMs;
+    const used = this.#retriesUsed.get(report.date) ?? 0;
+    const delayMs = delays[used];
+    if (delayMs === undefined || !this.#job || this.#retryTimer) return;
+    this.#retriesUsed.set(report.date, used + 1);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      void this.#runLogged('retry').catch(() => undefined);
+    }, delayMs);
+    this.#retryTimer.unref();
+    this.#options.logger.info({ date: report.date, delayMs }, 'digest retry scheduled');
+  }
+}

@@ -1,0 +1,157 @@
+import path from 'node:path';
+import type { IngestError } from '../article.js';
+import type { Archive } from '../../pipeline/archive.js';
+import type { FetchOptions } from '../fetch/fetch-options.js';
+import { createFeedStateStore } from './feed-state-store.js';
+import { pollFeed, type FeedPollRead } from './poll-feed.js';
+
+/** Timers and time, replaceable in tests. */
+export interface PollerClock {
+  now(): Date;
+  setTimeout(callback: () => void, milliseconds: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Options for `createFeedPoller`. */
+export interface FeedPollerOptions {
+  /** Feed (or page) URLs to poll: `Config.feeds.urls`. */
+  urls: readonly string[];
+  /** Minutes between the end of one poll and the start of the next: `Config.feeds.intervalMinutes`. */
+  intervalMinutes: number;
+  /** Fetch settings (see `fetchOptionsFromConfig`). */
+  fetchOptions?: FetchOptions;
+  clock?: PollerClock;
+  /** Where ETags, Last-Modified and seen items are kept (default `<dataDir>/feed-state.json`). */
+  stateFile?: string;
+  /** Passed to the feed reader (default 200). */
+  minFullTextChars?: number;
+}
+
+/** The outcome for one feed in one poll. */
+export interface FeedPollResult {
+  url: string;
+  status: 'not-modified' | 'indexed' | 'failed';
+  /** New or changed articles handed to the index. */
+  newOrChanged: number;
+  /** Items already indexed and unchanged, not read again. */
+  unchangedItems: number;
+  errors: IngestError[];
+}
+
+/** What one poll did, over all feeds. */
+export interface PollSummary {
+  startedAt: string;
+  feeds: FeedPollResult[];
+  /** Sums of `archive.indexArticles` summaries; `failed` counts item and feed errors. */
+  articles: { added: number; updated: number; unchanged: number; failed: number };
+  chunks: number;
+  errors: IngestError[];
+}
+
+/** Polls feeds on a schedule and indexes what is new, so the running archive answers from it at once. */
+export interface FeedPoller {
+  /** Polls now, then every interval after each poll ends. */
+  start(): void;
+  /** Stops the schedule, cancels requests in flight and waits for the current poll to end. */
+  stop(): Promise<void>;
+  /** One poll of every feed; a call while a poll runs joins that poll instead of overlapping it. */
+  pollOnce(): Promise<PollSummary>;
+}
+
+const systemClock: PollerClock = {
+  now: () => new Date(),
+  setTimeout: (callback, milliseconds) => setTimeout(callback, milliseconds).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/**
+ * Creates a poller over `archive`: conditional requests per feed (state in a JSON file under the
+ * data directory), new or changed items through `archive.indexArticles`, every outcome logged.
+ * One failing feed never stops the others.
+ */
+export function createFeedPoller(archive: Archive, options: FeedPollerOptions): FeedPoller {
+  const clock = options.clock ?? systemClock;
+  const logger = archive.logger.child({ component: 'feed-poller' });
+  const states = createFeedStateStore(options.stateFile ?? path.join(archive.config.dataDir, 'feed-state.json'));
+  const cancel = new AbortController();
+  const fetchOptions: FetchOptions = { ...options.fetchOptions, signal: cancel.signal };
+  let inFlight: Promise<PollSummary> | null = null;
+  let timer: unknown = null;
+  let running = false;
+
+  const readFeed = async (url: string): Promise<FeedPollRead | Error> => {
+    try {
+      return await pollFeed(url, await states.get(url), fetchOptions, options.minFullTextChars);
+    } catch (error) {
+      return error as Error;
+    }
+  };
+
+  const poll = async (): Promise<PollSummary> => {
+    const summary: PollSummary = { startedAt: clock.now().toISOString(), feeds: [], articles: { added: 0, updated: 0, unchanged: 0, failed: 0 }, chunks: 0, errors: [] };
+    // Feeds are fetched together (the per-host limiter keeps it polite) but indexed one at a time.
+    const reads = await Promise.all(options.urls.map(readFeed));
+    for (const [index, url] of options.urls.entries()) {
+      const read = reads[index];
+      const result: FeedPollResult = { url, status: 'failed', newOrChanged: 0, unchangedItems: 0, errors: [] };
+      try {
+        if (!read || read instanceof Error) throw read ?? new Error('no result');
+        result.errors = read.errors;
+        result.unchangedItems = read.unchangedItems;
+        result.newOrChanged = read.articles.length;
+        if (read.articles.length > 0) {
+          const indexed = await archive.indexArticles(read.articles);
+          summary.articles.added += indexed.added;
+          summary.articles.updated += indexed.updated;
+          summary.articles.unchanged += indexed.unchanged;
+          summary.chunks += indexed.chunks;
+        }
+        if (read.status === 'read') await states.set(url, read.nextState);
+        result.status = read.status === 'not-modified' ? 'not-modified' : 'indexed';
+        for (const error of read.errors) logger.warn({ feed: url, source: error.source }, error.message);
+        logger.info({ feed: url, status: result.status, newOrChanged: result.newOrChanged, unchangedItems: result.unchangedItems, failedItems: read.errors.length }, 'feed polled');
+      } catch (error) {
+        result.errors = [...result.errors, { source: url, message: (error as Error).message }];
+        logger.error({ feed: url, err: error }, `feed poll failed: ${(error as Error).message}`);
+      }
+      summary.feeds.push(result);
+      summary.errors.push(...result.errors);
+      summary.articles.failed += result.errors.length;
+    }
+    return summary;
+  };
+
+  const pollOnce = (): Promise<PollSummary> => {
+    inFlight ??= poll().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
+
+  const scheduleNext = (milliseconds: number): void => {
+    if (!running) return;
+    timer = clock.setTimeout(() => {
+      timer = null;
+      void pollOnce()
+        .catch((error: unknown) => logger.error({ err: error }, 'feed poll crashed'))
+        .finally(() => scheduleNext(options.intervalMinutes * 60_000));
+    }, milliseconds);
+  };
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      logger.info({ feeds: options.urls.length, intervalMinutes: options.intervalMinutes }, 'feed polling started');
+      scheduleNext(0);
+    },
+    async stop() {
+      running = false;
+      if (timer !== null) clock.clearTimeout(timer);
+      timer = null;
+      cancel.abort();
+      await inFlight?.catch(() => undefined);
+    },
+    pollOnce,
+  };
+}

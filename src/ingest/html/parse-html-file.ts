@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import type { ParsedSource } from '../article.js';
+import { errorCode } from '../error-code.js';
+import { decodeHtml } from './decode-html.js';
+import { extractArticleFromHtml } from './extract-article-from-html.js';
+
+/** Options for `parseHtmlFile`. */
+export interface ParseHtmlFileOptions {
+  /** Date to use when the page declares none (default null). */
+  date?: string | null;
+}
+
+/**
+ * Reads a saved HTML page: decodes it (meta charset, else detection), extracts the article and
+ * its metadata. `source` is the file path as given; `url` comes from the canonical link or og:url.
+ * Never throws: an unreadable file or a page without article text is an error in the result.
+ */
+export async function parseHtmlFile(filePath: string, options: ParseHtmlFileOptions = {}): Promise<ParsedSource> {
+  const failure = (message: string): ParsedSource => ({ articles: [], errors: [{ source: filePath, message }] });
+  let text: string;
+  try {
+    text = decodeHtml(await readFile(filePath), null).text;
+  } catch (error) {
+    return failure(`cannot read file: ${errorCode(error)}`);
+  }
+  const article = extractArticleFromHtml(text, null, { source: filePath, date: options.date ?? null });
+  return article ? { articles: [article], errors: [] } : failure('no readable article text found in the page');
+}

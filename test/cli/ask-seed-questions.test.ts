@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, SAMPLE_PAGE, SHARED, temporaryHome } from '../helpers/run-cli.js';
+
+interface SeedQuestion {
+  id: string;
+  q: string;
+  answer?: string[];
+}
+
+function readJsonl(file: string): SeedQuestion[] {
+  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as SeedQuestion);
+}
+
+// The public seed set: answers must contain every gold string and cite the article holding it.
+describe('ask on the sample page (public seed questions)', () => {
+  const home = temporaryHome();
+  const env = { NEWSBOT_HOME: home };
+  const page = fs.readFileSync(SAMPLE_PAGE, 'utf8');
+
+  beforeAll(async () => {
+    const run = await runCli(['ingest', SAMPLE_PAGE, '--json'], env);
+    expect(run.code).toBe(0);
+  });
+
+  it('answers at least 14 of 15 questions with the gold text and a citation of the right article', async () => {
+    const questions = readJsonl(path.join(SHARED, 'eval/seed-questions.jsonl'));
+    const failures: string[] = [];
+    for (const question of questions) {
+      const result = (await runCli(['ask', question.q, '--json'], env)).json();
+      const golds = question.answer ?? [];
+      const answerHasGold = result.answered && golds.every((gold) => result.answer.includes(gold));
+      const citesSource = result.citations.some((citation: { quote: string; title: string }) => golds.every((gold) => citation.quote.includes(gold)));
+      const markersValid = [...result.answer.matchAll(/\[(\d+)\]/g)].every((match) => result.citations.some((citation: { n: number }) => citation.n === Number(match[1])));
+      if (!(answerHasGold && citesSource && markersValid)) failures.push(`${question.id} ${question.q} → ${result.answer}`);
+    }
+    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(1);
+    expect(page.length).toBeGreaterThan(0);
+  });
+
+  it('says so when the archive does not answer', async () => {
+    for (const question of readJsonl(path.join(SHARED, 'eval/seed-unanswerable.jsonl'))) {
+      const result = (await runCli(['ask', question.q, '--json'], env)).json();
+      expect(result.answered, `${question.q} → ${result.answer}`).toBe(false);
+      expect(result.citations).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../src/ingest/decode-text.js';
+import { TextEncodingError } from '../../src/ingest/text-encoding-error.js';
+
+const TEXT = '## 江城晚报\n\n今年春天，全市新种树木一万两千棵，主要分布在城东和城南的新区。臺灣同胞也來參觀。';
+
+describe('decodeText', () => {
+  it('reads UTF-8', () => {
+    expect(decodeText(Buffer.from(TEXT, 'utf8'))).toEqual({ text: TEXT, encoding: 'utf-8' });
+  });
+
+  it('strips a UTF-8 byte order mark', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')]);
+    expect(decodeText(bytes)).toEqual({ text: TEXT, encoding: 'utf-8' });
+  });
+
+  it('reads UTF-16 with a byte order mark, both byte orders', () => {
+    expect(decodeText(iconv.encode(TEXT, 'utf-16le', { addBOM: true })).text).toBe(TEXT);
+    expect(decodeText(iconv.encode(TEXT, 'utf-16be', { addBOM: true })).text).toBe(TEXT);
+  });
+
+  it('detects GB18030 (and so GBK/GB2312) text', () => {
+    expect(decodeText(iconv.encode(TEXT, 'gb18030'))).toEqual({ text: TEXT, encoding: 'gb18030' });
+    expect(decodeText(iconv.encode(TEXT, 'gbk')).text).toBe(TEXT);
+  });
+
+  it('reads a short GBK line that gives the detector little to go on', () => {
+    expect(decodeText(iconv.encode('新桥通车', 'gbk')).text).toBe('新桥通车');
+  });
+
+  it('refuses bytes that no encoding turns into text', () => {
+    const garbage = Buffer.alloc(4000);
+    for (let index = 0; index < garbage.length; index++) garbage[index] = (index * 7919) % 256;
+    expect(() => decodeText(garbage)).toThrow(TextEncodingError);
+    expect(() => decodeText(garbage)).toThrow(/save it as UTF-8/);
+  });
+});
