@@ -12,7 +12,7 @@ export const VERDICT_THRESHOLDS = {
   /** Least slot score for "contradicted": the archive must clearly speak of the same slot. */
   contradictSlot: 0.6,
   /** Most share of the claim's word weight the article may lack altogether. */
-  maxAbsentShare: 0.25,
+  maxAbsentShare: 0.35,
 } as const;
 
 /** What the archive says about one figure of the claim. */
@@ -37,7 +37,8 @@ export function decideFigure(claim: Quantity, alignments: readonly FigureAlignme
   const chosen = chooseAlignment(alignments);
   const notFound: FigureDecision = { claim, status: 'not_found', alignment: null, shown: null };
   if (!chosen) return notFound;
-  const subjectKnown = chosen.anchored && !chosen.stats.absentPlace && chosen.stats.absentShare <= VERDICT_THRESHOLDS.maxAbsentShare;
+  const subjectKnown =
+    chosen.anchored && chosen.coreInSentence && !chosen.stats.absentPlace && chosen.stats.absentShare <= VERDICT_THRESHOLDS.maxAbsentShare;
   if (!subjectKnown) return notFound;
   if (chosen.relation === 'same' && chosen.slot >= VERDICT_THRESHOLDS.supportSlot) {
     if (chosen.dateConflict) return { claim, status: 'contradicted', alignment: chosen, shown: chosen.dateConflict };
@@ -50,10 +51,16 @@ export function decideFigure(claim: Quantity, alignments: readonly FigureAlignme
   return notFound;
 }
 
+/**
+ * The best-aligned figure; a matching figure close behind wins the tie (株洲…有602家 fits 累计602家 about as well as
+ * 新增…103家), unless it lacks a claim word the best one has in its sentence (38家 vs 96家 after 分别).
+ */
 function chooseAlignment(alignments: readonly FigureAlignment[]): FigureAlignment | null {
   const best = alignments[0];
   if (!best) return null;
-  const tied = alignments.filter((alignment) => alignment.score >= best.score - VERDICT_THRESHOLDS.tieMargin);
+  const tied = alignments.filter(
+    (alignment) => alignment.score >= best.score - VERDICT_THRESHOLDS.tieMargin && [...best.inSentence].every((word) => alignment.inSentence.has(word)),
+  );
   return tied.find((alignment) => alignment.relation === 'same') ?? best;
 }
 
@@ -65,6 +72,21 @@ export function combineFigures(decisions: readonly FigureDecision[]): Verdict {
   if (decisions.length === 0) return 'not_found';
   if (decisions.some((decision) => decision.status === 'contradicted')) return 'contradicted';
   if (!decisions.every((decision) => decision.status === 'supported')) return 'not_found';
-  const articleIds = new Set(decisions.map((decision) => decision.alignment?.article.articleId));
-  return articleIds.size === 1 ? 'supported' : 'not_found';
+  return statedTogether(decisions) ? 'supported' : 'not_found';
+}
+
+/** Most sentences apart two figures of one claim may be stated. */
+const MAX_FIGURE_DISTANCE = 1;
+
+/** Whether all figures are stated in one article, within a sentence of each other. */
+function statedTogether(decisions: readonly FigureDecision[]): boolean {
+  const alignments = decisions.map((decision) => decision.alignment);
+  const first = alignments[0];
+  if (!first) return false;
+  return alignments.every(
+    (alignment) =>
+      alignment !== null &&
+      alignment.article.articleId === first.article.articleId &&
+      Math.abs(alignment.sentence.index - first.sentence.index) <= MAX_FIGURE_DISTANCE,
+  );
 }

@@ -1,4 +1,4 @@
-// Claims without figures ("华锐精密荣获第八届湖南省省长质量奖" has one; "株洲硬质合金集团荣获中国质量奖提名奖" not).
+// Claims without figures: "株洲硬质合金集团荣获第五届中国质量奖提名奖" has one (第五届); "株洲中院一案例入选十大典型案例" not.
 import type { ArticleTermStats } from './align/article-term-stats.js';
 import type { ArchiveArticle, ArchiveSentence } from './archive/archive-article.js';
 import { normalizeForMatching } from '../shared/normalize-text.js';
@@ -6,7 +6,7 @@ import type { ClaimTerm } from './text/claim-terms.js';
 import { isNegated } from './text/negation.js';
 import { splitStatements } from './text/split-sentences.js';
 
-/** A statement of the archive that holds all of a claim's words. */
+/** A statement of the archive that holds a claim's words. */
 export interface StatementMatch {
   article: ArchiveArticle;
   sentence: ArchiveSentence;
@@ -17,13 +17,17 @@ export interface StatementMatch {
 
 /** Least claim words for a claim without figures to be checked at all. */
 const MIN_TERMS = 2;
-/** Presence of a place name found outside the statement: in the title, the previous sentence, or as 我市. */
-const PLACE_ELSEWHERE = 0.8;
+/** Least share of the claim's word weight inside the statement itself. */
+const MIN_INSIDE_SHARE = 0.5;
+/** Weight of a word found in the title or the previous sentence rather than the statement. */
+const CONTEXT_PRESENCE = 0.8;
 
 /**
- * The archive statement that states a figure-less claim, or null. Every content word of the claim must be
- * in one statement (a place name may come from the title, the previous sentence or 我市), and negation must
- * agree. Contradictions without figures (中国质量奖 vs 省长质量奖) are not detected: such a claim is not found.
+ * The archive statement that states a figure-less claim, or null. The claim's words must all be in one
+ * statement, except a leading or trailing run (the topic: "…入选全省知识产权保护十大典型案例") that the title or the
+ * previous sentence states, or the home city written 我市; negation must agree. A word missing in the middle
+ * ("华锐精密荣获中国质量奖" against "…荣获第八届湖南省省长质量奖") rejects the statement. Contradictions without
+ * figures are not detected: such a claim is not found.
  */
 export function matchStatement(claim: string, terms: readonly ClaimTerm[], articles: readonly { article: ArchiveArticle; stats: ArticleTermStats }[]): StatementMatch | null {
   if (terms.length < MIN_TERMS) return null;
@@ -31,13 +35,12 @@ export function matchStatement(claim: string, terms: readonly ClaimTerm[], artic
   let best: StatementMatch | null = null;
   for (const { article, stats } of articles) {
     for (const sentence of article.sentences) {
-      const previous = article.sentences[sentence.index - 1]?.normalized ?? '';
+      const previous = article.sentences[sentence.index - 1];
+      const context = `${article.normalizedHeading}\n${previous && !previous.isHeading ? previous.normalized : ''}`;
       for (const statement of splitStatements(sentence.text)) {
         const normalized = normalizeForMatching(statement.text);
         if (isNegated(normalized) !== claimNegated) continue;
-        const coverage = statementCoverage(terms, normalized, (term) =>
-          term.place && (article.normalizedHeading.includes(term.text) || previous.includes(term.text) || stats.aliased.has(term.text)),
-        );
+        const coverage = statementCoverage(terms, normalized, (term) => context.includes(term.text) || stats.aliased.has(term.text));
         if (coverage !== null && (!best || coverage > best.coverage)) best = { article, sentence, statement: statement.text, coverage };
       }
     }
@@ -45,14 +48,21 @@ export function matchStatement(claim: string, terms: readonly ClaimTerm[], artic
   return best;
 }
 
-function statementCoverage(terms: readonly ClaimTerm[], statement: string, placeElsewhere: (term: ClaimTerm) => boolean): number | null {
+function statementCoverage(terms: readonly ClaimTerm[], statement: string, inContext: (term: ClaimTerm) => boolean): number | null {
+  const places = terms.map((term) => (statement.includes(term.text) ? 'inside' : inContext(term) ? 'context' : 'missing'));
+  if (places.includes('missing')) return null;
+  const firstInside = places.indexOf('inside');
+  const lastInside = places.lastIndexOf('inside');
+  if (firstInside < 0 || places.slice(firstInside, lastInside + 1).includes('context')) return null;
+  let inside = 0;
   let found = 0;
   let total = 0;
-  for (const term of terms) {
+  terms.forEach((term, index) => {
     total += term.weight;
-    if (statement.includes(term.text)) found += term.weight;
-    else if (placeElsewhere(term)) found += term.weight * PLACE_ELSEWHERE;
-    else return null;
-  }
-  return total > 0 ? found / total : null;
+    if (places[index] === 'inside') {
+      inside += term.weight;
+      found += term.weight;
+    } else found += term.weight * CONTEXT_PRESENCE;
+  });
+  return inside / total >= MIN_INSIDE_SHARE ? found / total : null;
 }

@@ -23,8 +23,10 @@ export interface DigestServiceOptions {
   laterRetryDelaysMs?: DigestSchedulerOptions['laterRetryDelaysMs'];
 }
 
-/** A background service `serve` starts and stops with the bot. */
+/** A background service `serve` starts and stops with the bot (fits `BackgroundService` in src/bot/background-service.ts). */
 export interface DigestService {
+  /** Shown in the server's logs. */
+  readonly name: 'digest';
   /** Registers DIGEST_CHAT_IDS, arms the schedule and catches up on a missed digest for today (in the background). */
   start(): void;
   stop(): void;
@@ -58,6 +60,7 @@ export function createDigestService(archive: Archive, telegram: Telegraf['telegr
   });
 
   return {
+    name: 'digest',
     scheduler,
     start() {
       for (const chatId of chatIds) {

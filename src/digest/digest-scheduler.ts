@@ -1,14 +1,17 @@
 import { Cron } from 'croner';
 import type { Logger } from '../shared/logger.js';
 import type { ArticleStore } from '../store/article-store.js';
-import { buildDigest, type Digest } from './build-digest.js';
+import { buildDigest } from './build-digest.js';
+import { deliverDigest, type ChatOutcome } from './deliver-digest.js';
 import type { DigestLanguage } from './digest-language.js';
 import type { DigestSender } from './digest-sender.js';
-import { sendDigest, type SendDigestOptions } from './send-digest.js';
+import type { SendDigestOptions } from './send-digest.js';
 import type { SentDigestStore } from './sent-digest-store.js';
 import { startOfDayInTimezone } from './start-of-day-in-timezone.js';
 import type { Subscription, SubscriptionStore } from './subscription-store.js';
 import { todayInTimezone } from './today-in-timezone.js';
+
+export type { ChatOutcome } from './deliver-digest.js';
 
 /** What the scheduler needs; defaults in `DEFAULTS`. */
 export interface DigestSchedulerOptions {
@@ -29,16 +32,6 @@ export interface DigestSchedulerOptions {
   send?: Pick<SendDigestOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs'>;
   /** After a run with transient failures, wait these delays before running again. Default 5, 15 and 45 minutes. */
   laterRetryDelaysMs?: readonly number[];
-}
-
-/** What happened to one chat in a run. */
-export interface ChatOutcome {
-  chatId: string;
-  status: 'sent' | 'already-sent' | 'not-yet-subscribed' | 'disabled' | 'migrated' | 'failed';
-  messageIds?: number[];
-  reason?: string;
-  /** For `failed`: whether a later run may succeed (network, 429, 5xx). */
-  transient?: boolean;
 }
 
 /** The result of one {@link DigestScheduler.runDue} call. */
@@ -161,6 +154,8 @@ export class DigestScheduler {
         pending.push(subscription);
       }
     }
+    const skipped = report.outcomes.map((outcome) => `${outcome.chatId}:${outcome.status}`);
+    if (skipped.length > 0) logger.debug({ date, skipped }, 'digest chats skipped');
     if (pending.length === 0) return report;
 
     const digest = buildDigest(this.#options.store, date, { language: this.#options.language ?? DEFAULTS.language });
@@ -169,60 +164,13 @@ export class DigestScheduler {
       logger.info({ date, chats: pending.length }, 'no articles today; no digest sent');
       return report;
     }
+    const context = { ...this.#options, now: this.#now, partial: this.#partial };
     for (const subscription of pending) {
-      report.outcomes.push(...(await this.#sendGuarded(subscription.chatId, digest)));
+      report.outcomes.push(...(await deliverDigest(subscription.chatId, digest, context)));
     }
     this.#logSummary(report);
     this.#scheduleRetryIfNeeded(report);
     return report;
-  }
-
-  /** One chat's failure (even a database error) never stops the others. */
-  async #sendGuarded(chatId: string, digest: Digest): Promise<ChatOutcome[]> {
-    try {
-      return await this.#sendTo(chatId, digest, true);
-    } catch (error) {
-      this.#options.logger.error({ err: error, chatId, date: digest.date }, 'digest send crashed');
-      return [{ chatId, status: 'failed', reason: error instanceof Error ? error.message : String(error), transient: false }];
-    }
-  }
-
-  async #sendTo(chatId: string, digest: Digest, followMigration: boolean): Promise<ChatOutcome[]> {
-    const { logger, sender, sentDigests, subscriptions } = this.#options;
-    const date = digest.date;
-    const key = `${chatId}|${date}`;
-    const result = await sendDigest(sender, chatId, digest.messages, {
-      ...this.#options.send,
-      delivered: this.#partial.get(key) ?? [],
-      onRetry: ({ attempt, delayMs, failure }) => logger.warn({ chatId, date, attempt, delayMs, reason: failure.reason }, 'digest send failed; retrying'),
-    });
-    if (result.status === 'sent') {
-      this.#partial.delete(key);
-      sentDigests.record({ chatId, date, sentAt: this.#now().toISOString(), messageIds: result.messageIds });
-      logger.info({ chatId, date, messageIds: result.messageIds }, 'digest sent');
-      return [{ chatId, status: 'sent', messageIds: result.messageIds }];
-    }
-    const { failure } = result;
-    if (result.delivered.length > 0) this.#partial.set(key, result.delivered);
-    switch (failure.kind) {
-      case 'permanent':
-        subscriptions.disable(chatId, failure.reason);
-        logger.warn({ chatId, date, reason: failure.reason }, 'digest chat disabled after a permanent error');
-        return [{ chatId, status: 'disabled', reason: failure.reason }];
-      case 'migrated': {
-        subscriptions.migrate(chatId, failure.toChatId);
-        logger.info({ chatId, toChatId: failure.toChatId, date }, 'digest chat moved to its supergroup');
-        const moved: ChatOutcome = { chatId, status: 'migrated', reason: failure.reason };
-        if (!followMigration || sentDigests.wasSent(failure.toChatId, date)) return [moved];
-        return [moved, ...(await this.#sendTo(failure.toChatId, digest, false))];
-      }
-      case 'transient':
-        logger.error({ chatId, date, reason: failure.reason }, 'digest send failed after retries; will try again later');
-        return [{ chatId, status: 'failed', reason: failure.reason, transient: true }];
-      case 'rejected':
-        logger.error({ chatId, date, reason: failure.reason }, 'digest rejected by Telegram');
-        return [{ chatId, status: 'failed', reason: failure.reason, transient: false }];
-    }
   }
 
   #logSummary(report: DigestRunReport): void {

@@ -1,26 +1,21 @@
-import { normalizeForMatching } from '../shared/normalize-text.js';
-import { jiebaInstance } from './jieba-instance.js';
 import { isStopWord } from './stop-words.js';
 
 const ALL_HAN = /^\p{Script=Han}+$/u;
 
 /**
- * Overlapping character bigrams of the Chinese text (中国经济 → 中国, 国经, 经济).
- * They recover matches where jieba cuts a question differently from the article.
- * Runs are broken at stop words, punctuation and non-Chinese tokens, so 中国的经济 gives
- * 中国, 经济 and no 国的 / 的经; a lone character between breaks gives nothing (jieba's
- * words cover it).
+ * Overlapping character bigrams of the Chinese runs in a jieba cut (中国 经济 → 中国, 国经, 经济).
+ * Runs break at stop words, punctuation and non-Chinese tokens, so 中国 的 经济 gives 中国 and
+ * 经济 but no 国的 or 的经; a lone character between breaks gives no bigram.
  */
-export function cjkBigrams(text: string): string[] {
+export function cjkBigrams(tokens: readonly string[]): string[] {
   const bigrams: string[] = [];
-  let run = '';
+  let run: string[] = [];
   const flush = (): void => {
-    const characters = Array.from(run);
-    for (let index = 0; index + 1 < characters.length; index += 1) bigrams.push(characters[index]! + characters[index + 1]!);
-    run = '';
+    for (let index = 0; index + 1 < run.length; index += 1) bigrams.push(run[index]! + run[index + 1]!);
+    run = [];
   };
-  for (const token of jiebaInstance().cut(normalizeForMatching(text), true)) {
-    if (ALL_HAN.test(token) && !isStopWord(token)) run += token;
+  for (const token of tokens) {
+    if (ALL_HAN.test(token) && !isStopWord(token)) run.push(...token);
     else flush();
   }
   flush();

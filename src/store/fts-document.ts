@@ -1,7 +1,6 @@
-import { cjkBigrams } from './cjk-bigrams.js';
-import { segmentForSearch } from './segment-for-search.js';
+import { searchTokens } from './search-tokens.js';
 
-/** The two columns of a `chunks_fts` row: space-separated tokens for the unicode61 tokenizer. */
+/** The two columns of a `chunks_fts` row: space-separated terms for the unicode61 tokenizer. */
 export interface FtsDocument {
   words: string;
   grams: string;
@@ -9,6 +8,6 @@ export interface FtsDocument {
 
 /** Segments a chunk's heading and text for the full-text index. */
 export function ftsDocument(heading: string, text: string): FtsDocument {
-  const combined = `${heading}\n${text}`;
-  return { words: segmentForSearch(combined).join(' '), grams: cjkBigrams(combined).join(' ') };
+  const tokens = searchTokens(`${heading}\n${text}`);
+  return { words: tokens.words.join(' '), grams: tokens.grams.join(' ') };
 }

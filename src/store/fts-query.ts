@@ -1,5 +1,4 @@
-import { cjkBigrams } from './cjk-bigrams.js';
-import { segmentForSearch } from './segment-for-search.js';
+import { searchTokens } from './search-tokens.js';
 
 /** One query term and the `chunks_fts` column it is looked up in. */
 export interface QueryTerm {
@@ -7,7 +6,7 @@ export interface QueryTerm {
   column: 'words' | 'grams';
 }
 
-/** The distinct terms of a question: its jieba words and its Chinese character bigrams. */
+/** The distinct terms of a question, segmented like the documents (`searchTokens`). */
 export function queryTerms(query: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
@@ -17,8 +16,9 @@ export function queryTerms(query: string): QueryTerm[] {
     seen.add(key);
     terms.push({ text, column });
   };
-  for (const word of segmentForSearch(query)) add(word, 'words');
-  for (const gram of cjkBigrams(query)) add(gram, 'grams');
+  const tokens = searchTokens(query);
+  for (const word of tokens.words) add(word, 'words');
+  for (const gram of tokens.grams) add(gram, 'grams');
   return terms;
 }
 

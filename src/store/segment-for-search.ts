@@ -1,20 +1,16 @@
-import { normalizeForMatching } from '../shared/normalize-text.js';
-import { jiebaInstance } from './jieba-instance.js';
+import { cutWords } from './cut-words.js';
 import { isStopWord } from './stop-words.js';
 
 const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
- * Splits text into the words keyword search indexes and queries: the text is normalized
- * (`normalizeForMatching`), cut by jieba in search mode (long words also yield their
- * dictionary sub-words: 北京大学 → 北京, 大学, 北京大学), and punctuation, spaces and
- * stop words are dropped. Order follows the text; repeats are kept (they are term frequency).
+ * The words of a text as keyword search sees them: normalized (`normalizeForMatching`), cut by
+ * jieba, without punctuation, spaces and stop words. Order follows the text; repeats are kept.
+ * The index also holds Chinese character bigrams (`searchTokens`), which catch what a
+ * different cut of the same phrase would miss.
  */
 export function segmentForSearch(text: string): string[] {
-  return jiebaInstance()
-    .cutForSearch(normalizeForMatching(text), true)
-    .map((token) => token.trim())
-    .filter(isSearchWord);
+  return cutWords(text).filter(isSearchWord);
 }
 
 /** A token worth indexing: has a letter or digit and is not a stop word. */

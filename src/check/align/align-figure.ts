@@ -4,9 +4,9 @@ import { compareQuantities, type QuantityRelation } from '../numbers/same-quanti
 import type { ClaimTerm } from '../text/claim-terms.js';
 import type { ArticleTermStats } from './article-term-stats.js';
 import type { ClaimFigure } from './claim-analysis.js';
-import { figureContext, termPresence } from './figure-context.js';
+import { figureContext, hasOwnSubject, termPresence } from './figure-context.js';
 import { IN_SENTENCE_PRESENCE } from './presence-levels.js';
-import { modifierAgreement } from './slot-modifiers.js';
+import { MODIFIER_WORDS, modifierAgreement } from './slot-modifiers.js';
 
 /** A claim figure set against one archive figure of the same kind and unit. */
 export interface FigureAlignment {
@@ -24,6 +24,10 @@ export interface FigureAlignment {
   score: number;
   /** Whether some claim word stands in the figure's own sentence (not only elsewhere in the article). */
   anchored: boolean;
+  /** Claim words found in the figure's own sentence. */
+  inSentence: ReadonlySet<string>;
+  /** Whether every core word of the claim figure (see `ClaimFigure.coreTerms`) is in the figure's sentence. */
+  coreInSentence: boolean;
   /** A qualifying date of the claim that the sentence states differently (claim 2024年, sentence 2025年). */
   dateConflict: { claim: Quantity; archive: Quantity } | null;
   stats: ArticleTermStats;
@@ -51,22 +55,25 @@ export function alignFigure(input: AlignFigureInput): FigureAlignment[] {
         const relation = compareQuantities(figure.quantity, archive);
         if (relation === 'incomparable') return;
         const context = figureContext(sentence, quantityIndex);
+        const scope = { context, article, sentence, ownSubject: hasOwnSubject(context, input.terms, MODIFIER_WORDS) };
         let found = 0;
         let total = 0;
-        let anchored = false;
+        const inSentence = new Set<string>();
         for (const term of input.terms) {
           const weight = (input.weights.get(term.text) ?? term.weight) * (figure.termFactors.get(term.text) ?? 1);
-          const presence = termPresence(term, context, article, sentence, stats.aliased.has(term.text));
+          const presence = termPresence(term, scope, stats.aliased.has(term.text));
           found += weight * presence;
           total += weight;
-          if (presence >= IN_SENTENCE_PRESENCE) anchored = true;
+          if (presence >= IN_SENTENCE_PRESENCE) inSentence.add(term.text);
         }
+        const anchored = inSentence.size > 0;
+        const coreInSentence = figure.coreTerms.every((word) => inSentence.has(word));
         const slot = total > 0 ? found / total : 0;
         const modifierScore = modifierAgreement(figure.modifiers, context.modifiers);
         const { dateScore, dateConflict } = checkQualifyingDates(input.qualifyingDates, sentence);
         alignments.push({
           claim: figure.quantity, article, sentence, archive, relation, slot, modifierScore, dateScore,
-          score: slot + modifierScore + dateScore, anchored, dateConflict, stats,
+          score: slot + modifierScore + dateScore, anchored, inSentence, coreInSentence, dateConflict, stats,
         });
       });
     }

@@ -10,6 +10,13 @@ export interface ClaimFigure {
   modifiers: SlotModifiers;
   /** How much each claim word bears on this figure: 1 up to the end of its clause, 0.5 in later clauses. */
   termFactors: ReadonlyMap<string, number>;
+  /**
+   * The words that name the figure's slot and must stand in the archive figure's own sentence: the nearest
+   * word before it (专科门诊 in "…2025年专科门诊超过1800人次"; time words skipped) and the words after it up to the next
+   * figure or the clause end (爱心驿站 in "新建100家爱心驿站"). Other words (the subject, 株洲市中心医院…) may come
+   * from the article around it.
+   */
+  coreTerms: readonly string[];
 }
 
 /** A claim taken apart: its figures, its dates and its content words. */
@@ -37,7 +44,15 @@ export function analyzeClaim(claim: string): ClaimAnalysis {
       .map((other) => ({ ...other, start: other.start - clause.start, end: other.end - clause.start }));
     const indexInClause = Math.max(0, inClause.findIndex((other) => other.start === quantity.start - clause.start));
     const termFactors = new Map(terms.map((term) => [term.text, term.start < clause.end ? 1 : 0.5]));
-    return { quantity, modifiers: slotModifiers(clause.text, inClause, indexInClause), termFactors };
+    return { quantity, modifiers: slotModifiers(clause.text, inClause, indexInClause), termFactors, coreTerms: coreTermsOf(quantity, quantities, terms, clause.end) };
   });
   return { text: claim, figures, qualifyingDates: nonDates.length > 0 ? dates : [], terms };
+}
+
+function coreTermsOf(quantity: Quantity, quantities: readonly Quantity[], terms: readonly ClaimTerm[], clauseEnd: number): string[] {
+  const before = terms.filter((term) => term.end <= quantity.start && !term.time).at(-1);
+  const nextFigure = quantities.find((other) => other.start >= quantity.end);
+  const stop = Math.min(clauseEnd, nextFigure?.start ?? Infinity);
+  const after = terms.filter((term) => term.start >= quantity.end && term.end <= stop);
+  return [...(before ? [before.text] : []), ...after.map((term) => term.text)];
 }

@@ -13,7 +13,11 @@ export interface FigureContext {
   earlierClauses: string[];
   /** Folded later clauses of the sentence, joined. */
   laterClauses: string;
+  /** Folded text of the own clause before the figure (where its subject would be). */
+  ownClauseBefore: string;
   modifiers: SlotModifiers;
+  /** A date figure: its clause is usually the date alone, the sentence after it is its slot. */
+  isDate: boolean;
 }
 
 const LIST_SEPARATOR = /[、和与及]/;
@@ -33,7 +37,9 @@ export function figureContext(sentence: ArchiveSentence, quantityIndex: number):
     ownClause: normalizeForMatching(clause.text),
     earlierClauses: earlier,
     laterClauses: later,
+    ownClauseBefore: normalizeForMatching(clause.text.slice(0, quantity.start - clause.start)),
     modifiers: slotModifiers(clause.text, inClause, Math.max(0, indexInClause)),
+    isDate: quantity.kind === 'date',
   };
   return applyRespectively(context, clause.text, inClause, Math.max(0, indexInClause));
 }
@@ -69,13 +75,24 @@ function splitListItems(text: string): string[] {
   return text.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item.length > 0);
 }
 
+/** Where a claim word is looked for around one archive figure. */
+export interface PresenceScope {
+  context: FigureContext;
+  article: ArchiveArticle;
+  sentence: ArchiveSentence;
+  /** The figure's clause names its own subject (精准管理154人 after 专科门诊超1800人次): earlier clauses do not carry over. */
+  ownSubject: boolean;
+}
+
 /** How strongly `term` ties to the figure: the best of the places it is found (see `PRESENCE`). */
-export function termPresence(term: ClaimTerm, context: FigureContext, article: ArchiveArticle, sentence: ArchiveSentence, homeAlias: boolean): number {
+export function termPresence(term: ClaimTerm, scope: PresenceScope, homeAlias: boolean): number {
+  const { context, article, sentence } = scope;
   const word = term.text;
   if (context.ownClause.includes(word)) return PRESENCE.ownClause;
   const earlierAt = context.earlierClauses.findIndex((clause) => clause.includes(word));
+  if (earlierAt >= 0 && scope.ownSubject) return PRESENCE.previousSentence;
   if (earlierAt >= 0) return Math.max(PRESENCE.earliestClause, PRESENCE.earlierClause - PRESENCE.earlierClauseDecay * earlierAt);
-  if (context.laterClauses.includes(word)) return PRESENCE.laterClause;
+  if (context.laterClauses.includes(word)) return context.isDate ? PRESENCE.ownClause : PRESENCE.laterClause;
   const previous = article.sentences[sentence.index - 1];
   if (previous && !previous.isHeading && previous.normalized.includes(word)) return PRESENCE.previousSentence;
   const secondPrevious = article.sentences[sentence.index - 2];
@@ -83,4 +100,19 @@ export function termPresence(term: ClaimTerm, context: FigureContext, article: A
   if (article.normalizedHeading.includes(word)) return PRESENCE.heading;
   if (article.normalizedText.includes(word)) return PRESENCE.elsewhereInArticle;
   return homeAlias ? PRESENCE.homePlaceAlias : PRESENCE.absent;
+}
+
+/** Words around a figure that name no subject: function words and the slot modifiers. */
+const FUNCTION_WORDS = /达到|分别|其中|超过|突破|同比|全年|[将还共达约超各均为有是了的已并和与及在从由至到近逾仅就再又也都则计总其]/g;
+
+/**
+ * Whether the figure's own clause names a subject of its own that the claim does not mention:
+ * then a subject from an earlier clause does not carry over to it.
+ */
+export function hasOwnSubject(context: FigureContext, terms: readonly ClaimTerm[], modifierWords: ReadonlySet<string>): boolean {
+  if (terms.some((term) => context.ownClause.includes(term.text))) return false;
+  let rest = context.ownClauseBefore;
+  for (const word of modifierWords) rest = rest.split(word).join('');
+  rest = rest.replace(FUNCTION_WORDS, '');
+  return (rest.match(/\p{Script=Han}/gu) ?? []).length >= 2;
 }

@@ -20,4 +20,4 @@ export const PRESENCE = {
 } as const;
 
 /** Presence from which a word counts as stated in the figure's own sentence. */
-export const IN_SENTENCE_PRESENCE = PRESENCE.earliestClause;
+export const IN_SENTENCE_PRESENCE = PRESENCE.laterClause;

@@ -1,4 +1,4 @@
-import { jiebaInstance } from '../../store/jieba-instance.js';
+import { jiebaSegmenter } from './jieba-segmenter.js';
 import { normalizeForMatching } from '../../shared/normalize-text.js';
 import { MODIFIER_WORDS } from '../align/slot-modifiers.js';
 import type { Quantity } from '../numbers/quantity.js';
@@ -13,6 +13,8 @@ export interface ClaimTerm {
   weight: number;
   /** Tagged as a place name (ns): a claim about 长沙 is not supported by an article about 株洲. */
   place: boolean;
+  /** Tagged as a time word (t: 今年, 去年), which sets the scene rather than the slot. */
+  time: boolean;
   /** Offsets in the claim. */
   start: number;
   end: number;
@@ -31,7 +33,7 @@ export function extractClaimTerms(claim: string, quantities: readonly Quantity[]
   for (const quantity of quantities) masked = masked.slice(0, quantity.start) + '，'.repeat(quantity.end - quantity.start) + masked.slice(quantity.end);
   const terms: ClaimTerm[] = [];
   let cursor = 0;
-  for (const { word, tag } of jiebaInstance().tag(masked, true)) {
+  for (const { word, tag } of jiebaSegmenter().tag(masked, true)) {
     const start = masked.indexOf(word, cursor);
     const end = start < 0 ? cursor : start + word.length;
     if (start >= 0) cursor = end;
@@ -39,7 +41,7 @@ export function extractClaimTerms(claim: string, quantities: readonly Quantity[]
     if (!isContentWord(text) || terms.some((term) => term.text === text)) continue;
     const latin = /^[a-z0-9]+$/.test(text);
     const weight = latin ? LATIN_WORD_WEIGHT : Math.min(WEIGHT_RANGE.high, Math.max(WEIGHT_RANGE.low, wordRarity(text)));
-    terms.push({ text, weight, place: tag === 'ns', start: Math.max(start, 0), end });
+    terms.push({ text, weight, place: tag === 'ns', time: tag === 't', start: Math.max(start, 0), end });
   }
   return terms;
 }

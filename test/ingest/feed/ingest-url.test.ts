@@ -21,6 +21,10 @@ beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'text/html; charset=GB18030' });
       response.end(iconv.encode(fixtureText('gb18030-page.html', current.baseUrl).replace(/<meta http-equiv[^>]*>/, ''), 'gb18030'));
     },
+    '/undated.html': (_request, response, current) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(fixtureText('pocket-parks.html', current.baseUrl).replace(/<meta property="article:published_time"[^>]*>/, ''));
+    },
     '/malformed.xml': serveFixture('malformed.xml', 'application/rss+xml'),
     '/untyped-feed': (_request, response, current) => {
       response.writeHead(200);
@@ -104,6 +108,14 @@ describe('ingestUrl', () => {
       expect(articles[0]?.authors).toEqual(['罗䶮', '谭𠀾']);
       expect(articles[0]?.paragraphs.join('')).toContain('果品保鲜期由原来的7天延长到20天以上');
     }
+  });
+
+  it('uses the given date only for an article that carries none', async () => {
+    const undated = await ingestUrl(`${server.baseUrl}/undated.html`, { fetch: fetchOptions, date: '2026-04-20' });
+    expect(undated.articles[0]?.date).toBe('2026-04-20');
+    expect((await ingestUrl(`${server.baseUrl}/undated.html`, { fetch: fetchOptions })).articles[0]?.date).toBeNull();
+    const dated = await ingestUrl(`${server.baseUrl}/rss.xml`, { fetch: fetchOptions, date: '2026-04-20' });
+    expect(dated.articles.map((article) => article.date)).toEqual(['2026-04-23', '2026-04-23']);
   });
 
   it('recognizes a feed served without a Content-Type', async () => {
