@@ -1,23 +1,25 @@
 import type { Retriever, Passage } from '../retrieval/passage.js';
 import type { Answerer, AnswerResult, Citation } from './answer-result.js';
-import { analyzeQuestion } from './question-profile.js';
-import { scoreSentences, type ScoredSentence } from './score-sentences.js';
+import { analyzeQuestion, type QuestionUnit } from './question-profile.js';
+import { scoreSentences, type ScoredSentence, type UnitWeights } from './score-sentences.js';
 import { trimSentence } from './trim-sentence.js';
 import { notFoundMessage } from './not-found-message.js';
 
 export interface ExtractiveAnswererOptions {
   retriever: Retriever;
-  /** Weights for question terms, e.g. inverse document frequency from the archive. */
-  termWeights?: (terms: readonly string[]) => ReadonlyMap<string, number>;
+  /** Weights for the question's words, e.g. inverse document frequency from the archive (default: all 1). */
+  unitWeights?: (units: readonly QuestionUnit[]) => UnitWeights;
+  /** Full text of an article, for words the question shares with the article but not the passage. */
+  articleText?: (articleId: string) => string;
   /** Passages read per question (default 6). */
   passages?: number;
-  /** Least evidence (weighted share of question terms in and around the best sentence) to answer (default 0.55). */
+  /** Least evidence (weighted share of question terms in and around the best sentence) to answer (default 0.5). */
   minConfidence?: number;
   /** Longest answer in characters, citations excluded (default 200). */
   maxAnswerChars?: number;
 }
 
-export const EXTRACTIVE_DEFAULTS = { passages: 6, minConfidence: 0.55, maxAnswerChars: 200 } as const;
+export const EXTRACTIVE_DEFAULTS = { passages: 6, minConfidence: 0.5, maxAnswerChars: 200 } as const;
 
 /** Answers with the archive's own sentences and `[n]` citations; abstains when the evidence is weak. */
 export class ExtractiveAnswerer implements Answerer {
@@ -27,13 +29,13 @@ export class ExtractiveAnswerer implements Answerer {
     const profile = analyzeQuestion(question);
     const language = options.language ?? profile.language;
     const notFound: AnswerResult = { answered: false, answer: notFoundMessage(language), citations: [], mode: 'extractive' };
-    if (profile.terms.length === 0) return notFound;
+    if (profile.units.length === 0) return notFound;
     const passages = await this.options.retriever.search(question, { k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages, perArticle: 2 });
     if (passages.length === 0) return notFound;
-    const weights = this.options.termWeights?.(profile.terms) ?? new Map<string, number>();
-    const scored = scoreSentences(profile, passages, { weights });
+    const weights = this.options.unitWeights?.(profile.units) ?? new Map<string, number>();
+    const scored = scoreSentences(profile, passages, weights, this.options.articleText);
     const best = scored[0];
-    if (!best || best.coverage + 0.5 * best.context < (this.options.minConfidence ?? EXTRACTIVE_DEFAULTS.minConfidence)) return notFound;
+    if (!best || best.confidence < (this.options.minConfidence ?? EXTRACTIVE_DEFAULTS.minConfidence)) return notFound;
     const weightOf = (term: string): number => weights.get(term) ?? 1;
     const chosen = chooseSentences(scored, this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars);
 
@@ -48,7 +50,7 @@ export class ExtractiveAnswerer implements Answerer {
         numberOf.set(sentence.passageIndex, n);
         citations.push(toCitation(n, passage));
       }
-      return `${trimSentence(sentence.text, maxChars, profile.terms, weightOf)}[${n}]`;
+      return `${trimSentence(sentence.text, maxChars, profile.units.map((unit) => unit.text), weightOf)}[${n}]`;
     });
     return { answered: true, answer: parts.join(''), citations, mode: 'extractive' };
   }

@@ -1,15 +1,23 @@
 import { normalizeForMatching } from '../shared/normalize-text.js';
-import { cjkBigrams } from '../store/cjk-bigrams.js';
-import { segmentForSearch } from '../store/segment-for-search.js';
+import { tagWords } from '../store/tag-words.js';
+import { isStopWord } from '../store/stop-words.js';
 
 /** What kind of fact the question asks for, from its question words. */
 export type ExpectedAnswer = 'number' | 'date' | 'person' | 'place' | null;
 
-export interface QuestionProfile {
-  /** Normalized question. */
+/** A content word of the question, the unit matched against candidate sentences. */
+export interface QuestionUnit {
+  /** Normalized word (unknown names that jieba cuts into single characters are re-joined). */
   text: string;
-  /** Matching units: CJK character bigrams and Latin/number words, as the keyword index cuts them. */
-  terms: string[];
+  /** Nouns, names and numbers say what the question is about; verbs and adjectives are often paraphrased. */
+  role: 'topic' | 'relation';
+  /** Index terms whose document frequency bounds the word's: itself for short words, its character bigrams for long ones. */
+  indexTerms: string[];
+}
+
+export interface QuestionProfile {
+  text: string;
+  units: QuestionUnit[];
   expects: ExpectedAnswer;
   language: 'zh' | 'en';
 }
@@ -20,6 +28,7 @@ const QUESTION_WORDS = [
   '什么', '多少', '几个', '几家', '几项', '几位', '几名', '第几', '多大', '多长', '多高', '多久', '多重', '多远', '何时', '何地', '何人',
   '怎么', '怎样', '如何', '是否', '是不是', '有没有', '请问', '吗', '呢', '吧', '谁', '几', '哪', '何',
 ];
+
 const EXPECTATIONS: [RegExp, ExpectedAnswer][] = [
   [/什么时候|何时|哪一?年|哪一?天|几月|几号|何年|when\b/i, 'date'],
   [/多少|几|多大|多长|多高|多久|多重|多远|第几|排名|how (many|much|long|old|far)/i, 'number'],
@@ -27,16 +36,45 @@ const EXPECTATIONS: [RegExp, ExpectedAnswer][] = [
   [/哪里|哪儿|在哪|何地|什么地方|\bwhere\b/i, 'place'],
 ];
 
-/** Breaks a question into matching terms and an expected answer type. */
+const HAN = /^\p{Script=Han}+$/u;
+/** jieba tags of words that carry no content: adverbs, prepositions, conjunctions, particles, pronouns, interjections. */
+const FUNCTION_TAGS = /^(d|dg|p|c|u[a-z]*|r[a-z]*|y|e|o)$/;
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Breaks a question into content words and an expected answer type. */
 export function analyzeQuestion(question: string): QuestionProfile {
   const text = normalizeForMatching(question);
   const expects = EXPECTATIONS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
   let stripped = text;
-  for (const word of QUESTION_WORDS) stripped = stripped.split(word).join('，');
-  // The same units the keyword index holds, so their document frequencies are known.
-  const terms = new Set<string>(cjkBigrams(stripped));
-  for (const word of segmentForSearch(stripped)) if (!/\p{Script=Han}/u.test(word)) terms.add(word);
+  for (const word of QUESTION_WORDS) stripped = stripped.split(word).join(',');
+  const units = new Map<string, QuestionUnit>();
+  let run = '';
+  const add = (word: string, role: QuestionUnit['role']): void => {
+    if (word.length === 0 || units.has(word)) return;
+    units.set(word, { text: word, role, indexTerms: indexTermsOf(word) });
+  };
+  const flushRun = (): void => {
+    if ([...run].length >= 2) add(run, 'topic');
+    run = '';
+  };
+  for (const { word, tag } of tagWords(stripped)) {
+    const isHan = HAN.test(word);
+    if (isHan && [...word].length === 1 && !isStopWord(word)) {
+      run += word;
+      continue;
+    }
+    flushRun();
+    if (!WORD.test(word) || isStopWord(word) || FUNCTION_TAGS.test(tag)) continue;
+    add(word, tag.startsWith('v') || tag.startsWith('a') || tag.startsWith('d') ? 'relation' : 'topic');
+  }
+  flushRun();
   const hanCount = (question.match(/\p{Script=Han}/gu) ?? []).length;
   const latinCount = (question.match(/[A-Za-z]/g) ?? []).length;
-  return { text, terms: [...terms], expects, language: latinCount > hanCount * 2 ? 'en' : 'zh' };
+  return { text, units: [...units.values()], expects, language: latinCount > hanCount * 2 ? 'en' : 'zh' };
+}
+
+function indexTermsOf(word: string): string[] {
+  const characters = [...word];
+  if (!HAN.test(word) || characters.length <= 2) return [word];
+  return characters.slice(0, -1).map((character, index) => character + characters[index + 1]!);
 }

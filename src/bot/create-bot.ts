@@ -8,9 +8,8 @@ import { registerButtonHandlers } from './handlers/register-button-handlers.js';
 import { registerInlineQueryHandler } from './handlers/register-inline-query-handler.js';
 import { registerQuestionHandlers } from './handlers/register-question-handlers.js';
 import { handleBotError } from './middleware/handle-bot-error.js';
+import { registerCheckCommand } from './check-command.js';
 import { registerDigestCommands } from './digest-commands.js';
-// TODO(lead): enable once src/bot/check-command.ts exists (fact-check engineer).
-// import { registerCheckCommand } from './check-command.js';
 
 export interface CreateBotOptions {
   /** Retry policy for Bot API calls (429, 5xx, network errors). */
@@ -43,7 +42,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
 
   const runtime = createBotRuntime(deps);
   registerCommands(bot, runtime);
-  // registerCheckCommand(bot, deps); // TODO(lead): see the import above.
+  registerCheckCommand(bot, deps);
   registerDigestCommands(bot, deps);
   registerButtonHandlers(bot, runtime);
   registerInlineQueryHandler(bot, runtime);

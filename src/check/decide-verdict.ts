@@ -38,7 +38,7 @@ export function decideFigure(claim: Quantity, alignments: readonly FigureAlignme
   const notFound: FigureDecision = { claim, status: 'not_found', alignment: null, shown: null };
   if (!chosen) return notFound;
   const subjectKnown =
-    chosen.anchored && chosen.coreInSentence && !chosen.stats.absentPlace && chosen.stats.absentShare <= VERDICT_THRESHOLDS.maxAbsentShare;
+    chosen.anchored && chosen.coreInSentence && !chosen.boundElsewhere && !chosen.stats.absentPlace && chosen.stats.absentShare <= VERDICT_THRESHOLDS.maxAbsentShare;
   if (!subjectKnown) return notFound;
   if (chosen.relation === 'same' && chosen.slot >= VERDICT_THRESHOLDS.supportSlot) {
     if (chosen.dateConflict) return { claim, status: 'contradicted', alignment: chosen, shown: chosen.dateConflict };

@@ -8,7 +8,7 @@ import { createLoadedEmbedder } from '../embedding/create-embedder.js';
 import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import { ExtractiveAnswerer } from '../answer/extractive-answerer.js';
 import { createLlmAnswerer } from '../answer/llm/create-llm-answerer.js';
-import { inverseDocumentFrequencies } from '../retrieval/inverse-document-frequencies.js';
+import { unitWeights } from '../answer/unit-weights.js';
 import { indexArticles } from './index-articles.js';
 import { repairIndexDrift } from './repair-index-drift.js';
 import type { Answerer } from '../answer/answer-result.js';
@@ -33,7 +33,11 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
     if (index.rebuiltFromScratch) logger.warn({ dir: config.indexDir }, 'vector index file unreadable; rebuilding it from the database');
     await repairIndexDrift(store, index, embedder, logger);
     const retriever = new HybridRetriever({ store, index, embedder });
-    const extractive = new ExtractiveAnswerer({ retriever, termWeights: (terms) => inverseDocumentFrequencies(store, terms) });
+    const extractive = new ExtractiveAnswerer({
+      retriever,
+      unitWeights: (units) => unitWeights(store, units),
+      articleText: (articleId) => store.getArticle(articleId)?.paragraphs.join('\n') ?? '',
+    });
     const answerer: Answerer = config.llm
       ? createLlmAnswerer({ llm: config.llm, retriever, fallback: extractive, logger })
       : extractive;

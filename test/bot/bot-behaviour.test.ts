@@ -1,5 +1,6 @@
 // The real bot (startServer wiring) against the loopback Bot API, over a small in-memory archive:
 // behaviour that does not depend on retrieval quality.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { htmlToText } from '../../src/bot/render/html-tokens.js';
 import { createFakeArchive } from './fake-archive.js';
@@ -208,5 +209,36 @@ describe('bot failures', () => {
     } finally {
       await harness.stop();
     }
+  });
+
+  test('the token never appears in a log line, even when an error message carries it', async () => {
+    const lines: string[] = [];
+    const writeSync = fs.writeSync;
+    // pino writes synchronously to fd 2 through fs.writeSync: capture what would reach stderr.
+    fs.writeSync = ((fd: number, data: unknown, ...rest: unknown[]) => {
+      if (fd === 2) {
+        lines.push(String(data));
+        return String(data).length;
+      }
+      return (writeSync as (...args: unknown[]) => number)(fd, data, ...rest);
+    }) as typeof fs.writeSync;
+    try {
+      const leaky = new Error(`request to ${'https://api.telegram.org'}/bot${TEST_BOT_TOKEN}/sendMessage failed`);
+      const harness = await startBotHarness({ openArchive: (env) => createFakeArchive(ARTICLES, { env, answerError: leaky }), logLevel: 'debug' });
+      try {
+        harness.api.failNext('sendMessage', { errorCode: 429, description: 'Too Many Requests: retry after 1', retryAfterSeconds: 1 });
+        const [reply] = await harness.sendPrivateMessage('株洲今年新建多少家爱心驿站？');
+        expect(reply!.text).toBe('抱歉，出了点问题，请稍后再试。');
+      } finally {
+        await harness.stop();
+      }
+    } finally {
+      fs.writeSync = writeSync;
+    }
+    const log = lines.join('');
+    expect(log).toContain('update failed');
+    expect(log).toContain('retrying');
+    expect(log).toContain('[redacted]');
+    expect(log).not.toContain(TEST_BOT_TOKEN.split(':')[1]);
   });
 });

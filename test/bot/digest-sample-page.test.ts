@@ -1,9 +1,15 @@
-// Issue 5's acceptance test: the sample page ingested with `newsbot ingest --date`, the digest service on
-// the real bot's telegraf client, and the Bot API emulator receiving the day's digest.
+// Issue 5's acceptance tests: the sample page ingested with `newsbot ingest --date`, the real bot (createBot
+// through startServer) and the digest service on its telegraf client, the Bot API emulator receiving the day's
+// digest; /subscribe through the same bot, getChatMember answered by the harness's fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDigestService } from '../../src/digest/create-digest-service.js';
+import { SubscriptionStore } from '../../src/digest/subscription-store.js';
+import type { SqliteArticleStore } from '../../src/store/sqlite-article-store.js';
 import { telegramHtmlProblems, visibleText } from '../digest/helpers/check-telegram-html.js';
-import { GROUP_CHAT_ID, SAMPLE_PAGE_DATE, startBotHarness, type BotHarness } from './harness.js';
+import { GROUP_CHAT_ID, SAMPLE_PAGE_DATE, USER_ID, startBotHarness, type BotHarness } from './harness.js';
+
+const ADMIN_ID = 4242;
+const OTHER_GROUP = -1009876543210;
 
 /** 2026-04-23 08:00 in Asia/Shanghai. */
 const DIGEST_TIME = new Date('2026-04-23T00:00:00.000Z');
@@ -39,5 +45,22 @@ describe('daily digest through the Bot API emulator', () => {
     expect(articles.length).toBeGreaterThan(5);
     for (const article of articles) expect(shown.split(`. ${article.title}\n`).length - 1).toBe(1);
     expect(shown.match(/^\d+\. /gm)).toHaveLength(articles.length);
+  });
+
+  it('refuses /subscribe from a non-admin and accepts an admin’s, persisted in the database', async () => {
+    harness.api.handleMethod('getChatMember', (payload) => ({
+      status: payload.user_id === ADMIN_ID ? 'administrator' : 'member',
+      user: { id: Number(payload.user_id), is_bot: false, first_name: 'Someone' },
+    }));
+    const subscriptions = new SubscriptionStore((harness.archive.store as SqliteArticleStore).database);
+
+    const [refusal] = await harness.sendGroupMessage('/subscribe', { chatId: OTHER_GROUP, userId: USER_ID });
+    expect(refusal?.text).toContain('只有本群管理员');
+    expect(subscriptions.get(String(OTHER_GROUP))).toBeNull();
+
+    const [accepted] = await harness.sendGroupMessage('/subscribe', { chatId: OTHER_GROUP, userId: ADMIN_ID, languageCode: 'en' });
+    expect(accepted?.text).toContain('Subscribed');
+    expect(subscriptions.get(String(OTHER_GROUP))).toMatchObject({ active: true, source: 'command' });
+    expect(harness.apiCalls('getChatMember').map((call) => call.payload.user_id)).toEqual([USER_ID, ADMIN_ID]);
   });
 });

@@ -23,7 +23,7 @@ export interface FakeArchiveOptions {
 
 /** Builds the fake archive over `articles`. */
 export function createFakeArchive(articles: Article[], options: FakeArchiveOptions = {}): Archive & { answerCalls: string[] } {
-  const config: Config = loadConfig({ EMBEDDING_MODEL: 'hash', TELEGRAM_BOT_TOKEN: '7000000001:AAtest-token-for-the-loopback-emulator_x', ...options.env }, process.cwd());
+  const config: Config = loadConfig({ EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: '7000000001:AAtest-token-for-the-loopback-emulator_x', ...options.env }, process.cwd());
   const stored: StoredArticle[] = articles.map((article) => ({ ...article, contentHash: article.id, ingestedAt: '2026-04-23T08:00:00.000Z' }));
   const chunks: StoredChunk[] = [];
   for (const article of stored) {
@@ -66,7 +66,7 @@ export function createFakeArchive(articles: Article[], options: FakeArchiveOptio
   };
   return {
     config,
-    logger: createLogger(config.logLevel === 'info' ? 'silent' : config.logLevel),
+    logger: createLogger(config.logLevel, [config.telegram.token]),
     store,
     index: undefined as unknown as Archive['index'],
     embedder: undefined as unknown as Archive['embedder'],

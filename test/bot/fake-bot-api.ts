@@ -50,6 +50,7 @@ export class FakeBotApi {
   /** Webhook deliveries: update id and the HTTP status the bot answered. */
   readonly webhookDeliveries: Array<{ updateId: number; status: number }> = [];
   private readonly failures = new Map<string, InjectedFailure[]>();
+  private readonly customMethods = new Map<string, (payload: Record<string, unknown>, token: string) => unknown>();
   private readonly extraUpdates: Array<{ token: string; update: Record<string, unknown> }> = [];
   private readonly pollWaiters = new Set<{ token: string; respond: () => void }>();
   private readonly webhooks = new Map<string, RegisteredWebhook>();
@@ -86,6 +87,14 @@ export class FakeBotApi {
     const queue = this.failures.get(method) ?? [];
     queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /**
+   * Serves `method` with `handler` (its return value becomes `result`), e.g. getChatMember or getChat, which
+   * neither the emulator nor this fake knows. Overrides the built-in handling of that method.
+   */
+  handleMethod(method: string, handler: (payload: Record<string, unknown>, token: string) => unknown): void {
+    this.customMethods.set(method, handler);
   }
 
   /** Calls of one method, in order. */
@@ -140,6 +149,11 @@ export class FakeBotApi {
       };
       this.reply(response, method, payload, failure.errorCode, body);
       return;
+    }
+    const custom = this.customMethods.get(method);
+    if (custom) {
+      const payload = await readJson(request);
+      return this.reply(response, method, payload, 200, { ok: true, result: await custom(payload, token) });
     }
     if (EMULATOR_METHODS.has(method)) {
       response.once('finish', () => this.record(method, (request as { body?: Record<string, unknown> }).body ?? {}, response.statusCode));

@@ -21,7 +21,9 @@ const MENU_ORDER: readonly CommandName[] = ['start', 'help', 'ask', 'latest', 's
 export function registerCommands(bot: Telegraf, runtime: BotRuntime): void {
   const { deps } = runtime;
   bot.start((ctx) => startCommand(ctx, runtime));
-  bot.help((ctx) => sendHtml(ctx, messagesFor(ctx.from.language_code).help(deps.isStaff(ctx.from.id))).then(() => undefined));
+  bot.help(async (ctx) => {
+    await sendHtml(ctx, messagesFor(ctx.from.language_code).help(deps.isStaff(ctx.from.id)));
+  });
   bot.command('ask', (ctx) => answerQuestion(ctx, runtime, ctx.payload));
   bot.command('latest', (ctx) => latestCommand(ctx, runtime));
   bot.command('source', (ctx) => sourceCommand(ctx, runtime, ctx.payload));

@@ -51,7 +51,7 @@ function answerResults(result: AnswerResult, messages: Messages): InlineQueryRes
   const answerResult: InlineQueryResultArticle = {
     type: 'article',
     id: 'answer',
-    title: `${messages.inlineAnswerTitle}: ${shortenText(result.answer, 60)}`,
+    title: messages.inlineAnswerTitle(shortenText(result.answer, 60)),
     description: shortenText(result.citations.map((citation) => citation.title).join(' · '), 120),
     input_message_content: htmlContent(renderAnswer(result, messages, INLINE_ANSWER_CHARACTERS)),
   };

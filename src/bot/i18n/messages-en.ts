@@ -50,7 +50,7 @@ export const MESSAGES_EN: Messages = {
       `Newest article: ${stats.newestDate ?? 'none'}`,
       `Last ingest: ${stats.lastIngestAt ?? 'never'}`,
     ].join('\n'),
-  inlineAnswerTitle: 'Answer',
+  inlineAnswerTitle: (snippet) => `Answer: ${snippet}`,
   inlineNoResultsTitle: 'No matching articles',
   inlineNoResultsText: 'The archive has no matching articles.',
   commandDescriptions: {

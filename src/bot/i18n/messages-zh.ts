@@ -50,7 +50,7 @@ export const MESSAGES_ZH: Messages = {
       `最新文章日期：${stats.newestDate ?? '无'}`,
       `最近入库：${stats.lastIngestAt ?? '无'}`,
     ].join('\n'),
-  inlineAnswerTitle: '回答',
+  inlineAnswerTitle: (snippet) => `回答：${snippet}`,
   inlineNoResultsTitle: '没有找到相关文章',
   inlineNoResultsText: '资料库里没有找到相关文章。',
   commandDescriptions: {

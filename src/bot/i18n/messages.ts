@@ -37,7 +37,8 @@ export interface Messages {
   fullTextHint(command: string): string;
   readonly undated: string;
   stats(stats: ArchiveStats): string;
-  readonly inlineAnswerTitle: string;
+  /** Title of the inline result that posts the answer (plain text, not HTML). */
+  inlineAnswerTitle(snippet: string): string;
   readonly inlineNoResultsTitle: string;
   readonly inlineNoResultsText: string;
   readonly commandDescriptions: Readonly<Record<'start' | 'help' | 'ask' | 'latest' | 'source' | 'search' | 'stats', string>>;

@@ -4,8 +4,10 @@ import { compareQuantities, type QuantityRelation } from '../numbers/same-quanti
 import type { ClaimTerm } from '../text/claim-terms.js';
 import type { ArticleTermStats } from './article-term-stats.js';
 import type { ClaimFigure } from './claim-analysis.js';
-import { figureContext, hasOwnSubject, termPresence } from './figure-context.js';
-import { IN_SENTENCE_PRESENCE } from './presence-levels.js';
+import { figureContext } from './figure-context.js';
+import { hasOwnSubject } from './own-subject.js';
+import { termPresence } from './term-presence.js';
+import { IN_SENTENCE_PRESENCE, PRESENCE } from './presence-levels.js';
 import { MODIFIER_WORDS, modifierAgreement } from './slot-modifiers.js';
 
 /** A claim figure set against one archive figure of the same kind and unit. */
@@ -24,10 +26,12 @@ export interface FigureAlignment {
   score: number;
   /** Whether some claim word stands in the figure's own sentence (not only elsewhere in the article). */
   anchored: boolean;
-  /** Claim words found in the figure's own sentence. */
+  /** Claim words found in the figure's own sentence, places and time words left out. */
   inSentence: ReadonlySet<string>;
-  /** Whether every core word of the claim figure (see `ClaimFigure.coreTerms`) is in the figure's sentence. */
+  /** Whether the core words of the claim figure (see `ClaimFigure.coreTerms`) are where they must be. */
   coreInSentence: boolean;
+  /** Whether words of the claim figure's clause (a fifth of their weight or more) are found only in a parallel statement of the sentence. */
+  boundElsewhere: boolean;
   /** A qualifying date of the claim that the sentence states differently (claim 2024年, sentence 2025年). */
   dateConflict: { claim: Quantity; archive: Quantity } | null;
   stats: ArticleTermStats;
@@ -41,6 +45,9 @@ export interface AlignFigureInput {
   qualifyingDates: readonly Quantity[];
   articles: readonly { article: ArchiveArticle; stats: ArticleTermStats }[];
 }
+
+/** Share of the claim clause's word weight found only in a parallel statement that binds the claim to that statement. */
+const BOUND_ELSEWHERE_SHARE = 0.2;
 
 /** Bonus for a sentence that states the claim's qualifying date. */
 const DATE_AGREEMENT_BONUS = 0.1;
@@ -59,21 +66,32 @@ export function alignFigure(input: AlignFigureInput): FigureAlignment[] {
         let found = 0;
         let total = 0;
         const inSentence = new Set<string>();
+        const presences = new Map<string, number>();
+        let elsewhereWeight = 0;
+        let clauseWeight = 0;
         for (const term of input.terms) {
           const weight = (input.weights.get(term.text) ?? term.weight) * (figure.termFactors.get(term.text) ?? 1);
           const presence = termPresence(term, scope, stats.aliased.has(term.text));
           found += weight * presence;
           total += weight;
-          if (presence >= IN_SENTENCE_PRESENCE) inSentence.add(term.text);
+          presences.set(term.text, presence);
+          if (presence >= IN_SENTENCE_PRESENCE && !term.place && !term.time) inSentence.add(term.text);
+          if (figure.clauseTerms.includes(term.text)) {
+            clauseWeight += weight;
+            if (presence === PRESENCE.siblingStatement) elsewhereWeight += weight;
+          }
         }
+        const boundElsewhere = clauseWeight > 0 && elsewhereWeight / clauseWeight >= BOUND_ELSEWHERE_SHARE;
         const anchored = inSentence.size > 0;
-        const coreInSentence = figure.coreTerms.every((word) => inSentence.has(word));
+        const { before, after } = figure.coreTerms;
+        const coreInSentence =
+          (before === null || inSentence.has(before) || !presences.get(before)) && after.every((word) => (presences.get(word) ?? 0) >= PRESENCE.previousSentence);
         const slot = total > 0 ? found / total : 0;
         const modifierScore = modifierAgreement(figure.modifiers, context.modifiers);
         const { dateScore, dateConflict } = checkQualifyingDates(input.qualifyingDates, sentence);
         alignments.push({
           claim: figure.quantity, article, sentence, archive, relation, slot, modifierScore, dateScore,
-          score: slot + modifierScore + dateScore, anchored, inSentence, coreInSentence, dateConflict, stats,
+          score: slot + modifierScore + dateScore, anchored, inSentence, coreInSentence, boundElsewhere, dateConflict, stats,
         });
       });
     }

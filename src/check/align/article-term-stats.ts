@@ -1,5 +1,11 @@
 import type { ArchiveArticle } from '../archive/archive-article.js';
 import type { ClaimTerm } from '../text/claim-terms.js';
+import { containsTerm } from '../text/contains-term.js';
+
+/** Whether the article's text or heading has the word. */
+function articleHas(article: ArchiveArticle, word: string): boolean {
+  return containsTerm(article.normalizedText, word) || containsTerm(article.normalizedHeading, word);
+}
 
 /** What an article has of the claim's words, computed once per article. */
 export interface ArticleTermStats {
@@ -29,7 +35,7 @@ export function specificTermWeights(terms: readonly ClaimTerm[], articles: reado
       weights.set(term.text, term.weight);
       continue;
     }
-    const containing = articles.filter((article) => article.normalizedText.includes(term.text) || article.normalizedHeading.includes(term.text)).length;
+    const containing = articles.filter((article) => articleHas(article, term.text)).length;
     weights.set(term.text, term.weight * (1 - SPECIFICITY_DISCOUNT * (containing / articles.length)));
   }
   return weights;
@@ -45,7 +51,7 @@ export function articleTermStats(terms: readonly ClaimTerm[], weights: ReadonlyM
   for (const term of terms) {
     const weight = weights.get(term.text) ?? term.weight;
     totalWeight += weight;
-    if (article.normalizedText.includes(term.text) || article.normalizedHeading.includes(term.text)) continue;
+    if (articleHas(article, term.text)) continue;
     if (term.place && writesHomeCity && isHomeCity(term.text, article, articles)) {
       aliased.add(term.text);
       continue;
@@ -59,6 +65,6 @@ export function articleTermStats(terms: readonly ClaimTerm[], weights: ReadonlyM
 function isHomeCity(place: string, article: ArchiveArticle, articles: readonly ArchiveArticle[]): boolean {
   const others = articles.filter((other) => other.articleId !== article.articleId);
   if (others.length === 0) return false;
-  const naming = others.filter((other) => other.normalizedText.includes(place) || other.normalizedHeading.includes(place)).length;
+  const naming = others.filter((other) => articleHas(other, place)).length;
   return naming >= 2 && naming / others.length >= HOME_CITY_SHARE;
 }

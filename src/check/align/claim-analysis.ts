@@ -11,12 +11,15 @@ export interface ClaimFigure {
   /** How much each claim word bears on this figure: 1 up to the end of its clause, 0.5 in later clauses. */
   termFactors: ReadonlyMap<string, number>;
   /**
-   * The words that name the figure's slot and must stand in the archive figure's own sentence: the nearest
-   * word before it (专科门诊 in "…2025年专科门诊超过1800人次"; time words skipped) and the words after it up to the next
-   * figure or the clause end (爱心驿站 in "新建100家爱心驿站"). Other words (the subject, 株洲市中心医院…) may come
-   * from the article around it.
+   * The words that name the figure's slot: the nearest word before it (专科门诊 in "…2025年专科门诊超过1800人次";
+   * time words and places skipped; ignored when the article lacks it, a paraphrase) must stand in the archive
+   * figure's sentence; the words after it up to the next
+   * figure or the clause end (爱心驿站 in "新建100家爱心驿站") in that sentence or the one before. Other words (the
+   * subject, 株洲市中心医院…) may come from the article around it.
    */
-  coreTerms: readonly string[];
+  coreTerms: { before: string | null; after: readonly string[] };
+  /** Words of the figure's own claim clause, places and time words left out: none may be bound to a parallel statement. */
+  clauseTerms: readonly string[];
 }
 
 /** A claim taken apart: its figures, its dates and its content words. */
@@ -44,15 +47,29 @@ export function analyzeClaim(claim: string): ClaimAnalysis {
       .map((other) => ({ ...other, start: other.start - clause.start, end: other.end - clause.start }));
     const indexInClause = Math.max(0, inClause.findIndex((other) => other.start === quantity.start - clause.start));
     const termFactors = new Map(terms.map((term) => [term.text, term.start < clause.end ? 1 : 0.5]));
-    return { quantity, modifiers: slotModifiers(clause.text, inClause, indexInClause), termFactors, coreTerms: coreTermsOf(quantity, quantities, terms, clause.end) };
+    return { quantity, modifiers: slotModifiers(clause.text, inClause, indexInClause), termFactors,
+      coreTerms: setsTheScene(claim, quantity) ? { before: null, after: [] } : coreTermsOf(quantity, quantities, terms, clause.end),
+      clauseTerms: terms.filter((term) => term.start >= clause.start && term.end <= clause.end && !term.place && !term.time).map((term) => term.text),
+    };
   });
   return { text: claim, figures, qualifyingDates: nonDates.length > 0 ? dates : [], terms };
 }
 
-function coreTermsOf(quantity: Quantity, quantities: readonly Quantity[], terms: readonly ClaimTerm[], clauseEnd: number): string[] {
-  const before = terms.filter((term) => term.end <= quantity.start && !term.time).at(-1);
+const TIME_SPAN_UNITS = new Set(['年', '个月', '天', '周', '小时']);
+
+/**
+ * Dates (2025年2月) and time spans (11年来) date a whole statement rather than fill a slot: their words may sit
+ * anywhere around them, as the slot score measures, so they have no core words.
+ */
+function setsTheScene(claim: string, quantity: Quantity): boolean {
+  if (quantity.kind === 'date') return true;
+  return quantity.unit !== null && TIME_SPAN_UNITS.has(quantity.unit) && /^(?:来|以来|间|内|中|后|前)/.test(claim.slice(quantity.end));
+}
+
+function coreTermsOf(quantity: Quantity, quantities: readonly Quantity[], terms: readonly ClaimTerm[], clauseEnd: number): ClaimFigure['coreTerms'] {
+  const before = terms.filter((term) => term.end <= quantity.start && !term.time && !term.place).at(-1);
   const nextFigure = quantities.find((other) => other.start >= quantity.end);
   const stop = Math.min(clauseEnd, nextFigure?.start ?? Infinity);
   const after = terms.filter((term) => term.start >= quantity.end && term.end <= stop);
-  return [...(before ? [before.text] : []), ...after.map((term) => term.text)];
+  return { before: before?.text ?? null, after: after.map((term) => term.text) };
 }

@@ -10,6 +10,8 @@ export const PRESENCE = {
   earlierClauseDecay: 0.05,
   earliestClause: 0.8,
   laterClause: 0.75,
+  /** Only in a parallel statement of the sentence (after or before a semicolon): likely bound to another figure. */
+  siblingStatement: 0.3,
   previousSentence: 0.65,
   secondPreviousSentence: 0.55,
   heading: 0.6,

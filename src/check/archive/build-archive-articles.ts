@@ -1,6 +1,6 @@
 import type { Passage } from '../../retrieval/passage.js';
 import type { StoredChunk } from '../../store/article-store.js';
-import { normalizeForMatching } from '../../shared/normalize-text.js';
+import { foldForMatching } from '../text/fold-for-matching.js';
 import { extractQuantities } from '../numbers/extract-quantities.js';
 import { splitClauses, splitSentences } from '../text/split-sentences.js';
 import type { ArchiveArticle, ArchiveSentence } from './archive-article.js';
@@ -31,14 +31,14 @@ export function buildArchiveArticles(passages: readonly Passage[], readChunks?: 
 function buildArticle(first: Passage, chunkTexts: readonly string[], rank: number): ArchiveArticle {
   const sentences: ArchiveSentence[] = [];
   const add = (text: string, isHeading: boolean) => {
-    const normalized = normalizeForMatching(text);
+    const normalized = foldForMatching(text);
     if (sentences.some((sentence) => sentence.normalized.includes(normalized))) return;
     sentences.push({ index: sentences.length, text, normalized, clauses: splitClauses(text), quantities: extractQuantities(text), isHeading });
   };
   add(first.title, true);
   if (first.subtitle) add(first.subtitle, true);
   for (const chunkText of chunkTexts) for (const sentence of splitSentences(chunkText)) add(sentence.text, false);
-  const normalizedHeading = normalizeForMatching(`${first.title} ${first.subtitle ?? ''}`);
+  const normalizedHeading = foldForMatching(`${first.title} ${first.subtitle ?? ''}`);
   return {
     articleId: first.articleId,
     title: first.title,

@@ -18,16 +18,28 @@ export function sameQuantity(first: Quantity, second: Quantity): boolean {
 
 /**
  * Compares a claim's figure with an archive figure: `same` when they state the same figure or the archive
- * figure implies the claim's bounded one (archive 2600余万元 implies claim 超过2000万元); `different` when
+ * figure implies the claim's open-bounded one (archive 2600余万元 implies claim 超过2000万元, but not claim
+ * 2000多万元, which names another figure); `different` when
  * both measure the same thing with different figures; `incomparable` for different kinds or units.
  */
 export function compareQuantities(claim: Quantity, archive: Quantity): QuantityRelation {
+  if (claim.kind === 'plain' && archive.kind !== 'plain' && UNITLESS_COMPARABLE.has(archive.kind)) {
+    // "小巨人企业有96" typed without its unit: compare the number with figures that keep their written value.
+    return compareQuantities({ ...claim, kind: archive.kind, unit: archive.unit }, archive);
+  }
   if (claim.kind !== archive.kind || !unitsCompatible(claim.unit, archive.unit, claim.kind)) return 'incomparable';
   if (claim.kind === 'date') return compareDates(claim, archive);
   if (sameQuantity(claim, archive)) return 'same';
-  if (claim.bound !== 'exact' && implies(archive, claim)) return 'same';
+  // An open bound (超过2000万元) is implied by a larger archive figure; a bracket (200多个) names its own figure.
+  if (claim.bound !== 'exact' && claim.step === undefined && implies(archive, claim)) return 'same';
   return 'different';
 }
+
+/** Kinds whose value is the number as written (no unit conversion), so a claim's bare number can be set against them. */
+const UNITLESS_COMPARABLE: ReadonlySet<Quantity['kind']> = new Set(['count', 'money', 'percent', 'ordinal']);
+
+/** Lowest share of the mark an "under" figure (近, 不到, 不足) is read as: 近千名 is 800 to 1000. */
+const NEAR_BELOW = 0.8;
 
 /** The interval a figure allows: [low, high]. */
 export function quantityInterval(quantity: Quantity): [number, number] {
@@ -38,7 +50,8 @@ export function quantityInterval(quantity: Quantity): [number, number] {
     case 'atLeast':
       return [value, quantity.step !== undefined ? value + quantity.step : Infinity];
     case 'atMost':
-      return [-Infinity, value];
+      // 近千名, 不到2000人: news uses these for figures just under the mark.
+      return [value * NEAR_BELOW, value];
     case 'about':
       return [value * 0.9, (quantity.upper ?? value) * 1.1];
   }

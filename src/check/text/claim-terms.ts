@@ -1,5 +1,5 @@
 import { jiebaSegmenter } from './jieba-segmenter.js';
-import { normalizeForMatching } from '../../shared/normalize-text.js';
+import { foldForMatching } from './fold-for-matching.js';
 import { MODIFIER_WORDS } from '../align/slot-modifiers.js';
 import type { Quantity } from '../numbers/quantity.js';
 import { isClaimStopWord } from './claim-stop-words.js';
@@ -37,7 +37,7 @@ export function extractClaimTerms(claim: string, quantities: readonly Quantity[]
     const start = masked.indexOf(word, cursor);
     const end = start < 0 ? cursor : start + word.length;
     if (start >= 0) cursor = end;
-    const text = normalizeForMatching(word.trim());
+    const text = foldForMatching(word.trim());
     if (!isContentWord(text) || terms.some((term) => term.text === text)) continue;
     const latin = /^[a-z0-9]+$/.test(text);
     const weight = latin ? LATIN_WORD_WEIGHT : Math.min(WEIGHT_RANGE.high, Math.max(WEIGHT_RANGE.low, wordRarity(text)));

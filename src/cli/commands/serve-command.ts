@@ -21,8 +21,13 @@ export const registerServeCommand: RegisterCommand = (program, context) => {
       const services: BackgroundService[] = [];
       const server = await startServer(archive, { services });
       context.stderr(`newsbot: @${server.botUsername} is answering (${server.mode}); Ctrl+C stops it.\n`);
-      const reason = await waitForStop(server.done);
-      await server.stop(reason);
+      let reason = 'the bot stopped with an error';
+      try {
+        reason = await waitForStop(server.done);
+      } finally {
+        // Also after a fatal bot error, so the services stop and the process can exit.
+        await server.stop(reason);
+      }
     });
 };
 

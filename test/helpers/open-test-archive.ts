@@ -1,0 +1,39 @@
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/shared/logger.js';
+import { openArchive } from '../../src/pipeline/open-archive.js';
+import type { Archive } from '../../src/pipeline/archive.js';
+import type { Article } from '../../src/ingest/article.js';
+import type { Embedder, EmbedKind } from '../../src/embedding/embedder.js';
+
+/** Opens a real archive (SQLite file + HNSW files) in `home` with the offline embedder. */
+export function openTestArchive(home: string, env: Record<string, string> = {}): Promise<Archive> {
+  const config = loadConfig({ NEWSBOT_HOME: home, EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent', ...env });
+  return openArchive(config, createLogger('silent'));
+}
+
+/** A synthetic article with sensible defaults. */
+export function makeArticle(id: string, title: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
+  return { id, title, subtitle: null, paragraphs, date: null, url: null, authors: [], section: null, source: `test/${id}`, photoCaption: null, position: 0, ...extra };
+}
+
+/** Wraps an embedder and records every passage text it is asked to embed. */
+export class RecordingEmbedder implements Embedder {
+  readonly embedded: string[] = [];
+  constructor(private readonly inner: Embedder) {}
+  get id(): string {
+    return this.inner.id;
+  }
+  get dimensions(): number {
+    return this.inner.dimensions;
+  }
+  get maxBatchSize(): number {
+    return this.inner.maxBatchSize;
+  }
+  get maxInputChars(): number {
+    return this.inner.maxInputChars;
+  }
+  embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
+    if (kind === 'passage') this.embedded.push(...texts);
+    return this.inner.embed(texts, kind);
+  }
+}
