@@ -1,3 +1,4 @@
+import type { MenuCommand } from './api/menu-commands.js';
 import type { BotDeps } from './bot-deps.js';
 import { SlidingWindowRateLimiter } from './middleware/rate-limiter.js';
 import { ConversationMemory } from './state/conversation-memory.js';
@@ -9,10 +10,12 @@ export interface BotRuntime {
   readonly memory: ConversationMemory;
   readonly maxQuestionChars: number;
   readonly handlerTimeoutMs: number;
+  /** The bot's command menu as registered so far (read when /help is shown, after every module registered). */
+  menu(): readonly MenuCommand[];
 }
 
 /** Builds the shared state from the Telegram settings in the archive's config. */
-export function createBotRuntime(deps: BotDeps): BotRuntime {
+export function createBotRuntime(deps: BotDeps, menu: () => readonly MenuCommand[]): BotRuntime {
   const settings = deps.archive.config.telegram;
   return {
     deps,
@@ -20,5 +23,6 @@ export function createBotRuntime(deps: BotDeps): BotRuntime {
     memory: new ConversationMemory(),
     maxQuestionChars: settings.maxQuestionChars,
     handlerTimeoutMs: settings.handlerTimeoutMs,
+    menu,
   };
 }

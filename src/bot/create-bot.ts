@@ -1,4 +1,5 @@
 import { Telegraf } from 'telegraf';
+import { menuCommands } from './api/menu-commands.js';
 import { installApiRetry, type ApiRetryOptions } from './api/retry-api-calls.js';
 import type { BotDeps } from './bot-deps.js';
 import { MissingBotTokenError } from './bot-errors.js';
@@ -40,7 +41,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   });
   bot.catch(handleBotError(deps.logger));
 
-  const runtime = createBotRuntime(deps);
+  const runtime = createBotRuntime(deps, () => menuCommands(bot));
   registerCommands(bot, runtime);
   registerCheckCommand(bot, deps);
   registerDigestCommands(bot, deps);

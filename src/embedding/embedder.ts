@@ -8,6 +8,12 @@ export interface Embedder {
   readonly dimensions: number;
   /** Most texts one `embed` call accepts. */
   readonly maxBatchSize: number;
+  /**
+   * Whether the vectors capture meaning (a trained model) rather than shared characters (hashing).
+   * Retrieval trusts semantic vectors as much as keywords; lexical ones only break keyword ties
+   * and back up queries that match no keyword.
+   */
+  readonly semantic: boolean;
   /** Characters of input the model sees; longer text is truncated by the model. */
   readonly maxInputChars: number;
   /** Returns one L2-normalized vector per text. */

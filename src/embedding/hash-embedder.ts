@@ -22,6 +22,7 @@ export class HashEmbedder implements Embedder {
   readonly id: string;
   readonly dimensions: number;
   readonly maxBatchSize = 256;
+  readonly semantic = false;
   readonly maxInputChars = 2000;
 
   constructor(options: HashEmbedderOptions = {}) {

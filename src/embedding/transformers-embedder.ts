@@ -17,6 +17,7 @@ type FeatureExtractor = (texts: string[], options: { pooling: 'cls' | 'mean'; no
 export class TransformersEmbedder implements Embedder {
   readonly id: string;
   readonly maxBatchSize = 16;
+  readonly semantic = true;
   readonly maxInputChars: number;
   private readonly profile: ModelProfile;
   private extractor: Promise<FeatureExtractor> | null = null;

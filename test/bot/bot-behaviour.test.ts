@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { htmlToText } from '../../src/bot/render/html-tokens.js';
 import { createFakeArchive } from './fake-archive.js';
 import { BOT_USERNAME, GROUP_CHAT_ID, STAFF_USER_ID, TEST_BOT_TOKEN, startBotHarness, type BotHarness } from './harness.js';
-import { htmlProblems } from './support/html-validity.js';
+import { expectValidSplit, htmlProblems } from './support/html-validity.js';
 import { HTML_ARTICLE, LONG_ARTICLE, STATION_ARTICLE } from './support/test-articles.js';
 
 const ARTICLES = [STATION_ARTICLE, HTML_ARTICLE, LONG_ARTICLE];
@@ -92,8 +92,11 @@ describe('bot over a fake archive', () => {
     expect(posted.parse_mode).toBe('HTML');
     expect(posted.message_text).toContain('[1]');
     expect(results.some((result) => result.title === '株洲今年新建80家爱心驿站')).toBe(true);
-    const empty = await harness.sendInlineQuery('', { userId: 2008 });
-    expect(empty.results.length).toBeGreaterThan(0);
+    const latest = await harness.sendInlineQuery('', { userId: 2008 });
+    expect(latest.results.length).toBeGreaterThan(0);
+    const nothing = await harness.sendInlineQuery('火星咖啡馆', { userId: 2008 });
+    expect(nothing.results).toEqual([]);
+    expect(nothing.payload.button).toEqual({ text: '没有找到相关文章：私聊提问', start_parameter: 'inline' });
   });
 
   test('staff commands: refused politely to others, served to staff', async () => {
@@ -124,13 +127,7 @@ describe('bot over a fake archive', () => {
 
   test('a long /source is split into several valid messages that keep all the text', async () => {
     const parts = await harness.sendPrivateMessage('/source long-report', { userId: 2011 });
-    expect(parts.length).toBeGreaterThanOrEqual(2);
-    for (const part of parts) {
-      expect(part.text.length).toBeLessThanOrEqual(4096);
-      expect(htmlProblems(part.text)).toEqual([]);
-    }
-    const text = parts.map((part) => htmlToText(part.text)).join('');
-    for (const paragraph of LONG_ARTICLE.paragraphs) expect(text).toContain(paragraph);
+    expectValidSplit(parts, LONG_ARTICLE.paragraphs);
     expect(parts[1]!.text.startsWith('第')).toBe(true);
   });
 
@@ -171,9 +168,16 @@ describe('bot over a fake archive', () => {
     expect(sends.map((call) => call.status)).toEqual([429, 200]);
   });
 
-  test('an unknown command in a private chat gets the help text', async () => {
+  test('an unknown command in a private chat gets the help text; /help lists staff commands to staff only', async () => {
     const [reply] = await harness.sendPrivateMessage('/frobnicate', { userId: 2017 });
-    expect(reply!.text).toContain('/latest');
+    expect(reply!.text).toContain('/latest — 最新文章');
+    const [help] = await harness.sendPrivateMessage('/help', { userId: 2017 });
+    expect(help!.text).toBe(reply!.text);
+    expect(help!.text).toContain('/digest');
+    expect(help!.text).not.toContain('/stats');
+    const [staffHelp] = await harness.sendPrivateMessage('/help', { userId: STAFF_USER_ID, languageCode: 'en' });
+    expect(staffHelp!.text).toContain('<b>Staff only</b>');
+    expect(staffHelp!.text).toContain('/stats — Archive size and last ingest');
   });
 
   test('the token never appears in what the bot sends', () => {
@@ -240,5 +244,22 @@ describe('bot failures', () => {
     expect(log).toContain('retrying');
     expect(log).toContain('[redacted]');
     expect(log).not.toContain(TEST_BOT_TOKEN.split(':')[1]);
+  });
+
+  test('background services start after the bot and stop before it, in reverse order', async () => {
+    const events: string[] = [];
+    const service = (name: string) => ({ name, start: () => void events.push(`start ${name}`), stop: async () => void events.push(`stop ${name}`) });
+    const harness = await startBotHarness({ openArchive: (env) => createFakeArchive(ARTICLES, { env }), services: [service('digest'), service('feeds')] });
+    expect(events).toEqual(['start digest', 'start feeds']);
+    await harness.stop();
+    expect(events).toEqual(['start digest', 'start feeds', 'stop feeds', 'stop digest']);
+  });
+
+  test('a service that fails to start stops what started and fails the server start', async () => {
+    const events: string[] = [];
+    const failing = { name: 'broken', start: () => Promise.reject(new Error('cron expression invalid')), stop: () => void events.push('stop broken') };
+    const fine = { name: 'fine', start: () => void events.push('start fine'), stop: () => void events.push('stop fine') };
+    await expect(startBotHarness({ openArchive: (env) => createFakeArchive(ARTICLES, { env }), services: [fine, failing] })).rejects.toThrow('cron expression invalid');
+    expect(events).toEqual(['start fine', 'stop fine']);
   });
 });

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { htmlToText } from '../../src/bot/render/html-tokens.js';
 import { BOT_USERNAME, STAFF_USER_ID, TEST_BOT_TOKEN, startBotHarness, type BotHarness, type BotReply } from './harness.js';
-import { htmlProblems } from './support/html-validity.js';
+import { expectValidSplit, htmlProblems } from './support/html-validity.js';
 import { HTML_ARTICLE, LONG_ARTICLE } from './support/test-articles.js';
 
 const transcript: string[] = [];
@@ -106,13 +106,7 @@ describe('the bot on the sample page', () => {
 
   test('a long /source arrives as several valid messages', async () => {
     const parts = await harness.sendPrivateMessage('/source long-report', { userId: 5007 });
-    expect(parts.length).toBeGreaterThanOrEqual(2);
-    for (const part of parts) {
-      expect(part.text.length).toBeLessThanOrEqual(4096);
-      expect(htmlProblems(part.text)).toEqual([]);
-    }
-    const text = parts.map((part) => htmlToText(part.text)).join('');
-    for (const paragraph of LONG_ARTICLE.paragraphs) expect(text).toContain(paragraph);
+    expectValidSplit(parts, LONG_ARTICLE.paragraphs);
   });
 
   test('the rate limit (10 a minute) answers the 11th question with "slow down"', async () => {

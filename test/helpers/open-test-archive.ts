@@ -29,6 +29,9 @@ export class RecordingEmbedder implements Embedder {
   get maxBatchSize(): number {
     return this.inner.maxBatchSize;
   }
+  get semantic(): boolean {
+    return this.inner.semantic;
+  }
   get maxInputChars(): number {
     return this.inner.maxInputChars;
   }

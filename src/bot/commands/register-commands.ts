@@ -6,6 +6,7 @@ import { MESSAGES_EN } from '../i18n/messages-en.js';
 import { MESSAGES_ZH } from '../i18n/messages-zh.js';
 import type { Messages } from '../i18n/messages.js';
 import { messagesFor } from '../i18n/language.js';
+import { renderHelp } from '../render/render-help.js';
 import { sendHtml } from '../reply/send-html.js';
 import { latestCommand } from './latest-command.js';
 import { searchCommand } from './search-command.js';
@@ -22,7 +23,7 @@ export function registerCommands(bot: Telegraf, runtime: BotRuntime): void {
   const { deps } = runtime;
   bot.start((ctx) => startCommand(ctx, runtime));
   bot.help(async (ctx) => {
-    await sendHtml(ctx, messagesFor(ctx.from.language_code).help(deps.isStaff(ctx.from.id)));
+    await sendHtml(ctx, renderHelp(messagesFor(ctx.from.language_code), runtime.menu(), deps.isStaff(ctx.from.id)));
   });
   bot.command('ask', (ctx) => answerQuestion(ctx, runtime, ctx.payload));
   bot.command('latest', (ctx) => latestCommand(ctx, runtime));

@@ -1,6 +1,7 @@
 import type { Context } from 'telegraf';
 import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
+import { renderHelp } from '../render/render-help.js';
 import { shortenText } from '../render/shorten-text.js';
 import { sendHtml } from '../reply/send-html.js';
 
@@ -18,6 +19,6 @@ export async function startCommand(ctx: Context, runtime: BotRuntime): Promise<v
   const lines = [messages.welcome, ''];
   if (titles.length === 0) lines.push(messages.archiveEmpty);
   else lines.push(messages.examplesHeading, ...titles.map((title) => `• ${messages.exampleQuestion(shortenText(title, 40))}`));
-  lines.push('', messages.help(runtime.deps.isStaff(ctx.from?.id)));
+  lines.push('', renderHelp(messages, runtime.menu(), runtime.deps.isStaff(ctx.from?.id)));
   await sendHtml(ctx, lines.join('\n'));
 }

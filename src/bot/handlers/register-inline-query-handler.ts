@@ -27,7 +27,13 @@ export function registerInlineQueryHandler(bot: Telegraf, runtime: BotRuntime): 
   bot.on('inline_query', async (ctx) => {
     const messages = messagesFor(ctx.from.language_code);
     const query = ctx.inlineQuery.query.trim();
-    const answer = (results: InlineQueryResultArticle[]) => ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, is_personal: true });
+    const answer = (results: InlineQueryResultArticle[]) =>
+      ctx.answerInlineQuery(results, {
+        cache_time: INLINE_CACHE_SECONDS,
+        is_personal: true,
+        // Nothing to offer: a button above the (empty) list opens a private chat instead.
+        ...(results.length === 0 ? { button: { text: messages.inlineNoResultsButton, start_parameter: 'inline' } } : {}),
+      });
     if (query.length === 0) {
       await answer(archive.store.latestArticles(10).map((article, index) => articleResult(article, index, messages)));
       return;

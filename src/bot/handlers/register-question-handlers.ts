@@ -2,6 +2,7 @@ import type { Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
+import { renderHelp } from '../render/render-help.js';
 import { sendHtml } from '../reply/send-html.js';
 import { addressedQuestion, startsWithCommand } from './addressed-question.js';
 import { answerQuestion } from './answer-question.js';
@@ -15,7 +16,7 @@ export function registerQuestionHandlers(bot: Telegraf, runtime: BotRuntime): vo
   bot.on(message('text'), async (ctx) => {
     const chatType = ctx.chat.type;
     if (startsWithCommand(ctx.message)) {
-      if (chatType === 'private') await sendHtml(ctx, messagesFor(ctx.from.language_code).help(runtime.deps.isStaff(ctx.from.id)));
+      if (chatType === 'private') await sendHtml(ctx, renderHelp(messagesFor(ctx.from.language_code), runtime.menu(), runtime.deps.isStaff(ctx.from.id)));
       return;
     }
     if (chatType === 'private') {

@@ -3,21 +3,17 @@ import type { Messages } from './messages.js';
 
 /** English texts, for users whose Telegram language is English. */
 export const MESSAGES_EN: Messages = {
+  language: 'en',
   welcome:
     'Hello! I answer questions from this newspaper’s own articles, with sources.\nJust send me a question; in a group, mention me or reply to my message.',
   examplesHeading: 'You could ask:',
   exampleQuestion: (title) => `What does “${escapeHtml(title)}” say?`,
-  help: (isStaff) =>
-    [
-      '<b>How to use</b>',
-      'Private chat: just send a question. Groups: mention me with a question, reply to my message, or use /ask question.',
-      'In any chat, type my @username and a few words to search articles (inline mode).',
-      '',
-      '/ask question — ask a question',
-      '/latest — newest articles',
-      '/source number or article id — full article text',
-      ...(isStaff ? ['', '<b>Staff only</b>', '/search words — ranked passages with dates and scores', '/stats — archive size and last ingest'] : []),
-    ].join('\n'),
+  helpIntro: [
+    '<b>How to use</b>',
+    'Private chat: just send a question. Groups: mention me with a question, reply to my message, or use /ask question.',
+    'In any chat, type my @username and a few words to search articles (inline mode).',
+  ].join('\n'),
+  staffHeading: '<b>Staff only</b>',
   sourcesHeading: 'Sources',
   passageButton: (n) => `[${n}] Passage`,
   moreResultsButton: 'More results',
@@ -51,15 +47,14 @@ export const MESSAGES_EN: Messages = {
       `Last ingest: ${stats.lastIngestAt ?? 'never'}`,
     ].join('\n'),
   inlineAnswerTitle: (snippet) => `Answer: ${snippet}`,
-  inlineNoResultsTitle: 'No matching articles',
-  inlineNoResultsText: 'The archive has no matching articles.',
+  inlineNoResultsButton: 'No matching articles: ask me in private',
   commandDescriptions: {
     start: 'What this bot does, with examples',
     help: 'How to use the bot',
-    ask: 'Ask a question (in groups)',
+    ask: 'Ask: /ask question (in groups)',
     latest: 'Newest articles',
-    source: 'Full text of an article',
-    search: 'Ranked passages (staff)',
-    stats: 'Archive statistics (staff)',
+    source: 'Full text: /source number or article id',
+    search: 'Ranked passages: /search words',
+    stats: 'Archive size and last ingest',
   },
 };

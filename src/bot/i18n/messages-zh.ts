@@ -3,21 +3,17 @@ import type { Messages } from './messages.js';
 
 /** Chinese texts (the default). */
 export const MESSAGES_ZH: Messages = {
+  language: 'zh',
   welcome:
     '你好！我根据本报刊发的文章回答问题，并注明出处。\n直接发来一个问题即可；在群里请 @我 或回复我的消息。',
   examplesHeading: '可以这样问：',
   exampleQuestion: (title) => `“${escapeHtml(title)}”讲了什么？`,
-  help: (isStaff) =>
-    [
-      '<b>用法</b>',
-      '私聊：直接发问题。群聊：@我 加问题、回复我的消息，或 /ask 问题。',
-      '任意聊天框输入 @我的用户名 加关键词，可以检索文章（inline 模式）。',
-      '',
-      '/ask 问题 — 提问',
-      '/latest — 最新文章',
-      '/source 编号或文章ID — 文章全文',
-      ...(isStaff ? ['', '<b>编辑专用</b>', '/search 关键词 — 检索段落（含日期和得分）', '/stats — 资料库规模与最近入库时间'] : []),
-    ].join('\n'),
+  helpIntro: [
+    '<b>用法</b>',
+    '私聊：直接发问题。群聊：@我 加问题、回复我的消息，或 /ask 问题。',
+    '任意聊天框输入 @我的用户名 加关键词，可以检索文章（inline 模式）。',
+  ].join('\n'),
+  staffHeading: '<b>编辑专用</b>',
   sourcesHeading: '来源',
   passageButton: (n) => `[${n}] 原文`,
   moreResultsButton: '更多结果',
@@ -51,15 +47,14 @@ export const MESSAGES_ZH: Messages = {
       `最近入库：${stats.lastIngestAt ?? '无'}`,
     ].join('\n'),
   inlineAnswerTitle: (snippet) => `回答：${snippet}`,
-  inlineNoResultsTitle: '没有找到相关文章',
-  inlineNoResultsText: '资料库里没有找到相关文章。',
+  inlineNoResultsButton: '没有找到相关文章：私聊提问',
   commandDescriptions: {
     start: '介绍与示例问题',
     help: '使用说明',
-    ask: '提问（群聊中使用）',
+    ask: '提问：/ask 问题（群聊中用）',
     latest: '最新文章',
-    source: '文章全文',
-    search: '检索段落（编辑专用）',
-    stats: '资料库统计（编辑专用）',
+    source: '文章全文：/source 编号或文章ID',
+    search: '检索段落：/search 关键词',
+    stats: '资料库规模与最近入库',
   },
 };

@@ -4,15 +4,19 @@ import type { ArchiveStats } from '../../store/article-store.js';
 export type BotLanguage = 'zh' | 'en';
 
 /**
- * Every text the bot sends on its own (not article text). Values are Telegram HTML:
- * functions escape whatever they interpolate.
+ * Every text the bot sends on its own (not article text). Values are Telegram HTML (functions escape what they
+ * interpolate), except button texts and inline titles, which Telegram shows as plain text.
  */
 export interface Messages {
+  readonly language: BotLanguage;
   readonly welcome: string;
   readonly examplesHeading: string;
   /** An example question about an article, from its title. */
   exampleQuestion(title: string): string;
-  help(isStaff: boolean): string;
+  /** How to ask, before the command list of /help. */
+  readonly helpIntro: string;
+  /** Heading of the staff commands in /help (shown to staff only). */
+  readonly staffHeading: string;
   readonly sourcesHeading: string;
   passageButton(n: number): string;
   readonly moreResultsButton: string;
@@ -39,7 +43,7 @@ export interface Messages {
   stats(stats: ArchiveStats): string;
   /** Title of the inline result that posts the answer (plain text, not HTML). */
   inlineAnswerTitle(snippet: string): string;
-  readonly inlineNoResultsTitle: string;
-  readonly inlineNoResultsText: string;
+  /** Button above empty inline results; opens a private chat with the bot. */
+  readonly inlineNoResultsButton: string;
   readonly commandDescriptions: Readonly<Record<'start' | 'help' | 'ask' | 'latest' | 'source' | 'search' | 'stats', string>>;
 }

@@ -46,6 +46,9 @@ export interface AlignFigureInput {
   articles: readonly { article: ArchiveArticle; stats: ArticleTermStats }[];
 }
 
+/** The fact check states figures, it does not reason about them: 突破100万户 is not 突破126万户. */
+const STRICT = { allowImplied: false } as const;
+
 /** Share of the claim clause's word weight found only in a parallel statement that binds the claim to that statement. */
 const BOUND_ELSEWHERE_SHARE = 0.2;
 
@@ -59,7 +62,7 @@ export function alignFigure(input: AlignFigureInput): FigureAlignment[] {
   for (const { article, stats } of input.articles) {
     for (const sentence of article.sentences) {
       sentence.quantities.forEach((archive, quantityIndex) => {
-        const relation = compareQuantities(figure.quantity, archive);
+        const relation = compareQuantities(figure.quantity, archive, STRICT);
         if (relation === 'incomparable') return;
         const context = figureContext(sentence, quantityIndex);
         const scope = { context, article, sentence, ownSubject: hasOwnSubject(context, input.terms, MODIFIER_WORDS) };
@@ -84,8 +87,11 @@ export function alignFigure(input: AlignFigureInput): FigureAlignment[] {
         const boundElsewhere = clauseWeight > 0 && elsewhereWeight / clauseWeight >= BOUND_ELSEWHERE_SHARE;
         const anchored = inSentence.size > 0;
         const { before, after } = figure.coreTerms;
+        // Core words the article lacks altogether are paraphrases (排名 for 位列): the absent share weighs them instead.
+        const isPresent = (word: string) => (presences.get(word) ?? 0) > 0;
         const coreInSentence =
-          (before === null || inSentence.has(before) || !presences.get(before)) && after.every((word) => (presences.get(word) ?? 0) >= PRESENCE.previousSentence);
+          (before === null || !isPresent(before) || inSentence.has(before)) &&
+          after.every((word) => !isPresent(word) || (presences.get(word) ?? 0) >= PRESENCE.previousSentence);
         const slot = total > 0 ? found / total : 0;
         const modifierScore = modifierAgreement(figure.modifiers, context.modifiers);
         const { dateScore, dateConflict } = checkQualifyingDates(input.qualifyingDates, sentence);
@@ -104,7 +110,7 @@ function checkQualifyingDates(dates: readonly Quantity[], sentence: ArchiveSente
   let dateConflict: FigureAlignment['dateConflict'] = null;
   const sentenceDates = sentence.quantities.filter((quantity) => quantity.kind === 'date');
   for (const claimDate of dates) {
-    const relations = sentenceDates.map((archive) => ({ archive, relation: compareQuantities(claimDate, archive) }));
+    const relations = sentenceDates.map((archive) => ({ archive, relation: compareQuantities(claimDate, archive, STRICT) }));
     if (relations.some((entry) => entry.relation === 'same')) dateScore = DATE_AGREEMENT_BONUS;
     else {
       const differing = relations.find((entry) => entry.relation === 'different');

@@ -14,8 +14,8 @@ export interface ClaimFigure {
    * The words that name the figure's slot: the nearest word before it (专科门诊 in "…2025年专科门诊超过1800人次";
    * time words and places skipped; ignored when the article lacks it, a paraphrase) must stand in the archive
    * figure's sentence; the words after it up to the next
-   * figure or the clause end (爱心驿站 in "新建100家爱心驿站") in that sentence or the one before. Other words (the
-   * subject, 株洲市中心医院…) may come from the article around it.
+   * figure or the clause end (爱心驿站 in "新建100家爱心驿站") in that sentence or the one before (words the article
+   * lacks are paraphrases and skipped). Other words (the subject, 株洲市中心医院…) may come from the article around it.
    */
   coreTerms: { before: string | null; after: readonly string[] };
   /** Words of the figure's own claim clause, places and time words left out: none may be bound to a parallel statement. */

@@ -1,6 +1,7 @@
 import type { ArchiveSentence } from '../archive/archive-article.js';
 import type { Quantity } from '../numbers/quantity.js';
 import { foldForMatching } from '../text/fold-for-matching.js';
+import type { TextSpan } from '../text/text-span.js';
 import { slotModifiers, type SlotModifiers } from './slot-modifiers.js';
 
 /** Where a figure sits: its own clause, the clauses around it, and its modifiers. */
@@ -18,6 +19,8 @@ export interface FigureContext {
   siblingStatements: string;
   /** Folded text of the own clause before the figure (where its subject would be). */
   ownClauseBefore: string;
+  /** Folded list items that 分别 binds to the other figures of the clause (empty without 分别). */
+  otherItems: string;
   modifiers: SlotModifiers;
   /** A date figure: its clause is usually the date alone, the sentence after it is its slot. */
   isDate: boolean;
@@ -39,7 +42,8 @@ function statementNumbers(clauses: readonly string[]): number[] {
 export function figureContext(sentence: ArchiveSentence, quantityIndex: number): FigureContext {
   const quantity = sentence.quantities[quantityIndex] as Quantity;
   const clauseIndex = Math.max(0, sentence.clauses.findIndex((clause) => quantity.start >= clause.start && quantity.start < clause.end));
-  const clause = sentence.clauses[clauseIndex] ?? { text: sentence.text, start: 0, end: sentence.text.length };
+  const fullClause = sentence.clauses[clauseIndex] ?? { text: sentence.text, start: 0, end: sentence.text.length };
+  const { item: clause, otherItems } = figureItem(fullClause, sentence.quantities, quantity);
   const inClause = sentence.quantities
     .filter((other) => other.start >= clause.start && other.end <= clause.end)
     .map((other) => ({ ...other, start: other.start - clause.start, end: other.end - clause.start }));
@@ -55,12 +59,35 @@ export function figureContext(sentence: ArchiveSentence, quantityIndex: number):
     ownClause: foldForMatching(clause.text),
     earlierClauses: earlier.map(({ span }) => foldForMatching(span.text)),
     laterClauses: later.map(({ span }) => foldForMatching(span.text)).join('，'),
-    siblingStatements: siblings.map(({ span }) => foldForMatching(span.text)).join('，'),
+    siblingStatements: [...siblings.map(({ span }) => span.text), ...otherItems].map(foldForMatching).join('，'),
     ownClauseBefore: foldForMatching(withoutFigures(clause.text.slice(0, quantity.start - clause.start), inClause)),
+    otherItems: '',
     modifiers: slotModifiers(clause.text, inClause, Math.max(0, indexInClause)),
     isDate: quantity.kind === 'date',
   };
   return applyRespectively(context, clause.text, inClause, Math.max(0, indexInClause));
+}
+
+/**
+ * A list of figures in one clause (学位6100个、新建“爱心驿站”80家; 3个国家先进制造业集群、3个国家中小企业特色产业集群):
+ * each item is its own slot, the others are parallel statements. Items are cut at a 、 next to a figure; a clause
+ * with 分别 is left whole for `applyRespectively`.
+ */
+function figureItem(clause: TextSpan, quantities: readonly Quantity[], quantity: Quantity): { item: TextSpan; otherItems: string[] } {
+  if (!clause.text.includes('、') || clause.text.includes('分别')) return { item: clause, otherItems: [] };
+  const cuts: number[] = [];
+  for (let index = clause.text.indexOf('、'); index >= 0; index = clause.text.indexOf('、', index + 1)) {
+    const at = clause.start + index;
+    if (quantities.some((other) => other.end === at || other.start === at + 1)) cuts.push(index);
+  }
+  if (cuts.length === 0) return { item: clause, otherItems: [] };
+  const bounds = [-1, ...cuts, clause.text.length];
+  const items = bounds.slice(1).map((end, position) => {
+    const start = (bounds[position] as number) + 1;
+    return { text: clause.text.slice(start, end), start: clause.start + start, end: clause.start + end };
+  });
+  const item = items.find((candidate) => quantity.start >= candidate.start && quantity.start < candidate.end) ?? clause;
+  return { item, otherItems: items.filter((other) => other !== item).map((other) => other.text) };
 }
 
 /**
@@ -77,17 +104,27 @@ function applyRespectively(context: FigureContext, clauseText: string, inClause:
   const respectivelyAt = clauseText.slice(0, firstSibling.start).lastIndexOf('分别');
   if (respectivelyAt < 0) return context;
 
-  const ownItems = splitListItems(clauseText.slice(0, respectivelyAt));
+  const ownItems = splitListItems(foldForMatching(clauseText.slice(0, respectivelyAt)));
   if (ownItems.length === siblings.length) {
-    const mine = ownItems[position] ?? '';
     const figurePart = foldForMatching(clauseText.slice(respectivelyAt));
-    return { ...context, ownClause: `${foldForMatching(mine)}，${figurePart}` };
+    return { ...context, ownClause: `${ownItems[position] ?? ''}，${figurePart}`, otherItems: boundToOthers(ownItems, position) };
   }
   const [previous, ...rest] = context.earlierClauses;
   if (previous === undefined) return context;
   const previousItems = splitListItems(previous);
   if (previousItems.length !== siblings.length) return context;
-  return { ...context, earlierClauses: [previousItems[position] ?? '', ...rest] };
+  return { ...context, earlierClauses: [previousItems[position] ?? '', ...rest], otherItems: boundToOthers(previousItems, position) };
+}
+
+/**
+ * The items whose words belong to other figures. With a shared head noun (国家级和省级技术创新示范企业: the first
+ * item does not end like the last), the last item also names the head of the others, so it is not counted.
+ */
+function boundToOthers(items: readonly string[], position: number): string {
+  const last = items[items.length - 1] ?? '';
+  const mine = items[position] ?? '';
+  const complete = position === items.length - 1 || last.includes(mine.slice(-2));
+  return items.filter((_, index) => index !== position && (complete || index !== items.length - 1)).join('，');
 }
 
 function splitListItems(text: string): string[] {

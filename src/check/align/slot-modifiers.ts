@@ -5,6 +5,8 @@ import type { Quantity } from '../numbers/quantity.js';
 interface ModifierFamily {
   name: string;
   groups: Record<string, readonly string[]>;
+  /** A reading only one side has is a different slot (月均减重4—6公斤 is not a total weight loss). */
+  oneSidedClashes?: boolean;
   /** Words that only count at the very end of the window (从 in 腰围从96厘米, not in 从事). */
   endingWords?: readonly string[];
 }
@@ -35,6 +37,7 @@ const FAMILIES: readonly ModifierFamily[] = [
   {
     name: 'average',
     groups: { average: ['月均', '年均', '日均', '人均', '平均', '户均', '均'] },
+    oneSidedClashes: true,
     endingWords: ['均'],
   },
 ];
@@ -91,7 +94,7 @@ export function modifierAgreement(claim: SlotModifiers, archive: SlotModifiers):
     const archiveGroup = archive.get(family.name);
     if (claimGroup === undefined && archiveGroup === undefined) continue;
     if (claimGroup === archiveGroup) score += MODIFIER_WEIGHTS.agree;
-    else if (claimGroup !== undefined && archiveGroup !== undefined) score -= MODIFIER_WEIGHTS.clash;
+    else if ((claimGroup !== undefined && archiveGroup !== undefined) || family.oneSidedClashes) score -= MODIFIER_WEIGHTS.clash;
     else score -= MODIFIER_WEIGHTS.oneSided;
   }
   return score;

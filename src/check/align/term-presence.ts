@@ -22,6 +22,7 @@ export function termPresence(term: ClaimTerm, scope: PresenceScope, homeAlias: b
   const earlierAt = context.earlierClauses.findIndex(has);
   if (earlierAt >= 0 && scope.ownSubject) return PRESENCE.previousSentence;
   if (earlierAt >= 0) return Math.max(PRESENCE.earliestClause, PRESENCE.earlierClause - PRESENCE.earlierClauseDecay * earlierAt);
+  if (!term.place && !term.time && has(context.otherItems)) return PRESENCE.siblingStatement;
   if (has(context.laterClauses)) return context.isDate ? PRESENCE.ownClause : PRESENCE.laterClause;
   // A place or time word is the scene, shared across parallel statements; other words bind to their own statement.
   if (has(context.siblingStatements)) return term.place || term.time ? PRESENCE.previousSentence : PRESENCE.siblingStatement;

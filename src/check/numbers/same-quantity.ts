@@ -22,17 +22,27 @@ export function sameQuantity(first: Quantity, second: Quantity): boolean {
  * 2000多万元, which names another figure); `different` when
  * both measure the same thing with different figures; `incomparable` for different kinds or units.
  */
-export function compareQuantities(claim: Quantity, archive: Quantity): QuantityRelation {
+export function compareQuantities(claim: Quantity, archive: Quantity, options: CompareQuantitiesOptions = {}): QuantityRelation {
   if (claim.kind === 'plain' && archive.kind !== 'plain' && UNITLESS_COMPARABLE.has(archive.kind)) {
     // "小巨人企业有96" typed without its unit: compare the number with figures that keep their written value.
-    return compareQuantities({ ...claim, kind: archive.kind, unit: archive.unit }, archive);
+    return compareQuantities({ ...claim, kind: archive.kind, unit: archive.unit }, archive, options);
   }
   if (claim.kind !== archive.kind || !unitsCompatible(claim.unit, archive.unit, claim.kind)) return 'incomparable';
   if (claim.kind === 'date') return compareDates(claim, archive);
   if (sameQuantity(claim, archive)) return 'same';
   // An open bound (超过2000万元) is implied by a larger archive figure; a bracket (200多个) names its own figure.
-  if (claim.bound !== 'exact' && claim.step === undefined && implies(archive, claim)) return 'same';
+  const allowImplied = options.allowImplied ?? true;
+  if (allowImplied && claim.bound !== 'exact' && claim.step === undefined && implies(archive, claim)) return 'same';
   return 'different';
+}
+
+export interface CompareQuantitiesOptions {
+  /**
+   * Whether an archive figure that implies the claim's open-bounded one counts as the same (archive 2600余万元,
+   * claim 超过2000万元). Default true. The fact check turns it off: a newsroom asking "did we report 100万?"
+   * against 突破126万户 wants to hear 126万.
+   */
+  allowImplied?: boolean;
 }
 
 /** Kinds whose value is the number as written (no unit conversion), so a claim's bare number can be set against them. */

@@ -46,18 +46,14 @@ export function lookUpUnit(written: string): UnitInfo | null {
 /** Classifiers usable after 第 in ordinals and rankings (第43位, 第五届, 第26个). */
 export const ORDINAL_UNITS: readonly string[] = ['位', '名', '届', '个', '次', '批', '期', '轮', '季度', '条', '项', '家', '例', '座'];
 
-/** Count units that name no particular kind of thing: 个 may stand for 家 or 所 (5个企业 vs 5家企业). */
-const GENERIC_COUNT_UNITS = new Set(['个']);
-/** Counts of events, never interchangeable with counts of things or people. */
-const EVENT_COUNT_UNITS = new Set(['人次', '次']);
-
-/** Whether two normalized units measure the same thing. */
+/**
+ * Whether two normalized units measure the same thing. Units compare as written (家 is not 个: papers keep
+ * their classifier, and 80家 驿站 must not match 80个 学位); unit-less ranks match any rank (第一 = 第一位).
+ */
 export function unitsCompatible(first: string | null, second: string | null, kind: QuantityKind): boolean {
   if (first === second) return true;
   if (kind === 'ordinal') return first === null || second === null || (isRankUnit(first) && isRankUnit(second));
-  if (kind !== 'count' || first === null || second === null) return false;
-  if (EVENT_COUNT_UNITS.has(first) || EVENT_COUNT_UNITS.has(second)) return false;
-  return GENERIC_COUNT_UNITS.has(first) || GENERIC_COUNT_UNITS.has(second);
+  return false;
 }
 
 function isRankUnit(name: string): boolean {

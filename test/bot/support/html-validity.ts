@@ -1,4 +1,5 @@
-import { tokenizeHtml } from '../../../src/bot/render/html-tokens.js';
+import { expect } from 'vitest';
+import { htmlToText, tokenizeHtml } from '../../../src/bot/render/html-tokens.js';
 
 /** Problems that would make Telegram refuse a message in HTML mode: unbalanced tags, stray `<` or `&`. */
 export function htmlProblems(html: string): string[] {
@@ -15,4 +16,15 @@ export function htmlProblems(html: string): string[] {
   }
   if (open.length > 0) problems.push(`unclosed <${open.join('>, <')}>`);
   return problems;
+}
+
+/** Checks messages split from one long text: at least two, each within Telegram's limit and valid, all paragraphs kept. */
+export function expectValidSplit(parts: Array<{ text: string }>, paragraphs: readonly string[]): void {
+  expect(parts.length).toBeGreaterThanOrEqual(2);
+  for (const part of parts) {
+    expect(part.text.length).toBeLessThanOrEqual(4096);
+    expect(htmlProblems(part.text)).toEqual([]);
+  }
+  const text = parts.map((part) => htmlToText(part.text)).join('');
+  for (const paragraph of paragraphs) expect(text).toContain(paragraph);
 }

@@ -1,0 +1,15 @@
+import type { MenuCommand } from '../api/menu-commands.js';
+import type { Messages } from '../i18n/messages.js';
+import { escapeHtml } from './escape-html.js';
+
+/**
+ * The /help text: how to ask, then every command in the bot's menu (so commands other modules add, such as
+ * /check or /subscribe, are listed too); staff commands only for staff.
+ */
+export function renderHelp(messages: Messages, menu: readonly MenuCommand[], isStaff: boolean): string {
+  const line = (command: MenuCommand) => `/${command.command} — ${escapeHtml(command[messages.language])}`;
+  const lines = [messages.helpIntro, '', ...menu.filter((command) => !command.staffOnly).map(line)];
+  const staffCommands = menu.filter((command) => command.staffOnly);
+  if (isStaff && staffCommands.length > 0) lines.push('', messages.staffHeading, ...staffCommands.map(line));
+  return lines.join('\n');
+}
