@@ -11,7 +11,7 @@ export interface ExtractiveAnswererOptions {
   unitWeights?: (units: readonly QuestionUnit[]) => UnitWeights;
   /** Full text of an article, for words the question shares with the article but not the passage. */
   articleText?: (articleId: string) => string;
-  /** Passages read per question (default 6). */
+  /** Passages read per question (default 8). */
   passages?: number;
   /** Least evidence (weighted share of question terms in and around the best sentence) to answer (default 0.5). */
   minConfidence?: number;
@@ -19,7 +19,7 @@ export interface ExtractiveAnswererOptions {
   maxAnswerChars?: number;
 }
 
-export const EXTRACTIVE_DEFAULTS = { passages: 6, minConfidence: 0.5, maxAnswerChars: 200 } as const;
+export const EXTRACTIVE_DEFAULTS = { passages: 8, minConfidence: 0.5, maxAnswerChars: 200 } as const;
 
 /** Answers with the archive's own sentences and `[n]` citations; abstains when the evidence is weak. */
 export class ExtractiveAnswerer implements Answerer {
@@ -30,7 +30,7 @@ export class ExtractiveAnswerer implements Answerer {
     const language = options.language ?? profile.language;
     const notFound: AnswerResult = { answered: false, answer: notFoundMessage(language), citations: [], mode: 'extractive' };
     if (profile.units.length === 0) return notFound;
-    const passages = await this.options.retriever.search(question, { k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages, perArticle: 2 });
+    const passages = await this.options.retriever.search(question, { k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages, perArticle: 3 });
     if (passages.length === 0) return notFound;
     const weights = this.options.unitWeights?.(profile.units) ?? new Map<string, number>();
     const scored = scoreSentences(profile, passages, weights, this.options.articleText);

@@ -1,102 +1,153 @@
-import type { Embedder, EmbedKind } from './embedder.js';
+import type { EmbedKind, Embedder } from './embedder.js';
 import { normalizeForMatching } from '../shared/normalize-text.js';
 
 export interface HashEmbedderOptions {
-  /** Vector size (default 512): enough buckets that colliding n-grams rarely share a sign. */
+  /** Vector length. Default `HASH_EMBEDDER_DEFAULTS.dimensions`. */
   dimensions?: number;
 }
 
-const HAN = /\p{Script=Han}/u;
-/** Weights per feature kind: bigrams carry most of the meaning of Chinese text. */
-const UNIGRAM_WEIGHT = 0.4;
-const BIGRAM_WEIGHT = 1;
-const TRIGRAM_WEIGHT = 0.6;
-const WORD_WEIGHT = 1;
+export const HASH_EMBEDDER_DEFAULTS = {
+  /**
+   * 512: a 300-character Chinese passage has ~900 distinct n-grams, so fewer buckets blur
+   * passages together, while more only grow the index (2 KB a vector at 512); it also matches
+   * bge-small-zh, so switching embedders does not change the index's size.
+   */
+  dimensions: 512,
+  maxBatchSize: 256,
+  maxInputChars: 2000,
+} as const;
+
+/** Feature kinds, hashed with different seeds so 中 the unigram and 中 the word differ. */
+const SEED_UNIGRAM = 0x811c9dc5;
+const SEED_BIGRAM = 0x9e3779b9;
+const SEED_TRIGRAM = 0x7f4a7c15;
+const SEED_WORD = 0x165667b1;
+/** Single characters say least about a topic; bigrams and trigrams carry the words. */
+const UNIGRAM_WEIGHT = 0.5;
+const FNV_PRIME = 0x01000193;
 
 /**
- * Offline embedder that needs no weights: hashed character n-grams (CJK uni/bi/trigrams,
- * Latin words and numbers) with sublinear term frequency, signed hashing to cancel collision
- * bias, L2-normalized. Deterministic; queries and passages are embedded alike.
+ * Offline embedder with no weights: the hashing trick over character n-grams.
+ * Features are Chinese character unigrams, bigrams and trigrams plus Latin/number words of the
+ * normalized text (`normalizeForMatching`); each is hashed (FNV-1a) to a bucket and a sign
+ * (signed hashing, so collisions cancel out on average instead of piling up), weighted by
+ * 1 + ln(tf), and the vector is L2-normalized. Deterministic; queries and passages alike.
+ * It captures shared wording, not meaning: retrieval leans on keyword search with it.
  */
 export class HashEmbedder implements Embedder {
   readonly id: string;
   readonly dimensions: number;
-  readonly maxBatchSize = 256;
-  readonly semantic = false;
-  readonly maxInputChars = 2000;
+  readonly maxBatchSize = HASH_EMBEDDER_DEFAULTS.maxBatchSize;
+  readonly maxInputChars = HASH_EMBEDDER_DEFAULTS.maxInputChars;
 
   constructor(options: HashEmbedderOptions = {}) {
-    this.dimensions = options.dimensions ?? 512;
+    this.dimensions = options.dimensions ?? HASH_EMBEDDER_DEFAULTS.dimensions;
+    if (!Number.isInteger(this.dimensions) || this.dimensions < 2) throw new RangeError(`dimensions must be an integer ≥ 2, got ${this.dimensions}`);
     this.id = `hash-ngram-v1-${this.dimensions}`;
   }
 
-  async embed(texts: string[], _kind: EmbedKind): Promise<Float32Array[]> {
-    return texts.map((text) => this.embedOne(text));
+  embed(texts: string[], _kind: EmbedKind): Promise<Float32Array[]> {
+    if (texts.length > this.maxBatchSize) {
+      return Promise.reject(new RangeError(`embed takes at most ${this.maxBatchSize} texts, got ${texts.length}`));
+    }
+    return Promise.resolve(texts.map((text) => this.embedOne(text)));
   }
 
-  private embedOne(text: string): Float32Array {
-    const counts = new Map<number, number>();
-    const weights = new Map<number, number>();
-    const add = (feature: number, weight: number): void => {
-      counts.set(feature, (counts.get(feature) ?? 0) + 1);
-      weights.set(feature, weight);
-    };
-    const characters = Array.from(normalizeForMatching(text.slice(0, this.maxInputChars)));
-    let word = '';
-    for (let index = 0; index <= characters.length; index += 1) {
-      const character = characters[index];
-      if (character !== undefined && /[a-z0-9]/.test(character)) {
-        word += character;
-        continue;
-      }
-      if (word.length > 0) {
-        add(hashString(word, 0x5bd1e995), WORD_WEIGHT);
-        word = '';
-      }
-      if (character === undefined || !HAN.test(character)) continue;
-      const code = character.codePointAt(0)!;
-      add(mix(code, 1), UNIGRAM_WEIGHT);
-      const next = characters[index + 1];
-      if (next !== undefined && HAN.test(next)) {
-        const nextCode = next.codePointAt(0)!;
-        add(mix(mix(code, 2) ^ nextCode, 3), BIGRAM_WEIGHT);
-        const third = characters[index + 2];
-        if (third !== undefined && HAN.test(third)) add(mix(mix(mix(code, 4) ^ nextCode, 5) ^ third.codePointAt(0)!, 6), TRIGRAM_WEIGHT);
-      }
-    }
+  /** Synchronous form of `embed` for one text. */
+  embedOne(text: string): Float32Array {
+    const features = countFeatures(normalizeForMatching(text.slice(0, this.maxInputChars)));
     const vector = new Float32Array(this.dimensions);
-    for (const [feature, count] of counts) {
-      const bucket = (feature >>> 1) % this.dimensions;
-      const sign = feature & 1 ? 1 : -1;
-      vector[bucket]! += sign * weights.get(feature)! * (1 + Math.log(count));
+    this.addFeatures(vector, features.unigrams, UNIGRAM_WEIGHT);
+    this.addFeatures(vector, features.others, 1);
+    let norm = 0;
+    for (const value of vector) norm += value * value;
+    if (norm > 0) {
+      const scale = 1 / Math.sqrt(norm);
+      for (let index = 0; index < vector.length; index += 1) vector[index]! *= scale;
     }
-    return normalize(vector);
+    return vector;
+  }
+
+  private addFeatures(vector: Float32Array, counts: Map<number, number>, weight: number): void {
+    for (const [feature, count] of counts) {
+      const hash = finalize(feature);
+      const value = (1 + Math.log(count)) * weight;
+      // Bucket from the remainder, sign from the top bit (signed hashing trick).
+      vector[hash % this.dimensions]! += hash & 0x80000000 ? -value : value;
+    }
   }
 }
 
-/** A 32-bit integer hash (murmur3 finalizer) of a value combined with a seed. */
-function mix(value: number, seed: number): number {
-  let hash = Math.imul(value ^ Math.imul(seed, 0x9e3779b1), 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
+interface FeatureCounts {
+  /** Character unigram hash → term frequency. */
+  unigrams: Map<number, number>;
+  /** Bigram, trigram and word hash → term frequency. */
+  others: Map<number, number>;
 }
 
-/** FNV-1a over UTF-16 code units, finalized with `mix`. */
-function hashString(text: string, seed: number): number {
-  let hash = 0x811c9dc5 ^ seed;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
+function countFeatures(text: string): FeatureCounts {
+  const unigrams = new Map<number, number>();
+  const others = new Map<number, number>();
+  const bump = (counts: Map<number, number>, feature: number): void => {
+    counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  };
+  let previous = -1;
+  let beforePrevious = -1;
+  let wordHash = 0;
+  let inWord = false;
+  // One pass; index === length flushes the last word.
+  for (let index = 0; index <= text.length; index += 1) {
+    const code = index < text.length ? text.charCodeAt(index) : 0;
+    if (isHan(code)) {
+      if (inWord) bump(others, wordHash);
+      inWord = false;
+      bump(unigrams, mix(SEED_UNIGRAM, code));
+      if (previous >= 0) bump(others, mix(mix(SEED_BIGRAM, previous), code));
+      if (beforePrevious >= 0) bump(others, mix(mix(mix(SEED_TRIGRAM, beforePrevious), previous), code));
+      beforePrevious = previous;
+      previous = code;
+      continue;
+    }
+    previous = -1;
+    beforePrevious = -1;
+    if (isWordCharacter(code)) {
+      wordHash = mix(inWord ? wordHash : SEED_WORD, code);
+      inWord = true;
+    } else if (inWord) {
+      bump(others, wordHash);
+      inWord = false;
+    }
   }
-  return mix(hash >>> 0, 7);
+  return { unigrams, others };
 }
 
-function normalize(vector: Float32Array): Float32Array {
-  let norm = 0;
-  for (const value of vector) norm += value * value;
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let index = 0; index < vector.length; index += 1) vector[index]! /= norm;
-  return vector;
+/** murmur3's finalizer: spreads FNV's weak low and high bits before bucket and sign are taken. */
+function finalize(hash: number): number {
+  let mixed = hash;
+  mixed = Math.imul(mixed ^ (mixed >>> 16), 0x85ebca6b);
+  mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
+  return (mixed ^ (mixed >>> 16)) >>> 0;
+}
+
+/** One FNV-1a step over a UTF-16 code unit. */
+function mix(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME) >>> 0;
+}
+
+/** CJK Unified Ideographs, Extension A and Compatibility Ideographs (BMP). */
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** ASCII letters and digits, Latin-1/Latin Extended letters, other alphabets (Greek to Hangul syllables). */
+function isWordCharacter(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
+    (code >= 0x370 && code <= 0x52f) ||
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0xac00 && code <= 0xd7af)
+  );
 }

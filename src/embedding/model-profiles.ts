@@ -1,26 +1,61 @@
-/** How to run a transformers.js feature-extraction model for retrieval. */
+/** How one transformers.js model is run. */
 export interface ModelProfile {
   pooling: 'cls' | 'mean';
-  /** Prepended to queries (not passages), as the model card asks. */
+  normalize: boolean;
+  /** Output size, or null to discover it from a first embedding. */
+  dimensions: number | null;
+  /** Prepended to queries (not passages), as the model was trained. */
   queryPrefix: string;
   passagePrefix: string;
-  /** Known output size; null = discovered from a first embedding. */
-  dimensions: number | null;
-  /** Input characters the model sees (≈ tokens for Chinese). */
+  /** Characters the model sees (its token limit, in characters of Chinese text). */
   maxInputChars: number;
+  maxBatchSize: number;
 }
 
-/** Settings of the models we have tried; unknown models get `DEFAULT_PROFILE`. */
-export const MODEL_PROFILES: Readonly<Record<string, ModelProfile>> = {
-  'Xenova/bge-small-zh-v1.5': { pooling: 'cls', queryPrefix: '为这个句子生成表示以用于检索相关文章：', passagePrefix: '', dimensions: 512, maxInputChars: 500 },
-  'Xenova/bge-base-zh-v1.5': { pooling: 'cls', queryPrefix: '为这个句子生成表示以用于检索相关文章：', passagePrefix: '', dimensions: 768, maxInputChars: 500 },
-  'Xenova/multilingual-e5-small': { pooling: 'mean', queryPrefix: 'query: ', passagePrefix: 'passage: ', dimensions: 384, maxInputChars: 500 },
-  'Xenova/paraphrase-multilingual-MiniLM-L12-v2': { pooling: 'mean', queryPrefix: '', passagePrefix: '', dimensions: 384, maxInputChars: 250 },
+/** Settings for models not in `MODEL_PROFILES`: the common sentence-transformers recipe. */
+export const DEFAULT_MODEL_PROFILE: ModelProfile = {
+  pooling: 'mean',
+  normalize: true,
+  dimensions: null,
+  queryPrefix: '',
+  passagePrefix: '',
+  maxInputChars: 500,
+  maxBatchSize: 32,
 };
 
-export const DEFAULT_PROFILE: ModelProfile = { pooling: 'mean', queryPrefix: '', passagePrefix: '', dimensions: null, maxInputChars: 500 };
+/** Known models, by Hugging Face id, from their model cards. */
+export const MODEL_PROFILES: Readonly<Record<string, ModelProfile>> = {
+  'Xenova/bge-small-zh-v1.5': {
+    pooling: 'cls',
+    normalize: true,
+    dimensions: 512,
+    queryPrefix: '为这个句子生成表示以用于检索相关文章：',
+    passagePrefix: '',
+    // 512 tokens; Chinese is about one token per character, minus the prefix and specials.
+    maxInputChars: 500,
+    maxBatchSize: 32,
+  },
+  'Xenova/bge-base-zh-v1.5': {
+    pooling: 'cls',
+    normalize: true,
+    dimensions: 768,
+    queryPrefix: '为这个句子生成表示以用于检索相关文章：',
+    passagePrefix: '',
+    maxInputChars: 500,
+    maxBatchSize: 16,
+  },
+  'Xenova/multilingual-e5-small': {
+    pooling: 'mean',
+    normalize: true,
+    dimensions: 384,
+    queryPrefix: 'query: ',
+    passagePrefix: 'passage: ',
+    maxInputChars: 500,
+    maxBatchSize: 32,
+  },
+};
 
-/** The profile for a model id. */
+/** The profile of a model: its entry in `MODEL_PROFILES`, else `DEFAULT_MODEL_PROFILE`. */
 export function modelProfile(model: string): ModelProfile {
-  return MODEL_PROFILES[model] ?? DEFAULT_PROFILE;
+  return MODEL_PROFILES[model] ?? DEFAULT_MODEL_PROFILE;
 }

@@ -32,14 +32,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_date ON articles (date, position);
 
       -- AUTOINCREMENT: chunk ids are HNSW labels and must never be handed out twice.
+      -- date: the article's, copied so date-filtered keyword search reads a small index
+      -- (chunks_id_date) per match instead of the wide chunk and article rows.
       CREATE TABLE chunks (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        date TEXT,
         ordinal INTEGER NOT NULL,
         text TEXT NOT NULL,
         heading TEXT NOT NULL
       );
       CREATE INDEX chunks_article ON chunks (article_id, ordinal);
+      CREATE INDEX chunks_id_date ON chunks (id, date);
 
       -- Contentless: holds only the index of the segmented text, keyed by rowid = chunks.id.
       -- words: jieba search-mode words (and Latin words, numbers); grams: CJK character bigrams.

@@ -35,7 +35,7 @@ export class SqliteArticleStore implements ArticleStore {
   /** The connection, for other store modules that keep their tables in the same file. */
   readonly database: Database.Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private chunkCount: { dataVersion: number; generation: number; value: number } | null = null;
+  private cachedStats: { dataVersion: number; generation: number; stats: ArchiveStats } | null = null;
   /** Bumped on each write through this connection (data_version only sees other connections). */
   private generation = 0;
 
@@ -70,7 +70,7 @@ export class SqliteArticleStore implements ArticleStore {
       const removed = this.deleteChunks(articleId);
       // ON DELETE CASCADE removes the chunks rows.
       this.statements.deleteArticle.run(articleId);
-      if (removed.length > 0) this.generation += 1;
+      this.generation += 1;
       return removed;
     });
   }
@@ -109,7 +109,6 @@ export class SqliteArticleStore implements ArticleStore {
     if (limit <= 0) return [];
     const terms = selectQueryTerms(queryTerms(query), {
       documentFrequency: (term) => (this.statements.documentFrequency.get(term) as number | undefined) ?? 0,
-      totalDocuments: this.totalChunks(),
     });
     const match = buildFtsMatch(terms);
     if (match === null) return [];
@@ -148,15 +147,21 @@ export class SqliteArticleStore implements ArticleStore {
     return (this.statements.articlesOnDate.all(date) as ArticleRow[]).map(toStoredArticle);
   }
 
+  /** Cached until this or another connection writes: retrieval asks for it on every question. */
   stats(): ArchiveStats {
+    const dataVersion = this.database.pragma('data_version', { simple: true }) as number;
+    const cached = this.cachedStats;
+    if (cached && cached.dataVersion === dataVersion && cached.generation === this.generation) return { ...cached.stats };
     const row = this.statements.stats.get() as { articles: number; sources: number; newest_date: string | null };
-    return {
+    const stats: ArchiveStats = {
       articles: row.articles,
-      chunks: this.totalChunks(),
+      chunks: this.statements.countChunks.get() as number,
       sources: row.sources,
       newestDate: row.newest_date,
       lastIngestAt: (this.statements.getMeta.get(LAST_INGEST_KEY) as string | undefined) ?? null,
     };
+    this.cachedStats = { dataVersion, generation: this.generation, stats };
+    return { ...stats };
   }
 
   close(): void {
@@ -184,7 +189,7 @@ export class SqliteArticleStore implements ArticleStore {
     const chunkIds: number[] = [];
     for (const chunk of chunks) {
       // The chunk belongs to the article written here, whatever its articleId field says.
-      const id = Number(statements.insertChunk.run(article.id, chunk.ordinal, chunk.text, chunk.heading).lastInsertRowid);
+      const id = Number(statements.insertChunk.run(article.id, article.date, chunk.ordinal, chunk.text, chunk.heading).lastInsertRowid);
       const document = ftsDocument(chunk.heading, chunk.text);
       statements.insertFts.run(id, document.words, document.grams);
       chunkIds.push(id);
@@ -200,16 +205,6 @@ export class SqliteArticleStore implements ArticleStore {
     for (const id of ids) this.statements.deleteFts.run(id);
     if (ids.length > 0) this.statements.deleteChunksOfArticle.run(articleId);
     return ids;
-  }
-
-  /** Chunk count, cached until this or another connection writes. */
-  private totalChunks(): number {
-    const dataVersion = this.database.pragma('data_version', { simple: true }) as number;
-    const cached = this.chunkCount;
-    if (cached && cached.dataVersion === dataVersion && cached.generation === this.generation) return cached.value;
-    const value = this.statements.countChunks.get() as number;
-    this.chunkCount = { dataVersion, generation: this.generation, value };
-    return value;
   }
 }
 
@@ -246,7 +241,7 @@ function prepareStatements(database: Database.Database) {
     getArticle: database.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
     chunkIdsOfArticle: database.prepare('SELECT id FROM chunks WHERE article_id = ? ORDER BY ordinal').pluck(),
     deleteChunksOfArticle: database.prepare('DELETE FROM chunks WHERE article_id = ?'),
-    insertChunk: database.prepare('INSERT INTO chunks (article_id, ordinal, text, heading) VALUES (?, ?, ?, ?)'),
+    insertChunk: database.prepare('INSERT INTO chunks (article_id, date, ordinal, text, heading) VALUES (?, ?, ?, ?, ?)'),
     insertFts: database.prepare('INSERT INTO chunks_fts (rowid, words, grams) VALUES (?, ?, ?)'),
     deleteFts: database.prepare('DELETE FROM chunks_fts WHERE rowid = ?'),
     getChunks: database.prepare(
@@ -263,12 +258,12 @@ function prepareStatements(database: Database.Database) {
     keywordSearch: database.prepare(
       `SELECT rowid AS id, ${bm25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?`,
     ),
-    // CROSS JOIN keeps the FTS table as the outer loop: the date filter is checked per match.
+    // The FTS table drives (CROSS JOIN); each match's date comes from the small chunks_id_date index.
     keywordSearchInRange: database.prepare(
       `SELECT f.rowid AS id, ${bm25} AS rank
-       FROM chunks_fts f CROSS JOIN chunks c ON c.id = f.rowid CROSS JOIN articles a ON a.id = c.article_id
+       FROM chunks_fts f CROSS JOIN chunks c INDEXED BY chunks_id_date ON c.id = f.rowid
        WHERE chunks_fts MATCH @match
-         AND a.date IS NOT NULL AND (@from IS NULL OR a.date >= @from) AND (@to IS NULL OR a.date <= @to)
+         AND c.date IS NOT NULL AND (@from IS NULL OR c.date >= @from) AND (@to IS NULL OR c.date <= @to)
        ORDER BY rank LIMIT @limit`,
     ),
     latestArticles: database.prepare(

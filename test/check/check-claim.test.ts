@@ -17,6 +17,7 @@ const ARTICLES: FakeArticle[] = [
   {
     id: 'livelihood',
     title: '今年我市将办好十五件民生实事',
+    subtitle: '新建社区食堂120个、改造老旧小区45个',
     date: '2026-02-10',
     paragraphs: [
       '近日，市政府常务会议审议通过2026年民生实事方案。今年，我市将着力办好15件民生实事。',
@@ -135,6 +136,18 @@ describe('checkClaim: contradicted', () => {
 
   it('contradicts a date figure', async () => {
     expect((await check('江城第一人民医院睡眠医学中心于2023年9月成立')).verdict).toBe('contradicted');
+  });
+
+  it('states figures, it does not reason about them: 超过3000件 is not what 超3200件 says', async () => {
+    const result = await check('江城高新区企业服务中心全年为企业办理各类服务事项超过3000件');
+    expect(result.verdict).toBe('contradicted');
+    expect(result.comparisons[0]).toMatchObject({ claim: '超过3000件', archive: '超3200件' });
+  });
+
+  it('takes each item of a list of figures as its own slot (改造老旧小区45个, not 社区食堂120个)', async () => {
+    const result = await check('江城今年将改造老旧小区120个');
+    expect(result.verdict).toBe('contradicted');
+    expect(result.comparisons[0]).toMatchObject({ claim: '120个', archive: '45个' });
   });
 
   it('reads 我市 as the home city when contradicting too', async () => {

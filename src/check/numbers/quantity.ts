@@ -3,7 +3,8 @@ export type QuantityKind = 'count' | 'money' | 'percent' | 'ordinal' | 'date' | 
 
 /**
  * How exact the figure is: `atLeast` for 超/超过/突破/逾/以上 and 余/多 (2600余万元 ≥ 26,000,000),
- * `atMost` for 近/不到/不足/以下, `about` for 约/左右 and for ranges (4—6公斤).
+ * `atMost` for 近/不到/不足/以下 (read as just under the mark), `about` for 约/左右. A range (4—6公斤)
+ * is `exact` with an `upper` end.
  */
 export type QuantityBound = 'exact' | 'atLeast' | 'atMost' | 'about';
 

@@ -20,8 +20,23 @@ describe('compareQuantities (claim, archive)', () => {
     ['2025年2月', '2025年', 'same'],
     ['4月22日', '2025年', 'incomparable'],
     ['100家', '100人次', 'incomparable'],
+    ['80个', '80家', 'incomparable'],
     ['5%', '5家', 'incomparable'],
   ] as const)('claim %s vs archive %s: %s', (claim, archive, relation) => {
     expect(compareQuantities(quantity(claim), quantity(archive))).toBe(relation);
+  });
+});
+
+describe('compareQuantities without implication (the fact check)', () => {
+  const strict = { allowImplied: false } as const;
+
+  it.each([
+    ['突破100万户', '突破126万户', 'different'],
+    ['超过2000万元', '2600余万元', 'different'],
+    ['超过2600万元', '2600余万元', 'same'],
+    ['200多个', '230多个', 'different'],
+    ['超过1800人次', '超1800人次', 'same'],
+  ] as const)('claim %s vs archive %s: %s', (claim, archive, relation) => {
+    expect(compareQuantities(quantity(claim), quantity(archive), strict)).toBe(relation);
   });
 });
