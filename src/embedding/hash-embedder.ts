@@ -39,6 +39,8 @@ export class HashEmbedder implements Embedder {
   readonly dimensions: number;
   readonly maxBatchSize = HASH_EMBEDDER_DEFAULTS.maxBatchSize;
   readonly maxInputChars = HASH_EMBEDDER_DEFAULTS.maxInputChars;
+  /** Shared characters, not meaning. */
+  readonly semantic = false;
 
   constructor(options: HashEmbedderOptions = {}) {
     this.dimensions = options.dimensions ?? HASH_EMBEDDER_DEFAULTS.dimensions;

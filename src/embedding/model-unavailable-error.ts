@@ -4,13 +4,14 @@ export class ModelUnavailableError extends Error {
   /** Why loading failed, in a few words (also in the message). */
   readonly reason: string;
 
-  constructor(model: string, reason: string, options?: { cause?: unknown }) {
+  /** `modelDir`: where a copied model folder is looked for (default `embeddings/models/<model>`). */
+  constructor(model: string, reason: string, options: { cause?: unknown; modelDir?: string } = {}) {
     super(
       `could not load embedding model "${model}": ${reason}. ` +
-        `Fix: on a machine with internet run "npx newsbot models download" ` +
-        `(or copy the model folder into embeddings/models/${model}), ` +
+        'Fix: on a machine with internet run "npx newsbot models download" ' +
+        `(or copy the model folder into ${options.modelDir ?? `embeddings/models/${model}`}), ` +
         'or set EMBEDDING_MODEL=hash for the offline embedder.',
-      options,
+      { cause: options.cause },
     );
     this.name = 'ModelUnavailableError';
     this.model = model;

@@ -52,6 +52,9 @@ const STRICT = { allowImplied: false } as const;
 /** Share of the claim clause's word weight found only in a parallel statement that binds the claim to that statement. */
 const BOUND_ELSEWHERE_SHARE = 0.2;
 
+/** Titles restate the body: on a tie the body sentence, with its context, is the better quote. */
+const HEADING_PENALTY = 0.02;
+
 /** Bonus for a sentence that states the claim's qualifying date. */
 const DATE_AGREEMENT_BONUS = 0.1;
 
@@ -97,7 +100,7 @@ export function alignFigure(input: AlignFigureInput): FigureAlignment[] {
         const { dateScore, dateConflict } = checkQualifyingDates(input.qualifyingDates, sentence);
         alignments.push({
           claim: figure.quantity, article, sentence, archive, relation, slot, modifierScore, dateScore,
-          score: slot + modifierScore + dateScore, anchored, inSentence, coreInSentence, boundElsewhere, dateConflict, stats,
+          score: slot + modifierScore + dateScore - (sentence.isHeading ? HEADING_PENALTY : 0), anchored, inSentence, coreInSentence, boundElsewhere, dateConflict, stats,
         });
       });
     }
