@@ -1,4 +1,4 @@
-import { splitSentences } from './split-sentences.js';
+import { splitSentences } from '../chunking/split-sentences.js';
 
 /** Options for {@link summarizeArticle}. */
 export interface SummarizeArticleOptions {
@@ -33,7 +33,7 @@ export function summarizeArticle(article: SummarizableArticle, options: Summariz
   const maxSentences = options.maxSentences ?? DEFAULTS.maxSentences;
   const lead = article.paragraphs.filter(isBodyParagraph).slice(0, DEFAULTS.leadParagraphs);
   if (lead[0] !== undefined) lead[0] = stripDateline(lead[0]);
-  const sentences = lead.flatMap((paragraph) => splitSentences(paragraph));
+  const sentences = lead.flatMap((paragraph) => splitSentences(paragraph, { semicolons: false }));
   const first = sentences[0];
   if (first === undefined) return article.subtitle ? cutAtClause(article.subtitle.trim(), maxChars) : '';
 

@@ -1,8 +1,5 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { jieba } from '../shared/jieba.js';
 import { normalizeForMatching } from '../shared/normalize-text.js';
-
-let jieba: Jieba | null = null;
 
 /**
  * Normalizes text for matching (`normalizeForMatching`) and cuts it with jieba (precise mode,
@@ -10,6 +7,5 @@ let jieba: Jieba | null = null;
  * The dictionary loads (~150 ms) on first use.
  */
 export function cutWords(text: string): string[] {
-  jieba ??= Jieba.withDict(dict);
-  return jieba.cut(normalizeForMatching(text), true);
+  return jieba().cut(normalizeForMatching(text), true);
 }

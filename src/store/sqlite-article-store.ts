@@ -6,6 +6,7 @@ import { CHUNK_COLUMNS, toStoredArticle, toStoredChunk, type ArticleRow, type Ch
 import { ftsDocument } from './fts-document.js';
 import { normalizeForMatching } from '../shared/normalize-text.js';
 import { buildFtsMatch, queryTerms, quoteFtsString } from './fts-query.js';
+import { DocumentFrequencyCache } from './document-frequency-cache.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
 import { SINGLE_TOKEN, selectQueryTerms } from './select-query-terms.js';
 
@@ -35,9 +36,11 @@ export class SqliteArticleStore implements ArticleStore {
   /** The connection, for other store modules that keep their tables in the same file. */
   readonly database: Database.Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private cachedStats: { dataVersion: number; generation: number; stats: ArchiveStats } | null = null;
+  private cachedStats: { dataVersion: string; stats: ArchiveStats } | null = null;
   /** Bumped on each write through this connection (data_version only sees other connections). */
   private generation = 0;
+  private readonly frequencies = new DocumentFrequencyCache();
+  private readonly lookUpFrequency = (term: string): number => (this.statements.documentFrequency.get(term) as number | undefined) ?? 0;
 
   constructor(database: Database.Database) {
     this.database = database;
@@ -107,8 +110,9 @@ export class SqliteArticleStore implements ArticleStore {
 
   keywordSearch(query: string, limit: number, range?: DateRange): KeywordHit[] {
     if (limit <= 0) return [];
+    const dataVersion = this.dataVersion();
     const terms = selectQueryTerms(queryTerms(query), {
-      documentFrequency: (term) => (this.statements.documentFrequency.get(term) as number | undefined) ?? 0,
+      documentFrequency: (term) => this.frequencies.get(term, dataVersion, this.lookUpFrequency),
     });
     const match = buildFtsMatch(terms);
     if (match === null) return [];
@@ -121,14 +125,16 @@ export class SqliteArticleStore implements ArticleStore {
     return rows.map((row) => ({ id: row.id, score: -row.rank }));
   }
 
+  /** Recent counts may be cached (see `DocumentFrequencyCache`). */
   documentFrequencies(terms: readonly string[]): Map<string, number> {
+    const dataVersion = this.dataVersion();
     const frequencies = new Map<string, number>();
     for (const term of terms) {
       if (frequencies.has(term)) continue;
       const folded = normalizeForMatching(term).trim();
       let frequency = 0;
       if (SINGLE_TOKEN.test(folded)) {
-        frequency = (this.statements.documentFrequency.get(folded) as number | undefined) ?? 0;
+        frequency = this.frequencies.get(folded, dataVersion, this.lookUpFrequency);
       } else if (/[\p{L}\p{N}]/u.test(folded)) {
         // Several unicode61 tokens (covid-19): count the chunks holding the phrase.
         frequency = this.statements.countMatches.get(quoteFtsString(folded)) as number;
@@ -149,9 +155,9 @@ export class SqliteArticleStore implements ArticleStore {
 
   /** Cached until this or another connection writes: retrieval asks for it on every question. */
   stats(): ArchiveStats {
-    const dataVersion = this.database.pragma('data_version', { simple: true }) as number;
+    const dataVersion = this.dataVersion();
     const cached = this.cachedStats;
-    if (cached && cached.dataVersion === dataVersion && cached.generation === this.generation) return { ...cached.stats };
+    if (cached && cached.dataVersion === dataVersion) return { ...cached.stats };
     const row = this.statements.stats.get() as { articles: number; sources: number; newest_date: string | null };
     const stats: ArchiveStats = {
       articles: row.articles,
@@ -160,7 +166,7 @@ export class SqliteArticleStore implements ArticleStore {
       newestDate: row.newest_date,
       lastIngestAt: (this.statements.getMeta.get(LAST_INGEST_KEY) as string | undefined) ?? null,
     };
-    this.cachedStats = { dataVersion, generation: this.generation, stats };
+    this.cachedStats = { dataVersion, stats };
     return { ...stats };
   }
 
@@ -197,6 +203,11 @@ export class SqliteArticleStore implements ArticleStore {
     statements.setMeta.run(LAST_INGEST_KEY, now);
     this.generation += 1;
     return { removedChunkIds, chunkIds };
+  }
+
+  /** Changes whenever this or another connection writes. */
+  private dataVersion(): string {
+    return `${this.generation}:${String(this.statements.dataVersion.get())}`;
   }
 
   /** Deletes an article's chunks and their FTS rows; returns their ids. */
@@ -275,6 +286,7 @@ function prepareStatements(database: Database.Database) {
          count(DISTINCT CASE WHEN instr(source, '#') > 0 THEN substr(source, 1, instr(source, '#') - 1) ELSE source END) AS sources
        FROM articles`,
     ),
+    dataVersion: database.prepare('PRAGMA data_version').pluck(),
     getMeta: database.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
     setMeta: database.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
   };

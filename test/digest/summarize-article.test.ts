@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/digest/split-sentences.js';
+import { splitSentences } from '../../src/chunking/split-sentences.js';
 import { summarizeArticle } from '../../src/digest/summarize-article.js';
 
 const summarize = (paragraphs: string[], maxChars?: number) =>

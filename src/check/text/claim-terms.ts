@@ -1,4 +1,4 @@
-import { jiebaSegmenter } from './jieba-segmenter.js';
+import { jieba } from '../../shared/jieba.js';
 import { foldForMatching } from './fold-for-matching.js';
 import { MODIFIER_WORDS } from '../align/slot-modifiers.js';
 import type { Quantity } from '../numbers/quantity.js';
@@ -33,7 +33,7 @@ export function extractClaimTerms(claim: string, quantities: readonly Quantity[]
   for (const quantity of quantities) masked = masked.slice(0, quantity.start) + '，'.repeat(quantity.end - quantity.start) + masked.slice(quantity.end);
   const terms: ClaimTerm[] = [];
   let cursor = 0;
-  for (const { word, tag } of jiebaSegmenter().tag(masked, true)) {
+  for (const { word, tag } of jieba().tag(masked, true)) {
     const start = masked.indexOf(word, cursor);
     const end = start < 0 ? cursor : start + word.length;
     if (start >= 0) cursor = end;

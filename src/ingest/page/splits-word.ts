@@ -1,7 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-
-let jieba: Jieba | null = null;
+import { jieba } from '../../shared/jieba.js';
 
 /** How much context on each side of the break the segmenter sees. */
 const CONTEXT = 6;
@@ -19,10 +16,9 @@ export function splitsWord(left: string, right: string): boolean {
   if (last === undefined || first === undefined) return false;
   if (/[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first)) return true;
   if (!/\p{Script=Han}/u.test(last) || !/\p{Script=Han}/u.test(first)) return false;
-  // Loaded on first use: the dictionary costs ~200 ms and most pages never need it.
-  jieba ??= Jieba.withDict(dict);
+  // jieba loads on first use: the dictionary costs ~200 ms and most pages never need it.
   let offset = 0;
-  for (const token of jieba.cut(tail + head, false)) {
+  for (const token of jieba().cut(tail + head, false)) {
     const end = offset + token.length;
     if (offset < tail.length && end > tail.length) return true;
     offset = end;
