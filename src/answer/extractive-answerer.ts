@@ -13,13 +13,13 @@ export interface ExtractiveAnswererOptions {
   articleText?: (articleId: string) => string;
   /** Passages read per question (default 8). */
   passages?: number;
-  /** Least evidence (weighted share of question terms in and around the best sentence) to answer (default 0.5). */
+  /** Least evidence (weighted share of question terms in and around the best sentence) to answer (default 0.55). */
   minConfidence?: number;
   /** Longest answer in characters, citations excluded (default 200). */
   maxAnswerChars?: number;
 }
 
-export const EXTRACTIVE_DEFAULTS = { passages: 8, minConfidence: 0.5, maxAnswerChars: 200 } as const;
+export const EXTRACTIVE_DEFAULTS = { passages: 8, minConfidence: 0.55, maxAnswerChars: 200 } as const;
 
 /** Answers with the archive's own sentences and `[n]` citations; abstains when the evidence is weak. */
 export class ExtractiveAnswerer implements Answerer {

@@ -12,6 +12,9 @@ export function matchUnit(unit: QuestionUnit, text: string): number {
   let bigrams = 0;
   for (let index = 0; index + 1 < characters.length; index += 1) if (text.includes(characters[index]! + characters[index + 1]!)) bigrams += 1;
   const bigramCredit = characters.length > 2 ? (0.8 * bigrams) / (characters.length - 1) : 0;
-  const present = characters.filter((character) => text.includes(character)).length;
+  const present = characters.filter((character) => !COMMON_CHARACTERS.has(character) && text.includes(character)).length;
   return Math.max(bigramCredit, ((unit.role === 'relation' ? 0.5 : 0.3) * present) / characters.length);
 }
+
+/** Characters too common to count as a partial match on their own (属于 vs 基于). */
+const COMMON_CHARACTERS = new Set([...'的了是在和与于为有不也就都而及其之以到对从把被这那个中上下大小人年月日'.normalize()]);

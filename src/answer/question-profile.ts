@@ -18,6 +18,11 @@ export interface QuestionUnit {
 export interface QuestionProfile {
   text: string;
   units: QuestionUnit[];
+  /**
+   * The words right next to the question word (总投资|多少, 入围|哪些|榜单): they name what is asked,
+   * so a sentence that answers holds them.
+   */
+  focus: QuestionUnit[];
   expects: ExpectedAnswer;
   language: 'zh' | 'en';
 }
@@ -36,6 +41,8 @@ const EXPECTATIONS: [RegExp, ExpectedAnswer][] = [
   [/哪里|哪儿|在哪|何地|什么地方|\bwhere\b/i, 'place'],
 ];
 
+/** Stands in for a question word, so the words around it can be found after segmentation. */
+const MARKER = 'qqqq';
 const HAN = /^\p{Script=Han}+$/u;
 /** jieba tags of words that carry no content: adverbs, prepositions, conjunctions, particles, pronouns, interjections. */
 const FUNCTION_TAGS = /^(d|dg|p|c|u[a-z]*|r[a-z]*|y|e|o)$/;
@@ -46,18 +53,31 @@ export function analyzeQuestion(question: string): QuestionProfile {
   const text = normalizeForMatching(question);
   const expects = EXPECTATIONS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
   let stripped = text;
-  for (const word of QUESTION_WORDS) stripped = stripped.split(word).join(',');
+  for (const word of QUESTION_WORDS) stripped = stripped.split(word).join(` ${MARKER} `);
   const units = new Map<string, QuestionUnit>();
+  const focus = new Set<QuestionUnit>();
+  let lastUnit: QuestionUnit | null = null;
+  let afterMarker = false;
   let run = '';
   const add = (word: string, role: QuestionUnit['role']): void => {
-    if (word.length === 0 || units.has(word)) return;
-    units.set(word, { text: word, role, indexTerms: indexTermsOf(word) });
+    if (word.length === 0) return;
+    const unit = units.get(word) ?? { text: word, role, indexTerms: indexTermsOf(word) };
+    units.set(word, unit);
+    if (afterMarker) focus.add(unit);
+    afterMarker = false;
+    lastUnit = unit;
   };
   const flushRun = (): void => {
     if ([...run].length >= 2) add(run, 'topic');
     run = '';
   };
   for (const { word, tag } of tagWords(stripped)) {
+    if (word === MARKER) {
+      flushRun();
+      if (lastUnit) focus.add(lastUnit);
+      afterMarker = true;
+      continue;
+    }
     const isHan = HAN.test(word);
     if (isHan && [...word].length === 1 && !isStopWord(word)) {
       run += word;
@@ -70,7 +90,7 @@ export function analyzeQuestion(question: string): QuestionProfile {
   flushRun();
   const hanCount = (question.match(/\p{Script=Han}/gu) ?? []).length;
   const latinCount = (question.match(/[A-Za-z]/g) ?? []).length;
-  return { text, units: [...units.values()], expects, language: latinCount > hanCount * 2 ? 'en' : 'zh' };
+  return { text, units: [...units.values()], focus: [...focus], expects, language: latinCount > hanCount * 2 ? 'en' : 'zh' };
 }
 
 function indexTermsOf(word: string): string[] {

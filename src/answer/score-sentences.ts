@@ -60,7 +60,8 @@ export function scoreSentences(
       const articleContext = inArticle / totalWeight;
       const confidence = coverage + 0.5 * context + 0.3 * articleContext;
       const hasAnswerType = hasExpectedAnswer(sentences[sentenceIndex]!, profile.expects);
-      const score = confidence + (hasAnswerType ? 0.15 : 0) + prior;
+      const focus = profile.focus.reduce((best, unit) => Math.max(best, matchUnit(unit, sentence)), 0);
+      const score = confidence + (hasAnswerType ? 0.15 : 0) + 0.15 * focus + prior;
       scored.push({ passageIndex, sentenceIndex, text: sentences[sentenceIndex]!, coverage, context, articleContext, confidence, hasAnswerType, score });
     });
   });

@@ -49,6 +49,11 @@ export interface ArticleStore {
    * Returns the ids of the removed old chunks and of the new chunks (in chunk order).
    */
   upsertArticle(article: Article, contentHash: string, chunks: Chunk[]): { removedChunkIds: number[]; chunkIds: number[] };
+  /**
+   * Optional batch form of `upsertArticle`: all items in one transaction, results in item order.
+   * Ingest uses it when present (one commit and one full-text flush per batch, not per article).
+   */
+  upsertArticles?(items: readonly { article: Article; contentHash: string; chunks: Chunk[] }[]): { removedChunkIds: number[]; chunkIds: number[] }[];
   /** Deletes an article and its chunks; returns the removed chunk ids (empty when absent). */
   removeArticle(articleId: string): number[];
   /** Ids of the articles that came from a source (file path or URL, JSON records included). */

@@ -1,18 +1,24 @@
 import type { ArticleStore } from './article-store.js';
 import type { VectorIndex } from './vector-index.js';
 
-/** Chunk ids the database has but the index lacks (`missing`), and index labels the database lacks (`extra`). */
+/** How the vector index differs from the database (the source of truth). */
 export interface IndexDrift {
+  /** Chunk ids in the database without a vector: embed and add them. */
   missing: number[];
+  /** Labels in the index whose chunk is gone: remove them. */
   extra: number[];
 }
 
-/** Compares the database (the source of truth) with the vector index, e.g. after a crash between their writes. */
+/**
+ * Compares the database's chunk ids with the index's live labels. They drift apart when the
+ * process dies between committing the database and saving the index, or when the index file
+ * was unreadable and started empty. Both lists are sorted.
+ */
 export function findIndexDrift(store: Pick<ArticleStore, 'allChunkIds'>, index: Pick<VectorIndex, 'ids'>): IndexDrift {
-  const inDatabase = new Set(store.allChunkIds());
-  const inIndex = new Set(index.ids());
-  return {
-    missing: [...inDatabase].filter((id) => !inIndex.has(id)),
-    extra: [...inIndex].filter((id) => !inDatabase.has(id)),
-  };
+  const chunkIds = store.allChunkIds();
+  const labels = new Set(index.ids());
+  const chunkIdSet = new Set(chunkIds);
+  const missing = chunkIds.filter((id) => !labels.has(id)).sort((left, right) => left - right);
+  const extra = [...labels].filter((id) => !chunkIdSet.has(id)).sort((left, right) => left - right);
+  return { missing, extra };
 }

@@ -44,7 +44,10 @@ export class HnswVectorIndex implements VectorIndex {
   readonly rebuildReason: string | null;
   private readonly hnsw: Hnsw;
   private readonly live: Set<number>;
+  /** Labels marked deleted; may still list some whose slot was reused (pruned on save). */
   private readonly deleted: Set<number>;
+  /** Deleted slots hnswlib can reuse (its `deleted_elements`); new vectors fill these first. */
+  private vacantSlots: number;
   private dirty: boolean;
 
   /** Use `openHnswVectorIndex`. */
@@ -55,6 +58,7 @@ export class HnswVectorIndex implements VectorIndex {
     hnsw: Hnsw;
     live: Set<number>;
     deleted: Set<number>;
+    vacantSlots: number;
     rebuildReason: string | null;
     dirty: boolean;
   }) {
@@ -64,6 +68,7 @@ export class HnswVectorIndex implements VectorIndex {
     this.hnsw = state.hnsw;
     this.live = state.live;
     this.deleted = state.deleted;
+    this.vacantSlots = state.vacantSlots;
     this.rebuildReason = state.rebuildReason;
     this.rebuiltFromScratch = state.rebuildReason !== null;
     this.dirty = state.dirty;
@@ -88,11 +93,10 @@ export class HnswVectorIndex implements VectorIndex {
       this.hnsw.addPoint(point, id);
     } else if (this.deleted.has(id) && this.tryRevive(id, point)) {
       this.deleted.delete(id);
+      this.vacantSlots -= 1;
     } else {
       this.deleted.delete(id);
-      this.ensureCapacity();
-      // replaceDeleted: reuse the slot of a deleted vector when there is one.
-      this.hnsw.addPoint(point, id, true);
+      this.addNew(id, point);
     }
     this.live.add(id);
     this.dirty = true;
@@ -103,8 +107,9 @@ export class HnswVectorIndex implements VectorIndex {
     if (!this.live.has(id)) return;
     try {
       this.hnsw.markDelete(id);
+      this.vacantSlots += 1;
     } catch {
-      // Already deleted in the file (manifest older than the index): nothing left to do.
+      // Already marked in the file: nothing more to do.
     }
     this.live.delete(id);
     this.deleted.add(id);
@@ -138,6 +143,7 @@ export class HnswVectorIndex implements VectorIndex {
     // Labels whose slot was reused are no longer in the file: forget them.
     const stored = new Set(this.hnsw.getIdsList());
     for (const id of this.deleted) if (!stored.has(id)) this.deleted.delete(id);
+    const saved = fs.statSync(indexFile);
     const manifest: IndexManifest = {
       embedderId: this.embedderId,
       dimensions: this.dimensions,
@@ -145,6 +151,7 @@ export class HnswVectorIndex implements VectorIndex {
       updatedAt: new Date().toISOString(),
       format: MANIFEST_FORMAT,
       deletedLabels: [...this.deleted].sort((left, right) => left - right),
+      indexFile: { bytes: saved.size, modifiedMs: saved.mtimeMs },
     };
     writeIndexManifest(this.dir, manifest);
     this.dirty = false;
@@ -153,6 +160,22 @@ export class HnswVectorIndex implements VectorIndex {
   /** Slots allocated (live + deleted + free); for benchmarks and tests. */
   capacity(): number {
     return this.hnsw.getMaxElements();
+  }
+
+  private addNew(id: number, point: number[]): void {
+    if (this.vacantSlots > 0) {
+      try {
+        // replaceDeleted: hnswlib puts the vector in a deleted vector's slot.
+        this.hnsw.addPoint(point, id, true);
+        this.vacantSlots -= 1;
+        return;
+      } catch {
+        // No slot after all (the count was off): fall through and grow.
+        this.vacantSlots = 0;
+      }
+    }
+    this.ensureCapacity();
+    this.hnsw.addPoint(point, id);
   }
 
   private ensureCapacity(): void {
@@ -211,16 +234,20 @@ export function openHnswVectorIndex(options: OpenHnswVectorIndexOptions): HnswVe
   } catch (error) {
     return emptyIndex(base, options, `could not read ${indexFile} (${(error as Error).message}); starting an empty index`);
   }
-  const deleted = new Set(manifest.deletedLabels);
   const stored = hnsw.getIdsList();
-  const live = new Set(stored.filter((id) => !deleted.has(id)));
-  if (live.size !== manifest.count) {
-    // The manifest is older than the index file (a crash between the two renames): ask hnswlib.
-    deleted.clear();
-    live.clear();
+  const file = fs.statSync(indexFile);
+  const current = manifest.indexFile !== null && manifest.indexFile.bytes === file.size && manifest.indexFile.modifiedMs === file.mtimeMs;
+  const deleted = new Set<number>();
+  const live = new Set<number>();
+  if (current) {
+    const listed = new Set(manifest.deletedLabels);
+    for (const id of stored) (listed.has(id) ? deleted : live).add(id);
+  } else {
+    // The manifest is not the one saved with this file (a crash between the two renames), so
+    // its list of deleted labels may be stale: ask hnswlib about each label instead.
     for (const id of stored) (isDeletedLabel(hnsw, id) ? deleted : live).add(id);
   }
-  return new HnswVectorIndex({ ...base, hnsw, live, deleted, rebuildReason: null, dirty: false });
+  return new HnswVectorIndex({ ...base, hnsw, live, deleted, vacantSlots: deleted.size, rebuildReason: null, dirty: !current });
 }
 
 /** Deletes the index files in `dir` (the directory itself stays). */
@@ -239,7 +266,7 @@ function emptyIndex(
   const hnsw = new hnswlib.HierarchicalNSW('cosine', base.dimensions);
   hnsw.initIndex(Math.max(1, options.initialCapacity ?? DEFAULT_INITIAL_CAPACITY), HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_RANDOM_SEED, true);
   // A rebuilt index is saved even when nothing is added, so the bad files get replaced.
-  return new HnswVectorIndex({ ...base, hnsw, live: new Set(), deleted: new Set(), rebuildReason, dirty: rebuildReason !== null });
+  return new HnswVectorIndex({ ...base, hnsw, live: new Set(), deleted: new Set(), vacantSlots: 0, rebuildReason, dirty: rebuildReason !== null });
 }
 
 function removeTemporaryFiles(dir: string): void {

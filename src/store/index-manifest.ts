@@ -21,6 +21,11 @@ export interface IndexManifest {
    * asked which ones are deleted, so the manifest remembers them.
    */
   deletedLabels: number[];
+  /**
+   * Size and modification time of `vectors.hnsw` as saved with this manifest. When they differ
+   * on open, the process died between the two renames and `deletedLabels` may be out of date.
+   */
+  indexFile: { bytes: number; modifiedMs: number } | null;
 }
 
 /** Raised when `manifest.json` exists but is not a manifest this version understands. */
@@ -66,6 +71,7 @@ function parseManifest(file: string, value: unknown): IndexManifest {
   if (!isCount(dimensions) || dimensions === 0) throw new IndexManifestError(file, 'dimensions is not a positive integer');
   if (!isCount(count)) throw new IndexManifestError(file, 'count is not a non-negative integer');
   const deletedLabels = Array.isArray(record.deletedLabels) ? record.deletedLabels.filter(isCount) : [];
+  const indexFile = record.indexFile as Record<string, unknown> | null | undefined;
   return {
     embedderId,
     dimensions,
@@ -73,6 +79,10 @@ function parseManifest(file: string, value: unknown): IndexManifest {
     updatedAt: typeof updatedAt === 'string' ? updatedAt : '',
     format: MANIFEST_FORMAT,
     deletedLabels,
+    indexFile:
+      indexFile && isCount(indexFile.bytes) && typeof indexFile.modifiedMs === 'number'
+        ? { bytes: indexFile.bytes, modifiedMs: indexFile.modifiedMs }
+        : null,
   };
 }
 

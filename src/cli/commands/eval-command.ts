@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RegisterCommand } from '../cli-context.js';
+import type { CliContext, RegisterCommand } from '../cli-context.js';
+import type { Archive } from '../../pipeline/archive.js';
+import { runHeldOutEval } from '../../evaluation/run-held-out-eval.js';
 import { loadConfig } from '../../config/config.js';
 import { openArchive } from '../../pipeline/open-archive.js';
 import { loadSquad } from '../../evaluation/load-squad.js';
@@ -15,27 +17,36 @@ export const registerEvalCommand: RegisterCommand = (program, context) => {
     .description('index every paragraph of a SQuAD-format file into a temporary home, ask every question, report hit@1, hit@5, MRR and answer containsGold')
     .argument('<squad-json>', 'a SQuAD-format JSON file (e.g. CMRC 2018)')
     .option('--json', 'print one JSON object: { questions, retrieval: { hitAt1, hitAt5, mrr }, answer: { containsGold } }')
-    .action(async (file: string, options: { json?: boolean }) => {
+    .option('--held-out', 'also measure abstention: leave every 10th passage out and ask its questions (adds heldOut: { questions, answered })')
+    .action(async (file: string, options: { json?: boolean; heldOut?: boolean }) => {
       const set = loadSquad(path.resolve(context.cwd, file));
-      const home = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-eval-'));
-      const config = loadConfig({ ...context.env, NEWSBOT_HOME: home }, context.cwd);
-      const archive = await openArchive(config, context.logger());
-      const progress = startProgress(context.interactive, 'eval ', set.questions.length);
-      try {
-        const report = await runSquadEval(archive, set, (done) => progress.update(done));
-        progress.stop();
-        if (options.json) context.stdout(`${JSON.stringify(report)}\n`);
-        else {
-          context.stdout(
-            `${report.questions} questions over ${set.articles.length} passages in ${report.seconds} s\n` +
-              `retrieval: hit@1 ${report.retrieval.hitAt1}  hit@5 ${report.retrieval.hitAt5}  MRR ${report.retrieval.mrr}  (chunk hit@1 ${report.retrieval.chunkHitAt1})\n` +
-              `answer: contains gold ${report.answer.containsGold}  answered ${report.answer.answered}\n`,
-          );
-        }
-      } finally {
-        progress.stop();
-        archive.close();
-        fs.rmSync(home, { recursive: true, force: true });
+      const main = await withTemporaryArchive(context, (archive) => {
+        const progress = startProgress(context.interactive, 'eval ', set.questions.length);
+        return runSquadEval(archive, set, (done) => progress.update(done)).finally(() => progress.stop());
+      });
+      const heldOut = options.heldOut ? await withTemporaryArchive(context, (archive) => runHeldOutEval(archive, set, 10)) : undefined;
+      const report = { ...main, ...(heldOut ? { heldOut } : {}) };
+      if (options.json) {
+        context.stdout(`${JSON.stringify(report)}\n`);
+        return;
       }
+      context.stdout(
+        `${report.questions} questions over ${set.articles.length} passages in ${report.seconds} s\n` +
+          `retrieval: hit@1 ${report.retrieval.hitAt1}  hit@5 ${report.retrieval.hitAt5}  MRR ${report.retrieval.mrr}  (chunk hit@1 ${report.retrieval.chunkHitAt1})\n` +
+          `answer: contains gold ${report.answer.containsGold}  answered ${report.answer.answered}\n` +
+          (heldOut ? `held out: ${heldOut.questions} questions whose passage is not in the archive, answered ${heldOut.answered}\n` : ''),
+      );
     });
 };
+
+/** Runs `work` on an archive in a throwaway NEWSBOT_HOME (same embedder settings), then deletes it. */
+async function withTemporaryArchive<T>(context: CliContext, work: (archive: Archive) => Promise<T>): Promise<T> {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-eval-'));
+  const archive = await openArchive(loadConfig({ ...context.env, NEWSBOT_HOME: home }, context.cwd), context.logger());
+  try {
+    return await work(archive);
+  } finally {
+    archive.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,51 @@
+// Run by `measureColdStart` in a fresh process: node cold-start-child.js "<question>".
+// The archive (NEWSBOT_HOME, EMBEDDING_MODEL) comes from the environment, as for `newsbot serve`.
+// Every project module is imported dynamically, so their loading is part of what is timed.
+
+/** What the child prints on stdout, one JSON line. */
+export interface ColdStartChildReport {
+  /** Loading the CLI's modules (what `newsbot serve` imports: telegraf, SQLite, hnswlib, jieba...). */
+  importMs: number;
+  /** `openArchive`: open the database, load the embedder and the vector index, check drift. */
+  openArchiveMs: number;
+  /** The first answer (jieba's dictionary and the folding table load here). */
+  firstAnswerMs: number;
+  /** From process start to the first answer. */
+  readyMs: number;
+  /** Vectors in the loaded index. */
+  vectors: number;
+  rssMb: number;
+  maxRssMb: number;
+}
+
+async function run(): Promise<void> {
+  const question = process.argv[2] ?? '株洲';
+  const started = performance.now();
+  await import('../cli/main.js');
+  const { loadConfig } = await import('../config/config.js');
+  const { createLogger } = await import('../shared/logger.js');
+  const { openArchive } = await import('../pipeline/open-archive.js');
+  const imported = performance.now();
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  const archive = await openArchive(config, createLogger('silent'));
+  const opened = performance.now();
+  await archive.answerer.answer(question);
+  const answered = performance.now();
+  const report: ColdStartChildReport = {
+    importMs: round(imported - started),
+    openArchiveMs: round(opened - imported),
+    firstAnswerMs: round(answered - opened),
+    readyMs: round(answered),
+    vectors: archive.index.count(),
+    rssMb: round(process.memoryUsage().rss / 1_048_576),
+    maxRssMb: round((process.resourceUsage().maxRSS * 1024) / 1_048_576),
+  };
+  archive.close();
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+await run();
