@@ -1,12 +1,7 @@
-import { Telegram } from 'telegraf';
 import type { RegisterCommand } from '../cli-context.js';
-import type { BackgroundService } from '../../bot/background-service.js';
 import { MissingBotTokenError } from '../../bot/bot-errors.js';
 import { startServer } from '../../bot/start-server.js';
-import type { Archive } from '../../pipeline/archive.js';
-import { createDigestService } from '../../digest/create-digest-service.js';
-import { createFeedPoller } from '../../ingest/feed/feed-poller.js';
-import { fetchOptionsFromConfig } from '../../ingest/fetch/fetch-options.js';
+import { createBackgroundServices } from '../create-background-services.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -34,21 +29,6 @@ export const registerServeCommand: RegisterCommand = (program, context) => {
       }
     });
 };
-
-/**
- * The jobs that run beside the bot: the daily digest, and the feed poller when FEEDS is set.
- * The digest gets its own Telegram client: it has its own retries, which should not stack on the bot's.
- */
-function createBackgroundServices(archive: Archive): BackgroundService[] {
-  const { token, apiRoot } = archive.config.telegram;
-  const services: BackgroundService[] = [createDigestService(archive, new Telegram(token!, apiRoot ? { apiRoot } : {}))];
-  const { feeds } = archive.config;
-  if (feeds.urls.length > 0) {
-    const poller = createFeedPoller(archive, { urls: feeds.urls, intervalMinutes: feeds.intervalMinutes, fetchOptions: fetchOptionsFromConfig(feeds) });
-    services.push({ name: 'feeds', start: () => poller.start(), stop: () => poller.stop() });
-  }
-  return services;
-}
 
 /** Resolves with the signal's name on SIGINT/SIGTERM; rejects when the bot stops by itself with an error. */
 async function waitForStop(done: Promise<void>): Promise<string> {

@@ -1,0 +1,72 @@
+import type { BenchReport, GoalCheck } from './bench-report.js';
+
+/** The targets of issue 7, measured with `EMBEDDING_MODEL=hash` on a 2-core machine. */
+export const BENCH_GOALS = {
+  searchP95Ms: 20,
+  askP95Ms: 50,
+  ingestChunksPerSecond: 1000,
+  reingestSeconds: 10,
+  coldStartSeconds: 3,
+  memoryPeakMb: 1536,
+  benchSeconds: 600,
+} as const;
+
+/**
+ * Each goal with its measured value. Growth is "sub-linear" when the p50 latencies grow by a
+ * smaller factor than the corpus between the smallest and the largest chart size.
+ */
+export function checkGoals(report: Omit<BenchReport, 'goals'>): GoalCheck[] {
+  const { queries, series, ingest, reingest, coldStart, memory } = report;
+  const at = `at ${queries.chunks.toLocaleString('en-US')} chunks`;
+  const goals: GoalCheck[] = [
+    { goal: `search p95 ${at}`, target: `≤ ${BENCH_GOALS.searchP95Ms} ms`, measured: `${queries.search.p95} ms`, met: queries.search.p95 <= BENCH_GOALS.searchP95Ms },
+    { goal: `ask p95 ${at}`, target: `≤ ${BENCH_GOALS.askP95Ms} ms`, measured: `${queries.ask.p95} ms`, met: queries.ask.p95 <= BENCH_GOALS.askP95Ms },
+  ];
+  const smallest = series[0];
+  if (smallest && series.length > 1 && smallest.chunks < queries.chunks) {
+    const sizeFactor = queries.chunks / smallest.chunks;
+    const searchFactor = queries.search.p50 / Math.max(smallest.search.p50, 0.01);
+    const askFactor = queries.ask.p50 / Math.max(smallest.ask.p50, 0.01);
+    goals.push({
+      goal: `latency growth ${smallest.chunks.toLocaleString('en-US')} → ${queries.chunks.toLocaleString('en-US')} chunks (p50)`,
+      target: `sub-linear (< ×${sizeFactor.toFixed(1)})`,
+      measured: `search ×${searchFactor.toFixed(2)}, ask ×${askFactor.toFixed(2)}`,
+      met: searchFactor < sizeFactor && askFactor < sizeFactor,
+    });
+  }
+  goals.push(
+    {
+      goal: 'ingest, end to end (parse → index)',
+      target: `≥ ${BENCH_GOALS.ingestChunksPerSecond} chunks/s`,
+      measured: `${ingest.endToEnd.chunksPerSecond} chunks/s`,
+      met: ingest.endToEnd.chunksPerSecond >= BENCH_GOALS.ingestChunksPerSecond,
+    },
+    {
+      goal: `re-ingest of the unchanged corpus ${at}`,
+      target: `≤ ${BENCH_GOALS.reingestSeconds} s`,
+      measured: `${reingest.seconds} s (${reingest.chunksWritten} chunks rewritten)`,
+      met: reingest.seconds <= BENCH_GOALS.reingestSeconds && reingest.chunksWritten === 0,
+    },
+  );
+  const serve = 'skipped' in coldStart ? null : coldStart;
+  goals.push({
+    goal: `serve cold start ${at} (process start → first answer)`,
+    target: `≤ ${BENCH_GOALS.coldStartSeconds} s`,
+    measured: serve ? `${(serve.readyMs / 1000).toFixed(2)} s` : `not measured: ${(coldStart as { skipped: string }).skipped}`,
+    met: serve !== null && serve.readyMs <= BENCH_GOALS.coldStartSeconds * 1000,
+  });
+  const peak = Math.max(memory.bench.maxRssMb, memory.serveMaxRssMb ?? 0);
+  goals.push({
+    goal: 'memory peak (bench process; serve process)',
+    target: `≤ ${BENCH_GOALS.memoryPeakMb} MB`,
+    measured: `${memory.bench.maxRssMb} MB; ${memory.serveMaxRssMb ?? '–'} MB`,
+    met: peak <= BENCH_GOALS.memoryPeakMb,
+  });
+  goals.push({
+    goal: 'the whole bench',
+    target: `< ${BENCH_GOALS.benchSeconds / 60} min`,
+    measured: `${(report.seconds / 60).toFixed(1)} min`,
+    met: report.seconds < BENCH_GOALS.benchSeconds,
+  });
+  return goals;
+}

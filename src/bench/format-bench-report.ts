@@ -1,0 +1,44 @@
+import type { BenchReport, StageFigures } from './bench-report.js';
+import type { LatencySummary } from './latency-percentiles.js';
+
+/** The bench report as text for a terminal (the JSON has every figure). */
+export function formatBenchReport(report: BenchReport): string {
+  const { machine, corpus, ingest, reingest, queries, coldStart, memory, disk, realModel } = report;
+  const number = (value: number): string => value.toLocaleString('en-US');
+  const stage = (label: string, figures: StageFigures): string =>
+    `  ${label.padEnd(14)}${figures.seconds.toFixed(2).padStart(9)} s ${number(figures.chunksPerSecond).padStart(12)} chunks/s`;
+  const latency = (summary: LatencySummary): string => `p50 ${summary.p50} ms, p95 ${summary.p95} ms, p99 ${summary.p99} ms`;
+  const lines = [
+    `newsbot bench: ${number(corpus.chunks)} chunks, ${number(corpus.articles)} articles (${corpus.firstDate} … ${corpus.lastDate}), embedder ${report.settings.embedder}`,
+    `machine: ${machine.os}; ${machine.cpu}; ${machine.cores} cores; ${machine.memoryGb} GB; Node ${machine.node}`,
+    '',
+    `ingest: ${number(ingest.endToEnd.chunksPerSecond)} chunks/s end to end (${ingest.endToEnd.seconds} s); indexArticles alone ${number(ingest.indexArticles.chunksPerSecond)} chunks/s`,
+    stage('parse+clean', ingest.stages.parseClean),
+    stage('chunk', ingest.stages.chunk),
+    stage('embed', ingest.stages.embed),
+    stage('database', ingest.stages.database),
+    stage('vector index', ingest.stages.vectorIndex),
+    stage('other', ingest.stages.other),
+    `re-ingest, unchanged: ${reingest.seconds} s (parse ${reingest.parseSeconds} s, index ${reingest.indexSeconds} s; ${number(reingest.unchanged)} unchanged, ${reingest.chunksWritten} chunks rewritten)`,
+    '',
+    `queries over ${number(queries.chunks)} chunks (${report.settings.questions} questions each):`,
+    `  search  ${latency(queries.search)}`,
+    `  ask     ${latency(queries.ask)} (answered ${Math.round(queries.answeredShare * 100)}%)`,
+    'by corpus size (p95):',
+    ...report.series.map((point) => `  ${number(point.chunks).padStart(9)} chunks: search ${point.search.p95} ms, ask ${point.ask.p95} ms`),
+    '',
+    'skipped' in coldStart
+      ? `serve cold start: skipped (${coldStart.skipped})`
+      : `serve cold start: ${coldStart.readyMs} ms to the first answer (imports ${coldStart.importMs} ms, openArchive ${coldStart.openArchiveMs} ms, first answer ${coldStart.firstAnswerMs} ms), ${coldStart.maxRssMb} MB peak`,
+    `memory peak: bench process ${memory.bench.maxRssMb} MB`,
+    `disk: database ${disk.databaseMb} MB, vector index ${disk.indexMb} MB`,
+    'skipped' in realModel
+      ? `real model: skipped (${realModel.skipped})`
+      : `real model ${realModel.model} over ${number(realModel.chunks)} chunks: search ${latency(realModel.search)}; ask ${latency(realModel.ask)}`,
+    '',
+    'goals:',
+    ...report.goals.map((goal) => `  ${goal.met ? '✓' : '✗'} ${goal.goal}: ${goal.measured} (target ${goal.target})`),
+    `bench took ${(report.seconds / 60).toFixed(1)} min`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

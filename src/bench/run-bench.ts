@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../config/config.js';
+import { createLogger } from '../shared/logger.js';
+import { DATABASE_FILE, openArchive } from '../pipeline/open-archive.js';
+import { loadBenchText } from './bench-text.js';
+import { generateBenchCorpus } from './bench-corpus.js';
+import { writeBenchSources } from './write-bench-sources.js';
+import { chartSizes, sliceCorpus } from './corpus-slices.js';
+import { benchQuestions } from './bench-questions.js';
+import { StageTimer } from './stage-timer.js';
+import { ALL_INGEST_STAGES, ingestSources } from './ingest-sources.js';
+import { measureQueries } from './measure-queries.js';
+import { measureColdStart } from './measure-cold-start.js';
+import { measureRealModel } from './measure-real-model.js';
+import { MemorySampler, toMegabytes } from './memory-sampler.js';
+import { diskUsage } from './disk-usage.js';
+import { machineInfo } from './machine-info.js';
+import { checkGoals } from './check-goals.js';
+import type { BenchReport, IngestFigures, SizePoint, StageFigures } from './bench-report.js';
+
+export interface RunBenchOptions {
+  /** Chunks in the full corpus (default 100,000 in the CLI). */
+  chunks: number;
+  /** Corpus sizes for the latency chart; those below `chunks` are used, `chunks` is always the last. */
+  sizes: readonly number[];
+  /** Questions timed for `search`, and as many others for `ask`, at each size. */
+  questions: number;
+  /** CMRC 2018 (SQuAD format): passages and questions. */
+  squadFile: string;
+  /** A newspaper page whose articles join the text pool, or null. */
+  samplePage: string | null;
+  /** The caller's environment (for MODEL_CACHE_DIR and EMBEDDING_MODEL of the real-model run). */
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Default 7. */
+  seed?: number;
+  /** Chunks of the corpus the real model indexes (default 2,000) and questions it is timed on (default 200). */
+  realModel?: { chunks: number; questions: number };
+  /** The compiled cold-start child (default: beside this module). */
+  coldStartScript?: string;
+  /** Keep the temporary corpus and archive (default false). */
+  keepFiles?: boolean;
+  /** Progress messages for a human. */
+  onProgress?: (message: string) => void;
+}
+
+const WARM_UP_QUESTIONS = 20;
+
+/**
+ * `newsbot bench`: builds a corpus from real Chinese text in a temporary home with the offline
+ * embedder, ingests it through the real path in slices (so latency is measured at each chart
+ * size), re-ingests it unchanged, starts a serving process cold, and reports every figure.
+ */
+export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const memory = new MemorySampler();
+  const progress = options.onProgress ?? (() => {});
+  const seed = options.seed ?? 7;
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-bench-'));
+  try {
+    progress('building the corpus');
+    const text = await loadBenchText({ squadFile: options.squadFile, samplePage: options.samplePage });
+    const records = generateBenchCorpus(text, { chunks: options.chunks, seed });
+    const files = writeBenchSources(records, path.join(root, 'sources'));
+    const corpusChunks = records.reduce((sum, record) => sum + record.chunks, 0);
+    const slices = sliceCorpus(files, chartSizes(options.sizes, corpusChunks));
+    const pool = benchQuestions(text.questions, WARM_UP_QUESTIONS + 2 * options.questions, seed);
+    const questionSets = {
+      warmUp: pool.slice(0, WARM_UP_QUESTIONS),
+      search: pool.slice(WARM_UP_QUESTIONS, WARM_UP_QUESTIONS + options.questions),
+      ask: pool.slice(WARM_UP_QUESTIONS + options.questions),
+    };
+    const archiveEnv = { ...options.env, NEWSBOT_HOME: path.join(root, 'home'), EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent' };
+    const config = loadConfig(archiveEnv, options.cwd);
+    const logger = createLogger('silent');
+
+    const timer = new StageTimer();
+    const series: SizePoint[] = [];
+    const ingested = { articles: 0, chunks: 0 };
+    for (const slice of slices) {
+      progress(`ingesting ${slice.files.length} day files (to ${slice.chunks.toLocaleString('en-US')} chunks)`);
+      const writer = await openArchive(config, logger);
+      try {
+        const result = await ingestSources(writer, slice.files, timer, options.cwd);
+        if (result.errors > 0) throw new Error(`${result.errors} bench records could not be read`);
+        ingested.articles += result.summary.added;
+        ingested.chunks += result.summary.chunks;
+      } finally {
+        writer.close();
+      }
+      memory.sample();
+      progress(`timing ${options.questions} searches and ${options.questions} answers at ${ingested.chunks.toLocaleString('en-US')} chunks`);
+      const opening = performance.now();
+      const reader = await openArchive(config, logger);
+      const openArchiveMs = Math.round((performance.now() - opening) * 10) / 10;
+      try {
+        const latencies = await measureQueries(reader, questionSets);
+        series.push({ articles: ingested.articles, chunks: ingested.chunks, ...latencies, openArchiveMs });
+      } finally {
+        reader.close();
+      }
+      memory.sample();
+    }
+
+    progress('re-ingesting the unchanged corpus');
+    const reTimer = new StageTimer();
+    const rewriter = await openArchive(config, logger);
+    let reingested;
+    try {
+      reingested = await ingestSources(rewriter, files.map((file) => file.file), reTimer, options.cwd);
+    } finally {
+      rewriter.close();
+    }
+
+    progress('starting a serving process cold');
+    const coldStart = await measureColdStart({ env: archiveEnv, question: questionSets.ask[0] ?? '株洲', childScript: options.coldStartScript });
+    const disk = diskUsage(config.dataDir, DATABASE_FILE, config.indexDir);
+
+    progress('real-model latencies');
+    const realModelSettings = options.realModel ?? { chunks: 2000, questions: 200 };
+    const realModelRecords = [];
+    for (let index = 0, chunks = 0; index < records.length && chunks < realModelSettings.chunks; index += 1) {
+      realModelRecords.push(records[index]!);
+      chunks += records[index]!.chunks;
+    }
+    const realModel = await measureRealModel({
+      env: options.env,
+      cwd: options.cwd,
+      home: path.join(root, 'model-home'),
+      records: realModelRecords,
+      warmUp: questionSets.warmUp,
+      search: questionSets.search.slice(0, realModelSettings.questions),
+      ask: questionSets.ask.slice(0, realModelSettings.questions),
+    });
+
+    const queries = series.at(-1)!;
+    const sourceBytes = files.reduce((sum, file) => sum + fs.statSync(file.file).size, 0);
+    const withoutGoals: Omit<BenchReport, 'goals'> = {
+      formatVersion: 1,
+      startedAt,
+      machine: machineInfo(),
+      settings: { chunks: options.chunks, sizes: series.map((point) => point.chunks), questions: options.questions, embedder: config.embeddingModel, seed },
+      corpus: {
+        articles: records.length,
+        chunks: ingested.chunks,
+        sourceFiles: files.length,
+        sourceMb: toMegabytes(sourceBytes),
+        firstDate: records[0]?.date ?? '',
+        lastDate: records.at(-1)?.date ?? '',
+      },
+      ingest: ingestFigures(timer, ingested),
+      reingest: {
+        seconds: seconds(reTimer.get(ALL_INGEST_STAGES.parseClean) + reTimer.get(ALL_INGEST_STAGES.indexArticles) + reTimer.get(ALL_INGEST_STAGES.removeStale)),
+        parseSeconds: seconds(reTimer.get(ALL_INGEST_STAGES.parseClean)),
+        indexSeconds: seconds(reTimer.get(ALL_INGEST_STAGES.indexArticles)),
+        unchanged: reingested.summary.unchanged,
+        chunksWritten: reingested.summary.chunks,
+      },
+      queries,
+      series,
+      coldStart,
+      memory: { bench: memory.stop(), serveMaxRssMb: 'skipped' in coldStart ? null : coldStart.maxRssMb },
+      disk,
+      realModel,
+      seconds: 0,
+    };
+    withoutGoals.seconds = seconds(performance.now() - started);
+    return { ...withoutGoals, goals: checkGoals(withoutGoals) };
+  } finally {
+    memory.stop();
+    if (!options.keepFiles) fs.rmSync(root, { recursive: true, force: true });
+    else progress(`bench files kept in ${root}`);
+  }
+}
+
+function ingestFigures(timer: StageTimer, ingested: { articles: number; chunks: number }): IngestFigures {
+  const figures = (milliseconds: number): StageFigures => ({
+    seconds: seconds(milliseconds),
+    chunksPerSecond: Math.round(ingested.chunks / Math.max(milliseconds / 1000, 1e-9)),
+  });
+  const stage = (name: string): number => timer.get(name);
+  const indexing = stage(ALL_INGEST_STAGES.indexArticles);
+  const measuredInside = stage(ALL_INGEST_STAGES.chunk) + stage(ALL_INGEST_STAGES.embed) + stage(ALL_INGEST_STAGES.database) + stage(ALL_INGEST_STAGES.vectorIndex);
+  const removeStale = stage(ALL_INGEST_STAGES.removeStale);
+  return {
+    articles: ingested.articles,
+    chunks: ingested.chunks,
+    endToEnd: figures(stage(ALL_INGEST_STAGES.parseClean) + indexing + removeStale),
+    indexArticles: figures(indexing),
+    stages: {
+      parseClean: figures(stage(ALL_INGEST_STAGES.parseClean)),
+      chunk: figures(stage(ALL_INGEST_STAGES.chunk)),
+      embed: figures(stage(ALL_INGEST_STAGES.embed)),
+      database: figures(stage(ALL_INGEST_STAGES.database)),
+      vectorIndex: figures(stage(ALL_INGEST_STAGES.vectorIndex)),
+      other: figures(Math.max(0, indexing - measuredInside) + removeStale),
+    },
+  };
+}
+
+function seconds(milliseconds: number): number {
+  return Math.round(milliseconds / 10) / 100;
+}
