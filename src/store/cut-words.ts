@@ -4,7 +4,6 @@ import { normalizeForMatching } from '../shared/normalize-text.js';
 /**
  * Normalizes text for matching (`normalizeForMatching`) and cuts it with jieba (precise mode,
  * HMM on for unknown words). Every token is returned, punctuation and spaces included.
- * The dictionary loads (~150 ms) on first use.
  */
 export function cutWords(text: string): string[] {
   return jieba().cut(normalizeForMatching(text), true);

@@ -83,14 +83,15 @@ describe('HnswVectorIndex', () => {
     expect(index.search(vector(99), 1)[0]!.id).toBe(99);
   });
 
-  it('reuses the slots of deleted vectors', () => {
+  it('keeps deleted vectors out of ids and results as the index grows', () => {
     const index = open({ initialCapacity: 10 });
     for (let id = 1; id <= 10; id += 1) index.add(id, vector(id));
     for (let id = 1; id <= 5; id += 1) index.remove(id);
     for (let id = 11; id <= 15; id += 1) index.add(id, vector(id));
-    expect(index.capacity()).toBe(10);
+    expect(index.count()).toBe(10);
     expect(index.ids().sort((a, b) => a - b)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
     expect(index.search(vector(13), 1)[0]!.id).toBe(13);
+    expect(index.search(vector(3), 15).map((hit) => hit.id)).not.toContain(3);
   });
 
   it('replaces the vector of a label added twice and revives a removed label', () => {
