@@ -83,7 +83,8 @@ export interface BenchReport {
   /** Latencies at each chart size, smallest first (the last is `queries`). */
   series: SizePoint[];
   coldStart: ColdStartResult;
-  memory: { bench: MemoryPeak; serveMaxRssMb: number | null };
+  /** Peak resident memory of the bench process (ingest and queries) and of the cold-started serving process. */
+  memory: { bench: MemoryPeak; servePeakRssMb: number | null };
   disk: DiskUsage;
   realModel: RealModelFigures;
   goals: GoalCheck[];

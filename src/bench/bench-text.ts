@@ -26,10 +26,11 @@ export interface BenchText {
 /** Reads the CMRC passages and questions and the sample page's articles into sentence pools. */
 export async function loadBenchText(options: BenchTextOptions): Promise<BenchText> {
   const squad = loadSquad(options.squadFile);
-  const passages: SourcePassage[] = squad.articles.map((article) => ({
-    title: article.title,
-    sentences: article.paragraphs.flatMap((paragraph) => splitSentences(paragraph)),
-  }));
+  const passages: SourcePassage[] = squad.articles.map((article) => {
+    const sentences = article.paragraphs.flatMap((paragraph) => splitSentences(paragraph));
+    // A few CMRC entries have an empty title; a record needs one.
+    return { title: article.title.trim() || (sentences[0] ?? '').slice(0, 16), sentences };
+  });
   if (options.samplePage) {
     const page = await parseSourceFile(options.samplePage);
     if (page.errors.length > 0) throw new Error(`cannot read the sample page ${options.samplePage}: ${page.errors[0]!.message}`);

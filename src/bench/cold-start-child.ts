@@ -1,6 +1,7 @@
 // Run by `measureColdStart` in a fresh process: node cold-start-child.js "<question>".
 // The archive (NEWSBOT_HOME, EMBEDDING_MODEL) comes from the environment, as for `newsbot serve`.
 // Every project module is imported dynamically, so their loading is part of what is timed.
+import fs from 'node:fs';
 
 /** What the child prints on stdout, one JSON line. */
 export interface ColdStartChildReport {
@@ -15,12 +16,18 @@ export interface ColdStartChildReport {
   /** Vectors in the loaded index. */
   vectors: number;
   rssMb: number;
-  maxRssMb: number;
+  /**
+   * Peak resident memory of this process: the kernel's VmHWM where there is /proc (getrusage's
+   * maxRSS would include the bench process this one was forked from), else the highest sample.
+   */
+  peakRssMb: number;
 }
 
 async function run(): Promise<void> {
   const question = process.argv[2] ?? '株洲';
   const started = performance.now();
+  let sampledPeak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss)), 50);
   await import('../cli/main.js');
   const { loadConfig } = await import('../config/config.js');
   const { createLogger } = await import('../shared/logger.js');
@@ -31,6 +38,8 @@ async function run(): Promise<void> {
   const opened = performance.now();
   await archive.answerer.answer(question);
   const answered = performance.now();
+  clearInterval(sampler);
+  sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
   const report: ColdStartChildReport = {
     importMs: round(imported - started),
     openArchiveMs: round(opened - imported),
@@ -38,10 +47,20 @@ async function run(): Promise<void> {
     readyMs: round(answered),
     vectors: archive.index.count(),
     rssMb: round(process.memoryUsage().rss / 1_048_576),
-    maxRssMb: round((process.resourceUsage().maxRSS * 1024) / 1_048_576),
+    peakRssMb: round((highWaterMarkBytes() ?? sampledPeak) / 1_048_576),
   };
   archive.close();
   process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+/** VmHWM from /proc/self/status, in bytes; null where there is no /proc. */
+function highWaterMarkBytes(): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
 }
 
 function round(value: number): number {

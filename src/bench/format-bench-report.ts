@@ -29,8 +29,8 @@ export function formatBenchReport(report: BenchReport): string {
     '',
     'skipped' in coldStart
       ? `serve cold start: skipped (${coldStart.skipped})`
-      : `serve cold start: ${coldStart.readyMs} ms to the first answer (imports ${coldStart.importMs} ms, openArchive ${coldStart.openArchiveMs} ms, first answer ${coldStart.firstAnswerMs} ms), ${coldStart.maxRssMb} MB peak`,
-    `memory peak: bench process ${memory.bench.maxRssMb} MB`,
+      : `serve cold start: ${coldStart.readyMs} ms to the first answer (imports ${coldStart.importMs} ms, openArchive ${coldStart.openArchiveMs} ms, first answer ${coldStart.firstAnswerMs} ms), ${coldStart.peakRssMb} MB peak`,
+    `memory peak: bench process ${memory.bench.maxRssMb} MB, serving process ${memory.servePeakRssMb ?? '–'} MB`,
     `disk: database ${disk.databaseMb} MB, vector index ${disk.indexMb} MB`,
     'skipped' in realModel
       ? `real model: skipped (${realModel.skipped})`

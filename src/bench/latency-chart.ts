@@ -16,7 +16,7 @@ export interface LatencyChartOptions {
 
 const WIDTH = 720;
 const HEIGHT = 420;
-const MARGIN = { top: 56, right: 170, bottom: 52, left: 60 } as const;
+const MARGIN = { top: 76, right: 170, bottom: 52, left: 60 } as const;
 const SERIES = [
   { key: 'searchP50', label: 'search p50', color: '#1f77b4', dash: '' },
   { key: 'searchP95', label: 'search p95', color: '#1f77b4', dash: '6 4' },
@@ -68,10 +68,11 @@ export function latencyChart(points: readonly ChartPoint[], options: LatencyChar
     for (const point of sorted) {
       parts.push(`<circle cx="${x(point.chunks).toFixed(1)}" cy="${y(point[series.key]).toFixed(1)}" r="3" fill="${series.color}"><title>${series.label} at ${point.chunks} chunks: ${point[series.key]} ms</title></circle>`);
     }
-    const legendY = MARGIN.top + 8 + index * 18;
+    // The legend is one row under the title, clear of the goal labels in the right margin.
+    const legendX = MARGIN.left + index * 120;
     parts.push(
-      `<line x1="${WIDTH - MARGIN.right + 14}" x2="${WIDTH - MARGIN.right + 40}" y1="${legendY}" y2="${legendY}" stroke="${series.color}" stroke-width="2" stroke-dasharray="${series.dash}"/>`,
-      `<text x="${WIDTH - MARGIN.right + 46}" y="${legendY + 4}">${series.label}</text>`,
+      `<line x1="${legendX}" x2="${legendX + 26}" y1="58" y2="58" stroke="${series.color}" stroke-width="2" stroke-dasharray="${series.dash}"/>`,
+      `<text x="${legendX + 32}" y="62">${series.label}</text>`,
     );
   });
   parts.push('</svg>');

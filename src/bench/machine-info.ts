@@ -7,9 +7,11 @@ export interface MachineInfo {
   cores: number;
   memoryGb: number;
   node: string;
+  /** 1-minute load average when the bench started: above 0 means other work shared the cores. */
+  loadAverage: number;
 }
 
-/** Describes this machine (OS, CPU model, logical cores, memory, Node version). */
+/** Describes this machine (OS, CPU model, logical cores, memory, Node version, current load). */
 export function machineInfo(): MachineInfo {
   const cpus = os.cpus();
   return {
@@ -18,5 +20,6 @@ export function machineInfo(): MachineInfo {
     cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length,
     memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
+    loadAverage: Math.round(os.loadavg()[0]! * 100) / 100,
   };
 }

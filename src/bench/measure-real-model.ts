@@ -30,8 +30,10 @@ export async function measureRealModel(options: MeasureRealModelOptions): Promis
   const model = configured && configured !== HASH_EMBEDDING_MODEL ? configured : DEFAULTS.EMBEDDING_MODEL;
   const config = loadConfig({ ...options.env, NEWSBOT_HOME: options.home, EMBEDDING_MODEL: model, LOG_LEVEL: 'silent' }, options.cwd);
   const modelDir = path.join(config.modelCacheDir, model);
-  if (!fs.existsSync(path.join(modelDir, 'config.json'))) {
-    return { skipped: `no local transformers.js model: ${modelDir} not found (run \`newsbot models download\` where there is network and copy the folder here)` };
+  if (!hasModelFiles(modelDir)) {
+    return {
+      skipped: `no local transformers.js model: ${modelDir} has no config.json and onnx/*.onnx (run \`newsbot models download\` where there is network and copy the folder here)`,
+    };
   }
   let archive;
   try {
@@ -53,5 +55,15 @@ export async function measureRealModel(options: MeasureRealModelOptions): Promis
     };
   } finally {
     archive.close();
+  }
+}
+
+/** Whether a model folder holds what transformers.js loads, so opening it cannot start a download. */
+function hasModelFiles(modelDir: string): boolean {
+  if (!fs.existsSync(path.join(modelDir, 'config.json'))) return false;
+  try {
+    return fs.readdirSync(path.join(modelDir, 'onnx')).some((name) => name.endsWith('.onnx'));
+  } catch {
+    return false;
   }
 }

@@ -4,11 +4,8 @@ import path from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../shared/logger.js';
 import { DATABASE_FILE, openArchive } from '../pipeline/open-archive.js';
-import { loadBenchText } from './bench-text.js';
-import { generateBenchCorpus } from './bench-corpus.js';
-import { writeBenchSources } from './write-bench-sources.js';
+import { prepareBenchCorpus } from './prepare-bench-corpus.js';
 import { chartSizes, sliceCorpus } from './corpus-slices.js';
-import { benchQuestions } from './bench-questions.js';
 import { StageTimer } from './stage-timer.js';
 import { ALL_INGEST_STAGES, ingestSources } from './ingest-sources.js';
 import { measureQueries } from './measure-queries.js';
@@ -18,7 +15,8 @@ import { MemorySampler, toMegabytes } from './memory-sampler.js';
 import { diskUsage } from './disk-usage.js';
 import { machineInfo } from './machine-info.js';
 import { checkGoals } from './check-goals.js';
-import type { BenchReport, IngestFigures, SizePoint, StageFigures } from './bench-report.js';
+import type { BenchReport, SizePoint } from './bench-report.js';
+import { ingestFigures, seconds } from './ingest-figures.js';
 
 export interface RunBenchOptions {
   /** Chunks in the full corpus (default 100,000 in the CLI). */
@@ -56,23 +54,26 @@ const WARM_UP_QUESTIONS = 20;
 export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
+  const machine = machineInfo();
   const memory = new MemorySampler();
   const progress = options.onProgress ?? (() => {});
   const seed = options.seed ?? 7;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-bench-'));
   try {
     progress('building the corpus');
-    const text = await loadBenchText({ squadFile: options.squadFile, samplePage: options.samplePage });
-    const records = generateBenchCorpus(text, { chunks: options.chunks, seed });
-    const files = writeBenchSources(records, path.join(root, 'sources'));
-    const corpusChunks = records.reduce((sum, record) => sum + record.chunks, 0);
-    const slices = sliceCorpus(files, chartSizes(options.sizes, corpusChunks));
-    const pool = benchQuestions(text.questions, WARM_UP_QUESTIONS + 2 * options.questions, seed);
-    const questionSets = {
-      warmUp: pool.slice(0, WARM_UP_QUESTIONS),
-      search: pool.slice(WARM_UP_QUESTIONS, WARM_UP_QUESTIONS + options.questions),
-      ask: pool.slice(WARM_UP_QUESTIONS + options.questions),
-    };
+    const realModelSettings = options.realModel ?? { chunks: 2000, questions: 200 };
+    const corpus = await prepareBenchCorpus({
+      squadFile: options.squadFile,
+      samplePage: options.samplePage,
+      chunks: options.chunks,
+      questions: options.questions,
+      warmUpQuestions: WARM_UP_QUESTIONS,
+      realModelChunks: realModelSettings.chunks,
+      seed,
+      dir: path.join(root, 'sources'),
+    });
+    const { files, questions: questionSets } = corpus;
+    const slices = sliceCorpus(files, chartSizes(options.sizes, corpus.chunks));
     const archiveEnv = { ...options.env, NEWSBOT_HOME: path.join(root, 'home'), EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent' };
     const config = loadConfig(archiveEnv, options.cwd);
     const logger = createLogger('silent');
@@ -120,17 +121,11 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     const disk = diskUsage(config.dataDir, DATABASE_FILE, config.indexDir);
 
     progress('real-model latencies');
-    const realModelSettings = options.realModel ?? { chunks: 2000, questions: 200 };
-    const realModelRecords = [];
-    for (let index = 0, chunks = 0; index < records.length && chunks < realModelSettings.chunks; index += 1) {
-      realModelRecords.push(records[index]!);
-      chunks += records[index]!.chunks;
-    }
     const realModel = await measureRealModel({
       env: options.env,
       cwd: options.cwd,
       home: path.join(root, 'model-home'),
-      records: realModelRecords,
+      records: corpus.realModelRecords,
       warmUp: questionSets.warmUp,
       search: questionSets.search.slice(0, realModelSettings.questions),
       ask: questionSets.ask.slice(0, realModelSettings.questions),
@@ -141,15 +136,15 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     const withoutGoals: Omit<BenchReport, 'goals'> = {
       formatVersion: 1,
       startedAt,
-      machine: machineInfo(),
+      machine,
       settings: { chunks: options.chunks, sizes: series.map((point) => point.chunks), questions: options.questions, embedder: config.embeddingModel, seed },
       corpus: {
-        articles: records.length,
+        articles: corpus.articles,
         chunks: ingested.chunks,
         sourceFiles: files.length,
         sourceMb: toMegabytes(sourceBytes),
-        firstDate: records[0]?.date ?? '',
-        lastDate: records.at(-1)?.date ?? '',
+        firstDate: corpus.firstDate,
+        lastDate: corpus.lastDate,
       },
       ingest: ingestFigures(timer, ingested),
       reingest: {
@@ -162,7 +157,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       queries,
       series,
       coldStart,
-      memory: { bench: memory.stop(), serveMaxRssMb: 'skipped' in coldStart ? null : coldStart.maxRssMb },
+      memory: { bench: memory.stop(), servePeakRssMb: 'skipped' in coldStart ? null : coldStart.peakRssMb },
       disk,
       realModel,
       seconds: 0,
@@ -174,33 +169,4 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     if (!options.keepFiles) fs.rmSync(root, { recursive: true, force: true });
     else progress(`bench files kept in ${root}`);
   }
-}
-
-function ingestFigures(timer: StageTimer, ingested: { articles: number; chunks: number }): IngestFigures {
-  const figures = (milliseconds: number): StageFigures => ({
-    seconds: seconds(milliseconds),
-    chunksPerSecond: Math.round(ingested.chunks / Math.max(milliseconds / 1000, 1e-9)),
-  });
-  const stage = (name: string): number => timer.get(name);
-  const indexing = stage(ALL_INGEST_STAGES.indexArticles);
-  const measuredInside = stage(ALL_INGEST_STAGES.chunk) + stage(ALL_INGEST_STAGES.embed) + stage(ALL_INGEST_STAGES.database) + stage(ALL_INGEST_STAGES.vectorIndex);
-  const removeStale = stage(ALL_INGEST_STAGES.removeStale);
-  return {
-    articles: ingested.articles,
-    chunks: ingested.chunks,
-    endToEnd: figures(stage(ALL_INGEST_STAGES.parseClean) + indexing + removeStale),
-    indexArticles: figures(indexing),
-    stages: {
-      parseClean: figures(stage(ALL_INGEST_STAGES.parseClean)),
-      chunk: figures(stage(ALL_INGEST_STAGES.chunk)),
-      embed: figures(stage(ALL_INGEST_STAGES.embed)),
-      database: figures(stage(ALL_INGEST_STAGES.database)),
-      vectorIndex: figures(stage(ALL_INGEST_STAGES.vectorIndex)),
-      other: figures(Math.max(0, indexing - measuredInside) + removeStale),
-    },
-  };
-}
-
-function seconds(milliseconds: number): number {
-  return Math.round(milliseconds / 10) / 100;
 }

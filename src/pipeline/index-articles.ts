@@ -37,8 +37,16 @@ interface PendingArticle {
   chunks: Chunk[];
 }
 
-/** Chunks per batch: one embedding round and one database transaction each. */
-const BATCH_CHUNKS = 512;
+/**
+ * Chunks per batch: one embedding round and one database transaction each. Each commit flushes a
+ * new FTS5 segment that later merges rewrite: at 100,000 chunks, batches of 2,048 instead of 512
+ * cut the database's time by half (8,192 would save a little more, but make progress and crash
+ * recovery too coarse with a real model at some tens of chunks a second).
+ * Batches start at `FIRST_BATCH_CHUNKS` and double: progress shows at once, and an ingest that is
+ * interrupted early (a killed process) has already committed work that the next start builds on.
+ */
+const BATCH_CHUNKS = 2048;
+const FIRST_BATCH_CHUNKS = 16;
 
 /**
  * Stores articles incrementally: an article whose content hash is unchanged costs no embedding;
@@ -51,6 +59,7 @@ export async function indexArticles(deps: IndexArticlesDeps, articles: readonly 
   const seen = new Set<string>();
   let pending: PendingArticle[] = [];
   let pendingChunks = 0;
+  let batchChunks = FIRST_BATCH_CHUNKS;
   let processed = 0;
 
   const flush = async (): Promise<void> => {
@@ -58,6 +67,7 @@ export async function indexArticles(deps: IndexArticlesDeps, articles: readonly 
     const batch = pending;
     pending = [];
     pendingChunks = 0;
+    batchChunks = Math.min(batchChunks * 2, BATCH_CHUNKS);
     const vectors = await embedChunks(deps.embedder, batch.flatMap((item) => item.chunks));
     let vectorIndex = 0;
     const results = writeBatch(deps.store, batch);
@@ -90,7 +100,7 @@ export async function indexArticles(deps: IndexArticlesDeps, articles: readonly 
     const chunks = (deps.chunker ?? chunkArticle)(article, deps.chunking);
     pending.push({ article, hash, isNew: storedHash === null, chunks });
     pendingChunks += chunks.length;
-    if (pendingChunks >= BATCH_CHUNKS) await flush();
+    if (pendingChunks >= batchChunks) await flush();
   }
   await flush();
   deps.onProgress?.(processed);
@@ -98,10 +108,7 @@ export async function indexArticles(deps: IndexArticlesDeps, articles: readonly 
   return summary;
 }
 
-/**
- * Writes a batch in one transaction when the store can (one commit and one full-text index
- * flush per batch instead of per article: at 100,000 chunks this is most of the database time).
- */
+/** Writes a batch in one transaction when the store can (one commit and one full-text index flush per batch, not per article). */
 function writeBatch(store: ArticleStore, batch: readonly PendingArticle[]): ReturnType<ArticleStore['upsertArticle']>[] {
   if (store.upsertArticles) return store.upsertArticles(batch.map((item) => ({ article: item.article, contentHash: item.hash, chunks: item.chunks })));
   return batch.map((item) => store.upsertArticle(item.article, item.hash, item.chunks));

@@ -16,6 +16,16 @@ import type { Answerer } from '../answer/answer-result.js';
 /** The database file inside the data directory. */
 export const DATABASE_FILE = 'newsbot.db';
 
+/**
+ * HNSW construction effort for a lexical (hash) embedder, whose vectors only break keyword ties
+ * (`RETRIEVAL_DEFAULTS.lexicalVectorWeight`): at 100,000 chunks, 40 instead of the default 200
+ * builds the index 4 times faster (0.25 against 1.0 ms a vector) and left the top-5 search
+ * results of 1,000 CMRC questions unchanged (the vector list's own top 10 overlaps 74%).
+ * A semantic model keeps the default: its vectors carry half the ranking, and embedding, not the
+ * index, is its bottleneck.
+ */
+export const LEXICAL_EF_CONSTRUCTION = 40;
+
 export interface OpenArchiveOptions {
   /** Start the vector index from scratch (for `reindex`). */
   resetIndex?: boolean;
@@ -29,7 +39,13 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
   const embedder = await createLoadedEmbedder(config);
   const store = openSqliteArticleStore(path.join(config.dataDir, DATABASE_FILE));
   try {
-    const index = openHnswVectorIndex({ dir: config.indexDir, embedderId: embedder.id, dimensions: embedder.dimensions, reset: options.resetIndex ?? false });
+    const index = openHnswVectorIndex({
+      dir: config.indexDir,
+      embedderId: embedder.id,
+      dimensions: embedder.dimensions,
+      reset: options.resetIndex ?? false,
+      efConstruction: embedder.semantic ? undefined : LEXICAL_EF_CONSTRUCTION,
+    });
     if (index.rebuiltFromScratch) logger.warn({ dir: config.indexDir }, 'vector index file unreadable; rebuilding it from the database');
     await repairIndexDrift(store, index, embedder, logger);
     const retriever = new HybridRetriever({ store, index, embedder });

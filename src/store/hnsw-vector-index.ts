@@ -16,6 +16,11 @@ export interface OpenHnswVectorIndexOptions {
   reset?: boolean;
   /** Slots allocated for a new index; it grows as needed. Default 1024. */
   initialCapacity?: number;
+  /**
+   * Construction effort (hnswlib's ef_construction) of a new index: higher builds a better graph,
+   * slower. Default 200. An existing index keeps the value it was built with (stored in its file).
+   */
+  efConstruction?: number;
 }
 
 /** HNSW construction settings: hnswlib's usual values, good recall for 512-dim text vectors. */
@@ -222,7 +227,7 @@ function emptyIndex(
   rebuildReason: string | null,
 ): HnswVectorIndex {
   const hnsw = new hnswlib.HierarchicalNSW('cosine', base.dimensions);
-  hnsw.initIndex(Math.max(1, options.initialCapacity ?? DEFAULT_INITIAL_CAPACITY), HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_RANDOM_SEED);
+  hnsw.initIndex(Math.max(1, options.initialCapacity ?? DEFAULT_INITIAL_CAPACITY), HNSW_M, options.efConstruction ?? HNSW_EF_CONSTRUCTION, HNSW_RANDOM_SEED);
   // A rebuilt index is saved even when nothing is added, so the bad files get replaced.
   return new HnswVectorIndex({ ...base, hnsw, live: new Set(), deleted: new Set(), rebuildReason, dirty: rebuildReason !== null });
 }

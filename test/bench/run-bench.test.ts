@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBench } from '../../src/bench/run-bench.js';
+import { latencyChart } from '../../src/bench/latency-chart.js';
+import { latencyPercentiles } from '../../src/bench/latency-percentiles.js';
+import { chartSizes, sliceCorpus } from '../../src/bench/corpus-slices.js';
+import { PROJECT_ROOT, SAMPLE_PAGE, SHARED } from '../helpers/run-cli.js';
+
+const SQUAD = path.join(SHARED, 'datasets/cmrc2018/cmrc2018_dev.json');
+/** The compiled child, when `npm run build` has run; otherwise the cold start is reported as skipped. */
+const COLD_START_CHILD = path.join(PROJECT_ROOT, 'dist/bench/cold-start-child.js');
+
+describe('runBench (a small corpus, shape only: no timing assertions)', () => {
+  it('reports positive figures for every stage, size and goal', async () => {
+    const messages: string[] = [];
+    const report = await runBench({
+      chunks: 2000,
+      sizes: [1000],
+      questions: 50,
+      squadFile: SQUAD,
+      samplePage: SAMPLE_PAGE,
+      env: { MODEL_CACHE_DIR: path.join(PROJECT_ROOT, 'test/does-not-exist') },
+      cwd: PROJECT_ROOT,
+      coldStartScript: COLD_START_CHILD,
+      onProgress: (message) => messages.push(message),
+    });
+
+    expect(report.corpus.chunks).toBeGreaterThanOrEqual(2000);
+    expect(report.corpus.articles).toBe(report.ingest.articles);
+    expect(report.settings.embedder).toBe('hash');
+    expect(report.machine.cores).toBeGreaterThan(0);
+    expect(report.ingest.endToEnd.chunksPerSecond).toBeGreaterThan(0);
+    for (const stage of Object.values(report.ingest.stages)) expect(stage.seconds).toBeGreaterThanOrEqual(0);
+    for (const stage of ['parseClean', 'chunk', 'embed', 'database', 'vectorIndex'] as const) {
+      expect(report.ingest.stages[stage].chunksPerSecond).toBeGreaterThan(0);
+    }
+    // Unchanged sources: nothing re-embedded or rewritten.
+    expect(report.reingest).toMatchObject({ unchanged: report.corpus.articles, chunksWritten: 0 });
+
+    expect(report.series.map((point) => point.chunks)).toEqual([report.series[0]!.chunks, report.corpus.chunks]);
+    expect(report.series[0]!.chunks).toBeGreaterThanOrEqual(1000);
+    for (const point of report.series) {
+      for (const summary of [point.search, point.ask]) {
+        expect(summary.count).toBe(50);
+        expect(summary.p50).toBeGreaterThan(0);
+        expect(summary.p95).toBeGreaterThanOrEqual(summary.p50);
+        expect(summary.p99).toBeGreaterThanOrEqual(summary.p95);
+      }
+    }
+    expect(report.queries).toEqual(report.series.at(-1));
+    expect(report.memory.bench.maxRssMb).toBeGreaterThan(0);
+    expect(report.disk.databaseMb).toBeGreaterThan(0);
+    expect(report.disk.indexMb).toBeGreaterThan(0);
+    expect(report.realModel).toEqual({ skipped: expect.stringContaining('no local transformers.js model') });
+    if (fs.existsSync(COLD_START_CHILD)) {
+      expect(report.coldStart).toMatchObject({ vectors: report.corpus.chunks });
+      expect((report.coldStart as { readyMs: number }).readyMs).toBeGreaterThan(0);
+    } else {
+      expect(report.coldStart).toEqual({ skipped: expect.stringContaining('npm run build') });
+    }
+    expect(report.goals.map((goal) => goal.goal).join('\n')).toMatch(/search p95[\s\S]*ask p95[\s\S]*growth[\s\S]*ingest[\s\S]*re-ingest[\s\S]*cold start[\s\S]*memory/);
+    expect(report.seconds).toBeGreaterThan(0);
+    expect(messages.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bench helpers', () => {
+  it('computes nearest-rank percentiles', () => {
+    const samples = Array.from({ length: 100 }, (_, index) => index + 1);
+    expect(latencyPercentiles(samples)).toMatchObject({ count: 100, p50: 50, p95: 95, p99: 99, max: 100, mean: 50.5 });
+    expect(latencyPercentiles([])).toMatchObject({ count: 0, p95: 0 });
+  });
+
+  it('caps chart sizes at the corpus and slices whole day files', () => {
+    expect(chartSizes([100_000, 10_000, 30_000], 50_000)).toEqual([10_000, 30_000, 50_000]);
+    const files = [3, 4, 5, 6].map((chunks, index) => ({ file: `day-${index}.jsonl`, articles: 1, chunks }));
+    expect(sliceCorpus(files, [5, 18])).toEqual([
+      { chunks: 7, files: ['day-0.jsonl', 'day-1.jsonl'] },
+      { chunks: 18, files: ['day-2.jsonl', 'day-3.jsonl'] },
+    ]);
+  });
+
+  it('draws one line per latency series in an SVG', () => {
+    const svg = latencyChart(
+      [
+        { chunks: 10_000, searchP50: 3, searchP95: 7, askP50: 4, askP95: 9 },
+        { chunks: 100_000, searchP50: 8, searchP95: 14, askP50: 9, askP95: 16 },
+      ],
+      { goals: [{ label: 'ask p95 goal 50 ms', ms: 50 }], subtitle: 'a <test> machine' },
+    );
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/<polyline/g)).toHaveLength(4);
+    expect(svg).toContain('a &lt;test&gt; machine');
+    expect(svg).toContain('100k');
+  });
+});
