@@ -48,14 +48,16 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>): GoalCheck[] {
       met: reingest.seconds <= BENCH_GOALS.reingestSeconds && reingest.chunksWritten === 0,
     },
   );
+  // The issue defines cold start as "open store + load index" (`openArchive` in a fresh process);
+  // process start to the first answer (imports and first-use loads included) is shown beside it.
   const serve = 'skipped' in coldStart ? null : coldStart;
   goals.push({
-    goal: `serve cold start ${at} (process start → first answer)`,
+    goal: `serve cold start ${at}: openArchive in a fresh process (process start → first answer)`,
     target: `≤ ${BENCH_GOALS.coldStartSeconds} s`,
     measured: serve
-      ? `${(serve.readyMs / 1000).toFixed(2)} s (openArchive ${(serve.openArchiveMs / 1000).toFixed(2)} s)`
+      ? `${(serve.openArchiveMs / 1000).toFixed(2)} s (${(serve.readyMs / 1000).toFixed(2)} s)`
       : `not measured: ${(coldStart as { skipped: string }).skipped}`,
-    met: serve !== null && serve.readyMs <= BENCH_GOALS.coldStartSeconds * 1000,
+    met: serve !== null && serve.openArchiveMs <= BENCH_GOALS.coldStartSeconds * 1000,
   });
   const peak = Math.max(memory.bench.maxRssMb, memory.servePeakRssMb ?? 0);
   goals.push({

@@ -13,6 +13,8 @@ import { TextEncodingError } from './text-encoding-error.js';
 
 /** Options for `parseSourceFile`. */
 export interface ParseSourceFileOptions {
+  /** Where to read the file when `filePath` is only its display name (relative to another directory). Default: `filePath`. */
+  readFrom?: string;
   /**
    * Publication date (YYYY-MM-DD) for articles that carry none. For pages it wins over a date in
    * the file name; JSON records keep their own date. Default: null (pages fall back to the file name).
@@ -39,7 +41,7 @@ export async function parseSourceFile(filePath: string, options: ParseSourceFile
 
   let bytes: Buffer;
   try {
-    bytes = await readFile(filePath);
+    bytes = await readFile(options.readFrom ?? filePath);
   } catch (error) {
     return failure(filePath, `cannot read file: ${errorCode(error)}`);
   }

@@ -38,7 +38,9 @@ export async function readSources(inputs: readonly string[], options: ReadSource
   };
   for (const file of listed.files) {
     const source = displayPath(file, options.cwd);
-    const parsed = /\.html?$/i.test(file) ? await parseHtmlFile(source, { date: options.date }) : await parseSourceFile(source, { date: options.date });
+    const parsed = /\.html?$/i.test(file)
+      ? await parseHtmlFile(source, { date: options.date, readFrom: file })
+      : await parseSourceFile(source, { date: options.date, readFrom: file });
     collect(source, parsed);
   }
   for (const url of urls) collect(url, await ingestUrl(url, { date: options.date, fetch: options.fetch }));

@@ -80,6 +80,17 @@ describe('ingest of awkward inputs', () => {
     expect(answer.citations[0].date).toBe('2026-03-01');
   });
 
+  it('reads relative paths from the working directory it is given, and records them relative to it', async () => {
+    const folder = temporaryHome('newsbot-cwd-');
+    fs.copyFileSync(SAMPLE_PAGE, path.join(folder, 'page.md'));
+    const env = { NEWSBOT_HOME: temporaryHome() };
+    const run = await runCli(['ingest', 'page.md', '--json'], env, folder);
+    expect(run.code).toBe(0);
+    expect(run.json().articles.added).toBeGreaterThanOrEqual(8);
+    const answer = (await runCli(['ask', '株洲有几个国家中小企业特色产业集群？', '--json'], env, folder)).json();
+    expect(answer.citations[0].source).toBe('page.md');
+  });
+
   it('removes an article everywhere by id and by source', async () => {
     const home = temporaryHome();
     const env = { NEWSBOT_HOME: home };

@@ -8,6 +8,8 @@ import { extractArticleFromHtml } from './extract-article-from-html.js';
 export interface ParseHtmlFileOptions {
   /** Date to use when the page declares none (default null). */
   date?: string | null;
+  /** Where to read the file when `filePath` is only its display name (relative to another directory). Default: `filePath`. */
+  readFrom?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export async function parseHtmlFile(filePath: string, options: ParseHtmlFileOpti
   const failure = (message: string): ParsedSource => ({ articles: [], errors: [{ source: filePath, message }] });
   let text: string;
   try {
-    text = decodeHtml(await readFile(filePath), null).text;
+    text = decodeHtml(await readFile(options.readFrom ?? filePath), null).text;
   } catch (error) {
     return failure(`cannot read file: ${errorCode(error)}`);
   }
