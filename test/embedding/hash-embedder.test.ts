@@ -55,12 +55,4 @@ describe('HashEmbedder', () => {
   it('refuses batches over its limit', async () => {
     await expect(embedder.embed(new Array<string>(257).fill('字'), 'passage')).rejects.toThrow(RangeError);
   });
-
-  it('embeds thousands of passages a second', () => {
-    const passage = '株洲市今年一季度地区生产总值同比增长5.8%，增速居全省前列。'.repeat(10).slice(0, 300);
-    const started = performance.now();
-    for (let count = 0; count < 1000; count += 1) embedder.embedOne(passage + count);
-    // ≥ 5,000/s measured on one core; a loose bound here so a busy CI machine passes.
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
 });

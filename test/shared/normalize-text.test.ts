@@ -21,13 +21,9 @@ describe('normalizeForMatching', () => {
     expect(normalizeForMatching('BMI Top50 IPO')).toBe('bmi top50 ipo');
   });
 
-  it('normalizes 100k chunks in a few seconds', () => {
+  // Speed is measured by `newsbot bench`, not here: this checks that long text folds piece by piece.
+  it('normalizes long text the same as its pieces', () => {
     const chunk = '株洲日报讯 臺灣同胞來株參觀，ＢＭＩ從31.6降至27.4。'.repeat(10);
     expect(normalizeForMatching(chunk.repeat(100))).toBe(normalizeForMatching(chunk).repeat(100));
-    const started = performance.now();
-    for (let index = 0; index < 100_000; index++) normalizeForMatching(chunk);
-    const seconds = (performance.now() - started) / 1000;
-    console.info(`normalizeForMatching: 100k chunks of ${chunk.length} characters in ${seconds.toFixed(2)} s`);
-    expect(seconds).toBeLessThan(5);
   });
 });
