@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { z } from 'zod';
 import type { Article } from '../ingest/article.js';
 
@@ -30,11 +31,19 @@ export interface SquadSet {
   questions: EvalQuestion[];
 }
 
-/** Reads a SQuAD-format file: every paragraph becomes one article, every question keeps its gold texts. */
+/** gzip's first two bytes: a compressed file is read whatever its name. */
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+
+/**
+ * Reads a SQuAD-format file, plain or gzip-compressed: every paragraph becomes one article, every
+ * question keeps its gold texts.
+ */
 export function loadSquad(file: string): SquadSet {
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const bytes = fs.readFileSync(file);
+    const compressed = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+    raw = JSON.parse((compressed ? zlib.gunzipSync(bytes) : bytes).toString('utf8'));
   } catch (error) {
     throw new Error(`cannot read SQuAD file ${file}: ${(error as Error).message}`, { cause: error });
   }

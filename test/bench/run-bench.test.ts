@@ -5,9 +5,9 @@ import { runBench } from '../../src/bench/run-bench.js';
 import { latencyChart } from '../../src/bench/latency-chart.js';
 import { latencyPercentiles } from '../../src/bench/latency-percentiles.js';
 import { chartSizes, sliceCorpus } from '../../src/bench/corpus-slices.js';
-import { PROJECT_ROOT, SAMPLE_PAGE, SHARED } from '../helpers/run-cli.js';
+import { CMRC_DEV, PROJECT_ROOT, SAMPLE_PAGE } from '../helpers/run-cli.js';
 
-const SQUAD = path.join(SHARED, 'datasets/cmrc2018/cmrc2018_dev.json');
+const SQUAD = CMRC_DEV;
 /** The compiled child, when `npm run build` has run; otherwise the cold start is reported as skipped. */
 const COLD_START_CHILD = path.join(PROJECT_ROOT, 'dist/bench/cold-start-child.js');
 

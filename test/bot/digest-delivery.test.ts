@@ -16,7 +16,7 @@ import { openSqliteArticleStore, type SqliteArticleStore } from '../../src/store
 import { telegramHtmlProblems, visibleText } from '../digest/helpers/check-telegram-html.js';
 import { DigestFakeApi } from './digest-fake-api.js';
 
-const SAMPLE_PAGE = path.resolve(import.meta.dirname, '../../../shared/corpus/zhuzhou-daily-page.md');
+const SAMPLE_PAGE = path.resolve(import.meta.dirname, '../../data/zhuzhou-daily-page.md');
 const TOKEN = '7000000003:AAdigest-delivery-token-for-loopback_xyz';
 const CHATS = ['-1001', '-1002', '-1003'];
 /** 2026-04-23 08:30 in Asia/Shanghai. */

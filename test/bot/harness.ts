@@ -21,7 +21,7 @@ import { FakeBotApi, type RecordedCall } from './fake-bot-api.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The sample newspaper page every harness archive starts from. */
-export const SAMPLE_PAGE = path.resolve(PROJECT_ROOT, '../shared/corpus/zhuzhou-daily-page.md');
+export const SAMPLE_PAGE = path.resolve(PROJECT_ROOT, 'data/zhuzhou-daily-page.md');
 /** The date given to the sample page on ingest (its events are dated 2026-04-22/23). */
 export const SAMPLE_PAGE_DATE = '2026-04-23';
 /** Shaped like a real token, so redaction is exercised. */

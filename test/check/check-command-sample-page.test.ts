@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, SAMPLE_PAGE, SHARED, temporaryHome } from '../helpers/run-cli.js';
+import { EVAL_DIR, runCli, SAMPLE_PAGE, temporaryHome } from '../helpers/run-cli.js';
 
 interface SeedClaim {
   id: string;
@@ -21,7 +21,7 @@ interface CheckJson {
 }
 
 const seedClaims: SeedClaim[] = fs
-  .readFileSync(path.join(SHARED, 'eval/seed-claims.jsonl'), 'utf8')
+  .readFileSync(path.join(EVAL_DIR, 'seed-claims.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim().length > 0)
   .map((line) => JSON.parse(line) as SeedClaim);

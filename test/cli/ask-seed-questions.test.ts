@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, SAMPLE_PAGE, SHARED, temporaryHome } from '../helpers/run-cli.js';
+import { EVAL_DIR, runCli, SAMPLE_PAGE, temporaryHome } from '../helpers/run-cli.js';
 
 interface SeedQuestion {
   id: string;
@@ -25,7 +25,7 @@ describe('ask on the sample page (public seed questions)', () => {
   });
 
   it('answers at least 14 of 15 questions with the gold text and a citation of the right article', async () => {
-    const questions = readJsonl(path.join(SHARED, 'eval/seed-questions.jsonl'));
+    const questions = readJsonl(path.join(EVAL_DIR, 'seed-questions.jsonl'));
     const failures: string[] = [];
     for (const question of questions) {
       const result = (await runCli(['ask', question.q, '--json'], env)).json();
@@ -40,7 +40,7 @@ describe('ask on the sample page (public seed questions)', () => {
   });
 
   it('says so when the archive does not answer', async () => {
-    for (const question of readJsonl(path.join(SHARED, 'eval/seed-unanswerable.jsonl'))) {
+    for (const question of readJsonl(path.join(EVAL_DIR, 'seed-unanswerable.jsonl'))) {
       const result = (await runCli(['ask', question.q, '--json'], env)).json();
       expect(result.answered, `${question.q} → ${result.answer}`).toBe(false);
       expect(result.citations).toEqual([]);

@@ -4,8 +4,11 @@ import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
-export const SHARED = path.resolve(PROJECT_ROOT, '../shared');
-export const SAMPLE_PAGE = path.join(SHARED, 'corpus/zhuzhou-daily-page.md');
+/** The sample page of a city daily shipped in `data/`, with its evaluation sets in `data/eval/`. */
+export const SAMPLE_PAGE = path.join(PROJECT_ROOT, 'data/zhuzhou-daily-page.md');
+export const EVAL_DIR = path.join(PROJECT_ROOT, 'data/eval');
+/** CMRC 2018 dev set (CC BY-SA 4.0, see data/cmrc2018/README.md), gzip-compressed. */
+export const CMRC_DEV = path.join(PROJECT_ROOT, 'data/cmrc2018/cmrc2018_dev.json.gz');
 
 export interface CliRun {
   code: number;

@@ -13,7 +13,7 @@ export const BENCH_DEFAULTS = {
   sizes: [10_000, 30_000, 100_000],
   questions: 1000,
   out: 'bench/results.json',
-  squad: '../shared/datasets/cmrc2018/cmrc2018_dev.json',
+  squad: 'data/cmrc2018/cmrc2018_dev.json.gz',
   page: 'data/zhuzhou-daily-page.md',
 } as const;
 

@@ -5,8 +5,8 @@ import { parseSourceFile } from '../../../src/ingest/parse-source-file.js';
 import { endsSentence } from '../../../src/ingest/page/sentence-end.js';
 import { MAX_SUB_HEADING_LINE } from '../../../src/ingest/page/sub-heading-shape.js';
 
-// The shared, read-only sample page: a real front page with the layout artefacts the parser repairs.
-const SAMPLE = path.resolve(process.cwd(), '../shared/corpus/zhuzhou-daily-page.md');
+// The sample page shipped in data/: a real front page with the layout artefacts the parser repairs.
+const SAMPLE = path.resolve(import.meta.dirname, '../../../data/zhuzhou-daily-page.md');
 
 const result = await parseSourceFile(SAMPLE, {});
 const articles = result.articles;

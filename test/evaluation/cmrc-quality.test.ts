@@ -1,0 +1,55 @@
+// Retrieval and answer quality on a fixed slice of the CMRC 2018 dev set (shipped in data/cmrc2018, CC BY-SA 4.0).
+// The floors sit a little under the figures measured with the offline embedder, so a change that makes
+// retrieval, answers or abstention clearly worse fails here; `newsbot eval` reports the whole set.
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadSquad, type SquadSet } from '../../src/evaluation/load-squad.js';
+import { runSquadEval } from '../../src/evaluation/run-squad-eval.js';
+import { runHeldOutEval } from '../../src/evaluation/run-held-out-eval.js';
+import { CMRC_DEV, temporaryHome } from '../helpers/run-cli.js';
+import { openTestArchive } from '../helpers/open-test-archive.js';
+
+/** The first passages of the dev set, in file order, with their questions. */
+const PASSAGES = 250;
+
+function slice(set: SquadSet, passages: number): SquadSet {
+  const articles = set.articles.slice(0, passages);
+  const kept = new Set(articles.map((article) => article.id));
+  return { articles, questions: set.questions.filter((question) => kept.has(question.articleId)) };
+}
+
+describe('quality on the CMRC 2018 dev set (offline embedder)', () => {
+  const homes: string[] = [];
+  const set = slice(loadSquad(CMRC_DEV), PASSAGES);
+  afterAll(() => {
+    for (const home of homes) fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('finds the passage and answers with the gold text', async () => {
+    const home = temporaryHome();
+    homes.push(home);
+    const archive = await openTestArchive(home);
+    try {
+      const report = await runSquadEval(archive, set);
+      expect(report.questions).toBeGreaterThan(850);
+      expect(report.retrieval.hitAt1).toBeGreaterThanOrEqual(0.96);
+      expect(report.retrieval.hitAt5).toBeGreaterThanOrEqual(0.98);
+      expect(report.answer.containsGold).toBeGreaterThanOrEqual(0.8);
+    } finally {
+      archive.close();
+    }
+  }, 120_000);
+
+  it('abstains on questions whose passage is not in the archive', async () => {
+    const home = temporaryHome();
+    homes.push(home);
+    const archive = await openTestArchive(home);
+    try {
+      const report = await runHeldOutEval(archive, set, 10);
+      expect(report.questions).toBeGreaterThan(80);
+      expect(report.answered).toBeLessThanOrEqual(0.2);
+    } finally {
+      archive.close();
+    }
+  }, 120_000);
+});
