@@ -8,6 +8,7 @@ import { registerCommands } from './commands/register-commands.js';
 import { registerButtonHandlers } from './handlers/register-button-handlers.js';
 import { registerInlineQueryHandler } from './handlers/register-inline-query-handler.js';
 import { registerQuestionHandlers } from './handlers/register-question-handlers.js';
+import { registerSourceButtons } from './handlers/register-source-buttons.js';
 import { handleBotError } from './middleware/handle-bot-error.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerDigestCommands } from './digest-commands.js';
@@ -46,6 +47,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   registerCheckCommand(bot, deps);
   registerDigestCommands(bot, deps);
   registerButtonHandlers(bot, runtime);
+  registerSourceButtons(bot, runtime);
   registerInlineQueryHandler(bot, runtime);
   registerQuestionHandlers(bot, runtime);
   return bot;

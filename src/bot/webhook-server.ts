@@ -2,6 +2,7 @@ import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Telegraf } from 'telegraf';
 import type { Logger } from '../shared/logger.js';
+import { readRequestBody, RequestBodyTooLargeError } from './read-request-body.js';
 
 export interface WebhookServerOptions {
   /** The public HTTPS address Telegram posts to (WEBHOOK_URL); its path is the path served here. */
@@ -24,6 +25,8 @@ export interface WebhookServer {
 
 /** Updates larger than this are refused (Telegram's are a few kilobytes). */
 const MAX_BODY_BYTES = 1_000_000;
+/** How long an oversized upload is read (and discarded) after the 413, before the connection is dropped. */
+const LINGER_MS = 2_000;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** Paths answering 200 to GET, for load balancers and uptime checks. */
 const HEALTH_PATHS = new Set(['/health', '/healthz']);
@@ -55,14 +58,26 @@ export async function startWebhookServer(bot: Telegraf, options: WebhookServerOp
       return;
     }
     if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-      response.writeHead(413).end();
+      refuseTooLarge(request, response);
       return;
     }
-    handleUpdate(request, response).catch((error: unknown) => {
-      options.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'webhook update failed');
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
+    readRequestBody(request, MAX_BODY_BYTES)
+      .then((body) => {
+        // telegraf parses a Buffer it finds on `request.body` instead of reading the (already read) stream.
+        (request as http.IncomingMessage & { body?: Buffer }).body = body;
+        return handleUpdate(request, response);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof RequestBodyTooLargeError) {
+          options.logger.warn({ remoteAddress: request.socket.remoteAddress, limitBytes: error.limitBytes }, 'webhook request body too large, refused');
+          refuseTooLarge(request, response);
+          return;
+        }
+        options.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'webhook update failed');
+        if (response.destroyed) return;
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -86,6 +101,30 @@ export async function startWebhookServer(bot: Telegraf, options: WebhookServerOp
   }
   options.logger.info({ port, path: hookPath }, 'webhook server listening');
   return { port, close };
+}
+
+/**
+ * 413 with `Connection: close`. The answer is written at once, but the response is only ended (and the connection
+ * closed) once the client stops sending, or after `LINGER_MS`: closing a socket with unread data makes the kernel
+ * reset the connection, and a client still uploading would then lose the 413 (a "lingering close", as nginx does).
+ * What arrives meanwhile is discarded, never buffered.
+ */
+function refuseTooLarge(request: http.IncomingMessage, response: http.ServerResponse): void {
+  if (response.headersSent || response.destroyed) return;
+  const body = JSON.stringify({ ok: false, error: `request body over ${MAX_BODY_BYTES} bytes` });
+  response.writeHead(413, { connection: 'close', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  response.write(body);
+  const finish = () => {
+    clearTimeout(timer);
+    request.off('data', discard);
+    if (!response.writableEnded) response.end();
+  };
+  const discard = () => {};
+  const timer = setTimeout(finish, LINGER_MS);
+  request.on('data', discard);
+  request.once('end', finish);
+  request.once('close', finish);
+  request.resume();
 }
 
 function secretMatches(received: string | string[] | undefined, expected: string): boolean {

@@ -1,11 +1,12 @@
 import { Command, CommanderError } from 'commander';
-import { loadConfig, type Config } from '../config/config.js';
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { readEnv } from '../config/read-env.js';
 import { createLogger, redactSecrets, type Logger } from '../shared/logger.js';
 import type { Archive } from '../pipeline/archive.js';
 import type { CliContext } from './cli-context.js';
 import { UsageError } from './errors.js';
 import { COMMANDS } from './commands/index.js';
+import { packageVersion } from './package-version.js';
 
 export interface MainOptions {
   cwd?: string;
@@ -14,7 +15,10 @@ export interface MainOptions {
   interactive?: boolean;
 }
 
-/** The `newsbot` command line. Returns the exit code: 0 success, 1 the command failed, 2 bad usage. */
+/**
+ * The `newsbot` command line. Returns the exit code: 0 success, 1 the command failed, 2 bad usage (unknown or
+ * missing command, bad arguments, or a configuration error naming the variable). `--version` prints package.json's.
+ */
 export async function main(argv: string[], env: Record<string, string | undefined>, options: MainOptions = {}): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   const stdout = options.stdout ?? ((text: string) => void process.stdout.write(text));
@@ -48,6 +52,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
 
   const program = new Command('newsbot')
     .description('Answers questions about a newsroom’s own articles, with cited sources.')
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
     .exitOverride()
     .configureOutput({ writeOut: stdout, writeErr: stderr })
     .showHelpAfterError();
@@ -57,10 +62,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      // `newsbot` alone: commander has printed the help to stderr; no command is bad usage, not success.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       stderr(`newsbot: ${error.message}\n`);
       return 2;
     }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { describeConfigIssue } from './describe-config-issue.js';
 
 /** Defaults for every setting; `.env.example` documents the same values. */
 export const DEFAULTS = {
@@ -7,6 +8,12 @@ export const DEFAULTS = {
   EMBEDDING_MODEL: 'Xenova/bge-small-zh-v1.5',
   /** Seconds-scale bound on a model download, so an unreachable network fails fast. */
   MODEL_DOWNLOAD_TIMEOUT_MS: 15_000,
+  /** Where model files are downloaded from (Hugging Face convention; a mirror such as https://hf-mirror.com works). */
+  HF_ENDPOINT: 'https://huggingface.co',
+  /** Which ONNX weights to use: `auto` prefers quantized and falls back to full precision. */
+  EMBEDDING_PRECISION: 'auto',
+  /** Branch, tag or commit of the model repository. */
+  EMBEDDING_REVISION: 'main',
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: 10,
   MAX_QUESTION_CHARS: 500,
@@ -17,6 +24,8 @@ export const DEFAULTS = {
   FEED_INTERVAL_MINUTES: 15,
   FETCH_TIMEOUT_MS: 15_000,
   FETCH_MAX_BYTES: 5_000_000,
+  /** Longest article body `ingest` accepts, in characters; a longer one is refused (a runaway export or a mis-split page). */
+  MAX_ARTICLE_CHARS: 1_000_000,
   LLM_TIMEOUT_MS: 20_000,
 } as const;
 
@@ -45,6 +54,10 @@ const envSchema = z.object({
   EMBEDDING_MODEL: z.string().trim().min(1).default(DEFAULTS.EMBEDDING_MODEL),
   MODEL_CACHE_DIR: optionalText,
   MODEL_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.MODEL_DOWNLOAD_TIMEOUT_MS),
+  HF_ENDPOINT: optionalText.refine((value) => value === null || /^https?:\/\/[^/\s]/.test(value), 'HF_ENDPOINT must be an http(s) address such as https://hf-mirror.com'),
+  HF_HUB_OFFLINE: booleanFlag,
+  EMBEDDING_PRECISION: z.enum(['auto', 'quantized', 'full']).default(DEFAULTS.EMBEDDING_PRECISION),
+  EMBEDDING_REVISION: z.string().trim().min(1).default(DEFAULTS.EMBEDDING_REVISION),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalText,
@@ -63,6 +76,7 @@ const envSchema = z.object({
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.FETCH_TIMEOUT_MS),
   FETCH_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULTS.FETCH_MAX_BYTES),
   FETCH_ALLOW_PRIVATE: booleanFlag,
+  MAX_ARTICLE_CHARS: z.coerce.number().int().positive().default(DEFAULTS.MAX_ARTICLE_CHARS),
   LLM_BASE_URL: optionalText,
   LLM_API_KEY: optionalText,
   LLM_MODEL: optionalText,
@@ -79,7 +93,15 @@ export interface Config {
   readonly modelCacheDir: string;
   readonly embeddingModel: string;
   readonly modelDownloadTimeoutMs: number;
+  /** HF_ENDPOINT without a trailing slash: the hub or mirror model files come from. */
+  readonly modelEndpoint: string;
+  /** HF_HUB_OFFLINE: never download; a file missing from the cache is an error. */
+  readonly modelOffline: boolean;
+  readonly embeddingPrecision: 'auto' | 'quantized' | 'full';
+  readonly embeddingRevision: string;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Longest article body (title and paragraphs, in characters) that ingestion accepts. */
+  readonly maxArticleChars: number;
   readonly telegram: {
     readonly token: string | null;
     readonly apiRoot: string | null;
@@ -126,7 +148,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const problems = parsed.error.issues.map((issue) => describeConfigIssue(issue, env)).join('; ');
     throw new ConfigError(`invalid configuration: ${problems}. See .env.example for the expected values.`);
   }
   const values = parsed.data;
@@ -138,7 +160,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     modelCacheDir: values.MODEL_CACHE_DIR ? path.resolve(cwd, values.MODEL_CACHE_DIR) : path.resolve(cwd, 'embeddings', 'models'),
     embeddingModel: values.EMBEDDING_MODEL,
     modelDownloadTimeoutMs: values.MODEL_DOWNLOAD_TIMEOUT_MS,
+    modelEndpoint: (values.HF_ENDPOINT ?? DEFAULTS.HF_ENDPOINT).replace(/\/+$/, ''),
+    modelOffline: values.HF_HUB_OFFLINE,
+    embeddingPrecision: values.EMBEDDING_PRECISION,
+    embeddingRevision: values.EMBEDDING_REVISION,
     logLevel: values.LOG_LEVEL,
+    maxArticleChars: values.MAX_ARTICLE_CHARS,
     telegram: Object.freeze({
       token: values.TELEGRAM_BOT_TOKEN,
       apiRoot: values.TELEGRAM_API_ROOT,

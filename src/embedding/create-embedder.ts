@@ -9,7 +9,8 @@ export const HASH_EMBEDDING_MODEL = 'hash';
 /**
  * The configured embedder: exactly `EMBEDDING_MODEL=hash` gives the offline `HashEmbedder`,
  * anything else is a transformers.js model id. Nothing is loaded yet; for a model outside
- * `MODEL_PROFILES`, `dimensions` is unknown until loaded: use `createLoadedEmbedder`.
+ * `MODEL_PROFILES` (or with `EMBEDDING_PRECISION=auto`), `dimensions` or `id` are unknown until
+ * loaded: use `createLoadedEmbedder`.
  */
 export function createEmbedder(config: Config): Embedder {
   if (config.embeddingModel === HASH_EMBEDDING_MODEL) return new HashEmbedder();
@@ -17,6 +18,10 @@ export function createEmbedder(config: Config): Embedder {
     model: config.embeddingModel,
     cacheDir: config.modelCacheDir,
     downloadTimeoutMs: config.modelDownloadTimeoutMs,
+    revision: config.embeddingRevision,
+    precision: config.embeddingPrecision,
+    endpoint: config.modelEndpoint,
+    offline: config.modelOffline,
   });
 }
 
@@ -28,9 +33,10 @@ export async function createLoadedEmbedder(config: Config): Promise<Embedder> {
 }
 
 /**
- * Loads the configured transformers.js model, downloading it into `config.modelCacheDir`
- * (for `newsbot models download`). Does nothing for the hash embedder.
+ * Downloads the configured transformers.js model into `config.modelCacheDir` and loads it, so a
+ * broken download shows now (for `newsbot models download`). Null for the hash embedder.
  */
-export async function downloadModel(config: Config): Promise<void> {
-  await createLoadedEmbedder(config);
+export async function downloadModel(config: Config): Promise<TransformersEmbedder | null> {
+  const embedder = await createLoadedEmbedder(config);
+  return embedder instanceof TransformersEmbedder ? embedder : null;
 }

@@ -1,21 +1,25 @@
-/** How one transformers.js model is run. */
+/** How one transformers.js model is run. Vectors are always L2-normalized (the `Embedder` contract). */
 export interface ModelProfile {
   pooling: 'cls' | 'mean';
-  normalize: boolean;
   /** Output size, or null to discover it from a first embedding. */
   dimensions: number | null;
   /** Prepended to queries (not passages), as the model was trained. */
   queryPrefix: string;
   passagePrefix: string;
-  /** Characters the model sees (its token limit, in characters of Chinese text). */
+  /**
+   * Characters callers pass at most (about the token limit, in characters of Chinese text). The
+   * tokenizer still truncates by tokens at `model_max_length`, counting the instruction prefix.
+   */
   maxInputChars: number;
   maxBatchSize: number;
 }
 
-/** Settings for models not in `MODEL_PROFILES`: the common sentence-transformers recipe. */
+/**
+ * Settings for models not in `MODEL_PROFILES`: the common sentence-transformers recipe, under
+ * what the model's own sentence-transformers files say (`readSentenceTransformersProfile`).
+ */
 export const DEFAULT_MODEL_PROFILE: ModelProfile = {
   pooling: 'mean',
-  normalize: true,
   dimensions: null,
   queryPrefix: '',
   passagePrefix: '',
@@ -27,7 +31,6 @@ export const DEFAULT_MODEL_PROFILE: ModelProfile = {
 export const MODEL_PROFILES: Readonly<Record<string, ModelProfile>> = {
   'Xenova/bge-small-zh-v1.5': {
     pooling: 'cls',
-    normalize: true,
     dimensions: 512,
     queryPrefix: '为这个句子生成表示以用于检索相关文章：',
     passagePrefix: '',
@@ -37,7 +40,6 @@ export const MODEL_PROFILES: Readonly<Record<string, ModelProfile>> = {
   },
   'Xenova/bge-base-zh-v1.5': {
     pooling: 'cls',
-    normalize: true,
     dimensions: 768,
     queryPrefix: '为这个句子生成表示以用于检索相关文章：',
     passagePrefix: '',
@@ -46,7 +48,6 @@ export const MODEL_PROFILES: Readonly<Record<string, ModelProfile>> = {
   },
   'Xenova/multilingual-e5-small': {
     pooling: 'mean',
-    normalize: true,
     dimensions: 384,
     queryPrefix: 'query: ',
     passagePrefix: 'passage: ',
@@ -54,8 +55,3 @@ export const MODEL_PROFILES: Readonly<Record<string, ModelProfile>> = {
     maxBatchSize: 32,
   },
 };
-
-/** The profile of a model: its entry in `MODEL_PROFILES`, else `DEFAULT_MODEL_PROFILE`. */
-export function modelProfile(model: string): ModelProfile {
-  return MODEL_PROFILES[model] ?? DEFAULT_MODEL_PROFILE;
-}

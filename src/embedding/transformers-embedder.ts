@@ -1,9 +1,16 @@
-import path from 'node:path';
 import type { EmbedKind, Embedder } from './embedder.js';
+import { embedderId } from './embedder-id.js';
+import { encodeTexts, type TokenizerLike } from './encode-texts.js';
+import { ensureModelFiles } from './ensure-model-files.js';
 import { importTransformers } from './import-transformers.js';
+import { modelCacheFolder } from './model-cache-folder.js';
+import { ModelDownloadError } from './model-download-error.js';
+import { ModelFileMissingError } from './model-file-missing-error.js';
+import type { EmbeddingPrecision } from './model-files.js';
+import { DEFAULT_MODEL_PROFILE, MODEL_PROFILES, type ModelProfile } from './model-profiles.js';
 import { ModelUnavailableError } from './model-unavailable-error.js';
-import { modelProfile, type ModelProfile } from './model-profiles.js';
-import { DownloadStalledError, withDownloadTimeout } from './with-download-timeout.js';
+import { poolEmbeddings } from './pool-embeddings.js';
+import { readSentenceTransformersProfile } from './read-sentence-transformers-profile.js';
 
 export interface TransformersEmbedderOptions {
   /** Hugging Face model id with ONNX weights, e.g. `Xenova/bge-small-zh-v1.5`. */
@@ -12,46 +19,97 @@ export interface TransformersEmbedderOptions {
   cacheDir: string;
   /** A download that sends nothing for this long fails (see `withDownloadTimeout`). */
   downloadTimeoutMs: number;
-  /** Overrides the settings looked up in `MODEL_PROFILES`. */
+  /** Branch, tag or commit of the model repository. Default `TRANSFORMERS_EMBEDDER_DEFAULTS.revision`. */
+  revision?: string;
+  /** Which weights to load. Default `TRANSFORMERS_EMBEDDER_DEFAULTS.precision`. */
+  precision?: EmbeddingPrecision;
+  /** Hub or mirror the files come from. Default `TRANSFORMERS_EMBEDDER_DEFAULTS.endpoint`. */
+  endpoint?: string;
+  /** Never download: a file missing from the cache fails at once. Default false. */
+  offline?: boolean;
+  /**
+   * How to run the model. Default: its entry in `MODEL_PROFILES`, else what its
+   * sentence-transformers files say (`readSentenceTransformersProfile`) over `DEFAULT_MODEL_PROFILE`.
+   */
   profile?: ModelProfile;
 }
 
-/** The pipeline call this embedder uses; transformers.js returns a Tensor of [texts, dimensions]. */
-type FeatureExtractor = (texts: string[], options: { pooling: 'cls' | 'mean'; normalize: boolean }) => Promise<{ data: ArrayLike<number>; dims: number[] }>;
+/** Defaults of `TransformersEmbedderOptions` (the CLI passes the configured values instead). */
+export const TRANSFORMERS_EMBEDDER_DEFAULTS = {
+  /** `main`, the repository's default branch. */
+  revision: 'main',
+  /** `auto`: quantized weights when the cache or the hub has them, else full precision. */
+  precision: 'auto',
+  /** `https://huggingface.co`, the Hugging Face hub. */
+  endpoint: 'https://huggingface.co',
+} as const;
+
+/** A model's output: `last_hidden_state` of `[texts, tokens, dimensions]`. */
+type EncoderModel = (inputs: Record<string, unknown>) => Promise<{ last_hidden_state?: { data: ArrayLike<number>; dims: number[] } }>;
+
+interface LoadedModel {
+  tokenizer: TokenizerLike;
+  model: EncoderModel;
+  createTensor: (values: BigInt64Array, dims: number[]) => unknown;
+  profile: ModelProfile;
+  precision: 'quantized' | 'full';
+}
 
 /**
- * Embedder running a sentence-embedding model locally with transformers.js (ONNX, quantized).
- * The model loads on the first `embed`, or up front with `load()`; the first load downloads it
- * from the Hugging Face hub into `cacheDir`, later loads read the cache (no network needed).
+ * Embedder running a sentence-embedding model locally with transformers.js (ONNX).
+ * The model loads on the first `embed`, or up front with `load()`; files missing from the cache
+ * are first downloaded from `endpoint` (`ensureModelFiles`, unless `offline`), then transformers.js
+ * reads the cache only. Texts are truncated by tokens, instruction prefix included (`encodeTexts`).
  * Failures become `ModelUnavailableError`, which says how to fix them.
  */
 export class TransformersEmbedder implements Embedder {
-  /** Model + pooling, recorded in the index manifest. */
-  readonly id: string;
   readonly model: string;
+  readonly revision: string;
   readonly maxBatchSize: number;
+  /** A bound for callers cutting text; the model itself truncates by tokens. */
   readonly maxInputChars: number;
   readonly semantic = true;
-  private readonly profile: ModelProfile;
+  private readonly knownProfile: ModelProfile | null;
   private readonly cacheDir: string;
   private readonly downloadTimeoutMs: number;
+  private readonly precision: EmbeddingPrecision;
+  private readonly endpoint: string;
+  private readonly offline: boolean;
+  private loaded: LoadedModel | null = null;
   private discoveredDimensions: number | null = null;
-  private extractor: Promise<FeatureExtractor> | null = null;
+  private loading: Promise<LoadedModel> | null = null;
 
   constructor(options: TransformersEmbedderOptions) {
     this.model = options.model;
-    this.profile = options.profile ?? modelProfile(options.model);
+    this.revision = options.revision ?? TRANSFORMERS_EMBEDDER_DEFAULTS.revision;
+    this.precision = options.precision ?? TRANSFORMERS_EMBEDDER_DEFAULTS.precision;
+    this.endpoint = options.endpoint ?? TRANSFORMERS_EMBEDDER_DEFAULTS.endpoint;
+    this.offline = options.offline ?? false;
+    this.knownProfile = options.profile ?? MODEL_PROFILES[options.model] ?? null;
     this.cacheDir = options.cacheDir;
     this.downloadTimeoutMs = options.downloadTimeoutMs;
-    this.id = `${options.model}:${this.profile.pooling}`;
-    this.maxBatchSize = this.profile.maxBatchSize;
-    this.maxInputChars = this.profile.maxInputChars;
+    const limits = this.knownProfile ?? DEFAULT_MODEL_PROFILE;
+    this.maxBatchSize = limits.maxBatchSize;
+    this.maxInputChars = limits.maxInputChars;
+  }
+
+  /**
+   * Model, revision, precision, pooling and instructions (`embedderId`), recorded in the index
+   * manifest. Known before loading only for a profiled model with a fixed precision.
+   */
+  get id(): string {
+    const profile = this.loaded?.profile ?? this.knownProfile;
+    const precision = this.loaded?.precision ?? (this.precision === 'auto' ? null : this.precision);
+    if (profile === null || precision === null) {
+      throw new Error(`the id of embedding model "${this.model}" is known only once it is loaded (its precision or settings come from the files): await load() first`);
+    }
+    return embedderId({ model: this.model, revision: this.revision, precision, pooling: profile.pooling, queryPrefix: profile.queryPrefix, passagePrefix: profile.passagePrefix });
   }
 
   /** Known from the model profile; for other models only after `load()`, and throws before. */
   get dimensions(): number {
-    const dimensions = this.profile.dimensions ?? this.discoveredDimensions;
-    if (dimensions === null) {
+    const dimensions = this.loaded?.profile.dimensions ?? this.knownProfile?.dimensions ?? this.discoveredDimensions;
+    if (dimensions === null || dimensions === undefined) {
       throw new Error(`the dimensions of embedding model "${this.model}" are known only once it is loaded: await load() first (createLoadedEmbedder does)`);
     }
     return dimensions;
@@ -59,87 +117,109 @@ export class TransformersEmbedder implements Embedder {
 
   /** Whether `dimensions` can be read without loading the model. */
   get dimensionsKnown(): boolean {
-    return (this.profile.dimensions ?? this.discoveredDimensions) !== null;
+    return (this.loaded?.profile.dimensions ?? this.knownProfile?.dimensions ?? this.discoveredDimensions) !== null;
   }
 
-  /** Loads (downloading when not cached) the model; safe to call more than once. */
+  /** The model's folder in the cache. */
+  get modelDir(): string {
+    return modelCacheFolder(this.cacheDir, this.model, this.revision);
+  }
+
+  /** Loads the model, downloading missing files unless offline; safe to call more than once. */
   async load(): Promise<void> {
-    await this.loadedExtractor();
+    await this.loadedModel();
   }
 
   async embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
     if (texts.length > this.maxBatchSize) throw new RangeError(`embed takes at most ${this.maxBatchSize} texts, got ${texts.length}`);
     if (texts.length === 0) return [];
-    const extractor = await this.loadedExtractor();
-    const prefix = kind === 'query' ? this.profile.queryPrefix : this.profile.passagePrefix;
-    const inputs = texts.map((text) => prefix + text.slice(0, this.maxInputChars));
-    const output = await extractor(inputs, { pooling: this.profile.pooling, normalize: this.profile.normalize });
-    const width = output.dims.at(-1) ?? 0;
+    const loaded = await this.loadedModel();
+    const vectors = await this.run(loaded, texts, kind);
+    const width = vectors[0]?.length ?? 0;
     if (width !== this.dimensions) throw new Error(`embedding model "${this.model}" returned ${width} dimensions, expected ${this.dimensions}`);
-    return texts.map((_, row) => normalized(Float32Array.from(Array.prototype.slice.call(output.data, row * width, (row + 1) * width) as number[])));
+    return vectors;
   }
 
-  private loadedExtractor(): Promise<FeatureExtractor> {
-    this.extractor ??= this.createExtractor().catch((error: unknown) => {
+  private async run(loaded: LoadedModel, texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
+    const prefix = kind === 'query' ? loaded.profile.queryPrefix : loaded.profile.passagePrefix;
+    const encoded = encodeTexts(loaded.tokenizer, texts.map((text) => prefix + text));
+    const inputs: Record<string, unknown> = {};
+    for (const [name, values] of Object.entries(encoded.columns)) inputs[name] = loaded.createTensor(values, [encoded.rows, encoded.width]);
+    const output = await loaded.model(inputs);
+    const hidden = output.last_hidden_state;
+    if (hidden === undefined) throw new Error(`embedding model "${this.model}" has no last_hidden_state output`);
+    return poolEmbeddings(hidden.data, hidden.dims, encoded.attentionMask, loaded.profile.pooling);
+  }
+
+  private loadedModel(): Promise<LoadedModel> {
+    this.loading ??= this.loadModel().catch((error: unknown) => {
       // Let a later call try again (the network may come back).
-      this.extractor = null;
+      this.loading = null;
       throw error;
     });
-    return this.extractor;
+    return this.loading;
   }
 
-  private async createExtractor(): Promise<FeatureExtractor> {
+  private async loadModel(): Promise<LoadedModel> {
     let transformers;
     try {
       transformers = await importTransformers();
     } catch (error) {
       throw this.unavailable(`the @xenova/transformers package failed to load (${describe(error)})`, error);
     }
-    const { env, pipeline } = transformers;
-    env.cacheDir = this.cacheDir;
-    // Same layout as the cache (<dir>/<owner>/<model>/...), so a copied model folder is found.
-    env.localModelPath = this.cacheDir;
-    env.allowLocalModels = true;
-    env.allowRemoteModels = true;
-    env.useFSCache = true;
-    let extractor: FeatureExtractor;
+    let precision: 'quantized' | 'full';
     try {
-      const loaded = await withDownloadTimeout(env.remoteHost, this.downloadTimeoutMs, () =>
-        pipeline('feature-extraction', this.model, { quantized: true }),
-      );
-      extractor = loaded as unknown as FeatureExtractor;
+      ({ precision } = await ensureModelFiles({
+        model: this.model,
+        revision: this.revision,
+        precision: this.precision,
+        dir: this.modelDir,
+        endpoint: this.endpoint,
+        offline: this.offline,
+        timeoutMs: this.downloadTimeoutMs,
+      }));
     } catch (error) {
       throw this.unavailable(describe(error), error);
     }
-    if (this.profile.dimensions === null) {
-      const probe = await extractor(['test'], { pooling: this.profile.pooling, normalize: this.profile.normalize });
-      this.discoveredDimensions = probe.dims.at(-1) ?? null;
+    const { env, AutoTokenizer, AutoModel, Tensor } = transformers;
+    // Files are in place; transformers.js reads them from the model folder and never downloads.
+    const folder = this.revision === 'main' ? this.model : `${this.model}/${this.revision}`;
+    env.localModelPath = this.cacheDir;
+    env.cacheDir = this.cacheDir;
+    env.allowLocalModels = true;
+    env.allowRemoteModels = false;
+    env.remoteHost = `${this.endpoint.replace(/\/+$/, '')}/`;
+    env.remotePathTemplate = '{model}/resolve/{revision}/';
+    let loaded: LoadedModel;
+    try {
+      const profile = this.knownProfile ?? readSentenceTransformersProfile(this.modelDir, DEFAULT_MODEL_PROFILE);
+      const tokenizer = (await AutoTokenizer.from_pretrained(folder, { local_files_only: true })) as unknown as TokenizerLike;
+      const model = (await AutoModel.from_pretrained(folder, { quantized: precision === 'quantized', local_files_only: true })) as unknown as EncoderModel;
+      loaded = { tokenizer, model, profile, precision, createTensor: (values, dims) => new Tensor('int64', values, dims) };
+      if (profile.dimensions === null) {
+        const [probe] = await this.run(loaded, ['test'], 'passage');
+        this.discoveredDimensions = probe?.length ?? null;
+        loaded = { ...loaded, profile: { ...profile, dimensions: this.discoveredDimensions } };
+      }
+    } catch (error) {
+      throw this.unavailable(`the files in ${this.modelDir} did not load (${describe(error)})`, error);
     }
-    return extractor;
+    this.loaded = loaded;
+    return loaded;
   }
 
   private unavailable(reason: string, cause: unknown): ModelUnavailableError {
-    return new ModelUnavailableError(this.model, reason, { cause, modelDir: path.join(this.cacheDir, this.model) });
+    return new ModelUnavailableError(this.model, reason, { cause, modelDir: this.modelDir });
   }
 }
 
-/** A short reason for the error message: the network cause when there is one. */
+/** A short reason for the error message. */
 function describe(error: unknown): string {
-  if (error instanceof DownloadStalledError) return `${error.message} (is huggingface.co reachable from here?)`;
+  if (error instanceof ModelFileMissingError) return error.message;
+  if (error instanceof ModelDownloadError) return `${error.message}${error.network ? ' (is the hub reachable from here? HF_ENDPOINT can name a mirror)' : ''}`;
   if (error instanceof Error) {
     const cause = error.cause instanceof Error ? error.cause.message : null;
-    if (error.message === 'fetch failed' && cause) return `network error (${cause})`;
     return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
   }
   return String(error);
-}
-
-function normalized(vector: Float32Array): Float32Array {
-  let norm = 0;
-  for (const value of vector) norm += value * value;
-  if (norm > 0 && Math.abs(norm - 1) > 1e-6) {
-    const scale = 1 / Math.sqrt(norm);
-    for (let index = 0; index < vector.length; index += 1) vector[index]! *= scale;
-  }
-  return vector;
 }

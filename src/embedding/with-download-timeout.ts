@@ -22,8 +22,8 @@ let originalFetch: typeof fetch | null = null;
  * Runs `work` while every global `fetch` to a URL starting with `urlPrefix` is aborted after
  * `timeoutMs` without progress (no response headers yet, or no body bytes since the last ones).
  * An idle bound rather than a total one: an unreachable host fails fast, while a slow but
- * moving download of a large model still completes. transformers.js downloads with the global
- * `fetch`, so this bounds model loading without touching the library. Other requests pass through.
+ * moving download of a large model still completes. Works on the global `fetch`, so it bounds
+ * any code that downloads with it (`downloadModelFile`). Other requests pass through.
  */
 export async function withDownloadTimeout<T>(urlPrefix: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
   const guard: Guard = { urlPrefix, timeoutMs };

@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { NotTextError } from './not-text-error.js';
 import { TextEncodingError } from './text-encoding-error.js';
 
 /** Result of `decodeText`: the text (BOM removed) and the encoding it was read with. */
@@ -21,20 +22,23 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Decodes file bytes to text. UTF-8 (with or without BOM) and UTF-16 with BOM are read directly;
  * anything else is guessed with chardet and decoded with iconv-lite, the GB family (GB2312, GBK,
- * GB18030) always as GB18030, its superset. Throws `TextEncodingError` rather than returning garbage.
+ * GB18030) always as GB18030, its superset. Throws `NotTextError` for binary bytes (NUL, control
+ * characters) and `TextEncodingError` for text in no encoding it knows, rather than returning garbage.
  */
 export function decodeText(bytes: Buffer): DecodeTextResult {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: iconv.decode(bytes.subarray(3), 'utf-8'), encoding: 'utf-8' };
+    return checkedText(iconv.decode(bytes.subarray(3), 'utf-8'), 'utf-8', bytes);
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+    return checkedText(iconv.decode(bytes.subarray(2), 'utf-16le'), 'utf-16le', bytes);
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+    return checkedText(iconv.decode(bytes.subarray(2), 'utf-16be'), 'utf-16be', bytes);
   }
   try {
-    return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
+    const text = strictUtf8.decode(bytes);
+    // NUL and other control bytes are valid UTF-8 but not text: UTF-16 without a BOM, or binary.
+    if (badCharacterRatio(text) <= MAX_BAD_CHARACTER_RATIO) return { text, encoding: 'utf-8' };
   } catch {
     // Not valid UTF-8: fall through to detection.
   }
@@ -46,7 +50,15 @@ export function decodeText(bytes: Buffer): DecodeTextResult {
     if (best === null || ratio < best.ratio) best = { text, encoding, ratio };
     if (ratio <= MAX_BAD_CHARACTER_RATIO) return { text, encoding };
   }
+  const controlRatio = controlByteRatio(bytes);
+  if (controlRatio > MAX_BAD_CHARACTER_RATIO) throw new NotTextError(controlRatio);
   throw new TextEncodingError(best?.encoding ?? null, best?.ratio ?? 1);
+}
+
+/** Text read through a byte-order mark, refused when it is mostly control characters (binary behind a BOM-like start). */
+function checkedText(text: string, encoding: string, bytes: Buffer): DecodeTextResult {
+  if (badCharacterRatio(text) > MAX_BAD_CHARACTER_RATIO) throw new NotTextError(controlByteRatio(bytes));
+  return { text, encoding };
 }
 
 /**
@@ -58,7 +70,28 @@ function candidateEncodings(bytes: Buffer): string[] {
   const guessed = matches.map((match) => toIconvName(match.name)).filter((name): name is string => name !== null);
   const topConfidence = matches[0]?.confidence ?? 0;
   const ordered = topConfidence >= CONFIDENT_GUESS ? guessed : ['gb18030', 'big5', ...guessed];
-  return [...new Set(ordered)];
+  const utf16 = guessUtf16(bytes);
+  return [...new Set([...(utf16 ? [utf16] : []), ...ordered])];
+}
+
+/**
+ * UTF-16 without a byte-order mark, which chardet does not recognise: the high bytes of its
+ * ASCII characters are NULs, nearly all at odd (little-endian) or even (big-endian) offsets.
+ * Binary has NULs on both sides.
+ */
+function guessUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
+  let even = 0;
+  let odd = 0;
+  for (let index = 0; index < bytes.length; index++) {
+    if (bytes[index] !== 0) continue;
+    if (index % 2 === 0) even++;
+    else odd++;
+  }
+  const nuls = even + odd;
+  if (nuls < bytes.length * 0.01 || nuls === 0) return null;
+  if (odd >= nuls * 0.9) return 'utf-16le';
+  if (even >= nuls * 0.9) return 'utf-16be';
+  return null;
 }
 
 function toIconvName(chardetName: string): string | null {
@@ -77,4 +110,12 @@ function badCharacterRatio(text: string): number {
     if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d)) bad++;
   }
   return bad / text.length;
+}
+
+/** Share of NUL and other C0 control bytes (tab, newline, form feed and CR excepted). */
+function controlByteRatio(bytes: Buffer): number {
+  if (bytes.length === 0) return 0;
+  let control = 0;
+  for (const byte of bytes) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) control++;
+  return control / bytes.length;
 }

@@ -9,6 +9,7 @@ import { parsePage } from './page/parse-page.js';
 import { parseJsonlRecords } from './records/parse-jsonl-records.js';
 import { parseJsonRecords } from './records/parse-json-records.js';
 import { SOURCE_EXTENSIONS } from './source-extensions.js';
+import { NotTextError } from './not-text-error.js';
 import { TextEncodingError } from './text-encoding-error.js';
 
 /** Options for `parseSourceFile`. */
@@ -50,6 +51,10 @@ export async function parseSourceFile(filePath: string, options: ParseSourceFile
   try {
     text = decodeText(bytes).text;
   } catch (error) {
+    if (error instanceof NotTextError) {
+      const share = `${(error.controlByteRatio * 100).toFixed(1)}% NUL or control bytes`;
+      return failure(filePath, `${filePath} is binary, not text (${share}); nothing was stored from it`);
+    }
     if (error instanceof TextEncodingError) {
       return failure(filePath, `could not detect the text encoding of ${filePath} (best guess ${error.guessedEncoding ?? 'none'}); save it as UTF-8`);
     }

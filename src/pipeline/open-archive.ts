@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../shared/logger.js';
 import type { Archive } from './archive.js';
 import { openSqliteArticleStore } from '../store/sqlite-article-store.js';
-import { openHnswVectorIndex } from '../store/hnsw-vector-index.js';
+import { openHnswVectorIndex, type HnswVectorIndex } from '../store/hnsw-vector-index.js';
 import { createLoadedEmbedder } from '../embedding/create-embedder.js';
 import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import { ExtractiveAnswerer } from '../answer/extractive-answerer.js';
@@ -11,6 +11,8 @@ import { createLlmAnswerer } from '../answer/llm/create-llm-answerer.js';
 import { unitWeights } from '../answer/unit-weights.js';
 import { indexArticles } from './index-articles.js';
 import { repairIndexDrift } from './repair-index-drift.js';
+import { createArchiveWriteLock, WRITE_LOCK_FILE } from './archive-write-lock.js';
+import { acquireWriteLock, tryAcquireWriteLock, type WriteLock } from '../store/write-lock.js';
 import type { Answerer } from '../answer/answer-result.js';
 
 /** The database file inside the data directory. */
@@ -27,18 +29,29 @@ export const DATABASE_FILE = 'newsbot.db';
 export const LEXICAL_EF_CONSTRUCTION = 40;
 
 export interface OpenArchiveOptions {
-  /** Start the vector index from scratch (for `reindex`). */
+  /** Start the vector index from scratch (for `reindex`); waits for other writers first. */
   resetIndex?: boolean;
 }
 
 /**
  * Opens the database, the embedder and the vector index, mends drift between the two stores,
  * and wires retrieval and answering. One archive per process; close it on shutdown.
+ * Drift is mended only when no other process is writing (the write lock is free); otherwise the
+ * index follows that writer's saves, which leave it consistent.
  */
 export async function openArchive(config: Config, logger: Logger, options: OpenArchiveOptions = {}): Promise<Archive> {
   const embedder = await createLoadedEmbedder(config);
   const store = openSqliteArticleStore(path.join(config.dataDir, DATABASE_FILE));
+  const lockFile = path.join(config.dataDir, WRITE_LOCK_FILE);
+  let openingLock: WriteLock | null = null;
   try {
+    openingLock = options.resetIndex
+      ? await acquireWriteLock({
+          file: lockFile,
+          purpose: 'reindex',
+          onWait: (holder) => logger.warn({ pid: holder?.pid }, 'waiting for another process writing the archive'),
+        })
+      : tryAcquireWriteLock(lockFile, 'open');
     const index = openHnswVectorIndex({
       dir: config.indexDir,
       embedderId: embedder.id,
@@ -46,8 +59,18 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
       reset: options.resetIndex ?? false,
       efConstruction: embedder.semantic ? undefined : LEXICAL_EF_CONSTRUCTION,
     });
-    if (index.rebuiltFromScratch) logger.warn({ dir: config.indexDir }, 'vector index file unreadable; rebuilding it from the database');
-    await repairIndexDrift(store, index, embedder, logger);
+    if (openingLock) {
+      if (index.rebuiltFromScratch) logger.warn({ dir: config.indexDir }, 'vector index file unreadable; rebuilding it from the database');
+      await repairIndexDrift(store, index, embedder, logger);
+      index.save();
+    } else {
+      // Another process is writing: leave the files to it, and follow its saves (see HnswVectorIndex).
+      logger.info({ dir: config.indexDir }, 'another process is writing the archive; the vector index follows its saves');
+      if (index.unsavedChanges) index.reload();
+    }
+    openingLock?.release();
+    openingLock = null;
+    const writeLock = createArchiveWriteLock({ file: lockFile, store, index, embedder, logger });
     const retriever = new HybridRetriever({ store, index, embedder });
     const extractive = new ExtractiveAnswerer({
       retriever,
@@ -66,26 +89,57 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
       embedder,
       retriever,
       answerer,
-      indexArticles: (articles, indexOptions) => indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress }, articles),
-      removeArticles: (articleIds) => {
-        let removed = 0;
-        for (const articleId of articleIds) {
-          if (store.getArticle(articleId) === null) continue;
-          for (const id of store.removeArticle(articleId)) index.remove(id);
-          removed += 1;
-        }
-        index.save();
-        return removed;
-      },
+      indexArticles: (articles, indexOptions) =>
+        writeLock.run('index', () => indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress }, articles), {
+          signal: indexOptions?.signal,
+        }),
+      removeArticles: (articleIds) =>
+        writeLock.runSync('remove', () => {
+          let removed = 0;
+          for (const articleId of articleIds) {
+            if (store.getArticle(articleId) === null) continue;
+            for (const id of store.removeArticle(articleId)) index.remove(id);
+            removed += 1;
+          }
+          return removed;
+        }),
+      withWriteLock: (purpose, work, lockOptions) => writeLock.run(purpose, work, lockOptions),
       close: () => {
         if (closed) return;
         closed = true;
-        index.save();
-        store.close();
+        try {
+          saveIfWriter(index, lockFile, writeLock.held(), logger);
+        } finally {
+          store.close();
+        }
       },
     };
   } catch (error) {
+    openingLock?.release();
     store.close();
     throw error;
+  }
+}
+
+/**
+ * Saves unsaved index changes on close, but only as a writer: a process that cannot take the
+ * lock leaves the files to the one holding it (the database still has everything; drift repair
+ * on the next open re-embeds whatever only this process held).
+ */
+function saveIfWriter(index: HnswVectorIndex, lockFile: string, heldHere: boolean, logger: Logger): void {
+  if (!index.unsavedChanges) return;
+  if (heldHere) {
+    index.save();
+    return;
+  }
+  const lock = tryAcquireWriteLock(lockFile, 'close');
+  if (lock === null) {
+    logger.warn({ dir: index.dir }, 'another process is writing the archive; not saving this process\'s vector index');
+    return;
+  }
+  try {
+    if (!index.changedOnDisk()) index.save();
+  } finally {
+    lock.release();
   }
 }

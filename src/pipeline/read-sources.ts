@@ -4,6 +4,7 @@ import { listSourceFiles } from '../ingest/list-source-files.js';
 import { parseSourceFile } from '../ingest/parse-source-file.js';
 import { parseHtmlFile } from '../ingest/html/parse-html-file.js';
 import { ingestUrl } from '../ingest/feed/ingest-url.js';
+import { refuseOversizedArticles } from '../ingest/refuse-oversized-articles.js';
 import type { FetchOptions } from '../ingest/fetch/fetch-options.js';
 
 export interface ReadSourcesOptions {
@@ -12,6 +13,8 @@ export interface ReadSourcesOptions {
   /** Anchors relative paths, so a file's source name is the same whatever path spelling was used. */
   cwd: string;
   fetch: FetchOptions;
+  /** Longest article body accepted, in characters (`MAX_ARTICLE_CHARS`); longer ones become errors. Default: no limit. */
+  maxArticleChars?: number;
   onSourceRead?: (done: number, total: number) => void;
 }
 
@@ -30,7 +33,8 @@ export async function readSources(inputs: readonly string[], options: ReadSource
   const result: ReadSourcesResult = { articles: [], errors: [...listed.errors.map((error) => ({ ...error, source: displayPath(error.source, options.cwd) }))], completeSources: [] };
   const total = listed.files.length + urls.length;
   let done = 0;
-  const collect = (source: string, parsed: ParsedSource): void => {
+  const collect = (source: string, read: ParsedSource): void => {
+    const parsed = options.maxArticleChars === undefined ? read : refuseOversizedArticles(read, options.maxArticleChars);
     result.articles.push(...parsed.articles);
     result.errors.push(...parsed.errors);
     if (parsed.errors.length === 0) result.completeSources.push(source);

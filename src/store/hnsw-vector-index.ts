@@ -50,40 +50,62 @@ export class HnswVectorIndex implements VectorIndex {
   readonly rebuiltFromScratch: boolean;
   /** Why the index started empty, when `rebuiltFromScratch` (for the log). */
   readonly rebuildReason: string | null;
-  private readonly hnsw: Hnsw;
-  private readonly live: Set<number>;
+  private readonly options: OpenHnswVectorIndexOptions;
+  private hnsw: Hnsw;
+  private live: Set<number>;
   /** Labels marked deleted in hnswlib (which keeps them in its id list). */
-  private readonly deleted: Set<number>;
+  private deleted: Set<number>;
   private dirty: boolean;
+  /** Which saved files this instance holds (`manifestVersion`): another process's save changes it. */
+  private diskVersion: string;
 
   /** Use `openHnswVectorIndex`. */
-  constructor(state: {
-    dir: string;
-    embedderId: string;
-    dimensions: number;
-    hnsw: Hnsw;
-    live: Set<number>;
-    deleted: Set<number>;
-    rebuildReason: string | null;
-    dirty: boolean;
-  }) {
-    this.dir = state.dir;
-    this.embedderId = state.embedderId;
-    this.dimensions = state.dimensions;
+  constructor(options: OpenHnswVectorIndexOptions, state: IndexState) {
+    this.options = { ...options, reset: false };
+    this.dir = options.dir;
+    this.embedderId = options.embedderId;
+    this.dimensions = options.dimensions;
     this.hnsw = state.hnsw;
     this.live = state.live;
     this.deleted = state.deleted;
     this.rebuildReason = state.rebuildReason;
     this.rebuiltFromScratch = state.rebuildReason !== null;
     this.dirty = state.dirty;
+    this.diskVersion = state.diskVersion;
   }
 
   count(): number {
+    this.followDisk();
     return this.live.size;
   }
 
   ids(): number[] {
+    this.followDisk();
     return [...this.live];
+  }
+
+  /** True when this instance holds changes `save` has not written yet. */
+  get unsavedChanges(): boolean {
+    return this.dirty;
+  }
+
+  /** True when another process saved the index since this instance loaded or saved it. */
+  changedOnDisk(): boolean {
+    return manifestVersion(this.dir) !== this.diskVersion;
+  }
+
+  /**
+   * Replaces what this instance holds with the files on disk, dropping unsaved changes.
+   * A writer calls it after taking the write lock, so it builds on the other writers' vectors.
+   */
+  reload(): void {
+    const state = loadIndexState(this.options);
+    this.hnsw = state.hnsw;
+    this.live = state.live;
+    this.deleted = state.deleted;
+    // Only a holder of the write lock saves: a stale manifest is rewritten by its next save.
+    this.dirty = false;
+    this.diskVersion = state.diskVersion;
   }
 
   /** Adds a vector, or replaces the vector of a label already present. */
@@ -113,6 +135,7 @@ export class HnswVectorIndex implements VectorIndex {
     if (vector.length !== this.dimensions) {
       throw new RangeError(`query vector has ${vector.length} dimensions, the index expects ${this.dimensions}`);
     }
+    this.followDisk();
     const wanted = Math.min(Math.floor(k), this.live.size);
     if (wanted <= 0) return [];
     this.hnsw.setEf(Math.max(wanted * 2, MIN_EF_SEARCH));
@@ -145,11 +168,20 @@ export class HnswVectorIndex implements VectorIndex {
     };
     writeIndexManifest(this.dir, manifest);
     this.dirty = false;
+    this.diskVersion = manifestVersion(this.dir);
   }
 
   /** Slots allocated (live + deleted + free); for benchmarks and tests. */
   capacity(): number {
     return this.hnsw.getMaxElements();
+  }
+
+  /**
+   * A reader (no unsaved changes) follows the saves of writers in other processes, so `serve`
+   * searches the vectors an `ingest` beside it added. A stat per call; the reload only on change.
+   */
+  private followDisk(): void {
+    if (!this.dirty && this.changedOnDisk()) this.reload();
   }
 
   private ensureCapacity(): void {
@@ -166,36 +198,52 @@ export class HnswVectorIndex implements VectorIndex {
  * `rebuiltFromScratch` is set, so the caller re-embeds the database's chunks.
  */
 export function openHnswVectorIndex(options: OpenHnswVectorIndexOptions): HnswVectorIndex {
-  const { dir, embedderId, dimensions } = options;
+  const { dir, dimensions } = options;
   if (!Number.isInteger(dimensions) || dimensions <= 0) throw new RangeError(`dimensions must be a positive integer, got ${dimensions}`);
   if (options.reset) resetHnswVectorIndex(dir);
   fs.mkdirSync(dir, { recursive: true });
   removeTemporaryFiles(dir);
+  return new HnswVectorIndex(options, loadIndexState(options));
+}
+
+/** What an index instance holds, read from disk. */
+interface IndexState {
+  hnsw: Hnsw;
+  live: Set<number>;
+  deleted: Set<number>;
+  rebuildReason: string | null;
+  dirty: boolean;
+  diskVersion: string;
+}
+
+function loadIndexState(options: OpenHnswVectorIndexOptions): IndexState {
+  const { dir, embedderId, dimensions } = options;
+  // Read first: a save landing while the files are read changes it, and the next check reloads.
+  const diskVersion = manifestVersion(dir);
   const indexFile = path.join(dir, INDEX_FILE);
   const hasIndexFile = fs.existsSync(indexFile);
-  const base = { dir, embedderId, dimensions };
 
   let manifest: IndexManifest | null;
   try {
     manifest = readIndexManifest(dir);
   } catch (error) {
-    return emptyIndex(base, options, `${(error as Error).message}; starting an empty index`);
+    return emptyIndex(options, diskVersion, `${(error as Error).message}; starting an empty index`);
   }
   if (manifest && (manifest.embedderId !== embedderId || manifest.dimensions !== dimensions)) {
     throw new EmbedderMismatchError(dir, { embedderId, dimensions }, { embedderId: manifest.embedderId, dimensions: manifest.dimensions });
   }
   if (!manifest) {
-    return hasIndexFile ? emptyIndex(base, options, `${indexFile} has no ${MANIFEST_FILE}; starting an empty index`) : emptyIndex(base, options, null);
+    return emptyIndex(options, diskVersion, hasIndexFile ? `${indexFile} has no ${MANIFEST_FILE}; starting an empty index` : null);
   }
   if (!hasIndexFile) {
-    return emptyIndex(base, options, manifest.count > 0 ? `${indexFile} is missing; starting an empty index` : null);
+    return emptyIndex(options, diskVersion, manifest.count > 0 ? `${indexFile} is missing; starting an empty index` : null);
   }
 
   const hnsw = new hnswlib.HierarchicalNSW('cosine', dimensions);
   try {
     hnsw.readIndexSync(indexFile);
   } catch (error) {
-    return emptyIndex(base, options, `could not read ${indexFile} (${(error as Error).message}); starting an empty index`);
+    return emptyIndex(options, diskVersion, `could not read ${indexFile} (${(error as Error).message}); starting an empty index`);
   }
   const stored = hnsw.getIdsList();
   const file = fs.statSync(indexFile);
@@ -210,7 +258,7 @@ export function openHnswVectorIndex(options: OpenHnswVectorIndexOptions): HnswVe
     // its list of deleted labels may be stale: ask hnswlib about each label instead.
     for (const id of stored) (isDeletedLabel(hnsw, id) ? deleted : live).add(id);
   }
-  return new HnswVectorIndex({ ...base, hnsw, live, deleted, rebuildReason: null, dirty: !current });
+  return { hnsw, live, deleted, rebuildReason: null, dirty: !current, diskVersion };
 }
 
 /** Deletes the index files in `dir` (the directory itself stays). */
@@ -221,15 +269,21 @@ export function resetHnswVectorIndex(dir: string): void {
   }
 }
 
-function emptyIndex(
-  base: { dir: string; embedderId: string; dimensions: number },
-  options: OpenHnswVectorIndexOptions,
-  rebuildReason: string | null,
-): HnswVectorIndex {
-  const hnsw = new hnswlib.HierarchicalNSW('cosine', base.dimensions);
+function emptyIndex(options: OpenHnswVectorIndexOptions, diskVersion: string, rebuildReason: string | null): IndexState {
+  const hnsw = new hnswlib.HierarchicalNSW('cosine', options.dimensions);
   hnsw.initIndex(Math.max(1, options.initialCapacity ?? DEFAULT_INITIAL_CAPACITY), HNSW_M, options.efConstruction ?? HNSW_EF_CONSTRUCTION, HNSW_RANDOM_SEED);
   // A rebuilt index is saved even when nothing is added, so the bad files get replaced.
-  return new HnswVectorIndex({ ...base, hnsw, live: new Set(), deleted: new Set(), rebuildReason, dirty: rebuildReason !== null });
+  return { hnsw, live: new Set(), deleted: new Set(), rebuildReason, dirty: rebuildReason !== null, diskVersion };
+}
+
+/** Identifies the saved manifest (a save renames a new file over it); "none" when absent. */
+function manifestVersion(dir: string): string {
+  try {
+    const stat = fs.statSync(path.join(dir, MANIFEST_FILE));
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'none';
+  }
 }
 
 function removeTemporaryFiles(dir: string): void {

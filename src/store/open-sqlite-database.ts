@@ -4,17 +4,28 @@ import Database from 'better-sqlite3';
 import { runMigrations } from './run-migrations.js';
 
 /**
+ * How long a statement waits for another connection's write lock before failing with
+ * "database is locked": generous, because another process (an `ingest` beside `serve`) may be
+ * committing a batch of thousands of chunks.
+ */
+export const BUSY_TIMEOUT_MS = 30_000;
+
+/**
  * Opens (creating the file and its folder) the newsbot database with the settings every
  * store module relies on, and brings the schema up to date.
+ * Write transactions should be `BEGIN IMMEDIATE` (better-sqlite3's `transaction(fn).immediate()`):
+ * a deferred one that read first cannot wait for the lock and fails at once when another process
+ * wrote meanwhile.
  */
 export function openSqliteDatabase(filePath: string): Database.Database {
   if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
-  const database = new Database(filePath);
+  const database = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
   try {
+    // First, so that switching a new file to WAL waits for a process opening it at the same time.
+    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 5000');
     // 64 MB of page cache (default 2 MB): keyword search touches many FTS pages per question.
     database.pragma('cache_size = -65536');
     runMigrations(database);

@@ -27,12 +27,15 @@ export function runMigrations(database: Database.Database, migrations: readonly 
   if (current > latest) throw new SchemaVersionError(latest, current);
   for (const migration of sorted) {
     if (migration.version <= current) continue;
+    // IMMEDIATE, and the version read again inside: another process opening the same new file
+    // may have applied this migration while we waited for the lock.
     database.transaction(() => {
+      if ((database.pragma('user_version', { simple: true }) as number) >= migration.version) return;
       database.exec(migration.sql);
       // PRAGMA does not take bound parameters; the version is an integer from our own list.
       database.pragma(`user_version = ${Math.trunc(migration.version)}`);
-    })();
-    current = migration.version;
+    }).immediate();
+    current = Math.max(migration.version, database.pragma('user_version', { simple: true }) as number);
   }
   return current;
 }

@@ -47,9 +47,13 @@ export class SqliteArticleStore implements ArticleStore {
     this.statements = prepareStatements(database);
   }
 
-  /** Runs `fn` in one transaction (nested calls become savepoints). Batch upserts this way. */
+  /**
+   * Runs `fn` in one write transaction (nested calls become savepoints). Batch upserts this way.
+   * BEGIN IMMEDIATE takes the write lock up front, waiting (busy_timeout) while another process
+   * commits, so a batch never fails half-way with "database is locked".
+   */
   transaction<T>(fn: () => T): T {
-    return this.database.transaction(fn)();
+    return this.database.transaction(fn).immediate();
   }
 
   articleHash(articleId: string): string | null {

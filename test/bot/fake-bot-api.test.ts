@@ -41,3 +41,21 @@ test('injected failures are served once, in order', async () => {
   });
   expect((await call('sendChatAction', { chat_id: 1, action: 'typing' })).status).toBe(200);
 });
+
+test('sendDocument takes a multipart upload, keeps its bytes and stores it as a bot message', async () => {
+  const form = new FormData();
+  form.set('chat_id', '42');
+  form.set('caption', '<b>全文</b>');
+  form.set('parse_mode', 'HTML');
+  form.set('document', new Blob(['株洲 full text\n'], { type: 'text/plain' }), 'article.txt');
+  const response = await fetch(`${api.apiRoot}/bot${TOKEN}/sendDocument`, { method: 'POST', body: form });
+  const body = (await response.json()) as { ok: boolean; result: { message_id: number; document: { file_name: string; file_size: number } } };
+  expect(response.status).toBe(200);
+  expect(body.result.document).toMatchObject({ file_name: 'article.txt', file_size: Buffer.byteLength('株洲 full text\n') });
+  const [document] = api.documents;
+  expect(document).toMatchObject({ chatId: 42, fileName: 'article.txt', caption: '<b>全文</b>', messageId: body.result.message_id });
+  expect(document!.content.toString('utf8')).toBe('株洲 full text\n');
+  const stored = api.emulator.storage.botMessages.at(-1)!.message as unknown as Record<string, unknown>;
+  expect(stored).toMatchObject({ chat_id: '42', document: { file_name: 'article.txt' } });
+  expect(await call('sendDocument', { chat_id: 42 })).toEqual({ status: 400, body: expect.objectContaining({ ok: false }) });
+});

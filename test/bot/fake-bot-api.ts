@@ -1,8 +1,10 @@
 // A loopback Bot API for integration tests: the `telegram-test-api` emulator, plus what it lacks
-// (long-polling getUpdates, inline queries, chat actions, command menus, webhooks with the secret header),
+// (long-polling getUpdates, inline queries, chat actions, command menus, webhooks with the secret header,
+// sendDocument uploads as multipart/form-data, stored as bot messages with a `document`),
 // a record of every call the bot makes, and injected failures (429 with retry_after, 5xx).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 
 /** One Bot API call made by the bot, in arrival order. */
@@ -19,6 +21,18 @@ export interface InjectedFailure {
   errorCode: number;
   description: string;
   retryAfterSeconds?: number;
+}
+
+/** A file the bot uploaded with sendDocument. */
+export interface SentDocument {
+  token: string;
+  chatId: number;
+  /** The id of the bot message that carries it (also in `emulator.storage.botMessages`). */
+  messageId: number;
+  fileName: string;
+  mimeType: string;
+  caption: string | undefined;
+  content: Buffer;
 }
 
 /** A webhook registered with setWebhook; the fake delivers updates there with the secret header. */
@@ -49,6 +63,8 @@ export class FakeBotApi {
   readonly calls: RecordedCall[] = [];
   /** Webhook deliveries: update id and the HTTP status the bot answered. */
   readonly webhookDeliveries: Array<{ updateId: number; status: number }> = [];
+  /** Files uploaded with sendDocument, in order. */
+  readonly documents: SentDocument[] = [];
   private readonly failures = new Map<string, InjectedFailure[]>();
   private readonly customMethods = new Map<string, (payload: Record<string, unknown>, token: string) => unknown>();
   private readonly extraUpdates: Array<{ token: string; update: Record<string, unknown> }> = [];
@@ -160,6 +176,7 @@ export class FakeBotApi {
       (this.emulator as unknown as { webServer: http.RequestListener }).webServer(request, response);
       return;
     }
+    if (method === 'sendDocument') return this.sendDocument(token, request, response);
     const payload = await readJson(request);
     if (method === 'getUpdates') return this.getUpdates(token, payload, request, response);
     if (ACKNOWLEDGED_METHODS.has(method)) return this.reply(response, method, payload, 200, { ok: true, result: true });
@@ -200,6 +217,48 @@ export class FakeBotApi {
     });
     if (this.hasUpdates(token) || waitMs === 0) waiter.respond();
     else this.pollWaiters.add(waiter);
+  }
+
+  /**
+   * Accepts an uploaded file (multipart/form-data, as bots send local files) or a file_id/URL string (JSON),
+   * keeps its bytes in `documents` and stores the message in the emulator like any other bot message.
+   */
+  private async sendDocument(token: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const contentType = request.headers['content-type'] ?? '';
+    const fields: Record<string, unknown> = {};
+    let file: { name: string; type: string; content: Buffer } | null = null;
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Request('http://fake.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: Readable.toWeb(request) as ReadableStream<Uint8Array>,
+        duplex: 'half',
+      } as RequestInit).formData();
+      for (const [name, value] of form) {
+        if (typeof value === 'string') fields[name] = value;
+        else if (name === 'document') file = { name: value.name, type: value.type, content: Buffer.from(await value.arrayBuffer()) };
+      }
+    } else {
+      Object.assign(fields, await readJson(request));
+    }
+    const document = file ?? (typeof fields.document === 'string' ? { name: 'remote', type: '', content: Buffer.alloc(0) } : null);
+    if (fields.chat_id === undefined || !document) {
+      this.reply(response, 'sendDocument', fields, 400, { ok: false, error_code: 400, description: 'Bad Request: there is no document in the request' });
+      return;
+    }
+    const description = { file_id: `document-${this.documents.length + 1}`, file_unique_id: `u${this.documents.length + 1}`, file_name: document.name, mime_type: document.type, file_size: document.content.length };
+    const { document: _upload, ...messageFields } = fields;
+    const message = this.emulator.addBotMessage({ ...messageFields, document: description } as never, token) as unknown as { message_id: number };
+    this.documents.push({
+      token,
+      chatId: Number(fields.chat_id),
+      messageId: message.message_id,
+      fileName: document.name,
+      mimeType: document.type,
+      caption: typeof fields.caption === 'string' ? fields.caption : undefined,
+      content: document.content,
+    });
+    this.reply(response, 'sendDocument', { ...messageFields, document: description }, 200, { ok: true, result: message });
   }
 
   private hasUpdates(token: string): boolean {

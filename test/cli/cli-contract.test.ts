@@ -134,6 +134,8 @@ describe('embedder configuration errors', () => {
       EMBEDDING_MODEL: 'Xenova/bge-small-zh-v1.5',
       MODEL_CACHE_DIR: temporaryHome('newsbot-models-'),
       MODEL_DOWNLOAD_TIMEOUT_MS: '3000',
+      // No test reaches the internet: offline, the missing files fail at once.
+      HF_HUB_OFFLINE: '1',
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');

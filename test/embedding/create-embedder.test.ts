@@ -1,8 +1,10 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createEmbedder, createLoadedEmbedder, downloadModel } from '../../src/embedding/create-embedder.js';
 import { HashEmbedder } from '../../src/embedding/hash-embedder.js';
 import { TransformersEmbedder } from '../../src/embedding/transformers-embedder.js';
 import { embeddingConfig } from './embedding-fixtures.js';
+import { loadConfig } from '../../src/config/config.js';
 
 describe('createEmbedder', () => {
   it('picks the hash embedder only for exactly "hash"', () => {
@@ -21,12 +23,12 @@ describe('createEmbedder', () => {
     }
   });
 
-  it('knows the dimensions of profiled models before loading', () => {
-    const { config, cleanup } = embeddingConfig('Xenova/bge-small-zh-v1.5');
+  it('knows the dimensions of profiled models before loading, and the id once the precision is fixed', () => {
+    const { config, cleanup } = embeddingConfig('Xenova/bge-small-zh-v1.5', { EMBEDDING_PRECISION: 'quantized' });
     try {
       const embedder = createEmbedder(config);
       expect(embedder.dimensions).toBe(512);
-      expect(embedder.id).toBe('Xenova/bge-small-zh-v1.5:cls');
+      expect(embedder.id).toMatch(/^Xenova\/bge-small-zh-v1\.5@main:quantized:cls:query-[0-9a-f]{8}$/);
       expect(embedder.semantic).toBe(true);
     } finally {
       cleanup();
@@ -46,9 +48,31 @@ describe('createEmbedder', () => {
     const { config, cleanup } = embeddingConfig('hash');
     try {
       expect(await createLoadedEmbedder(config)).toBeInstanceOf(HashEmbedder);
-      await expect(downloadModel(config)).resolves.toBeUndefined();
+      await expect(downloadModel(config)).resolves.toBeNull();
     } finally {
       cleanup();
+    }
+  });
+});
+
+describe('model delivery settings', () => {
+  it('reads HF_ENDPOINT, HF_HUB_OFFLINE, EMBEDDING_PRECISION and EMBEDDING_REVISION', () => {
+    const { config: defaults, cleanup: cleanupDefaults } = embeddingConfig('Xenova/bge-small-zh-v1.5');
+    const { config, cleanup } = embeddingConfig('Xenova/bge-small-zh-v1.5', {
+      HF_ENDPOINT: 'https://hf-mirror.com/',
+      HF_HUB_OFFLINE: '1',
+      EMBEDDING_PRECISION: 'full',
+      EMBEDDING_REVISION: 'v1.5',
+    });
+    try {
+      expect(defaults).toMatchObject({ modelEndpoint: 'https://huggingface.co', modelOffline: false, embeddingPrecision: 'auto', embeddingRevision: 'main' });
+      expect(config).toMatchObject({ modelEndpoint: 'https://hf-mirror.com', modelOffline: true, embeddingPrecision: 'full', embeddingRevision: 'v1.5' });
+      expect(createEmbedder(config).id).toMatch(/^Xenova\/bge-small-zh-v1\.5@v1\.5:full:cls:/);
+      expect(() => loadConfig({ EMBEDDING_PRECISION: 'half' }, os.tmpdir())).toThrow(/EMBEDDING_PRECISION/);
+      expect(() => loadConfig({ HF_ENDPOINT: 'hf-mirror.com' }, os.tmpdir())).toThrow(/HF_ENDPOINT must be an http\(s\) address/);
+    } finally {
+      cleanup();
+      cleanupDefaults();
     }
   });
 });

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/ingest/decode-text.js';
-import { TextEncodingError } from '../../src/ingest/text-encoding-error.js';
+import { NotTextError } from '../../src/ingest/not-text-error.js';
 
 const TEXT = '## 江城晚报\n\n今年春天，全市新种树木一万两千棵，主要分布在城东和城南的新区。臺灣同胞也來參觀。';
 
@@ -32,7 +32,23 @@ describe('decodeText', () => {
   it('refuses bytes that no encoding turns into text', () => {
     const garbage = Buffer.alloc(4000);
     for (let index = 0; index < garbage.length; index++) garbage[index] = (index * 7919) % 256;
-    expect(() => decodeText(garbage)).toThrow(TextEncodingError);
-    expect(() => decodeText(garbage)).toThrow(/save it as UTF-8/);
+    // Random bytes are 11% control bytes: binary, which no text encoding explains.
+    expect(() => decodeText(garbage)).toThrow(NotTextError);
+    expect(() => decodeText(garbage)).toThrow(/binary, not text/);
+  });
+
+  it('refuses NUL bytes and control characters, which are valid UTF-8 but not text', () => {
+    expect(() => decodeText(Buffer.alloc(2000))).toThrow(NotTextError);
+    const controls = Buffer.from(Array.from({ length: 2000 }, (_, index) => [1, 2, 3, 7, 8, 27, 31][index % 7]!));
+    expect(() => decodeText(controls)).toThrow(/binary, not text/);
+    // Behind a byte-order mark too.
+    expect(() => decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.alloc(500)]))).toThrow(NotTextError);
+  });
+
+  it('still reads text with a stray control character, and UTF-16 without a byte order mark', () => {
+    const long = TEXT.repeat(20);
+    expect(decodeText(Buffer.from(`${long}\u0007${long}`, 'utf8')).text).toContain('\u0007');
+    expect(decodeText(iconv.encode('Hello, this is plain English text in UTF-16 without any byte order mark at all.', 'utf-16le')).text).toContain('plain English');
+    expect(decodeText(iconv.encode('Plain English text in big-endian UTF-16, again without a byte order mark.', 'utf-16be')).text).toContain('big-endian');
   });
 });

@@ -50,13 +50,13 @@ describe('parseSourceFile: pages', () => {
     expect(articles[0]?.paragraphs).toEqual(['新桥今天正式通车，全长一千二百米。']);
   });
 
-  it('reports a file in an undetectable encoding instead of ingesting garbage', async () => {
+  it('reports a binary file as not text instead of ingesting garbage', async () => {
     const garbage = Buffer.alloc(4000);
     for (let index = 0; index < garbage.length; index++) garbage[index] = (index * 7919) % 256;
     await writeFile(file('binary.txt'), garbage);
     const { articles, errors } = await parseSourceFile(file('binary.txt'), {});
     expect(articles).toEqual([]);
-    expect(errors[0]?.message).toMatch(/could not detect the text encoding of .*binary\.txt.*save it as UTF-8/);
+    expect(errors[0]?.message).toMatch(/binary\.txt is binary, not text/);
   });
 });
 

@@ -240,4 +240,28 @@ describe('HnswVectorIndex', () => {
     reloaded.save();
     expect(fs.statSync(path.join(dir, MANIFEST_FILE)).mtimeMs).toBe(before);
   });
+  it('follows saves made by another instance (process) while it has no unsaved changes of its own', () => {
+    const writer = open();
+    writer.add(1, vector(1));
+    writer.save();
+    const reader = open();
+    expect(reader.ids()).toEqual([1]);
+
+    writer.add(2, vector(2));
+    writer.remove(1);
+    writer.save();
+    expect(reader.changedOnDisk()).toBe(true);
+    expect(reader.search(vector(2), 1)[0]?.id).toBe(2);
+    expect(reader.ids()).toEqual([2]);
+    expect(reader.changedOnDisk()).toBe(false);
+
+    // With changes of its own it keeps them until told to reload.
+    reader.add(3, vector(3));
+    writer.add(4, vector(4));
+    writer.save();
+    expect(new Set(reader.ids())).toEqual(new Set([2, 3]));
+    reader.reload();
+    expect(new Set(reader.ids())).toEqual(new Set([2, 4]));
+    expect(reader.unsavedChanges).toBe(false);
+  });
 });

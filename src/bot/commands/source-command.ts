@@ -2,23 +2,36 @@ import type { Context } from 'telegraf';
 import type { StoredArticle } from '../../store/article-store.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
-import { renderArticle } from '../render/render-article.js';
-import { sendHtml } from '../reply/send-html.js';
+import { renderArticlePages } from '../render/render-article-pages.js';
+import { groupReplyTarget, sendHtml } from '../reply/send-html.js';
+import { sendArticlePage } from './send-article-page.js';
 
-/** `/source <n or id>`: an article's full text, in several messages when long. `n` numbers the chat's last list. */
+/**
+ * `/source <n or id>`: an article's full text, `n` numbering the chat's last list. Anyone in a group may ask, so
+ * one request sends at most 5 messages (a long article's first page, then buttons for the next page or a .txt
+ * file) and counts against the user's rate limit like a question.
+ */
 export async function sourceCommand(ctx: Context, runtime: BotRuntime, argument: string): Promise<void> {
   const messages = messagesFor(ctx.from?.language_code);
+  const replyToMessageId = groupReplyTarget(ctx);
   const reference = argument.trim();
   if (reference.length === 0) {
-    await sendHtml(ctx, messages.sourceUsage);
+    await sendHtml(ctx, messages.sourceUsage, { replyToMessageId });
+    return;
+  }
+  const userId = ctx.from?.id;
+  if (userId === undefined) return;
+  const decision = runtime.rateLimiter.take(userId);
+  if (!decision.allowed) {
+    if (decision.firstRefusal) await sendHtml(ctx, messages.slowDown(decision.retryAfterSeconds), { replyToMessageId });
     return;
   }
   const article = findArticle(runtime, ctx.chat?.id, reference);
   if (!article) {
-    await sendHtml(ctx, messages.sourceNotFound(reference));
+    await sendHtml(ctx, messages.sourceNotFound(reference), { replyToMessageId });
     return;
   }
-  await sendHtml(ctx, renderArticle(article, messages));
+  await sendArticlePage(ctx, article, renderArticlePages(article, messages), messages, { page: 1, replyToMessageId });
 }
 
 function findArticle(runtime: BotRuntime, chatId: number | undefined, reference: string): StoredArticle | null {

@@ -36,6 +36,9 @@ export const MESSAGES_EN: Messages = {
   buttonExpired: 'This button has expired; please ask again.',
   citedPassage: 'Cited passage',
   fullTextHint: (command) => `Full text: ${escapeHtml(command)}`,
+  nextPageButton: (page, pageCount) => `Next page (${page}/${pageCount})`,
+  fullTextFileButton: 'Whole text as .txt',
+  fullTextFileCaption: (title) => `<b>${escapeHtml(title)}</b>: full text`,
   undated: 'undated',
   stats: (stats) =>
     [

@@ -36,6 +36,9 @@ export const MESSAGES_ZH: Messages = {
   buttonExpired: '这个按钮已过期，请重新提问。',
   citedPassage: '引用原文',
   fullTextHint: (command) => `全文：${escapeHtml(command)}`,
+  nextPageButton: (page, pageCount) => `下一页（${page}/${pageCount}）`,
+  fullTextFileButton: '全文 .txt 文件',
+  fullTextFileCaption: (title) => `<b>${escapeHtml(title)}</b>：全文`,
   undated: '日期不详',
   stats: (stats) =>
     [

@@ -39,6 +39,12 @@ export interface Messages {
   readonly buttonExpired: string;
   readonly citedPassage: string;
   fullTextHint(command: string): string;
+  /** Button under a long /source page: the next page, out of `pageCount` (plain text). */
+  nextPageButton(page: number, pageCount: number): string;
+  /** Button under a long /source page: the whole article as a .txt file (plain text). */
+  readonly fullTextFileButton: string;
+  /** Caption of the .txt file of an article (HTML; `title` is escaped by the function). */
+  fullTextFileCaption(title: string): string;
   readonly undated: string;
   stats(stats: ArchiveStats): string;
   /** Title of the inline result that posts the answer (plain text, not HTML). */

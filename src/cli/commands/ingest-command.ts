@@ -4,6 +4,7 @@ import { startProgress } from '../progress-bar.js';
 import { readSources } from '../../pipeline/read-sources.js';
 import { removeStaleArticles } from '../../pipeline/remove-stale-articles.js';
 import { fetchOptionsFromConfig } from '../../ingest/fetch/fetch-options.js';
+import type { WriteLockHolder } from '../../store/write-lock.js';
 
 /** `newsbot ingest <path|url>...`: reads sources into the archive, incrementally. */
 export const registerIngestCommand: RegisterCommand = (program, context) => {
@@ -21,13 +22,27 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
         date,
         cwd: context.cwd,
         fetch: fetchOptionsFromConfig(archive.config.feeds),
+        maxArticleChars: archive.config.maxArticleChars,
         onSourceRead: (done) => readProgress.update(done),
       });
       readProgress.stop();
-      const indexProgress = startProgress(context.interactive, 'index', read.articles.length);
-      const summary = await archive.indexArticles(read.articles, { onProgress: (done) => indexProgress.update(done) });
-      indexProgress.stop();
-      const removed = removeStaleArticles(archive, read);
+      // Storing and removing are one unit under the archive's write lock: a second ingest (or a
+      // feed poll in `serve`) waits, then builds on what this one saved. Reading happens before.
+      const store = async () => {
+        const indexProgress = startProgress(context.interactive, 'index', read.articles.length);
+        const summary = await archive.indexArticles(read.articles, { onProgress: (done) => indexProgress.update(done) });
+        indexProgress.stop();
+        return { summary, removed: removeStaleArticles(archive, read) };
+      };
+      const onWait = (holder: WriteLockHolder | null): void =>
+        context.stderr(
+          holder === null
+            ? 'newsbot: waiting for another process writing the archive…\n'
+            : holder.purpose === 'ingest'
+              ? `newsbot: waiting for another ingest (pid ${holder.pid})…\n`
+              : `newsbot: waiting for another process writing the archive (pid ${holder.pid}, ${holder.purpose})…\n`,
+        );
+      const { summary, removed } = archive.withWriteLock ? await archive.withWriteLock('ingest', store, { onWait }) : await store();
       const report = {
         articles: { added: summary.added, updated: summary.updated, unchanged: summary.unchanged, failed: read.errors.length, removed },
         chunks: summary.chunks,

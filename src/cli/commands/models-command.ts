@@ -6,14 +6,16 @@ export const registerModelsCommand: RegisterCommand = (program, context) => {
   const models = program.command('models').description('manage the local embedding model cache');
   models
     .command('download')
-    .description('download EMBEDDING_MODEL into MODEL_CACHE_DIR (default embeddings/models); copy that folder to an offline server')
+    .description(
+      'download EMBEDDING_MODEL from HF_ENDPOINT into MODEL_CACHE_DIR (default embeddings/models), checking each file, then load it; copy that folder to an offline server',
+    )
     .action(async () => {
       const config = context.config();
       if (config.embeddingModel === 'hash') {
         context.stdout('EMBEDDING_MODEL=hash needs no download\n');
         return;
       }
-      await downloadModel(config);
-      context.stdout(`model ${config.embeddingModel} is cached in ${config.modelCacheDir}\n`);
+      const embedder = await downloadModel(config);
+      context.stdout(`model ${config.embeddingModel} is cached in ${embedder?.modelDir ?? config.modelCacheDir} (${embedder?.id ?? config.embeddingModel})\n`);
     });
 };

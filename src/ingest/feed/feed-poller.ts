@@ -100,7 +100,8 @@ export function createFeedPoller(archive: Archive, options: FeedPollerOptions): 
         result.unchangedItems = read.unchangedItems;
         result.newOrChanged = read.articles.length;
         if (read.articles.length > 0) {
-          const indexed = await archive.indexArticles(read.articles);
+          // The signal ends a wait for the write lock (an ingest running beside serve) at shutdown.
+          const indexed = await archive.indexArticles(read.articles, { signal: cancel.signal });
           summary.articles.added += indexed.added;
           summary.articles.updated += indexed.updated;
           summary.articles.unchanged += indexed.unchanged;

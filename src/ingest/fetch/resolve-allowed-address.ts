@@ -1,7 +1,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { FetchError } from './fetch-error.js';
-import { isPrivateAddress } from './is-private-address.js';
+import { nonPublicReason } from './is-private-address.js';
 
 /** One resolved address, as `dns.lookup(host, { all: true })` reports it. */
 export interface ResolvedAddress {
@@ -16,7 +16,8 @@ const defaultLookup: LookupFunction = (hostname) => dns.promises.lookup(hostname
 
 /**
  * Checks a URL's scheme and resolves its host, refusing non-http(s) URLs and (unless allowed)
- * hosts whose addresses are loopback, private, link-local or unique-local. Returns the address
+ * hosts with any address that is not public unicast (loopback, private, CGNAT, link-local, documentation,
+ * 6to4, Teredo…; see `nonPublicReason`). Returns the address
  * to connect to, so the connection cannot be re-pointed by a second DNS answer.
  */
 export async function resolveAllowedAddress(
@@ -42,12 +43,13 @@ export async function resolveAllowedAddress(
   const [first] = addresses;
   if (!first) throw new FetchError('network', url.href, `host ${hostname} has no address`);
   if (!allowPrivateAddresses) {
-    const blocked = addresses.find((entry) => isPrivateAddress(entry.address));
-    if (blocked) {
+    for (const entry of addresses) {
+      const reason = nonPublicReason(entry.address);
+      if (reason === null) continue;
       throw new FetchError(
         'blocked-address',
         url.href,
-        `host ${hostname} resolves to the non-public address ${blocked.address}; set FETCH_ALLOW_PRIVATE=1 to allow it`,
+        `host ${hostname} resolves to the non-public address ${entry.address} (${reason}); set FETCH_ALLOW_PRIVATE=1 to allow it`,
       );
     }
   }
