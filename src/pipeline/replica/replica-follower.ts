@@ -1,0 +1,295 @@
+/**
+ * Keeps a worker's local search replica (SQLite FTS5 + HNSW under NEWSBOT_HOME) in step with the
+ * PostgreSQL system of record by following its change log. Questions are answered from the
+ * replica, so they keep being answered while PostgreSQL is away.
+ */
+import type Database from 'better-sqlite3';
+import type { ArticleChangeReader } from '../../store/article-change-reader.js';
+import type { ChangeNotifier, ChangeSubscription } from '../../store/change-notifier.js';
+import type { VectorIndex } from '../../store/vector-index.js';
+import type { Logger } from '../../shared/logger.js';
+import { applyReplicatedArticles, replicaChunkIds, replicaPosition } from '../../store/sqlite-replica-writes.js';
+import { repairReplicaDrift } from './repair-replica-drift.js';
+import { ReplicaAheadError, ReplicaEmbedderMismatchError } from './replica-errors.js';
+
+export const REPLICA_DEFAULTS = {
+  /** Change-log entries read per step (one SQLite transaction each). Default 500. */
+  pageSize: 500,
+  /** Milliseconds between polls, the fallback for lost notifications. Default 5000. */
+  pollIntervalMs: 5000,
+  /** First wait before reconnecting the LISTEN connection; doubles per failure. Default 250. */
+  reconnectMinMs: 250,
+  /** Longest wait between reconnection attempts. Default 30000. */
+  reconnectMaxMs: 30_000,
+} as const;
+
+export interface ReplicaFollowerOptions {
+  reader: ArticleChangeReader;
+  notifier: ChangeNotifier;
+  /**
+   * The replica's SQLite database, on a connection of its own: the store's connection then sees
+   * the follower's commits as another connection's (data_version), which its caches rely on.
+   */
+  database: Database.Database;
+  /** The replica's vector index; the follower adds, removes and saves. */
+  index: VectorIndex;
+  /** This worker's embedder id; PostgreSQL's vectors must have been made by it. */
+  embedderId: string;
+  logger: Logger;
+  pageSize?: number;
+  pollIntervalMs?: number;
+  reconnectMinMs?: number;
+  reconnectMaxMs?: number;
+}
+
+/** For /health. */
+export interface ReplicaStatus {
+  /** The replica can answer: it has caught up once in this process, or holds an earlier replica. */
+  ready: boolean;
+  /** Change-log position the replica holds. */
+  position: number;
+  /** Newest position PostgreSQL was last seen at; null before the first contact. */
+  headPosition: number | null;
+  /** `headPosition - position` (an upper bound on changes not yet applied: rolled-back writes leave gaps); null before the first contact. */
+  behind: number | null;
+  /** Milliseconds since the replica was last known to be in step with PostgreSQL (0 while it is); null when it never was in this process. */
+  lagMs: number | null;
+  /** Whether the LISTEN connection is up (false while not following). */
+  listening: boolean;
+  /** The last failure while PostgreSQL is (partly) unreachable; null when all is well. */
+  lastError: string | null;
+}
+
+/** What one `catchUp` applied. */
+export interface CatchUpResult {
+  /** Change-log entries read. */
+  changes: number;
+  /** Articles written locally (new or changed). */
+  upserted: number;
+  /** Articles removed locally. */
+  removed: number;
+  /** Position afterwards. */
+  position: number;
+}
+
+/** Follows the change log into the local replica; see `catchUp` and `follow`. */
+export class ReplicaFollower {
+  private readonly options: ReplicaFollowerOptions;
+  private readonly settings: { pageSize: number; pollIntervalMs: number; reconnectMinMs: number; reconnectMaxMs: number };
+  private position: number;
+  private head: number | null = null;
+  private caughtUpOnce = false;
+  private inStep = false;
+  private lastInStepAt: number | null = null;
+  private lastError: string | null = null;
+  private outage = false;
+  private driftChecked = false;
+  private running: Promise<CatchUpResult> | null = null;
+  private queued: Promise<CatchUpResult> | null = null;
+  private following = false;
+  private subscription: ChangeSubscription | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private reconnectDelayMs: number;
+
+  constructor(options: ReplicaFollowerOptions) {
+    this.options = options;
+    this.settings = {
+      pageSize: options.pageSize ?? REPLICA_DEFAULTS.pageSize,
+      pollIntervalMs: options.pollIntervalMs ?? REPLICA_DEFAULTS.pollIntervalMs,
+      reconnectMinMs: options.reconnectMinMs ?? REPLICA_DEFAULTS.reconnectMinMs,
+      reconnectMaxMs: options.reconnectMaxMs ?? REPLICA_DEFAULTS.reconnectMaxMs,
+    };
+    this.reconnectDelayMs = this.settings.reconnectMinMs;
+    this.position = replicaPosition(options.database);
+  }
+
+  /**
+   * Applies every change after the local position; resolves when the changes committed before the
+   * call are in the replica (database and saved vector index). Rejects when PostgreSQL cannot be
+   * reached; what was applied before the failure stays applied. Concurrent calls share runs.
+   */
+  catchUp(): Promise<CatchUpResult> {
+    if (!this.running) {
+      this.running = this.runCatchUp().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    // The run under way may have read the change log before the caller's change: one more run
+    // after it serves every caller that arrives meanwhile.
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.catchUp();
+      });
+    return this.queued;
+  }
+
+  /**
+   * Follows in the background until `stop`: a catch-up on every notification, a poll every
+   * `pollIntervalMs` in case notifications were lost, and a LISTEN connection that is reopened
+   * with backoff whenever PostgreSQL goes away. Never throws; failures show in `status()` and in
+   * one log line per outage.
+   */
+  follow(): void {
+    if (this.following) return;
+    this.following = true;
+    void this.listen();
+    this.schedulePoll();
+    this.wake();
+  }
+
+  /** Stops following and waits for a catch-up under way. The database and index stay open (their owner closes them). */
+  async stop(): Promise<void> {
+    this.following = false;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.pollTimer = null;
+    this.reconnectTimer = null;
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.close();
+    await this.queued?.catch(() => undefined);
+    await this.running?.catch(() => undefined);
+  }
+
+  status(): ReplicaStatus {
+    return {
+      ready: this.caughtUpOnce || this.position > 0,
+      position: this.position,
+      headPosition: this.head,
+      behind: this.head === null ? null : Math.max(0, this.head - this.position),
+      lagMs: this.inStep ? 0 : this.lastInStepAt === null ? null : Date.now() - this.lastInStepAt,
+      listening: this.subscription !== null,
+      lastError: this.lastError,
+    };
+  }
+
+  private async runCatchUp(): Promise<CatchUpResult> {
+    try {
+      const result = await this.applyChanges();
+      this.caughtUpOnce = true;
+      this.inStep = this.head !== null && this.position >= this.head;
+      if (this.inStep) this.lastInStepAt = Date.now();
+      if (!this.following || this.subscription !== null) this.recovered();
+      return result;
+    } catch (error) {
+      this.inStep = false;
+      this.failed(error as Error);
+      throw error;
+    }
+  }
+
+  private async applyChanges(): Promise<CatchUpResult> {
+    const { reader, database, index, embedderId, logger } = this.options;
+    if (!this.driftChecked) {
+      await repairReplicaDrift({ allChunkIds: () => replicaChunkIds(database) }, index, reader, embedderId, logger);
+      this.driftChecked = true;
+    }
+    const result: CatchUpResult = { changes: 0, upserted: 0, removed: 0, position: this.position };
+    try {
+      for (;;) {
+        const changes = await reader.changesAfter(this.position, this.settings.pageSize);
+        const last = changes.at(-1);
+        if (!last) break;
+        // An article changed several times in the page is fetched once, in its current state.
+        const articleIds = [...new Set(changes.map((change) => change.articleId))];
+        const articles = await reader.articlesWithChunks(articleIds);
+        for (const { chunks } of articles) {
+          for (const chunk of chunks) if (chunk.embedderId !== embedderId) throw new ReplicaEmbedderMismatchError(embedderId, chunk.embedderId);
+        }
+        // Whatever the log says, an article PostgreSQL no longer has is a removal here.
+        const present = new Set(articles.map((item) => item.article.id));
+        const removedArticleIds = articleIds.filter((id) => !present.has(id));
+        const applied = applyReplicatedArticles(database, { articles, removedArticleIds }, last.position);
+        for (const id of applied.removedChunkIds) index.remove(id);
+        for (const chunk of applied.addedChunks) index.add(chunk.id, chunk.vector);
+        this.position = last.position;
+        result.changes += changes.length;
+        result.upserted += articles.length;
+        result.removed += removedArticleIds.length;
+        result.position = this.position;
+        if (changes.length < this.settings.pageSize) break;
+      }
+      const head = await reader.headPosition();
+      if (head < this.position) throw new ReplicaAheadError(this.position, head);
+      this.head = Math.max(head, this.head ?? 0);
+    } finally {
+      // Also after a failure: the index then matches what SQLite committed. A crash before this
+      // point leaves drift that the next start repairs from PostgreSQL.
+      index.save();
+    }
+    return result;
+  }
+
+  private wake(): void {
+    this.catchUp().catch(() => undefined);
+  }
+
+  private schedulePoll(): void {
+    if (!this.following) return;
+    this.pollTimer = setTimeout(() => {
+      this.wake();
+      this.schedulePoll();
+    }, this.settings.pollIntervalMs);
+    this.pollTimer.unref();
+  }
+
+  private async listen(): Promise<void> {
+    this.reconnectTimer = null;
+    if (!this.following) return;
+    try {
+      const subscription = await this.options.notifier.subscribe({
+        onChange: (position) => {
+          if (position !== null) this.head = Math.max(position, this.head ?? 0);
+          if (position === null || position > this.position) this.inStep = false;
+          this.wake();
+        },
+        onLost: (error) => {
+          this.subscription = null;
+          this.failed(error);
+          this.scheduleReconnect();
+        },
+      });
+      if (!this.following) {
+        await subscription.close();
+        return;
+      }
+      this.subscription = subscription;
+      this.reconnectDelayMs = this.settings.reconnectMinMs;
+      // Notifications sent while not listening are lost: read the log now.
+      this.wake();
+    } catch (error) {
+      this.failed(error as Error);
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.following || this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => void this.listen(), this.reconnectDelayMs);
+    this.reconnectTimer.unref();
+    this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, this.settings.reconnectMaxMs);
+  }
+
+  /** Records a failure; logs only the first of an outage, so a long one does not flood the log. */
+  private failed(error: Error): void {
+    // Node reports a refused connection to several addresses as an AggregateError with no message.
+    this.lastError = error.message || String((error as { code?: unknown }).code ?? error.name);
+    if (this.outage) return;
+    this.outage = true;
+    this.options.logger.warn({ err: error, position: this.position }, 'cannot follow PostgreSQL; answering from the local replica until it is back');
+  }
+
+  private recovered(): void {
+    if (!this.outage) {
+      this.lastError = null;
+      return;
+    }
+    this.outage = false;
+    this.lastError = null;
+    this.options.logger.info({ position: this.position }, 'following PostgreSQL again; replica caught up');
+  }
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresPool } from '../../../src/store/postgres/create-postgres-pool.js';
+import { POSTGRES_MIGRATIONS } from '../../../src/store/postgres/postgres-migrations.js';
+import { PostgresSchemaVersionError, runPostgresMigrations } from '../../../src/store/postgres/run-postgres-migrations.js';
+import { startPostgresServer, type PostgresServer } from '../../helpers/postgres-server.js';
+
+let server: PostgresServer;
+
+beforeAll(async () => {
+  server = await startPostgresServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('runPostgresMigrations', () => {
+  it('applies each migration once when two processes start at the same moment', async () => {
+    const connectionString = await server.createDatabase();
+    const first = createPostgresPool({ connectionString });
+    const second = createPostgresPool({ connectionString });
+    try {
+      const results = await Promise.all([runPostgresMigrations(first), runPostgresMigrations(second)]);
+      const latest = Math.max(...POSTGRES_MIGRATIONS.map((migration) => migration.version));
+      expect(results.map((result) => result.version)).toEqual([latest, latest]);
+      // One opener applied everything, the other found it done.
+      expect(results.flatMap((result) => result.applied).sort()).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version).sort());
+      const { rows } = await first.query<{ version: number; count: string }>(
+        'SELECT version, count(*) AS count FROM schema_migrations GROUP BY version ORDER BY version',
+      );
+      expect(rows.map((row) => [row.version, Number(row.count)])).toEqual(POSTGRES_MIGRATIONS.map((migration) => [migration.version, 1]));
+      const tables = await first.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+      );
+      expect(tables.rows.map((row) => row.table_name)).toEqual(['articles', 'change_log', 'chunks', 'schema_migrations']);
+      // A later start applies nothing.
+      expect((await runPostgresMigrations(second)).applied).toEqual([]);
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+  });
+
+  it('applies a new migration appended later, and refuses a schema newer than it knows', async () => {
+    const connectionString = await server.createDatabase();
+    const pool = createPostgresPool({ connectionString });
+    try {
+      await runPostgresMigrations(pool);
+      const next = { version: 1000, sql: 'CREATE TABLE later_state (id integer PRIMARY KEY)' };
+      expect((await runPostgresMigrations(pool, [...POSTGRES_MIGRATIONS, next])).applied).toEqual([1000]);
+      await expect(runPostgresMigrations(pool)).rejects.toBeInstanceOf(PostgresSchemaVersionError);
+    } finally {
+      await pool.end();
+    }
+  });
+});
