@@ -50,7 +50,12 @@ export class ExtractiveAnswerer implements Answerer {
         numberOf.set(sentence.passageIndex, n);
         citations.push(toCitation(n, passage));
       }
-      return `${trimSentence(sentence.text, maxChars, profile.units.map((unit) => unit.text), weightOf)}[${n}]`;
+      return `${trimSentence(
+        sentence.text,
+        maxChars,
+        profile.units.map((unit) => unit.text),
+        weightOf,
+      )}[${n}]`;
     });
     return { answered: true, answer: parts.join(''), citations, mode: 'extractive' };
   }
@@ -69,9 +74,7 @@ function chooseSentences(scored: readonly ScoredSentence[], maxChars: number): S
     seen.add(candidate.text);
     length += candidate.text.length;
   }
-  return chosen.sort((left, right) =>
-    left.passageIndex === right.passageIndex ? left.sentenceIndex - right.sentenceIndex : chosen.indexOf(left) - chosen.indexOf(right),
-  );
+  return chosen.sort((left, right) => (left.passageIndex === right.passageIndex ? left.sentenceIndex - right.sentenceIndex : chosen.indexOf(left) - chosen.indexOf(right)));
 }
 
 function toCitation(n: number, passage: Passage): Citation {

@@ -4,7 +4,5 @@
  * `noAnswer` text).
  */
 export function notFoundMessage(language: 'zh' | 'en'): string {
-  return language === 'en'
-    ? 'Sorry, I could not find this in the archive. Try rephrasing the question.'
-    : '抱歉，报社档案中没有找到这个问题的答案。可以换个说法再问。';
+  return language === 'en' ? 'Sorry, I could not find this in the archive. Try rephrasing the question.' : '抱歉，报社档案中没有找到这个问题的答案。可以换个说法再问。';
 }

@@ -1,4 +1,4 @@
-import { normalizeForMatching } from '../shared/normalize-text.js';
+import { normalizeForMatching } from '../text/normalize-text.js';
 import { tagWords } from '../store/tag-words.js';
 import { isStopWord } from '../store/stop-words.js';
 
@@ -29,9 +29,53 @@ export interface QuestionProfile {
 
 // Longest first, so 什么时候 is removed before 什么.
 const QUESTION_WORDS = [
-  '什么时候', '为什么', '什么样', '多少钱', '哪一年', '哪一天', '哪些', '哪个', '哪里', '哪儿', '哪位', '哪家', '哪年', '哪天', '哪种', '哪项',
-  '什么', '多少', '几个', '几家', '几项', '几位', '几名', '第几', '多大', '多长', '多高', '多久', '多重', '多远', '何时', '何地', '何人',
-  '怎么', '怎样', '如何', '是否', '是不是', '有没有', '请问', '吗', '呢', '吧', '谁', '几', '哪', '何',
+  '什么时候',
+  '为什么',
+  '什么样',
+  '多少钱',
+  '哪一年',
+  '哪一天',
+  '哪些',
+  '哪个',
+  '哪里',
+  '哪儿',
+  '哪位',
+  '哪家',
+  '哪年',
+  '哪天',
+  '哪种',
+  '哪项',
+  '什么',
+  '多少',
+  '几个',
+  '几家',
+  '几项',
+  '几位',
+  '几名',
+  '第几',
+  '多大',
+  '多长',
+  '多高',
+  '多久',
+  '多重',
+  '多远',
+  '何时',
+  '何地',
+  '何人',
+  '怎么',
+  '怎样',
+  '如何',
+  '是否',
+  '是不是',
+  '有没有',
+  '请问',
+  '吗',
+  '呢',
+  '吧',
+  '谁',
+  '几',
+  '哪',
+  '何',
 ];
 
 const EXPECTATIONS: [RegExp, ExpectedAnswer][] = [

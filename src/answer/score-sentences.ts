@@ -1,6 +1,6 @@
 import type { Passage } from '../retrieval/passage.js';
-import { splitSentences } from '../chunking/split-sentences.js';
-import { normalizeForMatching } from '../shared/normalize-text.js';
+import { splitSentences } from '../text/split-sentences.js';
+import { normalizeForMatching } from '../text/normalize-text.js';
 import type { QuestionProfile } from './question-profile.js';
 import { hasExpectedAnswer } from './answer-patterns.js';
 import { matchUnit } from './match-unit.js';

@@ -17,7 +17,10 @@ export function trimSentence(sentence: string, maxChars: number, terms: readonly
     }
   }
   if (best.score < 0) return `${sentence.slice(0, maxChars - 1)}…`;
-  let text = clauses.slice(best.start, best.end).join('').replace(/[，；：,;:]$/, '');
+  let text = clauses
+    .slice(best.start, best.end)
+    .join('')
+    .replace(/[，；：,;:]$/, '');
   if (best.start > 0) text = `…${text}`;
   if (best.end < clauses.length) text = `${text}…`;
   return text;

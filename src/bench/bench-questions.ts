@@ -3,7 +3,7 @@ import { seededRandom } from './seeded-random.js';
 /** Ways a reader might phrase the same question, used once the real questions run out. */
 const PHRASINGS: readonly ((question: string) => string)[] = [
   (question) => `请问${question}`,
-  (question) => question.replace(/[？?]$/, '') + '？',
+  (question) => `${question.replace(/[？?]$/, '')}？`,
   (question) => `我想知道${question}`,
 ];
 

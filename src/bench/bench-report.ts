@@ -57,9 +57,7 @@ export interface SizePoint {
 }
 
 /** Query latencies with a transformers.js model, or why they were not measured. */
-export type RealModelFigures =
-  | { skipped: string }
-  | { model: string; chunks: number; ingestChunksPerSecond: number; search: LatencySummary; ask: LatencySummary };
+export type RealModelFigures = { skipped: string } | { model: string; chunks: number; ingestChunksPerSecond: number; search: LatencySummary; ask: LatencySummary };
 
 /** One goal of issue 7 with its measured value. */
 export interface GoalCheck {

@@ -1,6 +1,6 @@
 import { loadSquad } from '../evaluation/load-squad.js';
 import { parseSourceFile } from '../ingest/parse-source-file.js';
-import { splitSentences } from '../chunking/split-sentences.js';
+import { splitSentences } from '../text/split-sentences.js';
 
 /** Where the bench takes its real Chinese text from. */
 export interface BenchTextOptions {

@@ -54,9 +54,7 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>): GoalCheck[] {
   goals.push({
     goal: `serve cold start ${at}: openArchive in a fresh process (process start → first answer)`,
     target: `≤ ${BENCH_GOALS.coldStartSeconds} s`,
-    measured: serve
-      ? `${(serve.openArchiveMs / 1000).toFixed(2)} s (${(serve.readyMs / 1000).toFixed(2)} s)`
-      : `not measured: ${(coldStart as { skipped: string }).skipped}`,
+    measured: serve ? `${(serve.openArchiveMs / 1000).toFixed(2)} s (${(serve.readyMs / 1000).toFixed(2)} s)` : `not measured: ${(coldStart as { skipped: string }).skipped}`,
     met: serve !== null && serve.openArchiveMs <= BENCH_GOALS.coldStartSeconds * 1000,
   });
   const peak = Math.max(memory.bench.maxRssMb, memory.servePeakRssMb ?? 0);

@@ -4,7 +4,7 @@ import { readSources } from '../pipeline/read-sources.js';
 import { removeStaleArticles } from '../pipeline/remove-stale-articles.js';
 import { fetchOptionsFromConfig } from '../ingest/fetch/fetch-options.js';
 import { chunkArticle } from '../chunking/chunk-article.js';
-import { StageTimer } from './stage-timer.js';
+import type { StageTimer } from './stage-timer.js';
 import { INGEST_STAGES, timedEmbedder, timedStore, timedVectorIndex } from './timed-dependencies.js';
 
 /** Stage names beyond those of `INGEST_STAGES`. */

@@ -66,7 +66,9 @@ export function latencyChart(points: readonly ChartPoint[], options: LatencyChar
     const path = sorted.map((point) => `${x(point.chunks).toFixed(1)},${y(point[series.key]).toFixed(1)}`).join(' ');
     parts.push(`<polyline points="${path}" fill="none" stroke="${series.color}" stroke-width="2" stroke-dasharray="${series.dash}"/>`);
     for (const point of sorted) {
-      parts.push(`<circle cx="${x(point.chunks).toFixed(1)}" cy="${y(point[series.key]).toFixed(1)}" r="3" fill="${series.color}"><title>${series.label} at ${point.chunks} chunks: ${point[series.key]} ms</title></circle>`);
+      parts.push(
+        `<circle cx="${x(point.chunks).toFixed(1)}" cy="${y(point[series.key]).toFixed(1)}" r="3" fill="${series.color}"><title>${series.label} at ${point.chunks} chunks: ${point[series.key]} ms</title></circle>`,
+      );
     }
     // The legend is one row under the title, clear of the goal labels in the right margin.
     const legendX = MARGIN.left + index * 120;

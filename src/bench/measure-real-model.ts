@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULTS, loadConfig } from '../config/config.js';
 import { HASH_EMBEDDING_MODEL } from '../embedding/create-embedder.js';
+import type { Archive } from '../pipeline/archive.js';
 import { openArchive } from '../pipeline/open-archive.js';
-import { createLogger } from '../shared/logger.js';
+import { createLogger } from '../log/logger.js';
 import { recordArticle, type BenchRecord } from './bench-corpus.js';
 import { measureQueries } from './measure-queries.js';
 import type { RealModelFigures } from './bench-report.js';
@@ -35,7 +36,7 @@ export async function measureRealModel(options: MeasureRealModelOptions): Promis
       skipped: `no local transformers.js model: ${modelDir} has no config.json and onnx/*.onnx (run \`newsbot models download\` where there is network and copy the folder here)`,
     };
   }
-  let archive;
+  let archive: Archive;
   try {
     archive = await openArchive(config, createLogger('silent'));
   } catch (error) {

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config/config.js';
-import { createLogger } from '../shared/logger.js';
+import { createLogger } from '../log/logger.js';
 import { DATABASE_FILE, openArchive } from '../pipeline/open-archive.js';
 import { prepareBenchCorpus } from './prepare-bench-corpus.js';
 import { chartSizes, sliceCorpus } from './corpus-slices.js';
 import { StageTimer } from './stage-timer.js';
-import { ALL_INGEST_STAGES, ingestSources } from './ingest-sources.js';
+import { ALL_INGEST_STAGES, ingestSources, type IngestSourcesResult } from './ingest-sources.js';
 import { measureQueries } from './measure-queries.js';
 import { measureColdStart } from './measure-cold-start.js';
 import { measureRealModel } from './measure-real-model.js';
@@ -109,9 +109,14 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     progress('re-ingesting the unchanged corpus');
     const reTimer = new StageTimer();
     const rewriter = await openArchive(config, logger);
-    let reingested;
+    let reingested: IngestSourcesResult;
     try {
-      reingested = await ingestSources(rewriter, files.map((file) => file.file), reTimer, options.cwd);
+      reingested = await ingestSources(
+        rewriter,
+        files.map((file) => file.file),
+        reTimer,
+        options.cwd,
+      );
     } finally {
       rewriter.close();
     }

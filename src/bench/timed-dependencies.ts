@@ -18,13 +18,17 @@ export function timedEmbedder(embedder: Embedder, timer: StageTimer): Embedder {
     get maxBatchSize() {
       return embedder.maxBatchSize;
     },
+    // Calls side by side (a limit above 1) would each count their whole time, so the stage would add up to more than the wall clock.
+    get maxConcurrency() {
+      return embedder.maxConcurrency;
+    },
     get semantic() {
       return embedder.semantic;
     },
     get maxInputChars() {
       return embedder.maxInputChars;
     },
-    embed: (texts, kind) => timer.timeAsync(INGEST_STAGES.embed, () => embedder.embed(texts, kind)),
+    embed: (texts, kind, options) => timer.timeAsync(INGEST_STAGES.embed, () => embedder.embed(texts, kind, options)),
   };
 }
 

@@ -1,10 +1,19 @@
 import type { Archive } from '../pipeline/archive.js';
-import type { Logger } from '../shared/logger.js';
+import type { Logger } from '../log/logger.js';
+import type { ChatMemoryStore } from '../store/chat-memory-store.js';
+import type { RateLimitStore } from '../store/rate-limit-store.js';
+import type { SubscriptionStore } from '../store/subscription-store.js';
 
-/** What bot features need; built once in `createBot`. */
+/** What bot features need; built once in `startServer`. */
 export interface BotDeps {
   readonly archive: Archive;
   readonly logger: Logger;
   /** Whether a Telegram user id is on the staff allowlist (STAFF_USER_IDS). */
   isStaff(userId: number | undefined): boolean;
+  /** "More results" questions and `/source` numbered lists, kept across restarts. */
+  readonly chatMemory: ChatMemoryStore;
+  /** Per-user question windows, kept across restarts. */
+  readonly rateLimits: RateLimitStore;
+  /** Digest subscriptions, changed by /subscribe, /unsubscribe, /addchannel and /removechannel. */
+  readonly subscriptions: SubscriptionStore;
 }

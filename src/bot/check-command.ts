@@ -68,7 +68,10 @@ const TEXTS: Record<BotLanguage, CheckTexts> = {
  * side by side, and the quoted evidence with its source.
  */
 export function registerCheckCommand(bot: Telegraf, deps: BotDeps): void {
-  bot.command('check', staffOnly(deps, (ctx) => checkCommand(ctx, deps, ctx.payload)));
+  bot.command(
+    'check',
+    staffOnly(deps, (ctx) => checkCommand(ctx, deps, ctx.payload)),
+  );
 }
 
 async function checkCommand(ctx: Context, deps: BotDeps, payload: string): Promise<void> {

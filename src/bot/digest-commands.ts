@@ -1,7 +1,4 @@
-import type Database from 'better-sqlite3';
 import type { Telegraf } from 'telegraf';
-import { sharedDatabaseOf } from '../digest/shared-database-of.js';
-import { SubscriptionStore } from '../digest/subscription-store.js';
 import { addMenuCommands } from './api/menu-commands.js';
 import type { BotDeps } from './bot-deps.js';
 import { staffOnly } from './commands/staff-only.js';
@@ -13,8 +10,6 @@ import { subscribeCommand, unsubscribeCommand } from './digest/subscription-comm
 
 /** Options for {@link registerDigestCommands}; the defaults suit `serve`. */
 export interface DigestCommandsOptions {
-  /** The shared SQLite handle. Default: `archive.database` or `archive.store.database`. */
-  database?: Database.Database;
   /** The clock. Default `() => new Date()`. */
   now?: () => Date;
 }
@@ -22,20 +17,21 @@ export interface DigestCommandsOptions {
 /**
  * The digest commands: `/subscribe` and `/unsubscribe` (group admins), `/addchannel` and
  * `/removechannel @name` (staff), `/digest [YYYY-MM-DD]` (anyone). Also adds them to the menu.
+ * Subscriptions are kept in `deps.subscriptions`.
  */
 export function registerDigestCommands(bot: Telegraf, deps: BotDeps, options: DigestCommandsOptions = {}): void {
-  let subscriptions: SubscriptionStore | null = null;
-  const now = options.now ?? (() => new Date());
-  const runtime: DigestCommandsRuntime = {
-    deps,
-    now,
-    subscriptions: () => (subscriptions ??= new SubscriptionStore(options.database ?? sharedDatabaseOf(deps.archive), now)),
-  };
+  const runtime: DigestCommandsRuntime = { deps, now: options.now ?? (() => new Date()), subscriptions: deps.subscriptions };
   bot.command('subscribe', (ctx) => subscribeCommand(ctx, runtime));
   bot.command('unsubscribe', (ctx) => unsubscribeCommand(ctx, runtime));
   bot.command('digest', (ctx) => previewDigestCommand(ctx, runtime, ctx.payload));
-  bot.command('addchannel', staffOnly(deps, (ctx) => addChannelCommand(ctx, runtime, ctx.payload)));
-  bot.command('removechannel', staffOnly(deps, (ctx) => removeChannelCommand(ctx, runtime, ctx.payload)));
+  bot.command(
+    'addchannel',
+    staffOnly(deps, (ctx) => addChannelCommand(ctx, runtime, ctx.payload)),
+  );
+  bot.command(
+    'removechannel',
+    staffOnly(deps, (ctx) => removeChannelCommand(ctx, runtime, ctx.payload)),
+  );
   const describe = (command: keyof typeof DIGEST_MESSAGES_ZH.descriptions, staff = false) => ({
     command,
     zh: DIGEST_MESSAGES_ZH.descriptions[command],

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Telegraf } from 'telegraf';
-import type { Archive } from '../pipeline/archive.js';
+import type { Archive, ArchiveReplica } from '../pipeline/archive.js';
 import type { ApiRetryOptions } from './api/retry-api-calls.js';
 import { publishMenuCommands } from './api/menu-commands.js';
 import type { BackgroundService } from './background-service.js';
 import type { BotDeps } from './bot-deps.js';
 import { BotStartError, MissingBotTokenError } from './bot-errors.js';
 import { createBot } from './create-bot.js';
-import { startWebhookServer } from './webhook-server.js';
+import { startWebhookServer, type HealthReport } from './webhook-server.js';
 
 export interface StartServerOptions {
   /** Started after the bot, stopped before it (in reverse order): digest scheduler, feed poller… */
@@ -41,7 +41,8 @@ export async function startServer(archive: Archive, options: StartServerOptions 
   const logger = archive.logger;
   if (!settings.token) throw new MissingBotTokenError();
   const staff = new Set(settings.staffUserIds);
-  const deps: BotDeps = { archive, logger, isStaff: (userId) => userId !== undefined && staff.has(String(userId)) };
+  const { chatMemory, rateLimits, subscriptions } = archive.state;
+  const deps: BotDeps = { archive, logger, isStaff: (userId) => userId !== undefined && staff.has(String(userId)), chatMemory, rateLimits, subscriptions };
   const bot = createBot(deps, { apiRetry: options.apiRetry });
 
   try {
@@ -51,9 +52,7 @@ export async function startServer(archive: Archive, options: StartServerOptions 
   }
   await publishMenuCommands(bot, settings.staffUserIds, logger);
 
-  const receiver = settings.webhookUrl
-    ? await startWebhookReceiver(bot, archive, options.webhookHost)
-    : await startPollingReceiver(bot);
+  const receiver = settings.webhookUrl ? await startWebhookReceiver(bot, archive, options.webhookHost) : await startPollingReceiver(bot);
   logger.info({ bot: bot.botInfo.username, mode: receiver.mode }, 'bot started');
 
   const started: BackgroundService[] = [];
@@ -125,10 +124,19 @@ async function startWebhookReceiver(bot: Telegraf, archive: Archive, host: strin
     host,
     secret,
     logger: archive.logger,
+    health: archive.replica ? replicaHealth(archive.replica) : undefined,
   }).catch((error: unknown) => {
     throw startError(error, settings.apiRoot);
   });
   return { mode: 'webhook', webhookPort: server.port, done: new Promise<void>(() => {}), stop: () => server.close() };
+}
+
+/** /health of a PostgreSQL-mode worker: ready once its replica can answer. */
+function replicaHealth(replica: ArchiveReplica): () => HealthReport {
+  return () => {
+    const status = replica.status();
+    return { ready: status.ready, details: { replica: status } };
+  };
 }
 
 function startError(error: unknown, apiRoot: string | null): BotStartError {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Telegraf } from 'telegraf';
-import type { Logger } from '../shared/logger.js';
+import type { Logger } from '../log/logger.js';
 import { readRequestBody, RequestBodyTooLargeError } from './read-request-body.js';
 
 export interface WebhookServerOptions {
@@ -14,6 +14,17 @@ export interface WebhookServerOptions {
   /** Checked against Telegram's `X-Telegram-Bot-Api-Secret-Token` header on every update. */
   secret: string;
   logger: Logger;
+  /**
+   * What GET /health reports beyond "up": `ready` false answers 503, so a load balancer sends no
+   * updates to a worker whose replica is still being built. Default: always 200 `{"status":"ok"}`.
+   */
+  health?: () => HealthReport;
+}
+
+/** A worker's readiness for GET /health; `details` are added to the JSON body. */
+export interface HealthReport {
+  ready: boolean;
+  details: Record<string, unknown>;
 }
 
 export interface WebhookServer {
@@ -33,7 +44,7 @@ const HEALTH_PATHS = new Set(['/health', '/healthz']);
 
 /**
  * The built-in webhook receiver: POST `<path of url>` with the right secret header → the update is handled;
- * a wrong or missing secret → 401; GET /health → 200; anything else → 404. Then registers the webhook with Telegram.
+ * a wrong or missing secret → 401; GET /health → 200 (503 while `health` says not ready); anything else → 404. Then registers the webhook with Telegram.
  */
 export async function startWebhookServer(bot: Telegraf, options: WebhookServerOptions): Promise<WebhookServer> {
   const hookPath = new URL(options.url).pathname;
@@ -41,7 +52,9 @@ export async function startWebhookServer(bot: Telegraf, options: WebhookServerOp
   const server = http.createServer((request, response) => {
     const requestPath = (request.url ?? '/').split('?')[0] ?? '/';
     if (request.method === 'GET' && HEALTH_PATHS.has(requestPath)) {
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      const report = options.health?.();
+      const body = report ? JSON.stringify({ ok: report.ready, ...report.details }) : '{"status":"ok"}';
+      response.writeHead(report && !report.ready ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
       return;
     }
     if (requestPath !== hookPath) {

@@ -34,7 +34,12 @@ export const CHECK_DEFAULTS = { passages: 12, perArticle: 3, articles: 6 } as co
  */
 export async function checkClaim(claim: string, deps: CheckClaimDeps, options: CheckClaimOptions = {}): Promise<CheckResult> {
   const analysis = analyzeClaim(claim.trim());
-  const passages = await retrieve(claim.trim(), analysis.figures.map((figure) => figure.quantity), deps.retriever, options);
+  const passages = await retrieve(
+    claim.trim(),
+    analysis.figures.map((figure) => figure.quantity),
+    deps.retriever,
+    options,
+  );
   const articles = buildArchiveArticles(passages, deps.readChunks).slice(0, options.articles ?? CHECK_DEFAULTS.articles);
   const weights = specificTermWeights(analysis.terms, articles);
   const withStats = articles.map((article) => ({ article, stats: articleTermStats(analysis.terms, weights, article, articles) }));

@@ -1,6 +1,6 @@
 import type { FigureAlignment } from './align/align-figure.js';
 import { MODIFIER_WEIGHTS } from './align/slot-modifiers.js';
-import type { Quantity } from './numbers/quantity.js';
+import type { Quantity } from '../text/numbers/quantity.js';
 import type { Verdict } from './check-result.js';
 
 /** Thresholds of the verdict rules; conservative on purpose: a wrong "supported" costs more than a "not found". */
@@ -85,8 +85,6 @@ function statedTogether(decisions: readonly FigureDecision[]): boolean {
   if (!first) return false;
   return alignments.every(
     (alignment) =>
-      alignment !== null &&
-      alignment.article.articleId === first.article.articleId &&
-      Math.abs(alignment.sentence.index - first.sentence.index) <= MAX_FIGURE_DISTANCE,
+      alignment !== null && alignment.article.articleId === first.article.articleId && Math.abs(alignment.sentence.index - first.sentence.index) <= MAX_FIGURE_DISTANCE,
   );
 }

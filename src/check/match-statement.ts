@@ -1,11 +1,12 @@
 // Claims without figures: "株洲硬质合金集团荣获第五届中国质量奖提名奖" has one (第五届); "株洲中院一案例入选十大典型案例" not.
 import type { ArticleTermStats } from './align/article-term-stats.js';
 import type { ArchiveArticle, ArchiveSentence } from './archive/archive-article.js';
-import { foldForMatching } from './text/fold-for-matching.js';
+import { foldForMatching } from '../text/fold-for-matching.js';
 import type { ClaimTerm } from './text/claim-terms.js';
-import { containsTerm } from './text/contains-term.js';
-import { isNegated } from './text/negation.js';
-import { splitStatements } from './text/split-sentences.js';
+import { containsTerm } from '../text/contains-term.js';
+import { isNegated } from '../text/negation.js';
+import { splitSentenceSpans } from '../text/split-sentences.js';
+import { STATEMENTS } from './text/check-sentence-options.js';
 
 /** A statement of the archive that holds a claim's words. */
 export interface StatementMatch {
@@ -44,7 +45,7 @@ export function matchStatement(claim: string, terms: readonly ClaimTerm[], artic
     for (const sentence of article.sentences) {
       const previous = article.sentences[sentence.index - 1];
       const previousText = previous && !previous.isHeading ? previous.normalized : '';
-      for (const statement of splitStatements(sentence.text)) {
+      for (const statement of splitSentenceSpans(sentence.text, STATEMENTS)) {
         const normalized = foldForMatching(statement.text);
         if (isNegated(normalized) !== claimNegated) continue;
         // The article's subject carries to this statement only if the statement names it by its first word (澳维膜…).

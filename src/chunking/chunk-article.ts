@@ -1,6 +1,6 @@
 import type { Article } from '../ingest/article.js';
 import type { Chunk } from './chunk.js';
-import { splitSentences } from './split-sentences.js';
+import { splitSentences } from '../text/split-sentences.js';
 import { splitLongSentence } from './split-long-sentence.js';
 
 export interface ChunkOptions {
@@ -29,7 +29,9 @@ export function chunkArticle(article: Article, options: ChunkOptions = {}): Chun
   // still leaves half the budget for text (the embedder truncates such rare inputs).
   const budget = Math.max(Math.floor(maxChars / 2), maxChars - heading.length - 1);
   const units = article.paragraphs.flatMap((paragraph, paragraphIndex) =>
-    splitSentences(paragraph).flatMap((sentence) => splitLongSentence(sentence, budget)).map((text) => ({ text, paragraphIndex })),
+    splitSentences(paragraph)
+      .flatMap((sentence) => splitLongSentence(sentence, budget))
+      .map((text) => ({ text, paragraphIndex })),
   );
   const chunks: Chunk[] = [];
   let current: typeof units = [];

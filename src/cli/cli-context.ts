@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { Logger } from '../shared/logger.js';
+import type { Logger } from '../log/logger.js';
 import type { Archive } from '../pipeline/archive.js';
 
 /** What every CLI command receives: I/O seams (so tests can capture output) and lazy access to config and archive. */

@@ -1,6 +1,7 @@
 import { Telegram } from 'telegraf';
 import type { BackgroundService } from '../bot/background-service.js';
 import type { Archive } from '../pipeline/archive.js';
+import { renderDigestMessages } from '../bot/render/render-digest-messages.js';
 import { createDigestService } from '../digest/create-digest-service.js';
 import { createFeedPoller } from '../ingest/feed/feed-poller.js';
 import { fetchOptionsFromConfig } from '../ingest/fetch/fetch-options.js';
@@ -11,10 +12,15 @@ import { fetchOptionsFromConfig } from '../ingest/fetch/fetch-options.js';
  */
 export function createBackgroundServices(archive: Archive): BackgroundService[] {
   const { token, apiRoot } = archive.config.telegram;
-  const services: BackgroundService[] = [createDigestService(archive, new Telegram(token!, apiRoot ? { apiRoot } : {}))];
+  const { subscriptions, sentDigests, feedStates } = archive.state;
+  const telegram = new Telegram(token!, apiRoot ? { apiRoot } : {});
+  const services: BackgroundService[] = [createDigestService(archive, telegram, { subscriptions, sentDigests, render: renderDigestMessages })];
   const { feeds } = archive.config;
   if (feeds.urls.length > 0) {
-    const poller = createFeedPoller(archive, { urls: feeds.urls, intervalMinutes: feeds.intervalMinutes, fetchOptions: fetchOptionsFromConfig(feeds) });
+    const poller = createFeedPoller(
+      { indexArticles: (articles, options) => archive.indexArticles(articles, options), logger: archive.logger, states: feedStates },
+      { urls: feeds.urls, intervalMinutes: feeds.intervalMinutes, fetchOptions: fetchOptionsFromConfig(feeds) },
+    );
     services.push({ name: 'feeds', start: () => poller.start(), stop: () => poller.stop() });
   }
   return services;

@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { readEnv } from '../config/read-env.js';
-import { createLogger, redactSecrets, type Logger } from '../shared/logger.js';
+import { databaseUrlPassword } from '../config/database-url.js';
+import { createLogger, redactSecrets, type Logger } from '../log/logger.js';
 import type { Archive } from '../pipeline/archive.js';
 import type { CliContext } from './cli-context.js';
 import { UsageError } from './errors.js';
@@ -39,7 +40,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     config: () => (config ??= loadConfig(mergedEnv, cwd)),
     logger: () => {
       const current = context.config();
-      return (logger ??= createLogger(current.logLevel, [current.telegram.token, current.llm?.apiKey]));
+      logger ??= createLogger(current.logLevel, secretsOf(current));
+      return logger;
     },
     openArchive: () => {
       archive ??= import('../pipeline/open-archive.js').then(({ openArchive }) => openArchive(context.config(), context.logger()));
@@ -70,18 +72,23 @@ export async function main(argv: string[], env: Record<string, string | undefine
       stderr(`newsbot: ${error.message}\n`);
       return 2;
     }
-    const secrets = config ? [config.telegram.token, config.llm?.apiKey] : [];
+    const secrets = config ? secretsOf(config) : [];
     const message = error instanceof Error ? error.message : String(error);
     stderr(`newsbot: ${redactSecrets(message, secrets)}\n`);
     exitCode = 1;
   } finally {
     if (archive) {
       try {
-        (await archive).close();
+        await (await archive).close();
       } catch {
         // the open failed; nothing to close
       }
     }
   }
   return exitCode;
+}
+
+/** What logs and error messages must never show: the bot token, the LLM key, the database password. */
+function secretsOf(config: Config): (string | null | undefined)[] {
+  return [config.telegram.token, config.llm?.apiKey, config.databaseUrl === null ? null : databaseUrlPassword(config.databaseUrl)];
 }

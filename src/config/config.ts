@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { describeConfigIssue } from './describe-config-issue.js';
+import { isPostgresUrl } from './database-url.js';
 
 /** Defaults for every setting; `.env.example` documents the same values. */
 export const DEFAULTS = {
@@ -51,6 +52,10 @@ const booleanFlag = z
 
 const envSchema = z.object({
   NEWSBOT_HOME: optionalText,
+  DATABASE_URL: optionalText.refine(
+    (value) => value === null || isPostgresUrl(value),
+    'DATABASE_URL must be a postgres:// or postgresql:// URL such as postgres://newsbot:password@db.example:5432/newsbot',
+  ),
   EMBEDDING_MODEL: z.string().trim().min(1).default(DEFAULTS.EMBEDDING_MODEL),
   MODEL_CACHE_DIR: optionalText,
   MODEL_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.MODEL_DOWNLOAD_TIMEOUT_MS),
@@ -89,6 +94,12 @@ export interface Config {
   readonly dataDir: string;
   /** Directory holding the HNSW index files and manifest. */
   readonly indexDir: string;
+  /**
+   * DATABASE_URL: PostgreSQL is then the system of record and `dataDir`/`indexDir` hold this
+   * process's local search replica; null keeps the standalone SQLite archive. Holds a password:
+   * log it only through `redactDatabaseUrl`.
+   */
+  readonly databaseUrl: string | null;
   /** Directory where transformers.js caches downloaded models. */
   readonly modelCacheDir: string;
   readonly embeddingModel: string;
@@ -157,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
   return Object.freeze({
     dataDir: home ?? path.resolve(cwd, 'data'),
     indexDir: home ? path.join(home, 'index') : path.resolve(cwd, 'embeddings', 'index'),
+    databaseUrl: values.DATABASE_URL,
     modelCacheDir: values.MODEL_CACHE_DIR ? path.resolve(cwd, values.MODEL_CACHE_DIR) : path.resolve(cwd, 'embeddings', 'models'),
     embeddingModel: values.EMBEDDING_MODEL,
     modelDownloadTimeoutMs: values.MODEL_DOWNLOAD_TIMEOUT_MS,
@@ -191,12 +203,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     }),
     llm:
       values.LLM_BASE_URL !== null && values.LLM_MODEL !== null
-      ? Object.freeze({
-          baseUrl: values.LLM_BASE_URL,
-          apiKey: values.LLM_API_KEY,
-          model: values.LLM_MODEL,
-          timeoutMs: values.LLM_TIMEOUT_MS,
-        })
-      : null,
+        ? Object.freeze({
+            baseUrl: values.LLM_BASE_URL,
+            apiKey: values.LLM_API_KEY,
+            model: values.LLM_MODEL,
+            timeoutMs: values.LLM_TIMEOUT_MS,
+          })
+        : null,
   });
 }

@@ -4,8 +4,8 @@ export interface ConfigIssue {
   readonly message: string;
 }
 
-/** Variables whose values must never be echoed back (tokens, keys, secrets, passwords). */
-const SECRET_NAME = /TOKEN|SECRET|KEY|PASSWORD/i;
+/** Variables whose values must never be echoed back (tokens, keys, secrets, passwords, connection strings holding one). */
+const SECRET_NAME = /TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL/i;
 /** Longest value quoted in a message. */
 const MAX_QUOTED_CHARACTERS = 60;
 

@@ -1,17 +1,19 @@
-import type Database from 'better-sqlite3';
 import type { Telegraf } from 'telegraf';
 import type { Archive } from '../pipeline/archive.js';
+import type { SentDigestStore } from '../store/sent-digest-store.js';
+import type { SubscriptionStore } from '../store/subscription-store.js';
 import type { DigestLanguage } from './digest-language.js';
 import { createTelegrafDigestSender, type DigestSender } from './digest-sender.js';
 import { DigestScheduler, type DigestSchedulerOptions } from './digest-scheduler.js';
-import { SentDigestStore } from './sent-digest-store.js';
-import { sharedDatabaseOf } from './shared-database-of.js';
-import { SubscriptionStore } from './subscription-store.js';
 
-/** Options for {@link createDigestService}. */
+/** What {@link createDigestService} needs besides the archive; the stores are required, the rest has defaults. */
 export interface DigestServiceOptions {
-  /** The shared SQLite handle. Default: `archive.database` or `archive.store.database`. */
-  database?: Database.Database;
+  /** The chats that get the digest (`archive.state.subscriptions` in `serve`). */
+  subscriptions: SubscriptionStore;
+  /** Which chat got which day's digest (`archive.state.sentDigests` in `serve`). */
+  sentDigests: SentDigestStore;
+  /** Digest content → Telegram HTML messages (`renderDigestMessages` from src/bot/render/). */
+  render: DigestSchedulerOptions['render'];
   /** Replaces the telegraf sender (tests). */
   sender?: DigestSender;
   /** Language of the digest heading. Default `zh`. */
@@ -36,21 +38,21 @@ export interface DigestService {
 
 /**
  * The daily digest for `serve`: reads `archive.config.digest` (cron, timezone, chatIds), keeps
- * subscriptions and sent records in the archive's database, and posts through `telegram`.
+ * subscriptions and sent records in the stores it is given, and posts through `telegram`.
  * Throws {@link DigestScheduleError} for an invalid DIGEST_CRON / DIGEST_TIMEZONE.
  */
-export function createDigestService(archive: Archive, telegram: Telegraf['telegram'], options: DigestServiceOptions = {}): DigestService {
-  const database = options.database ?? sharedDatabaseOf(archive);
+export function createDigestService(archive: Archive, telegram: Telegraf['telegram'], options: DigestServiceOptions): DigestService {
   const now = options.now ?? (() => new Date());
   const { logger } = archive;
   const { cron, timezone, chatIds } = archive.config.digest;
-  const subscriptions = new SubscriptionStore(database, now);
+  const { subscriptions, sentDigests } = options;
   const scheduler = new DigestScheduler({
     cron,
     timezone,
     store: archive.store,
     subscriptions,
-    sentDigests: new SentDigestStore(database),
+    sentDigests,
+    render: options.render,
     sender: options.sender ?? createTelegrafDigestSender(telegram),
     logger,
     now,
@@ -59,17 +61,23 @@ export function createDigestService(archive: Archive, telegram: Telegraf['telegr
     ...(options.laterRetryDelaysMs ? { laterRetryDelaysMs: options.laterRetryDelaysMs } : {}),
   });
 
+  const registerConfiguredChats = async (): Promise<void> => {
+    for (const chatId of chatIds) {
+      const { status, previousReason } = await subscriptions.ensureConfigured(chatId);
+      if (status === 'unsubscribed') logger.warn({ chatId }, 'DIGEST_CHAT_IDS lists a chat whose admins unsubscribed; not sending there');
+      else if (status === 'reactivated') logger.info({ chatId, previousReason }, 'configured digest chat re-enabled');
+      else if (status === 'added') logger.info({ chatId }, 'configured digest chat added');
+    }
+  };
+
   return {
     name: 'digest',
     scheduler,
     start() {
-      for (const chatId of chatIds) {
-        const { status, previousReason } = subscriptions.ensureConfigured(chatId);
-        if (status === 'unsubscribed') logger.warn({ chatId }, 'DIGEST_CHAT_IDS lists a chat whose admins unsubscribed; not sending there');
-        else if (status === 'reactivated') logger.info({ chatId, previousReason }, 'configured digest chat re-enabled');
-        else if (status === 'added') logger.info({ chatId }, 'configured digest chat added');
-      }
-      scheduler.start().catch(() => undefined); // logged by the scheduler
+      const registered = registerConfiguredChats();
+      registered.catch((error: unknown) => logger.error({ err: error }, 'could not register DIGEST_CHAT_IDS'));
+      // The catch-up (and any run asked for after start) waits for the configured chats.
+      scheduler.start(registered).catch(() => undefined); // logged by the scheduler
     },
     stop() {
       scheduler.stop();

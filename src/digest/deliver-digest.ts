@@ -1,9 +1,8 @@
-import type { Logger } from '../shared/logger.js';
-import type { Digest } from './build-digest.js';
+import type { Logger } from '../log/logger.js';
 import type { DigestSender } from './digest-sender.js';
 import { sendDigest, type SendDigestOptions } from './send-digest.js';
-import type { SentDigestStore } from './sent-digest-store.js';
-import type { SubscriptionStore } from './subscription-store.js';
+import type { SentDigestStore } from '../store/sent-digest-store.js';
+import type { SubscriptionStore } from '../store/subscription-store.js';
 
 /** What happened to one chat in a run. */
 export interface ChatOutcome {
@@ -13,6 +12,14 @@ export interface ChatOutcome {
   reason?: string;
   /** For `failed`: whether a later run may succeed (network, 429, 5xx). */
   transient?: boolean;
+}
+
+/** A day's digest as the messages to post. */
+export interface DigestDelivery {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Telegram HTML, in order. */
+  messages: readonly string[];
 }
 
 /** What delivering to one chat needs. */
@@ -32,7 +39,7 @@ export interface DeliverDigestContext {
  * a permanent error, follows a group that became a supergroup, keeps partial progress on a
  * transient one. Every outcome is logged. Never throws: a crash becomes a `failed` outcome.
  */
-export async function deliverDigest(chatId: string, digest: Digest, context: DeliverDigestContext): Promise<ChatOutcome[]> {
+export async function deliverDigest(chatId: string, digest: DigestDelivery, context: DeliverDigestContext): Promise<ChatOutcome[]> {
   try {
     return await deliverOnce(chatId, digest, context, true);
   } catch (error) {
@@ -41,7 +48,7 @@ export async function deliverDigest(chatId: string, digest: Digest, context: Del
   }
 }
 
-async function deliverOnce(chatId: string, digest: Digest, context: DeliverDigestContext, followMigration: boolean): Promise<ChatOutcome[]> {
+async function deliverOnce(chatId: string, digest: DigestDelivery, context: DeliverDigestContext, followMigration: boolean): Promise<ChatOutcome[]> {
   const { logger, sender, sentDigests, subscriptions } = context;
   const date = digest.date;
   const key = `${chatId}|${date}`;
@@ -52,7 +59,7 @@ async function deliverOnce(chatId: string, digest: Digest, context: DeliverDiges
   });
   if (result.status === 'sent') {
     context.partial.delete(key);
-    sentDigests.record({ chatId, date, sentAt: context.now().toISOString(), messageIds: result.messageIds });
+    await sentDigests.record({ chatId, date, sentAt: context.now().toISOString(), messageIds: result.messageIds });
     logger.info({ chatId, date, messageIds: result.messageIds }, 'digest sent');
     return [{ chatId, status: 'sent', messageIds: result.messageIds }];
   }
@@ -60,14 +67,14 @@ async function deliverOnce(chatId: string, digest: Digest, context: DeliverDiges
   if (result.delivered.length > 0) context.partial.set(key, result.delivered);
   switch (failure.kind) {
     case 'permanent':
-      subscriptions.disable(chatId, failure.reason);
+      await subscriptions.disable(chatId, failure.reason);
       logger.warn({ chatId, date, reason: failure.reason }, 'digest chat disabled after a permanent error');
       return [{ chatId, status: 'disabled', reason: failure.reason }];
     case 'migrated': {
-      subscriptions.migrate(chatId, failure.toChatId);
+      await subscriptions.migrate(chatId, failure.toChatId);
       logger.info({ chatId, toChatId: failure.toChatId, date }, 'digest chat moved to its supergroup');
       const moved: ChatOutcome = { chatId, status: 'migrated', reason: failure.reason };
-      if (!followMigration || sentDigests.wasSent(failure.toChatId, date)) return [moved];
+      if (!followMigration || (await sentDigests.wasSent(failure.toChatId, date))) return [moved];
       return [moved, ...(await deliverOnce(failure.toChatId, digest, context, false))];
     }
     case 'transient':

@@ -1,14 +1,14 @@
 import { Cron } from 'croner';
-import type { Logger } from '../shared/logger.js';
+import type { Logger } from '../log/logger.js';
 import type { ArticleStore } from '../store/article-store.js';
-import { buildDigest } from './build-digest.js';
+import { buildDigest, type Digest } from './build-digest.js';
 import { deliverDigest, type ChatOutcome } from './deliver-digest.js';
 import type { DigestLanguage } from './digest-language.js';
 import type { DigestSender } from './digest-sender.js';
 import type { SendDigestOptions } from './send-digest.js';
-import type { SentDigestStore } from './sent-digest-store.js';
 import { startOfDayInTimezone } from './start-of-day-in-timezone.js';
-import type { Subscription, SubscriptionStore } from './subscription-store.js';
+import type { SentDigestStore } from '../store/sent-digest-store.js';
+import type { Subscription, SubscriptionStore } from '../store/subscription-store.js';
 import { todayInTimezone } from './today-in-timezone.js';
 
 export type { ChatOutcome } from './deliver-digest.js';
@@ -23,6 +23,8 @@ export interface DigestSchedulerOptions {
   subscriptions: SubscriptionStore;
   sentDigests: SentDigestStore;
   sender: DigestSender;
+  /** Turns a digest's content into the messages to post (Telegram HTML: `renderDigestMessages` in src/bot/render/). */
+  render: (digest: Digest) => string[];
   logger: Logger;
   /** Language of the digest heading. Default `zh`. */
   language?: DigestLanguage;
@@ -58,7 +60,7 @@ const DEFAULTS = { language: 'zh', laterRetryDelaysMs: [5 * 60_000, 15 * 60_000,
 
 /**
  * Sends each day's digest once to every active subscription. Exactly-once rests on the
- * sent-digests table: a run sends only to chats without a record for today, and records a chat
+ * sent-digest records: a run sends only to chats without a record for today, and records a chat
  * only after all its messages were accepted. `runDue` is therefore safe to call at any time; the
  * cron tick, the catch-up on start and the later retries all call it, one run at a time.
  */
@@ -90,8 +92,13 @@ export class DigestScheduler {
     }
   }
 
-  /** Arms the cron job and catches up on today's digest if its time has passed. Resolves with the catch-up run. */
-  start(): Promise<DigestRunReport> {
+  /**
+   * Arms the cron job and catches up on today's digest if its time has passed, once `ready` settles
+   * (e.g. the configured chats are registered); runs asked for meanwhile queue behind the catch-up.
+   * Resolves with the catch-up run.
+   */
+  start(ready: Promise<unknown> = Promise.resolve()): Promise<DigestRunReport> {
+    this.#queue = this.#queue.then(() => ready).catch(() => undefined);
     if (!this.#job) {
       this.#job = new Cron(this.#options.cron, { timezone: this.#options.timezone, catch: true, unref: true }, async () => {
         await this.#runLogged('schedule');
@@ -143,8 +150,8 @@ export class DigestScheduler {
     }
     report.due = true;
     const pending: Subscription[] = [];
-    for (const subscription of this.#options.subscriptions.activeSubscriptions()) {
-      if (this.#options.sentDigests.wasSent(subscription.chatId, date)) {
+    for (const subscription of await this.#options.subscriptions.activeSubscriptions()) {
+      if (await this.#options.sentDigests.wasSent(subscription.chatId, date)) {
         report.outcomes.push({ chatId: subscription.chatId, status: 'already-sent' });
       } else if (subscription.source === 'command' && subscription.activeSince > scheduledAt.toISOString()) {
         // Subscribed by command after today's digest time: it starts tomorrow. Configured chats
@@ -160,13 +167,14 @@ export class DigestScheduler {
 
     const digest = buildDigest(this.#options.store, date, { language: this.#options.language ?? DEFAULTS.language });
     report.articles = digest.articles.length;
-    if (digest.messages.length === 0) {
+    const messages = digest.articles.length === 0 ? [] : this.#options.render(digest);
+    if (messages.length === 0) {
       logger.info({ date, chats: pending.length }, 'no articles today; no digest sent');
       return report;
     }
     const context = { ...this.#options, now: this.#now, partial: this.#partial };
     for (const subscription of pending) {
-      report.outcomes.push(...(await deliverDigest(subscription.chatId, digest, context)));
+      report.outcomes.push(...(await deliverDigest(subscription.chatId, { date, messages }, context)));
     }
     this.#logSummary(report);
     this.#scheduleRetryIfNeeded(report);

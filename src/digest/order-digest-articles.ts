@@ -59,7 +59,8 @@ function pageOf(articles: readonly StoredArticle[]): number {
 }
 
 function earliestIngest(articles: readonly StoredArticle[]): string {
-  return articles.reduce((earliest, article) => (article.ingestedAt < earliest ? article.ingestedAt : earliest), articles[0]?.ingestedAt ?? '');
+  // ISO timestamps sort as text.
+  return articles.map((article) => article.ingestedAt).sort()[0] ?? '';
 }
 
 function bodyLength(article: StoredArticle): number {

@@ -1,4 +1,5 @@
-import { classifySendError, type SendFailure } from './classify-send-error.js';
+import { retry } from '../net/retry.js';
+import { classifyTelegramError, type TelegramFailure } from '../telegram/classify-telegram-error.js';
 import type { DigestSender } from './digest-sender.js';
 
 /** Options for {@link sendDigest}; defaults in `DEFAULTS`. */
@@ -14,44 +15,44 @@ export interface SendDigestOptions {
   /** Message ids already delivered for this digest (a resumed send skips them). */
   delivered?: readonly number[];
   /** Called before each retry (for logs). */
-  onRetry?: (retry: { attempt: number; delayMs: number; failure: SendFailure }) => void;
+  onRetry?: (retry: { attempt: number; delayMs: number; failure: TelegramFailure }) => void;
 }
 
 /** Outcome of sending one chat's digest. */
 export type SendDigestResult =
   | { status: 'sent'; messageIds: number[] }
   /** `delivered` holds the ids of the messages that did arrive before the failure. */
-  | { status: 'failed'; failure: SendFailure; delivered: number[] };
+  | { status: 'failed'; failure: TelegramFailure; delivered: number[] };
 
 const DEFAULTS = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 60_000 } as const;
-
-const realSleep = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /**
  * Sends a digest's messages to one chat in order, retrying transient errors with bounded
  * exponential backoff (honouring 429 `retry_after`). Stops at the first non-transient error.
  */
 export async function sendDigest(sender: DigestSender, chatId: string, messages: readonly string[], options: SendDigestOptions = {}): Promise<SendDigestResult> {
-  const sleep = options.sleep ?? realSleep;
-  const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULTS.maxAttempts);
-  const baseDelayMs = options.baseDelayMs ?? DEFAULTS.baseDelayMs;
   const maxDelayMs = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
   const delivered = [...(options.delivered ?? [])];
 
   for (const message of messages.slice(delivered.length)) {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        delivered.push(await sender.send(chatId, message));
-        break;
-      } catch (error) {
-        const failure = classifySendError(error);
-        if (failure.kind !== 'transient' || attempt >= maxAttempts) return { status: 'failed', failure, delivered };
-        const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-        if (failure.retryAfterMs !== null && failure.retryAfterMs > maxDelayMs) return { status: 'failed', failure, delivered };
-        const delayMs = Math.max(backoff, failure.retryAfterMs ?? 0);
-        options.onRetry?.({ attempt, delayMs, failure });
-        await sleep(delayMs);
-      }
+    try {
+      const messageId = await retry(() => sender.send(chatId, message), {
+        classify: (error) => {
+          const failure = classifyTelegramError(error);
+          return failure.kind === 'transient' ? { retry: true, retryAfterMs: failure.retryAfterMs } : { retry: false };
+        },
+        maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts,
+        backoffMs: options.baseDelayMs ?? DEFAULTS.baseDelayMs,
+        maxBackoffMs: maxDelayMs,
+        maxRetryAfterMs: maxDelayMs,
+        // A digest is not urgent: wait out the backoff even when Telegram asks for less.
+        retryAfterAtLeastBackoff: true,
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+        onRetry: ({ attempt, delayMs, error }) => options.onRetry?.({ attempt, delayMs, failure: classifyTelegramError(error) }),
+      });
+      delivered.push(messageId);
+    } catch (error) {
+      return { status: 'failed', failure: classifyTelegramError(error), delivered };
     }
   }
   return { status: 'sent', messageIds: delivered };

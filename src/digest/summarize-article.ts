@@ -1,4 +1,4 @@
-import { splitSentences } from '../chunking/split-sentences.js';
+import { splitSentences } from '../text/split-sentences.js';
 
 /** Options for {@link summarizeArticle}. */
 export interface SummarizeArticleOptions {
@@ -38,9 +38,7 @@ export function summarizeArticle(article: SummarizableArticle, options: Summariz
   if (first === undefined) return article.subtitle ? cutAtClause(article.subtitle.trim(), maxChars) : '';
 
   if (first.length <= maxChars) return joinWhileFits(sentences, maxChars, maxSentences);
-  const replacement = sentences.findIndex(
-    (sentence, index) => index > 0 && sentence.length >= DEFAULTS.minUsefulSentenceChars && sentence.length <= maxChars,
-  );
+  const replacement = sentences.findIndex((sentence, index) => index > 0 && sentence.length >= DEFAULTS.minUsefulSentenceChars && sentence.length <= maxChars);
   if (replacement > 0) return joinWhileFits(sentences.slice(replacement), maxChars, maxSentences);
   return cutAtClause(first, maxChars);
 }
@@ -71,9 +69,7 @@ function isBodyParagraph(paragraph: string): boolean {
 
 /** "新华社北京4月23日电 " or "本报讯（记者 王娜）" carries no news. */
 function stripDateline(paragraph: string): string {
-  return paragraph
-    .replace(/^\s*[\p{Script=Han}A-Za-z]{0,6}(?:社|报)[\p{Script=Han}\d月日]{0,16}(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*/u, '')
-    .trimStart();
+  return paragraph.replace(/^\s*[\p{Script=Han}A-Za-z]{0,6}(?:社|报)[\p{Script=Han}\d月日]{0,16}(?:电|讯)\s*(?:[（(][^）)]{0,30}[）)])?\s*/u, '').trimStart();
 }
 
 /** Clause boundaries that can end a cut: the cut text keeps everything before the mark. */

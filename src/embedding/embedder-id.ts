@@ -16,10 +16,9 @@ export interface EmbedderIdParts {
  * `Xenova/bge-small-zh-v1.5@main:quantized:cls:query-1a2b3c4d`.
  */
 export function embedderId(parts: EmbedderIdParts): string {
-  const instructions = [
-    parts.queryPrefix ? `query-${shortHash(parts.queryPrefix)}` : null,
-    parts.passagePrefix ? `passage-${shortHash(parts.passagePrefix)}` : null,
-  ].filter((part) => part !== null);
+  const instructions: string[] = [];
+  if (parts.queryPrefix) instructions.push(`query-${shortHash(parts.queryPrefix)}`);
+  if (parts.passagePrefix) instructions.push(`passage-${shortHash(parts.passagePrefix)}`);
   return [`${parts.model}@${parts.revision}`, parts.precision, parts.pooling, ...instructions].join(':');
 }
 

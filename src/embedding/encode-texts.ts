@@ -51,6 +51,6 @@ export function encodeTexts(tokenizer: TokenizerLike, texts: string[]): EncodedT
     columns[name] = column;
   }
   const attentionMask = new Uint8Array(rows * width);
-  kept.forEach((positions, row) => attentionMask.fill(1, row * width, row * width + positions.length));
+  for (const [row, positions] of kept.entries()) attentionMask.fill(1, row * width, row * width + positions.length);
   return { columns, rows, width, attentionMask };
 }

@@ -55,7 +55,11 @@ export async function ensureModelFiles(options: EnsureModelFilesOptions): Promis
     return found;
   };
   const notFound = (file: string): ModelDownloadError =>
-    new ModelDownloadError(`${options.endpoint.replace(/\/+$/, '')}/${options.model}/resolve/${options.revision}/${file}`, 'not found (404): check EMBEDDING_MODEL, EMBEDDING_REVISION and HF_ENDPOINT', { status: 404 });
+    new ModelDownloadError(
+      `${options.endpoint.replace(/\/+$/, '')}/${options.model}/resolve/${options.revision}/${file}`,
+      'not found (404): check EMBEDDING_MODEL, EMBEDDING_REVISION and HF_ENDPOINT',
+      { status: 404 },
+    );
 
   for (const file of missingRequired) {
     if (!(await download(file))) throw notFound(file);

@@ -1,5 +1,5 @@
-import type { EmbedKind, Embedder } from './embedder.js';
-import { normalizeForMatching } from '../shared/normalize-text.js';
+import type { EmbedKind, EmbedOptions, Embedder } from './embedder.js';
+import { normalizeForMatching } from '../text/normalize-text.js';
 
 export interface HashEmbedderOptions {
   /** Vector length. Default `HASH_EMBEDDER_DEFAULTS.dimensions`. */
@@ -40,6 +40,8 @@ export class HashEmbedder implements Embedder {
   readonly dimensions: number;
   readonly maxBatchSize = HASH_EMBEDDER_DEFAULTS.maxBatchSize;
   readonly maxInputChars = HASH_EMBEDDER_DEFAULTS.maxInputChars;
+  /** 1: a batch is computed synchronously on the calling thread, so parallel calls would only take turns. */
+  readonly maxConcurrency = 1;
   /** Shared characters, not meaning. */
   readonly semantic = false;
 
@@ -49,10 +51,12 @@ export class HashEmbedder implements Embedder {
     this.id = `hash-ngram-v1-${this.dimensions}`;
   }
 
-  embed(texts: string[], _kind: EmbedKind): Promise<Float32Array[]> {
+  embed(texts: string[], _kind: EmbedKind, options: EmbedOptions = {}): Promise<Float32Array[]> {
     if (texts.length > this.maxBatchSize) {
       return Promise.reject(new RangeError(`embed takes at most ${this.maxBatchSize} texts, got ${texts.length}`));
     }
+    // Checked once: the batch then runs synchronously, so no abort can arrive between its texts.
+    if (options.signal?.aborted) return Promise.reject(options.signal.reason);
     return Promise.resolve(texts.map((text) => this.embedOne(text)));
   }
 

@@ -1,8 +1,8 @@
-import type { EmbedKind, Embedder } from './embedder.js';
+import type { EmbedKind, EmbedOptions, Embedder } from './embedder.js';
 import { embedderId } from './embedder-id.js';
 import { encodeTexts, type TokenizerLike } from './encode-texts.js';
 import { ensureModelFiles } from './ensure-model-files.js';
-import { importTransformers } from './import-transformers.js';
+import { importTransformers, type TransformersModule } from './import-transformers.js';
 import { modelCacheFolder } from './model-cache-folder.js';
 import { ModelDownloadError } from './model-download-error.js';
 import { ModelFileMissingError } from './model-file-missing-error.js';
@@ -68,6 +68,12 @@ export class TransformersEmbedder implements Embedder {
   readonly maxBatchSize: number;
   /** A bound for callers cutting text; the model itself truncates by tokens. */
   readonly maxInputChars: number;
+  /**
+   * 1: onnxruntime-node (1.14, under transformers.js 2.17) runs a batch synchronously on the main
+   * thread and already spreads it over the cores with its intra-op threads, so a second call at the
+   * same time would only wait for the first; larger batches are the way to more throughput.
+   */
+  readonly maxConcurrency = 1;
   readonly semantic = true;
   private readonly knownProfile: ModelProfile | null;
   private readonly cacheDir: string;
@@ -130,10 +136,15 @@ export class TransformersEmbedder implements Embedder {
     await this.loadedModel();
   }
 
-  async embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
+  async embed(texts: string[], kind: EmbedKind, options: EmbedOptions = {}): Promise<Float32Array[]> {
+    const { signal } = options;
     if (texts.length > this.maxBatchSize) throw new RangeError(`embed takes at most ${this.maxBatchSize} texts, got ${texts.length}`);
+    signal?.throwIfAborted();
     if (texts.length === 0) return [];
     const loaded = await this.loadedModel();
+    // Loading may have taken minutes (a download): the caller may have given up meanwhile. The
+    // load itself is shared with other callers, so it is not cut short for this one.
+    signal?.throwIfAborted();
     const vectors = await this.run(loaded, texts, kind);
     const width = vectors[0]?.length ?? 0;
     if (width !== this.dimensions) throw new Error(`embedding model "${this.model}" returned ${width} dimensions, expected ${this.dimensions}`);
@@ -142,7 +153,10 @@ export class TransformersEmbedder implements Embedder {
 
   private async run(loaded: LoadedModel, texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
     const prefix = kind === 'query' ? loaded.profile.queryPrefix : loaded.profile.passagePrefix;
-    const encoded = encodeTexts(loaded.tokenizer, texts.map((text) => prefix + text));
+    const encoded = encodeTexts(
+      loaded.tokenizer,
+      texts.map((text) => prefix + text),
+    );
     const inputs: Record<string, unknown> = {};
     for (const [name, values] of Object.entries(encoded.columns)) inputs[name] = loaded.createTensor(values, [encoded.rows, encoded.width]);
     const output = await loaded.model(inputs);
@@ -161,7 +175,7 @@ export class TransformersEmbedder implements Embedder {
   }
 
   private async loadModel(): Promise<LoadedModel> {
-    let transformers;
+    let transformers: TransformersModule;
     try {
       transformers = await importTransformers();
     } catch (error) {

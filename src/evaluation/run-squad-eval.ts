@@ -1,5 +1,5 @@
 import type { Archive } from '../pipeline/archive.js';
-import { normalizeForMatching } from '../shared/normalize-text.js';
+import { normalizeForMatching } from '../text/normalize-text.js';
 import type { SquadSet } from './load-squad.js';
 
 export interface EvalReport {

@@ -1,3 +1,4 @@
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestError } from './article.js';
@@ -26,7 +27,7 @@ export async function listSourceFiles(paths: string[]): Promise<ListSourceFilesR
     const real = await realpath(directory);
     if (visitedDirectories.has(real)) return;
     visitedDirectories.add(real);
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(directory, { withFileTypes: true });
     } catch (error) {
@@ -49,7 +50,7 @@ export async function listSourceFiles(paths: string[]): Promise<ListSourceFilesR
   }
 
   for (const given of paths) {
-    let info;
+    let info: Stats;
     try {
       info = await stat(given);
     } catch (error) {

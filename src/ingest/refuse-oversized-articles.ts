@@ -15,9 +15,7 @@ export function refuseOversizedArticles(parsed: ParsedSource, maxArticleChars: n
     }
     result.errors.push({
       source: article.source,
-      message:
-        `article "${article.title}" has a body of ${characters} characters, over the limit of ${maxArticleChars}; ` +
-        'split it into several articles or raise MAX_ARTICLE_CHARS',
+      message: `article "${article.title}" has a body of ${characters} characters, over the limit of ${maxArticleChars}; split it into several articles or raise MAX_ARTICLE_CHARS`,
     });
   }
   return result;

@@ -8,9 +8,6 @@ export class TextEncodingError extends Error {
     /** Share of characters that came out as U+FFFD or control characters under that guess, 0..1. */
     readonly badCharacterRatio: number,
   ) {
-    super(
-      `could not detect the text encoding (best guess ${guessedEncoding ?? 'none'}, ` +
-        `${(badCharacterRatio * 100).toFixed(1)}% unreadable characters); save it as UTF-8`,
-    );
+    super(`could not detect the text encoding (best guess ${guessedEncoding ?? 'none'}, ` + `${(badCharacterRatio * 100).toFixed(1)}% unreadable characters); save it as UTF-8`);
   }
 }

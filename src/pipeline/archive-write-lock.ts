@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ArticleStore } from '../store/article-store.js';
 import type { Embedder } from '../embedding/embedder.js';
-import type { Logger } from '../shared/logger.js';
+import type { Logger } from '../log/logger.js';
 import type { HnswVectorIndex } from '../store/hnsw-vector-index.js';
 import { acquireWriteLock, tryAcquireWriteLock, WriteLockBusyError, readWriteLockHolder, type WriteLock, type WriteLockHolder } from '../store/write-lock.js';
 import { repairIndexDrift } from './repair-index-drift.js';
@@ -52,17 +52,17 @@ export function createArchiveWriteLock(deps: ArchiveWriteLockDeps): ArchiveWrite
   let current: WriteLock | null = null;
   let tail: Promise<unknown> = Promise.resolve();
 
-  const catchUp = async (): Promise<void> => {
+  const catchUp = async (signal: AbortSignal | undefined): Promise<void> => {
     // Another process may have saved since we loaded; the database is the truth for the rest.
     if (deps.index.changedOnDisk()) deps.index.reload();
-    await repairIndexDrift(deps.store, deps.index, deps.embedder, deps.logger);
+    await repairIndexDrift(deps.store, deps.index, deps.embedder, deps.logger, { signal });
   };
 
   const runLocked = async <T>(purpose: string, work: () => Promise<T>, options: WriteLockRunOptions): Promise<T> => {
     current = await acquireWriteLock({ file: deps.file, purpose, onWait: options.onWait, signal: options.signal });
     try {
       return await inside.run(true, async () => {
-        await catchUp();
+        await catchUp(options.signal);
         try {
           return await work();
         } finally {

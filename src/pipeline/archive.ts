@@ -1,13 +1,25 @@
 import type { Config } from '../config/config.js';
-import type { Logger } from '../shared/logger.js';
+import type { Logger } from '../log/logger.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { VectorIndex } from '../store/vector-index.js';
+import type { StateStores } from '../store/open-state-stores.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { Retriever } from '../retrieval/passage.js';
 import type { Answerer } from '../answer/answer-result.js';
 import type { Article } from '../ingest/article.js';
 import type { IndexSummary } from './index-articles.js';
 import type { WriteLockRunOptions } from './archive-write-lock.js';
+import type { CatchUpResult, ReplicaStatus } from './replica/replica-follower.js';
+
+/** A worker's local search replica of the PostgreSQL system of record (DATABASE_URL set). */
+export interface ArchiveReplica {
+  /** Whether it can answer, how far behind it is; for /health. */
+  status(): ReplicaStatus;
+  /** Applies every committed change now; rejects while PostgreSQL is unreachable. */
+  catchUp(): Promise<CatchUpResult>;
+  /** Follows the change log in the background until the archive closes (`serve`). */
+  follow(): void;
+}
 
 /**
  * Everything a front end (CLI, bot, scheduler, feed poller) needs, opened once.
@@ -21,16 +33,25 @@ export interface Archive {
   readonly embedder: Embedder;
   readonly retriever: Retriever;
   readonly answerer: Answerer;
+  /** Present in PostgreSQL mode: `store` and `index` are then this replica, kept in step with PostgreSQL. */
+  readonly replica?: ArchiveReplica;
+  /**
+   * Subscriptions, sent digests, feed state, chat memory and rate limits, each behind its port and
+   * kept in the archive's database. Front ends hand each service only the stores it needs.
+   */
+  readonly state: StateStores;
   /**
    * Chunks, embeds and stores articles incrementally (unchanged ones cost nothing), then saves the
-   * index; holds the write lock meanwhile. `signal` stops waiting for the lock (shutdown).
+   * index; holds the write lock meanwhile. `signal` (shutdown) stops waiting for the lock, or the
+   * indexing before its next batch (committed batches stay).
    */
   indexArticles(articles: Article[], options?: { onProgress?: (processed: number) => void; signal?: AbortSignal }): Promise<IndexSummary>;
   /**
    * Removes articles everywhere (database and vector index). Returns how many were removed.
    * Outside `withWriteLock` it takes the write lock itself, waiting at most 30 s for another writer.
+   * Synchronous on SQLite; a promise in PostgreSQL mode.
    */
-  removeArticles(articleIds: string[]): number;
+  removeArticles(articleIds: string[]): number | Promise<number>;
   /**
    * Runs `work` holding the archive's cross-process write lock (waiting while another process
    * holds it), with the vector index first brought up to date; `indexArticles` and
@@ -38,6 +59,6 @@ export interface Archive {
    * (`ingest`). Absent on archives that have no other writers (test fakes).
    */
   withWriteLock?<T>(purpose: string, work: () => Promise<T>, options?: WriteLockRunOptions): Promise<T>;
-  /** Saves the index and closes the database. */
-  close(): void;
+  /** Saves the index and closes the database (in PostgreSQL mode also stops following and ends the pool: await it). */
+  close(): void | Promise<void>;
 }

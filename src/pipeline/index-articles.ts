@@ -2,11 +2,13 @@ import type { Article } from '../ingest/article.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { VectorIndex } from '../store/vector-index.js';
 import type { Embedder } from '../embedding/embedder.js';
-import type { Logger } from '../shared/logger.js';
+import type { Logger } from '../log/logger.js';
 import { chunkArticle, type ChunkOptions } from '../chunking/chunk-article.js';
 import type { Chunk } from '../chunking/chunk.js';
 import { contentHash } from './content-hash.js';
 import { embedChunks } from './embed-chunks.js';
+import { writeThrough } from './write-through.js';
+import type { ArticleWriter } from '../store/article-writer.js';
 
 export interface IndexSummary {
   added: number;
@@ -15,7 +17,6 @@ export interface IndexSummary {
   /** Chunks written (new or replaced). */
   chunks: number;
 }
-
 
 export interface IndexArticlesDeps {
   store: ArticleStore;
@@ -27,6 +28,16 @@ export interface IndexArticlesDeps {
   chunker?: (article: Article, options?: ChunkOptions) => Chunk[];
   /** Called after each batch with the number of articles processed so far. */
   onProgress?: (processed: number) => void;
+  /**
+   * Stops the run before the next embedding batch (shutdown), rejecting with the signal's reason.
+   * Batches already committed stay: the next run finds their articles unchanged.
+   */
+  signal?: AbortSignal;
+  /**
+   * Where chunks and vectors go instead of `store` and `index` (PostgreSQL mode): content hashes
+   * are compared with the writer's, and the local replica following it adds the vectors later.
+   */
+  writer?: ArticleWriter;
 }
 
 /** A changed or new article waiting for its batch. */
@@ -61,6 +72,7 @@ export async function indexArticles(deps: IndexArticlesDeps, articles: readonly 
   let pendingChunks = 0;
   let batchChunks = FIRST_BATCH_CHUNKS;
   let processed = 0;
+  const writtenHashes = deps.writer ? await deps.writer.articleHashes(articles.map((article) => article.id)) : null;
 
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
@@ -68,13 +80,16 @@ export async function indexArticles(deps: IndexArticlesDeps, articles: readonly 
     pending = [];
     pendingChunks = 0;
     batchChunks = Math.min(batchChunks * 2, BATCH_CHUNKS);
-    const vectors = await embedChunks(deps.embedder, batch.flatMap((item) => item.chunks));
+    const chunks = batch.flatMap((item) => item.chunks);
+    const vectors = await embedChunks(deps.embedder, chunks, { signal: deps.signal });
     let vectorIndex = 0;
-    const results = writeBatch(deps.store, batch);
+    const results = deps.writer ? await writeThrough(deps.writer, batch, vectors) : writeBatch(deps.store, batch);
     batch.forEach((item, position) => {
       const { removedChunkIds, chunkIds } = results[position]!;
-      for (const id of removedChunkIds) deps.index.remove(id);
-      for (const id of chunkIds) deps.index.add(id, vectors[vectorIndex++]!);
+      if (!deps.writer) {
+        for (const id of removedChunkIds) deps.index.remove(id);
+        for (const id of chunkIds) deps.index.add(id, vectors[vectorIndex++]!);
+      }
       summary.chunks += chunkIds.length;
       if (item.isNew) summary.added += 1;
       else summary.updated += 1;
@@ -91,7 +106,7 @@ export async function indexArticles(deps: IndexArticlesDeps, articles: readonly 
     }
     seen.add(article.id);
     const hash = contentHash(article);
-    const storedHash = deps.store.articleHash(article.id);
+    const storedHash = writtenHashes ? (writtenHashes.get(article.id) ?? null) : deps.store.articleHash(article.id);
     if (storedHash === hash) {
       summary.unchanged += 1;
       processed += 1;

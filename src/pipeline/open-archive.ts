@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../config/config.js';
-import type { Logger } from '../shared/logger.js';
+import type { Logger } from '../log/logger.js';
 import type { Archive } from './archive.js';
 import { openSqliteArticleStore } from '../store/sqlite-article-store.js';
 import { openHnswVectorIndex, type HnswVectorIndex } from '../store/hnsw-vector-index.js';
@@ -10,23 +10,21 @@ import { ExtractiveAnswerer } from '../answer/extractive-answerer.js';
 import { createLlmAnswerer } from '../answer/llm/create-llm-answerer.js';
 import { unitWeights } from '../answer/unit-weights.js';
 import { indexArticles } from './index-articles.js';
+import { LEXICAL_EF_CONSTRUCTION } from './lexical-ef-construction.js';
 import { repairIndexDrift } from './repair-index-drift.js';
 import { createArchiveWriteLock, WRITE_LOCK_FILE } from './archive-write-lock.js';
 import { acquireWriteLock, tryAcquireWriteLock, type WriteLock } from '../store/write-lock.js';
+import { openStateStores } from '../store/open-state-stores.js';
 import type { Answerer } from '../answer/answer-result.js';
 
 /** The database file inside the data directory. */
 export const DATABASE_FILE = 'newsbot.db';
 
-/**
- * HNSW construction effort for a lexical (hash) embedder, whose vectors only break keyword ties
- * (`RETRIEVAL_DEFAULTS.lexicalVectorWeight`): at 100,000 chunks, 40 instead of the default 200
- * builds the index 4 times faster (0.25 against 1.0 ms a vector) and left the top-5 search
- * results of 1,000 CMRC questions unchanged (the vector list's own top 10 overlaps 74%).
- * A semantic model keeps the default: its vectors carry half the ranking, and embedding, not the
- * index, is its bottleneck.
- */
-export const LEXICAL_EF_CONSTRUCTION = 40;
+/** Where older versions kept the feed poll state, beside the database; imported into it once. */
+export const LEGACY_FEED_STATE_FILE = 'feed-state.json';
+
+/** Shared with the PostgreSQL mode's replica index (see the file). */
+export { LEXICAL_EF_CONSTRUCTION };
 
 export interface OpenArchiveOptions {
   /** Start the vector index from scratch (for `reindex`); waits for other writers first. */
@@ -40,6 +38,8 @@ export interface OpenArchiveOptions {
  * index follows that writer's saves, which leave it consistent.
  */
 export async function openArchive(config: Config, logger: Logger, options: OpenArchiveOptions = {}): Promise<Archive> {
+  // PostgreSQL mode: a local replica following PostgreSQL (loaded on demand, so SQLite mode never loads pg).
+  if (config.databaseUrl !== null) return (await import('./open-postgres-archive.js')).openPostgresArchive(config, logger, options);
   const embedder = await createLoadedEmbedder(config);
   const store = openSqliteArticleStore(path.join(config.dataDir, DATABASE_FILE));
   const lockFile = path.join(config.dataDir, WRITE_LOCK_FILE);
@@ -71,15 +71,15 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
     openingLock?.release();
     openingLock = null;
     const writeLock = createArchiveWriteLock({ file: lockFile, store, index, embedder, logger });
+    // The one place the state adapters are built: over the archive's own connection (same file, same migrations).
+    const state = openStateStores(store.database, { legacyFeedStateFile: path.join(config.dataDir, LEGACY_FEED_STATE_FILE) });
     const retriever = new HybridRetriever({ store, index, embedder });
     const extractive = new ExtractiveAnswerer({
       retriever,
       unitWeights: (units) => unitWeights(store, units),
       articleText: (articleId) => store.getArticle(articleId)?.paragraphs.join('\n') ?? '',
     });
-    const answerer: Answerer = config.llm
-      ? createLlmAnswerer({ llm: config.llm, retriever, fallback: extractive, logger })
-      : extractive;
+    const answerer: Answerer = config.llm ? createLlmAnswerer({ llm: config.llm, retriever, fallback: extractive, logger }) : extractive;
     let closed = false;
     return {
       config,
@@ -89,8 +89,9 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
       embedder,
       retriever,
       answerer,
+      state,
       indexArticles: (articles, indexOptions) =>
-        writeLock.run('index', () => indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress }, articles), {
+        writeLock.run('index', () => indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress, signal: indexOptions?.signal }, articles), {
           signal: indexOptions?.signal,
         }),
       removeArticles: (articleIds) =>
@@ -134,7 +135,7 @@ function saveIfWriter(index: HnswVectorIndex, lockFile: string, heldHere: boolea
   }
   const lock = tryAcquireWriteLock(lockFile, 'close');
   if (lock === null) {
-    logger.warn({ dir: index.dir }, 'another process is writing the archive; not saving this process\'s vector index');
+    logger.warn({ dir: index.dir }, "another process is writing the archive; not saving this process's vector index");
     return;
   }
   try {

@@ -30,7 +30,11 @@ export async function readSources(inputs: readonly string[], options: ReadSource
   const urls = inputs.filter((input) => /^https?:\/\//i.test(input));
   const paths = inputs.filter((input) => !/^https?:\/\//i.test(input)).map((input) => path.resolve(options.cwd, input));
   const listed = await listSourceFiles(paths);
-  const result: ReadSourcesResult = { articles: [], errors: [...listed.errors.map((error) => ({ ...error, source: displayPath(error.source, options.cwd) }))], completeSources: [] };
+  const result: ReadSourcesResult = {
+    articles: [],
+    errors: [...listed.errors.map((error) => ({ ...error, source: displayPath(error.source, options.cwd) }))],
+    completeSources: [],
+  };
   const total = listed.files.length + urls.length;
   let done = 0;
   const collect = (source: string, read: ParsedSource): void => {

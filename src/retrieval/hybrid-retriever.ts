@@ -48,7 +48,10 @@ export class HybridRetriever implements Retriever {
       return (!options.range.from || chunk.date >= options.range.from) && (!options.range.to || chunk.date <= options.range.to);
     };
     const keywordIds = keywordHits.map((hit) => hit.id).filter(inRange);
-    const vectorIds = vectorHits.map((hit) => hit.id).filter(inRange).slice(0, candidates);
+    const vectorIds = vectorHits
+      .map((hit) => hit.id)
+      .filter(inRange)
+      .slice(0, candidates);
     const fused = reciprocalRankFusion([
       { ids: keywordIds, weight: this.options.keywordWeight ?? RETRIEVAL_DEFAULTS.keywordWeight },
       {

@@ -1,5 +1,5 @@
-import { jieba } from '../shared/jieba.js';
-import { normalizeForMatching } from '../shared/normalize-text.js';
+import { jieba } from '../text/jieba.js';
+import { normalizeForMatching } from '../text/normalize-text.js';
 
 /**
  * Normalizes text for matching (`normalizeForMatching`) and cuts it with jieba (precise mode,

@@ -171,6 +171,12 @@ export class HnswVectorIndex implements VectorIndex {
     this.diskVersion = manifestVersion(this.dir);
   }
 
+  /** The stored vector of a live label (as hnswlib holds it: normalized), or null; `newsbot migrate` copies them. */
+  vector(id: number): Float32Array | null {
+    this.followDisk();
+    return this.live.has(id) ? Float32Array.from(this.hnsw.getPoint(id)) : null;
+  }
+
   /** Slots allocated (live + deleted + free); for benchmarks and tests. */
   capacity(): number {
     return this.hnsw.getMaxElements();

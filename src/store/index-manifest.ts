@@ -79,10 +79,7 @@ function parseManifest(file: string, value: unknown): IndexManifest {
     updatedAt: typeof updatedAt === 'string' ? updatedAt : '',
     format: MANIFEST_FORMAT,
     deletedLabels,
-    indexFile:
-      indexFile && isCount(indexFile.bytes) && typeof indexFile.modifiedMs === 'number'
-        ? { bytes: indexFile.bytes, modifiedMs: indexFile.modifiedMs }
-        : null,
+    indexFile: indexFile && isCount(indexFile.bytes) && typeof indexFile.modifiedMs === 'number' ? { bytes: indexFile.bytes, modifiedMs: indexFile.modifiedMs } : null,
   };
 }
 

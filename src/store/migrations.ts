@@ -6,8 +6,8 @@ export interface Migration {
 }
 
 /**
- * The whole database schema, oldest first. Other store modules (subscriptions, sent digests)
- * append their own entries here with the next free version number.
+ * The whole database schema, oldest first: the articles (1), then every other kind of state (2).
+ * Append new versions; no other module creates tables.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -58,6 +58,66 @@ export const MIGRATIONS: readonly Migration[] = [
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      -- The digest tables were once created on first use, outside these migrations, so a database
+      -- may already hold them (with this very shape): IF NOT EXISTS here, and only here.
+      CREATE TABLE IF NOT EXISTS subscriptions (
+        chat_id TEXT PRIMARY KEY,
+        title TEXT,
+        username TEXT,
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('config', 'command')),
+        active INTEGER NOT NULL DEFAULT 1,
+        disabled_reason TEXT,
+        created_at TEXT NOT NULL,
+        active_since TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS sent_digests (
+        chat_id TEXT NOT NULL,
+        date TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        message_ids TEXT NOT NULL,
+        PRIMARY KEY (chat_id, date)
+      );
+
+      -- Feed poll state (was feed-state.json): items maps articleId to fingerprint, as JSON.
+      CREATE TABLE feed_states (
+        feed_url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        items TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      -- Chat memory. AUTOINCREMENT: the id is the "more results" button's key, and must never be
+      -- handed out twice, or an old button would run another reader's question. Times in ms.
+      CREATE TABLE remembered_questions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        question TEXT NOT NULL,
+        shown_article_ids TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX remembered_questions_created ON remembered_questions (created_at);
+      CREATE TABLE listed_articles (
+        chat_id INTEGER PRIMARY KEY,
+        article_ids TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX listed_articles_updated ON listed_articles (updated_at);
+
+      -- Rate-limit windows: the times (ms) within the window, as JSON; expires_at = last time + window.
+      CREATE TABLE rate_limit_windows (
+        key TEXT PRIMARY KEY,
+        times TEXT NOT NULL,
+        warned INTEGER NOT NULL DEFAULT 0,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX rate_limit_windows_expires ON rate_limit_windows (expires_at);
     `,
   },
 ];

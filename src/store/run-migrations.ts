@@ -6,10 +6,7 @@ export class SchemaVersionError extends Error {
   readonly expected: number;
   readonly actual: number;
   constructor(expected: number, actual: number) {
-    super(
-      `the database schema is version ${actual} but this newsbot knows versions up to ${expected}; ` +
-        'upgrade newsbot or point NEWSBOT_HOME at another directory',
-    );
+    super(`the database schema is version ${actual} but this newsbot knows versions up to ${expected}; upgrade newsbot or point NEWSBOT_HOME at another directory`);
     this.name = 'SchemaVersionError';
     this.expected = expected;
     this.actual = actual;
@@ -29,12 +26,14 @@ export function runMigrations(database: Database.Database, migrations: readonly 
     if (migration.version <= current) continue;
     // IMMEDIATE, and the version read again inside: another process opening the same new file
     // may have applied this migration while we waited for the lock.
-    database.transaction(() => {
-      if ((database.pragma('user_version', { simple: true }) as number) >= migration.version) return;
-      database.exec(migration.sql);
-      // PRAGMA does not take bound parameters; the version is an integer from our own list.
-      database.pragma(`user_version = ${Math.trunc(migration.version)}`);
-    }).immediate();
+    database
+      .transaction(() => {
+        if ((database.pragma('user_version', { simple: true }) as number) >= migration.version) return;
+        database.exec(migration.sql);
+        // PRAGMA does not take bound parameters; the version is an integer from our own list.
+        database.pragma(`user_version = ${Math.trunc(migration.version)}`);
+      })
+      .immediate();
     current = Math.max(migration.version, database.pragma('user_version', { simple: true }) as number);
   }
   return current;

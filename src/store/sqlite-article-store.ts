@@ -4,7 +4,7 @@ import type { Chunk } from '../chunking/chunk.js';
 import type { ArchiveStats, ArticleStore, DateRange, KeywordHit, StoredArticle, StoredChunk } from './article-store.js';
 import { CHUNK_COLUMNS, toStoredArticle, toStoredChunk, type ArticleRow, type ChunkRow } from './article-rows.js';
 import { ftsDocument } from './fts-document.js';
-import { normalizeForMatching } from '../shared/normalize-text.js';
+import { normalizeForMatching } from '../text/normalize-text.js';
 import { buildFtsMatch, queryTerms, quoteFtsString } from './fts-query.js';
 import { DocumentFrequencyCache } from './document-frequency-cache.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
@@ -235,8 +235,7 @@ export function openSqliteArticleStore(filePath: string): SqliteArticleStore {
 }
 
 function prepareStatements(database: Database.Database) {
-  const articleColumns =
-    'id, title, subtitle, paragraphs, date, url, authors, section, source, photo_caption, position, content_hash, ingested_at';
+  const articleColumns = 'id, title, subtitle, paragraphs, date, url, authors, section, source, photo_caption, position, content_hash, ingested_at';
   const bm25 = `bm25(chunks_fts, ${BM25_WEIGHTS.join(', ')})`;
   return {
     articleHash: database.prepare('SELECT content_hash FROM articles WHERE id = ?').pluck(),
@@ -250,9 +249,7 @@ function prepareStatements(database: Database.Database) {
          ingested_at = excluded.ingested_at`,
     ),
     deleteArticle: database.prepare('DELETE FROM articles WHERE id = ?'),
-    articleIdsBySource: database
-      .prepare('SELECT id FROM articles WHERE source = ? OR (source >= ? AND source < ?) ORDER BY source, position')
-      .pluck(),
+    articleIdsBySource: database.prepare('SELECT id FROM articles WHERE source = ? OR (source >= ? AND source < ?) ORDER BY source, position').pluck(),
     getArticle: database.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
     chunkIdsOfArticle: database.prepare('SELECT id FROM chunks WHERE article_id = ? ORDER BY ordinal').pluck(),
     deleteChunksOfArticle: database.prepare('DELETE FROM chunks WHERE article_id = ?'),
@@ -263,16 +260,12 @@ function prepareStatements(database: Database.Database) {
       `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN articles a ON a.id = c.article_id
        WHERE c.id IN (SELECT value FROM json_each(?))`,
     ),
-    articleChunks: database.prepare(
-      `SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.ordinal`,
-    ),
+    articleChunks: database.prepare(`SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.ordinal`),
     allChunkIds: database.prepare('SELECT id FROM chunks ORDER BY id').pluck(),
     countChunks: database.prepare('SELECT count(*) FROM chunks').pluck(),
     documentFrequency: database.prepare('SELECT doc FROM chunks_fts_vocab WHERE term = ?').pluck(),
     countMatches: database.prepare('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck(),
-    keywordSearch: database.prepare(
-      `SELECT rowid AS id, ${bm25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?`,
-    ),
+    keywordSearch: database.prepare(`SELECT rowid AS id, ${bm25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?`),
     // The FTS table drives (CROSS JOIN); each match's date comes from the small chunks_id_date index.
     keywordSearchInRange: database.prepare(
       `SELECT f.rowid AS id, ${bm25} AS rank
@@ -281,9 +274,7 @@ function prepareStatements(database: Database.Database) {
          AND c.date IS NOT NULL AND (@from IS NULL OR c.date >= @from) AND (@to IS NULL OR c.date <= @to)
        ORDER BY rank LIMIT @limit`,
     ),
-    latestArticles: database.prepare(
-      `SELECT ${articleColumns} FROM articles ORDER BY date DESC NULLS LAST, ingested_at DESC, position ASC LIMIT ?`,
-    ),
+    latestArticles: database.prepare(`SELECT ${articleColumns} FROM articles ORDER BY date DESC NULLS LAST, ingested_at DESC, position ASC LIMIT ?`),
     articlesOnDate: database.prepare(`SELECT ${articleColumns} FROM articles WHERE date = ? ORDER BY position, ingested_at, id`),
     // One subquery per figure, so each reads a small covering index (articles_source,
     // articles_date) instead of scanning the wide article rows: 27 ms against 230-800 ms at 27,000 articles.

@@ -1,5 +1,5 @@
-import { jieba } from '../shared/jieba.js';
-import { normalizeForMatching } from '../shared/normalize-text.js';
+import { jieba } from '../text/jieba.js';
+import { normalizeForMatching } from '../text/normalize-text.js';
 
 /** Normalizes and cuts text with jieba, with each word's part-of-speech tag (n noun, v verb, nr name…). */
 export function tagWords(text: string): { word: string; tag: string }[] {

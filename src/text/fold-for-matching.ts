@@ -1,4 +1,4 @@
-import { normalizeForMatching } from '../../shared/normalize-text.js';
+import { normalizeForMatching } from './normalize-text.js';
 
 /** Quotes, brackets and blanks, which papers use freely (“青春减重营”让) and claims often drop. */
 const IGNORED = /[“”‘’"'「」『』《》〈〉()（）【】\s]/g;

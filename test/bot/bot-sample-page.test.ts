@@ -13,8 +13,11 @@ function record(who: string, text: string, replies: BotReply[]): void {
   transcript.push(`**${who}:** ${text}`, '');
   if (replies.length === 0) transcript.push('_(no reply: the message is not addressed to the bot)_', '');
   for (const reply of replies) {
-    const buttons = reply.buttons.flat().map((button) => `[${button.text}]`).join(' ');
-    transcript.push('**@' + BOT_USERNAME + ':**', '```', htmlToText(reply.text), '```', ...(buttons ? [`buttons: ${buttons}`] : []), '');
+    const buttons = reply.buttons
+      .flat()
+      .map((button) => `[${button.text}]`)
+      .join(' ');
+    transcript.push(`**@${BOT_USERNAME}:**`, '```', htmlToText(reply.text), '```', ...(buttons ? [`buttons: ${buttons}`] : []), '');
   }
 }
 
@@ -73,7 +76,13 @@ describe('the bot on the sample page', () => {
   test('an inline query returns a cited answer to post', async () => {
     const query = '体重管理中心2025年精准管理了多少人？';
     const { results } = await harness.sendInlineQuery(query, { userId: 5004 });
-    transcript.push(`**Reader types in any chat:** @${BOT_USERNAME} ${query}`, '', '**Inline results:**', ...results.map((result) => `- ${String(result.title)} — ${String(result.description)}`), '');
+    transcript.push(
+      `**Reader types in any chat:** @${BOT_USERNAME} ${query}`,
+      '',
+      '**Inline results:**',
+      ...results.map((result) => `- ${String(result.title)} — ${String(result.description)}`),
+      '',
+    );
     expect(results.length).toBeGreaterThanOrEqual(2);
     const posted = results[0]!.input_message_content as { message_text: string };
     expect(posted.message_text).toContain('154');
@@ -123,7 +132,12 @@ describe('the bot on the sample page', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toContain('省长质量奖');
-    expect(harness.apiCalls('sendMessage').slice(-2).map((call) => call.status)).toEqual([429, 200]);
+    expect(
+      harness
+        .apiCalls('sendMessage')
+        .slice(-2)
+        .map((call) => call.status),
+    ).toEqual([429, 200]);
   });
 
   test('English clients get English around the answer', async () => {

@@ -37,10 +37,17 @@ test('updates delivered with the secret header are answered', async () => {
 
 test('a request without the right secret is refused and not handled', async () => {
   const sendsBefore = harness.apiCalls('sendMessage').length;
-  const update = JSON.stringify({ update_id: 999_001, message: { message_id: 1, date: 0, chat: { id: 5, type: 'private' }, from: { id: 5, is_bot: false, first_name: 'x' }, text: '你好' } });
+  const update = JSON.stringify({
+    update_id: 999_001,
+    message: { message_id: 1, date: 0, chat: { id: 5, type: 'private' }, from: { id: 5, is_bot: false, first_name: 'x' }, text: '你好' },
+  });
   const missing = await fetch(`${base}/telegram/updates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: update });
   expect(missing.status).toBe(401);
-  const wrong = await fetch(`${base}/telegram/updates`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'nope' }, body: update });
+  const wrong = await fetch(`${base}/telegram/updates`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'nope' },
+    body: update,
+  });
   expect(wrong.status).toBe(401);
   expect(harness.apiCalls('sendMessage').length).toBe(sendsBefore);
 });
@@ -121,7 +128,13 @@ test('a small chunked update with the secret is handled', async () => {
   const sendsBefore = harness.apiCalls('sendMessage').length;
   const update = JSON.stringify({
     update_id: 999_100,
-    message: { message_id: 7, date: Math.floor(Date.now() / 1000), chat: { id: 3002, type: 'private', first_name: 'x' }, from: { id: 3002, is_bot: false, first_name: 'x', language_code: 'zh-hans' }, text: '株洲今年新建多少家爱心驿站？' },
+    message: {
+      message_id: 7,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: 3002, type: 'private', first_name: 'x' },
+      from: { id: 3002, is_bot: false, first_name: 'x', language_code: 'zh-hans' },
+      text: '株洲今年新建多少家爱心驿站？',
+    },
   });
   const bytes = Buffer.from(update);
   const pieces = [bytes.subarray(0, 40), bytes.subarray(40, 120), bytes.subarray(120)];

@@ -1,14 +1,16 @@
 // The digest commands through real telegraf over HTTP to a loopback Bot API (test/bot/digest-fake-api.ts).
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { registerDigestCommands } from '../../src/bot/digest-commands.js';
 import type { BotDeps } from '../../src/bot/bot-deps.js';
-import { SubscriptionStore } from '../../src/digest/subscription-store.js';
+import { openSqliteDatabase } from '../../src/store/open-sqlite-database.js';
+import { openStateStores } from '../../src/store/open-state-stores.js';
+import type { SubscriptionStore } from '../../src/store/subscription-store.js';
 import type { Archive } from '../../src/pipeline/archive.js';
-import { createLogger } from '../../src/shared/logger.js';
+import { createLogger } from '../../src/log/logger.js';
 import { fakeArticleStore, storedArticle } from '../digest/helpers/fake-article-store.js';
 import { telegramHtmlProblems } from '../digest/helpers/check-telegram-html.js';
 import { DIGEST_TEST_BOT, DigestFakeApi } from './digest-fake-api.js';
@@ -36,12 +38,14 @@ beforeAll(async () => {
     storedArticle({ id: 'b', title: '全国总工会来株调研', position: 1, paragraphs: ['4月23日，调研组来株。'] }),
   ]);
   const archive = { config, logger: createLogger('silent'), store } as unknown as Archive;
-  const deps: BotDeps = { archive, logger: archive.logger, isStaff: (userId) => userId === STAFF };
-  database = new Database(':memory:');
+  database = openSqliteDatabase(':memory:');
+  const state = openStateStores(database);
+  subscriptions = state.subscriptions;
+  const { chatMemory, rateLimits } = state;
+  const deps: BotDeps = { archive, logger: archive.logger, isStaff: (userId) => userId === STAFF, chatMemory, rateLimits, subscriptions };
   bot = new Telegraf(TOKEN, { telegram: { apiRoot: api.apiRoot } });
   bot.botInfo = await bot.telegram.getMe();
-  registerDigestCommands(bot, deps, { database, now: () => NOW });
-  subscriptions = new SubscriptionStore(database);
+  registerDigestCommands(bot, deps, { now: () => NOW });
 });
 
 afterAll(async () => {
@@ -93,7 +97,7 @@ describe('/subscribe and /unsubscribe', () => {
   it('refuses a non-admin politely and subscribes nothing', async () => {
     const [reply] = await send('/subscribe', { from: MEMBER });
     expect(reply?.text).toContain('只有本群管理员');
-    expect(subscriptions.activeSubscriptions()).toEqual([]);
+    expect(await subscriptions.activeSubscriptions()).toEqual([]);
     expect(api.calls.find((call) => call.method === 'getChatMember')?.payload).toMatchObject({ chat_id: GROUP, user_id: MEMBER });
   });
 
@@ -102,11 +106,11 @@ describe('/subscribe and /unsubscribe', () => {
     expect(subscribed?.text).toContain('已订阅');
     expect(subscribed?.text).toContain('2026-04-24 08:00 (Asia/Shanghai)');
     expect(subscribed?.parseMode).toBe('HTML');
-    expect(subscriptions.get(String(GROUP))).toMatchObject({ active: true, kind: 'supergroup', source: 'command', title: 'Readers' });
+    expect(await subscriptions.get(String(GROUP))).toMatchObject({ active: true, kind: 'supergroup', source: 'command', title: 'Readers' });
 
     expect((await send('/subscribe'))[0]?.text).toContain('已经订阅');
     expect((await send(`/unsubscribe@${DIGEST_TEST_BOT.username}`))[0]?.text).toContain('已退订');
-    expect(subscriptions.get(String(GROUP))).toMatchObject({ active: false, disabledReason: 'unsubscribed' });
+    expect(await subscriptions.get(String(GROUP))).toMatchObject({ active: false, disabledReason: 'unsubscribed' });
     expect((await send('/unsubscribe'))[0]?.text).toContain('没有订阅');
   });
 
@@ -121,19 +125,19 @@ describe('/subscribe and /unsubscribe', () => {
   it('refuses a non-admin /unsubscribe too', async () => {
     await send('/subscribe');
     expect((await send('/unsubscribe', { from: MEMBER, languageCode: 'en' }))[0]?.text).toContain('only this group’s admins');
-    expect(subscriptions.get(String(GROUP))?.active).toBe(true);
+    expect((await subscriptions.get(String(GROUP)))?.active).toBe(true);
   });
 
   it('explains in a private chat that subscriptions are for groups', async () => {
     const [reply] = await send('/subscribe', { chat: { id: MEMBER, type: 'private' }, from: MEMBER, languageCode: 'en' });
     expect(reply?.text).toContain('for groups');
-    expect(subscriptions.all()).toEqual([]);
+    expect(await subscriptions.all()).toEqual([]);
   });
 
   it('says so when the admin check itself fails', async () => {
     api.methodErrors.set('getChatMember', { errorCode: 400, description: 'Bad Request: member list is inaccessible' });
     expect((await send('/subscribe'))[0]?.text).toContain('暂时无法确认');
-    expect(subscriptions.all()).toEqual([]);
+    expect(await subscriptions.all()).toEqual([]);
   });
 });
 
@@ -148,7 +152,7 @@ describe('/addchannel and /removechannel', () => {
   it('is for staff only', async () => {
     const [reply] = await send('/addchannel @zzdaily', { chat: { id: MEMBER, type: 'private' }, from: MEMBER });
     expect(reply?.text).not.toContain('已添加');
-    expect(subscriptions.all()).toEqual([]);
+    expect(await subscriptions.all()).toEqual([]);
   });
 
   it('adds a channel where the bot is an admin, by its numeric id', async () => {
@@ -156,18 +160,18 @@ describe('/addchannel and /removechannel', () => {
     const [reply] = await send('/addchannel https://t.me/zzdaily', { chat: staffChat, from: STAFF });
     expect(reply?.text).toContain('已添加频道「Zhuzhou &lt;Daily&gt;」');
     expect(telegramHtmlProblems(reply?.text ?? '')).toEqual([]);
-    expect(subscriptions.get(String(CHANNEL))).toMatchObject({ active: true, kind: 'channel', username: 'zzdaily', title: 'Zhuzhou <Daily>' });
+    expect(await subscriptions.get(String(CHANNEL))).toMatchObject({ active: true, kind: 'channel', username: 'zzdaily', title: 'Zhuzhou <Daily>' });
 
     const [removed] = await send('/removechannel @ZZDaily', { chat: staffChat, from: STAFF, languageCode: 'en' });
     expect(removed?.text).toContain('no longer sent to “Zhuzhou &lt;Daily&gt;”');
-    expect(subscriptions.get(String(CHANNEL))?.active).toBe(false);
+    expect((await subscriptions.get(String(CHANNEL)))?.active).toBe(false);
   });
 
   it('refuses a channel where the bot is not an admin or may not post', async () => {
     expect((await send('/addchannel @zzdaily', { chat: staffChat, from: STAFF }))[0]?.text).toContain('还不是');
     api.setMember(CHANNEL, DIGEST_TEST_BOT.id, 'administrator', { can_post_messages: false });
     expect((await send('/addchannel @zzdaily', { chat: staffChat, from: STAFF }))[0]?.text).toContain('还不是');
-    expect(subscriptions.all()).toEqual([]);
+    expect(await subscriptions.all()).toEqual([]);
   });
 
   it('explains unknown channels, groups and bad names', async () => {

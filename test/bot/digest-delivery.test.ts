@@ -6,12 +6,13 @@ import path from 'node:path';
 import { Telegraf } from 'telegraf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
+import { renderDigestMessages } from '../../src/bot/render/render-digest-messages.js';
 import { createDigestService } from '../../src/digest/create-digest-service.js';
-import { SubscriptionStore } from '../../src/digest/subscription-store.js';
 import { fetchOptionsFromConfig } from '../../src/ingest/fetch/fetch-options.js';
 import type { Archive } from '../../src/pipeline/archive.js';
 import { readSources } from '../../src/pipeline/read-sources.js';
-import { createLogger } from '../../src/shared/logger.js';
+import { createLogger } from '../../src/log/logger.js';
+import { openStateStores } from '../../src/store/open-state-stores.js';
 import { openSqliteArticleStore, type SqliteArticleStore } from '../../src/store/sqlite-article-store.js';
 import { telegramHtmlProblems, visibleText } from '../digest/helpers/check-telegram-html.js';
 import { DigestFakeApi } from './digest-fake-api.js';
@@ -48,13 +49,14 @@ function openArchive(): Archive {
   const config = loadConfig({ EMBEDDING_MODEL: 'hash', NEWSBOT_HOME: home, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DIGEST_CHAT_IDS: CHATS.join(',') });
   const store = openSqliteArticleStore(path.join(home, 'newsbot.db'));
   stores.push(store);
-  return { config, logger: createLogger('silent'), store } as unknown as Archive;
+  return { config, logger: createLogger('silent'), store, state: openStateStores(store.database) } as unknown as Archive;
 }
 
 function bootService(now: Date) {
   const archive = openArchive();
   const telegram = new Telegraf(TOKEN, { telegram: { apiRoot: api.apiRoot } }).telegram;
-  const service = createDigestService(archive, telegram, { now: () => now, send: { sleep: async () => undefined } });
+  const { subscriptions, sentDigests } = archive.state;
+  const service = createDigestService(archive, telegram, { subscriptions, sentDigests, render: renderDigestMessages, now: () => now, send: { sleep: async () => undefined } });
   return { archive, service };
 }
 
@@ -90,8 +92,7 @@ describe('digest service over the Bot API', () => {
     expect(api.sentTo('-1001').length).toBeGreaterThan(0);
     expect(api.sentTo('-1002')).toEqual([]);
     expect(api.sentTo('-1003').length).toBeGreaterThan(0);
-    const database = (first.archive.store as SqliteArticleStore).database;
-    expect(new SubscriptionStore(database).get('-1002')).toMatchObject({ active: false, disabledReason: '403: Forbidden: bot was kicked from the supergroup chat' });
+    expect(await first.archive.state.subscriptions.get('-1002')).toMatchObject({ active: false, disabledReason: '403: Forbidden: bot was kicked from the supergroup chat' });
     const sendsAfterFirstBoot = api.sent.length;
 
     const second = bootService(new Date('2026-04-23T02:00:00.000Z'));
@@ -105,6 +106,6 @@ describe('digest service over the Bot API', () => {
       ['-1001', 'already-sent'],
       ['-1003', 'already-sent'],
     ]);
-    expect(new SubscriptionStore((second.archive.store as SqliteArticleStore).database).get('-1002')?.active).toBe(false);
+    expect((await second.archive.state.subscriptions.get('-1002'))?.active).toBe(false);
   });
 });

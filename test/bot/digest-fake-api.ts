@@ -101,7 +101,10 @@ export class DigestFakeApi {
         }
         const message: SentMessage = { messageId: this.#nextMessageId++, chatId, text: String(payload.text), parseMode: payload.parse_mode as string | undefined, payload };
         this.sent.push(message);
-        return answer(200, { ok: true, result: { message_id: message.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId) || chatId, type: 'supergroup' }, text: message.text } });
+        return answer(200, {
+          ok: true,
+          result: { message_id: message.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId) || chatId, type: 'supergroup' }, text: message.text },
+        });
       }
       case 'getChatMember': {
         const member = this.members.get(`${this.resolveChatId(payload.chat_id)}:${payload.user_id}`);

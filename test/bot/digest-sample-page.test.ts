@@ -2,9 +2,8 @@
 // through startServer) and the digest service on its telegraf client, the Bot API emulator receiving the day's
 // digest; /subscribe through the same bot, getChatMember answered by the harness's fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderDigestMessages } from '../../src/bot/render/render-digest-messages.js';
 import { createDigestService } from '../../src/digest/create-digest-service.js';
-import { SubscriptionStore } from '../../src/digest/subscription-store.js';
-import type { SqliteArticleStore } from '../../src/store/sqlite-article-store.js';
 import { telegramHtmlProblems, visibleText } from '../digest/helpers/check-telegram-html.js';
 import { GROUP_CHAT_ID, SAMPLE_PAGE_DATE, USER_ID, startBotHarness, type BotHarness } from './harness.js';
 
@@ -26,7 +25,8 @@ afterAll(async () => {
 
 describe('daily digest through the Bot API emulator', () => {
   it('delivers the sample page’s day once, as valid HTML, with every article of that day once', async () => {
-    const service = createDigestService(harness.archive, harness.server.bot.telegram, { now: () => DIGEST_TIME });
+    const { subscriptions, sentDigests } = harness.archive.state;
+    const service = createDigestService(harness.archive, harness.server.bot.telegram, { subscriptions, sentDigests, render: renderDigestMessages, now: () => DIGEST_TIME });
     service.start();
     const again = await service.scheduler.runDue(DIGEST_TIME);
     service.stop();
@@ -52,15 +52,15 @@ describe('daily digest through the Bot API emulator', () => {
       status: payload.user_id === ADMIN_ID ? 'administrator' : 'member',
       user: { id: Number(payload.user_id), is_bot: false, first_name: 'Someone' },
     }));
-    const subscriptions = new SubscriptionStore((harness.archive.store as SqliteArticleStore).database);
+    const { subscriptions } = harness.archive.state;
 
     const [refusal] = await harness.sendGroupMessage('/subscribe', { chatId: OTHER_GROUP, userId: USER_ID });
     expect(refusal?.text).toContain('只有本群管理员');
-    expect(subscriptions.get(String(OTHER_GROUP))).toBeNull();
+    expect(await subscriptions.get(String(OTHER_GROUP))).toBeNull();
 
     const [accepted] = await harness.sendGroupMessage('/subscribe', { chatId: OTHER_GROUP, userId: ADMIN_ID, languageCode: 'en' });
     expect(accepted?.text).toContain('Subscribed');
-    expect(subscriptions.get(String(OTHER_GROUP))).toMatchObject({ active: true, source: 'command' });
+    expect(await subscriptions.get(String(OTHER_GROUP))).toMatchObject({ active: true, source: 'command' });
     expect(harness.apiCalls('getChatMember').map((call) => call.payload.user_id)).toEqual([USER_ID, ADMIN_ID]);
   });
 });

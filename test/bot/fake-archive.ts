@@ -6,7 +6,9 @@ import type { Article } from '../../src/ingest/article.js';
 import type { Archive } from '../../src/pipeline/archive.js';
 import type { Passage, Retriever } from '../../src/retrieval/passage.js';
 import type { ArticleStore, StoredArticle, StoredChunk } from '../../src/store/article-store.js';
-import { createLogger } from '../../src/shared/logger.js';
+import { openSqliteDatabase } from '../../src/store/open-sqlite-database.js';
+import { openStateStores } from '../../src/store/open-state-stores.js';
+import { createLogger } from '../../src/log/logger.js';
 
 /** A minimal article with defaults for everything but id, title and paragraphs. */
 export function makeArticle(fields: Partial<Article> & Pick<Article, 'id' | 'title' | 'paragraphs'>): Article {
@@ -23,12 +25,26 @@ export interface FakeArchiveOptions {
 
 /** Builds the fake archive over `articles`. */
 export function createFakeArchive(articles: Article[], options: FakeArchiveOptions = {}): Archive & { answerCalls: string[] } {
-  const config: Config = loadConfig({ EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: '7000000001:AAtest-token-for-the-loopback-emulator_x', ...options.env }, process.cwd());
+  const config: Config = loadConfig(
+    { EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: '7000000001:AAtest-token-for-the-loopback-emulator_x', ...options.env },
+    process.cwd(),
+  );
   const stored: StoredArticle[] = articles.map((article) => ({ ...article, contentHash: article.id, ingestedAt: '2026-04-23T08:00:00.000Z' }));
   const chunks: StoredChunk[] = [];
   for (const article of stored) {
     article.paragraphs.forEach((text, ordinal) => {
-      chunks.push({ id: chunks.length + 1, articleId: article.id, ordinal, text, heading: article.title, title: article.title, subtitle: article.subtitle, date: article.date, url: article.url, source: article.source });
+      chunks.push({
+        id: chunks.length + 1,
+        articleId: article.id,
+        ordinal,
+        text,
+        heading: article.title,
+        title: article.title,
+        subtitle: article.subtitle,
+        date: article.date,
+        url: article.url,
+        source: article.source,
+      });
     });
   }
   const store = {
@@ -49,6 +65,8 @@ export function createFakeArchive(articles: Article[], options: FakeArchiveOptio
     },
   };
   const answerCalls: string[] = [];
+  // Real state stores (chat memory, rate limits, subscriptions) on an in-memory database.
+  const stateDatabase = openSqliteDatabase(':memory:');
   const answerer: Answerer = {
     async answer(question): Promise<AnswerResult> {
       answerCalls.push(question);
@@ -72,9 +90,10 @@ export function createFakeArchive(articles: Article[], options: FakeArchiveOptio
     embedder: undefined as unknown as Archive['embedder'],
     retriever,
     answerer,
+    state: openStateStores(stateDatabase),
     indexArticles: async () => ({ added: 0, updated: 0, unchanged: 0, chunks: 0 }),
     removeArticles: () => 0,
-    close: () => {},
+    close: () => void stateDatabase.close(),
     answerCalls,
   } as Archive & { answerCalls: string[] };
 }

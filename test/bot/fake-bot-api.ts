@@ -42,14 +42,7 @@ export interface RegisteredWebhook {
 }
 
 /** Methods the emulator serves itself. */
-const EMULATOR_METHODS = new Set([
-  'getMe',
-  'sendMessage',
-  'editMessageText',
-  'editMessageReplyMarkup',
-  'answerCallbackQuery',
-  'deleteMessage',
-]);
+const EMULATOR_METHODS = new Set(['getMe', 'sendMessage', 'editMessageText', 'editMessageReplyMarkup', 'answerCallbackQuery', 'deleteMessage']);
 
 /** Methods this fake answers `true` to (recorded, nothing else). */
 const ACKNOWLEDGED_METHODS = new Set(['sendChatAction', 'answerInlineQuery', 'setMyCommands', 'deleteMyCommands', 'setMyDescription', 'setChatMenuButton']);
@@ -198,7 +191,7 @@ export class FakeBotApi {
     this.reply(response, method, payload, 404, { ok: false, error_code: 404, description: `Not Found: method ${method} is not in the fake Bot API` });
   }
 
-  private getUpdates(token: string, payload: Record<string, unknown>, request: http.IncomingMessage, response: http.ServerResponse): void {
+  private getUpdates(token: string, payload: Record<string, unknown>, _request: http.IncomingMessage, response: http.ServerResponse): void {
     const waitMs = Math.min(Number(payload.timeout ?? 0) * 1000, MAX_LONG_POLL_MS);
     const waiter = {
       token,
@@ -246,7 +239,13 @@ export class FakeBotApi {
       this.reply(response, 'sendDocument', fields, 400, { ok: false, error_code: 400, description: 'Bad Request: there is no document in the request' });
       return;
     }
-    const description = { file_id: `document-${this.documents.length + 1}`, file_unique_id: `u${this.documents.length + 1}`, file_name: document.name, mime_type: document.type, file_size: document.content.length };
+    const description = {
+      file_id: `document-${this.documents.length + 1}`,
+      file_unique_id: `u${this.documents.length + 1}`,
+      file_name: document.name,
+      mime_type: document.type,
+      file_size: document.content.length,
+    };
     const { document: _upload, ...messageFields } = fields;
     const message = this.emulator.addBotMessage({ ...messageFields, document: description } as never, token) as unknown as { message_id: number };
     this.documents.push({
@@ -262,10 +261,7 @@ export class FakeBotApi {
   }
 
   private hasUpdates(token: string): boolean {
-    return (
-      this.emulator.storage.userMessages.some((update) => update.botToken === token && !update.isRead) ||
-      this.extraUpdates.some((entry) => entry.token === token)
-    );
+    return this.emulator.storage.userMessages.some((update) => update.botToken === token && !update.isRead) || this.extraUpdates.some((entry) => entry.token === token);
   }
 
   private takeUpdates(token: string): Array<Record<string, unknown>> {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Update } from 'telegraf/types';
 import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/shared/logger.js';
+import { createLogger } from '../../src/log/logger.js';
 import type { Archive } from '../../src/pipeline/archive.js';
 import type { Article } from '../../src/ingest/article.js';
 import type { BackgroundService } from '../../src/bot/background-service.js';
@@ -289,9 +289,7 @@ function storedReplies(api: FakeBotApi): BotReply[] {
       chatId: Number(message.chat_id),
       text: String(message.text ?? ''),
       parseMode: message.parse_mode as string | undefined,
-      buttons: (markup?.inline_keyboard ?? []).map((row) =>
-        row.map((button) => ({ text: String(button.text), callbackData: button.callback_data, url: button.url })),
-      ),
+      buttons: (markup?.inline_keyboard ?? []).map((row) => row.map((button) => ({ text: String(button.text), callbackData: button.callback_data, url: button.url }))),
       replyToMessageId: replyParameters?.message_id ?? (message.reply_to_message_id as number | undefined),
       raw: message,
     };
@@ -325,8 +323,7 @@ function botMessageObject(reply: BotReply, chat: Record<string, unknown>) {
 }
 
 function findCallbackData(reply: BotReply, button: string | RegExp): string {
-  const matches = (value: string | undefined) =>
-    value !== undefined && (typeof button === 'string' ? value === button : button.test(value));
+  const matches = (value: string | undefined) => value !== undefined && (typeof button === 'string' ? value === button : button.test(value));
   for (const row of reply.buttons) {
     for (const candidate of row) {
       if (candidate.callbackData && (matches(candidate.text) || matches(candidate.callbackData))) return candidate.callbackData;

@@ -22,13 +22,17 @@ async function temporaryHome(): Promise<string> {
 test('without TELEGRAM_BOT_TOKEN, serve explains how to get one and how to try answers locally', async () => {
   const home = await temporaryHome();
   let stderr = '';
-  const code = await main(['serve'], { NEWSBOT_HOME: home, EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent' }, {
-    cwd: home,
-    stdout: () => {},
-    stderr: (text) => {
-      stderr += text;
+  const code = await main(
+    ['serve'],
+    { NEWSBOT_HOME: home, EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent' },
+    {
+      cwd: home,
+      stdout: () => {},
+      stderr: (text) => {
+        stderr += text;
+      },
     },
-  });
+  );
   expect(code).toBe(1);
   expect(stderr).toContain('@BotFather');
   expect(stderr).toContain('/newbot');

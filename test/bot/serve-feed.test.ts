@@ -2,7 +2,7 @@
 // its newest item, citing the item's url, without a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/shared/logger.js';
+import { createLogger } from '../../src/log/logger.js';
 import { openArchive } from '../../src/pipeline/open-archive.js';
 import { createBackgroundServices } from '../../src/cli/create-background-services.js';
 import type { BackgroundService } from '../../src/bot/background-service.js';

@@ -83,7 +83,9 @@ describe('newsbot check on the sample page', () => {
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     const result = run.json<CheckJson>();
     expect(result.verdict).toBe('contradicted');
-    expect(result.evidence[0]).toEqual(expect.objectContaining({ articleId: expect.any(String), title: expect.stringContaining('小巨人'), quote: expect.stringContaining('602家') }));
+    expect(result.evidence[0]).toEqual(
+      expect.objectContaining({ articleId: expect.any(String), title: expect.stringContaining('小巨人'), quote: expect.stringContaining('602家') }),
+    );
     expect(result.explanation).toMatch(/702家.*602家/);
     expect(result.comparisons).toEqual([expect.objectContaining({ claim: '702家', archive: '602家', matches: false })]);
   });

@@ -23,8 +23,16 @@ export function createFakeArchive(articles: readonly FakeArticle[]): FakeArchive
   for (const article of articles) {
     article.paragraphs.forEach((text, ordinal) => {
       chunks.push({
-        id: chunks.length + 1, articleId: article.id, ordinal, text, heading: `${article.title} ${article.subtitle ?? ''}`.trim(),
-        title: article.title, subtitle: article.subtitle ?? null, date: article.date ?? '2026-04-23', url: null, source: 'test',
+        id: chunks.length + 1,
+        articleId: article.id,
+        ordinal,
+        text,
+        heading: `${article.title} ${article.subtitle ?? ''}`.trim(),
+        title: article.title,
+        subtitle: article.subtitle ?? null,
+        date: article.date ?? '2026-04-23',
+        url: null,
+        source: 'test',
       });
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chunkArticle, chunkHeading } from '../../src/chunking/chunk-article.js';
-import { splitSentences } from '../../src/chunking/split-sentences.js';
+import { splitSentences } from '../../src/text/split-sentences.js';
 import type { Article } from '../../src/ingest/article.js';
 
 function article(paragraphs: string[], title = '测试标题', subtitle: string | null = null): Article {
@@ -32,14 +32,7 @@ function randomParagraph(next: () => number): string {
 
 describe('splitSentences', () => {
   it('splits at Chinese sentence ends and keeps the punctuation and closing quotes', () => {
-    expect(splitSentences('他说：“今天开会。”大家都来了！真的吗？是的；好……结束')).toEqual([
-      '他说：“今天开会。”',
-      '大家都来了！',
-      '真的吗？',
-      '是的；',
-      '好……',
-      '结束',
-    ]);
+    expect(splitSentences('他说：“今天开会。”大家都来了！真的吗？是的；好……结束')).toEqual(['他说：“今天开会。”', '大家都来了！', '真的吗？', '是的；', '好……', '结束']);
   });
 
   it('keeps decimals whole and splits English at a period before a space', () => {

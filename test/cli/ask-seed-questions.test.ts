@@ -10,7 +10,11 @@ interface SeedQuestion {
 }
 
 function readJsonl(file: string): SeedQuestion[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as SeedQuestion);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as SeedQuestion);
 }
 
 // The public seed set: answers must contain every gold string and cite the article holding it.

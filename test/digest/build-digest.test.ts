@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest } from '../../src/digest/build-digest.js';
+import { renderDigestMessages } from '../../src/bot/render/render-digest-messages.js';
+import { buildDigest as buildDigestContent, type BuildDigestOptions } from '../../src/digest/build-digest.js';
+import type { ArticleStore } from '../../src/store/article-store.js';
 import { fakeArticleStore, storedArticle } from './helpers/fake-article-store.js';
 import { telegramHtmlProblems, visibleText } from './helpers/check-telegram-html.js';
 
 const body = (text: string) => [text];
+
+/** The digest's content and its Telegram HTML messages, as the scheduler sends them. */
+function buildDigest(store: ArticleStore, date: string, options: BuildDigestOptions & { maxMessageChars?: number } = {}) {
+  const content = buildDigestContent(store, date, options);
+  const { date: day, articles, text } = content;
+  return { date: day, articles, text, messages: renderDigestMessages(content, { maxMessageChars: options.maxMessageChars }) };
+}
 
 describe('buildDigest', () => {
   it('sends nothing for a day without articles', () => {
@@ -22,9 +31,7 @@ describe('buildDigest', () => {
     expect(digest.articles[0]).toMatchObject({ title: '头条', summary: '头条的导语。', url: 'https://example.com/a?x=1&y=2' });
     expect(digest.text).toBe('2026年4月23日 星期四 · 今日要闻\n\n1. 头条\n头条的导语。\nhttps://example.com/a?x=1&y=2\n\n2. 第二条\n第二条的导语。');
     expect(digest.messages).toEqual([
-      '<b>2026年4月23日 星期四 · 今日要闻</b>\n\n' +
-        '<b>1. <a href="https://example.com/a?x=1&amp;y=2">头条</a></b>\n头条的导语。\n\n' +
-        '<b>2. 第二条</b>\n第二条的导语。',
+      '<b>2026年4月23日 星期四 · 今日要闻</b>\n\n' + '<b>1. <a href="https://example.com/a?x=1&amp;y=2">头条</a></b>\n头条的导语。\n\n' + '<b>2. 第二条</b>\n第二条的导语。',
     ]);
   });
 

@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3';
 import type { Telegraf } from 'telegraf';
 import { TelegramError } from 'telegraf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
+import { renderDigestMessages } from '../../src/bot/render/render-digest-messages.js';
 import { createDigestService } from '../../src/digest/create-digest-service.js';
-import { SubscriptionStore } from '../../src/digest/subscription-store.js';
+import { openSqliteDatabase } from '../../src/store/open-sqlite-database.js';
+import { openStateStores } from '../../src/store/open-state-stores.js';
 import type { Archive } from '../../src/pipeline/archive.js';
 import { fakeArticleStore, storedArticle } from './helpers/fake-article-store.js';
 import { recordingLogger } from './helpers/recording-logger.js';
@@ -19,32 +20,38 @@ function fakeArchive(env: Record<string, string>) {
   return { archive, logs: log.records };
 }
 
+/** The digest's stores over a fresh in-memory database, and the renderer `serve` uses. */
+function digestStores() {
+  const { subscriptions, sentDigests } = openStateStores(openSqliteDatabase(':memory:'));
+  return { subscriptions, sentDigests, render: renderDigestMessages };
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('createDigestService', () => {
   it('registers DIGEST_CHAT_IDS and catches up on start', async () => {
-    const database = new Database(':memory:');
+    const stores = digestStores();
     const { archive, logs } = fakeArchive({ DIGEST_CHAT_IDS: '-1, -2' });
     const { sender, chatsSentTo } = recordingSender();
     const now = new Date('2026-04-23T01:00:00.000Z');
-    const service = createDigestService(archive, noTelegram, { database, sender, now: () => now });
+    const service = createDigestService(archive, noTelegram, { ...stores, sender, now: () => now });
     service.start();
     await service.scheduler.runDue(now);
     service.stop();
     expect(chatsSentTo()).toEqual(['-1', '-2']);
-    expect(new SubscriptionStore(database).get('-1')).toMatchObject({ source: 'config', active: true });
+    expect(await stores.subscriptions.get('-1')).toMatchObject({ source: 'config', active: true });
     expect(logs().filter((record) => record.msg === 'configured digest chat added')).toHaveLength(2);
   });
 
   it('leaves a configured chat whose admins unsubscribed alone, with a warning', async () => {
-    const database = new Database(':memory:');
-    new SubscriptionStore(database).subscribe({ chatId: '-1', kind: 'supergroup', source: 'command' });
-    new SubscriptionStore(database).unsubscribe('-1');
+    const stores = digestStores();
+    await stores.subscriptions.subscribe({ chatId: '-1', kind: 'supergroup', source: 'command' });
+    await stores.subscriptions.unsubscribe('-1');
     const { archive, logs } = fakeArchive({ DIGEST_CHAT_IDS: '-1' });
     const { sender, sent } = recordingSender();
-    const service = createDigestService(archive, noTelegram, { database, sender, now: () => new Date(EIGHT_AM) });
+    const service = createDigestService(archive, noTelegram, { ...stores, sender, now: () => new Date(EIGHT_AM) });
     service.start();
     await service.scheduler.runDue(new Date(EIGHT_AM));
     service.stop();
@@ -52,27 +59,41 @@ describe('createDigestService', () => {
     expect(logs().some((record) => record.msg.startsWith('DIGEST_CHAT_IDS lists a chat whose admins unsubscribed'))).toBe(true);
   });
 
-  it('finds the database behind the archive’s store, or says how to pass it', () => {
-    const database = new Database(':memory:');
-    const { archive } = fakeArchive({});
-    expect(() => createDigestService(archive, noTelegram)).toThrow(/pass \{ database \}/);
-    const withDatabase = { ...archive, store: Object.assign(Object.create(archive.store), { database }) } as Archive;
-    expect(() => createDigestService(withDatabase, noTelegram)).not.toThrow();
+  it('keeps what it sent in the stores it is given: a second service over them sends nothing again', async () => {
+    const stores = digestStores();
+    const { archive } = fakeArchive({ DIGEST_CHAT_IDS: '-1' });
+    const { sender, sent } = recordingSender();
+    const now = () => new Date(EIGHT_AM);
+    const first = createDigestService(archive, noTelegram, { ...stores, sender, now });
+    first.start();
+    await first.scheduler.runDue(now());
+    first.stop();
+    expect(sent.map((entry) => entry.chatId)).toEqual(['-1']);
+    expect((await stores.sentDigests.onDate('2026-04-23')).map((record) => record.chatId)).toEqual(['-1']);
+
+    const second = createDigestService(archive, noTelegram, { ...stores, sender, now });
+    second.start();
+    const report = await second.scheduler.runDue(now());
+    second.stop();
+    expect(report.outcomes).toEqual([{ chatId: '-1', status: 'already-sent' }]);
+    expect(sent).toHaveLength(1);
   });
 
   it('rejects an invalid DIGEST_CRON before anything starts', () => {
     const { archive } = fakeArchive({ DIGEST_CRON: 'every morning' });
-    expect(() => createDigestService(archive, noTelegram, { database: new Database(':memory:') })).toThrow(/DIGEST_CRON/);
+    expect(() => createDigestService(archive, noTelegram, digestStores())).toThrow(/DIGEST_CRON/);
   });
 
   it('retries a chat that failed transiently a few minutes later', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.setSystemTime(new Date('2026-04-23T00:00:30.000Z'));
-    const database = new Database(':memory:');
+    const stores = digestStores();
     const { archive } = fakeArchive({ DIGEST_CHAT_IDS: '-1,-2' });
     let outage = true;
-    const { sender, chatsSentTo } = recordingSender((chatId) => (chatId === '-2' && outage ? new TelegramError({ ok: false, error_code: 502, description: 'Bad Gateway' } as never) : undefined));
-    const service = createDigestService(archive, noTelegram, { database, sender, send: { sleep: async () => undefined }, laterRetryDelaysMs: [60_000] });
+    const { sender, chatsSentTo } = recordingSender((chatId) =>
+      chatId === '-2' && outage ? new TelegramError({ ok: false, error_code: 502, description: 'Bad Gateway' } as never) : undefined,
+    );
+    const service = createDigestService(archive, noTelegram, { ...stores, sender, send: { sleep: async () => undefined }, laterRetryDelaysMs: [60_000] });
     service.start();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(chatsSentTo()).toEqual(['-1']);

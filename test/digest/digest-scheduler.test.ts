@@ -12,8 +12,8 @@ afterEach(() => {
   fixture?.close();
 });
 
-function subscribeChats(subscriptions: { subscribe: (input: never) => unknown }, chatIds: string[]) {
-  for (const chatId of chatIds) subscriptions.subscribe({ chatId, kind: 'supergroup', source: 'command' } as never);
+async function subscribeChats(subscriptions: { subscribe: (input: never) => Promise<unknown> }, chatIds: string[]) {
+  for (const chatId of chatIds) await subscriptions.subscribe({ chatId, kind: 'supergroup', source: 'command' } as never);
 }
 
 describe('DigestScheduler', () => {
@@ -21,7 +21,7 @@ describe('DigestScheduler', () => {
     fixture = schedulerFixture();
     const { sender, sent, chatsSentTo } = recordingSender();
     const { scheduler, subscriptions, sentDigests } = fixture.boot(sender);
-    subscribeChats(subscriptions, ['-1', '-2', '-3']);
+    await subscribeChats(subscriptions, ['-1', '-2', '-3']);
 
     fixture.set('2026-04-22T23:59:59.000Z');
     expect(await scheduler.runDue()).toMatchObject({ date: '2026-04-23', due: false, outcomes: [] });
@@ -33,7 +33,7 @@ describe('DigestScheduler', () => {
     expect(report.scheduledAt?.toISOString()).toBe(EIGHT_AM);
     expect(chatsSentTo()).toEqual(['-1', '-2', '-3']);
     expect(sent[0]?.html).toContain('2026年4月23日');
-    expect(sentDigests.onDate('2026-04-23').map((record) => record.chatId)).toEqual(['-1', '-2', '-3']);
+    expect((await sentDigests.onDate('2026-04-23')).map((record) => record.chatId)).toEqual(['-1', '-2', '-3']);
 
     fixture.set('2026-04-23T00:05:00.000Z');
     await scheduler.runDue();
@@ -47,7 +47,7 @@ describe('DigestScheduler', () => {
     fixture = schedulerFixture();
     const { sender, chatsSentTo } = recordingSender();
     const { scheduler, subscriptions } = fixture.boot(sender, { now: () => new Date() });
-    subscribeChats(subscriptions, ['-1']);
+    await subscribeChats(subscriptions, ['-1']);
     expect((await scheduler.start()).due).toBe(false);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(chatsSentTo()).toEqual([]);
@@ -62,7 +62,7 @@ describe('DigestScheduler', () => {
     fixture = schedulerFixture();
     const { sender, sent } = recordingSender();
     const first = fixture.boot(sender);
-    subscribeChats(first.subscriptions, ['-1', '-2']);
+    await subscribeChats(first.subscriptions, ['-1', '-2']);
     fixture.set(EIGHT_AM);
     await first.scheduler.runDue();
     first.scheduler.stop();
@@ -81,7 +81,7 @@ describe('DigestScheduler', () => {
     fixture = schedulerFixture();
     const { sender, chatsSentTo } = recordingSender();
     const first = fixture.boot(sender);
-    subscribeChats(first.subscriptions, ['-1', '-2']);
+    await subscribeChats(first.subscriptions, ['-1', '-2']);
     expect((await first.scheduler.start()).due).toBe(false);
     first.scheduler.stop(); // the process dies at 07:30
     first.database.close();
@@ -107,7 +107,7 @@ describe('DigestScheduler', () => {
       chatId === '-2' ? telegramError(403, 'Forbidden: bot was kicked from the supergroup chat') : chatId === '-4' ? telegramError(400, 'Bad Request: chat not found') : undefined,
     );
     const { scheduler, subscriptions, sentDigests } = fixture.boot(sender);
-    subscribeChats(subscriptions, ['-1', '-2', '-3', '-4']);
+    await subscribeChats(subscriptions, ['-1', '-2', '-3', '-4']);
     fixture.set(EIGHT_AM);
     const report = await scheduler.runDue();
     expect(report.outcomes.map((outcome) => [outcome.chatId, outcome.status])).toEqual([
@@ -117,8 +117,8 @@ describe('DigestScheduler', () => {
       ['-4', 'disabled'],
     ]);
     expect(chatsSentTo()).toEqual(['-1', '-3']);
-    expect(subscriptions.get('-2')).toMatchObject({ active: false, disabledReason: '403: Forbidden: bot was kicked from the supergroup chat' });
-    expect(sentDigests.wasSent('-2', '2026-04-23')).toBe(false);
+    expect(await subscriptions.get('-2')).toMatchObject({ active: false, disabledReason: '403: Forbidden: bot was kicked from the supergroup chat' });
+    expect(await sentDigests.wasSent('-2', '2026-04-23')).toBe(false);
     const logs = fixture.logs();
     expect(logs.filter((record) => record.msg === 'digest chat disabled after a permanent error').map((record) => record.chatId)).toEqual(['-2', '-4']);
     expect(logs.find((record) => record.msg === 'digest run finished')).toMatchObject({ sent: 2, disabled: 2, failed: 0 });
@@ -133,7 +133,7 @@ describe('DigestScheduler', () => {
     let outage = true;
     const { sender, sent } = recordingSender((chatId, attempt) => (chatId === '-2' && outage && attempt > 1 ? telegramError(502, 'Bad Gateway') : undefined));
     const { scheduler, subscriptions, sentDigests } = fixture.boot(sender, { send: { sleep: async () => undefined, maxAttempts: 3 } });
-    subscribeChats(subscriptions, ['-1', '-2']);
+    await subscribeChats(subscriptions, ['-1', '-2']);
     fixture.set(EIGHT_AM);
 
     const first = await scheduler.runDue();
@@ -141,8 +141,8 @@ describe('DigestScheduler', () => {
       ['-1', 'sent', undefined],
       ['-2', 'failed', true],
     ]);
-    expect(sentDigests.wasSent('-2', '2026-04-23')).toBe(false);
-    expect(subscriptions.get('-2')?.active).toBe(true);
+    expect(await sentDigests.wasSent('-2', '2026-04-23')).toBe(false);
+    expect((await subscriptions.get('-2'))?.active).toBe(true);
     const deliveredBefore = sent.filter((entry) => entry.chatId === '-2').length;
 
     outage = false;
@@ -154,7 +154,7 @@ describe('DigestScheduler', () => {
     expect(deliveredBefore).toBe(1);
     expect(toFirstChat.length).toBeGreaterThan(1);
     expect(toSecondChat).toEqual(toFirstChat);
-    expect(sentDigests.get('-2', '2026-04-23')?.messageIds).toHaveLength(toFirstChat.length);
+    expect((await sentDigests.get('-2', '2026-04-23'))?.messageIds).toHaveLength(toFirstChat.length);
   });
 
   it('follows a group that became a supergroup', async () => {
@@ -163,24 +163,24 @@ describe('DigestScheduler', () => {
       chatId === '-5' ? telegramError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: -1005 }) : undefined,
     );
     const { scheduler, subscriptions, sentDigests } = fixture.boot(sender);
-    subscribeChats(subscriptions, ['-5']);
+    await subscribeChats(subscriptions, ['-5']);
     fixture.set(EIGHT_AM);
     const report = await scheduler.runDue();
     expect(report.outcomes.map((outcome) => outcome.status)).toEqual(['migrated', 'sent']);
     expect(chatsSentTo()).toEqual(['-1005']);
-    expect(subscriptions.get('-1005')?.active).toBe(true);
-    expect(sentDigests.wasSent('-1005', '2026-04-23')).toBe(true);
+    expect((await subscriptions.get('-1005'))?.active).toBe(true);
+    expect(await sentDigests.wasSent('-1005', '2026-04-23')).toBe(true);
   });
 
   it('sends nothing on a day without articles', async () => {
     fixture = schedulerFixture({ articles: 0 });
     const { sender, sent } = recordingSender();
     const { scheduler, subscriptions, sentDigests } = fixture.boot(sender);
-    subscribeChats(subscriptions, ['-1']);
+    await subscribeChats(subscriptions, ['-1']);
     fixture.set(EIGHT_AM);
     expect(await scheduler.runDue()).toMatchObject({ due: true, articles: 0 });
     expect(sent).toEqual([]);
-    expect(sentDigests.wasSent('-1', '2026-04-23')).toBe(false);
+    expect(await sentDigests.wasSent('-1', '2026-04-23')).toBe(false);
     expect(fixture.logs().some((record) => record.msg === 'no articles today; no digest sent')).toBe(true);
   });
 
@@ -188,7 +188,7 @@ describe('DigestScheduler', () => {
     fixture = schedulerFixture({ start: '2026-04-23T02:00:00.000Z' });
     const { sender, sent } = recordingSender();
     const { scheduler, subscriptions } = fixture.boot(sender);
-    subscribeChats(subscriptions, ['-1']);
+    await subscribeChats(subscriptions, ['-1']);
     expect((await scheduler.runDue()).outcomes).toEqual([{ chatId: '-1', status: 'not-yet-subscribed' }]);
     fixture.set('2026-04-24T00:00:00.000Z');
     await scheduler.runDue();

@@ -1,13 +1,14 @@
 import { TelegramError } from 'telegraf';
 import { describe, expect, it } from 'vitest';
-import { classifySendError } from '../../src/digest/classify-send-error.js';
+import { classifyTelegramError } from '../../src/telegram/classify-telegram-error.js';
 import type { DigestSender } from '../../src/digest/digest-sender.js';
 import { sendDigest } from '../../src/digest/send-digest.js';
 
 const telegramError = (error_code: number, description: string, parameters?: object) =>
   new TelegramError({ ok: false, error_code, description, ...(parameters ? { parameters } : {}) } as never);
 
-const networkError = () => Object.assign(new Error('request to http://127.0.0.1/bot[REDACTED]/sendMessage failed, reason: connect ECONNREFUSED'), { name: 'FetchError', code: 'ECONNREFUSED' });
+const networkError = () =>
+  Object.assign(new Error('request to http://127.0.0.1/bot[REDACTED]/sendMessage failed, reason: connect ECONNREFUSED'), { name: 'FetchError', code: 'ECONNREFUSED' });
 
 /** A sender that fails with the queued errors first, then succeeds with increasing message ids. */
 function scriptedSender(errors: unknown[]): DigestSender & { sent: Array<[string, string]> } {
@@ -24,31 +25,34 @@ function scriptedSender(errors: unknown[]): DigestSender & { sent: Array<[string
   };
 }
 
-describe('classifySendError', () => {
+describe('classifyTelegramError', () => {
   it('treats 429, 5xx and network errors as transient', () => {
-    expect(classifySendError(telegramError(429, 'Too Many Requests: retry after 7', { retry_after: 7 }))).toMatchObject({ kind: 'transient', retryAfterMs: 7000 });
-    expect(classifySendError(telegramError(502, 'Bad Gateway'))).toMatchObject({ kind: 'transient', retryAfterMs: null });
-    expect(classifySendError(networkError())).toMatchObject({ kind: 'transient' });
+    expect(classifyTelegramError(telegramError(429, 'Too Many Requests: retry after 7', { retry_after: 7 }))).toMatchObject({ kind: 'transient', retryAfterMs: 7000 });
+    expect(classifyTelegramError(telegramError(502, 'Bad Gateway'))).toMatchObject({ kind: 'transient', retryAfterMs: null });
+    expect(classifyTelegramError(networkError())).toMatchObject({ kind: 'transient' });
   });
 
   it('treats blocked, kicked and missing chats as permanent', () => {
-    expect(classifySendError(telegramError(403, 'Forbidden: bot was blocked by the user'))).toEqual({ kind: 'permanent', reason: '403: Forbidden: bot was blocked by the user' });
-    expect(classifySendError(telegramError(403, 'Forbidden: bot was kicked from the supergroup chat')).kind).toBe('permanent');
-    expect(classifySendError(telegramError(400, 'Bad Request: chat not found')).kind).toBe('permanent');
-    expect(classifySendError(telegramError(400, 'Bad Request: have no rights to send a message')).kind).toBe('permanent');
+    expect(classifyTelegramError(telegramError(403, 'Forbidden: bot was blocked by the user'))).toEqual({
+      kind: 'permanent',
+      reason: '403: Forbidden: bot was blocked by the user',
+    });
+    expect(classifyTelegramError(telegramError(403, 'Forbidden: bot was kicked from the supergroup chat')).kind).toBe('permanent');
+    expect(classifyTelegramError(telegramError(400, 'Bad Request: chat not found')).kind).toBe('permanent');
+    expect(classifyTelegramError(telegramError(400, 'Bad Request: have no rights to send a message')).kind).toBe('permanent');
   });
 
   it('follows a group upgraded to a supergroup', () => {
-    expect(classifySendError(telegramError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: -1009 }))).toMatchObject({
+    expect(classifyTelegramError(telegramError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: -1009 }))).toMatchObject({
       kind: 'migrated',
       toChatId: '-1009',
     });
   });
 
   it('neither retries nor disables on our own mistakes', () => {
-    expect(classifySendError(telegramError(400, "Bad Request: can't parse entities")).kind).toBe('rejected');
-    expect(classifySendError(telegramError(401, 'Unauthorized')).kind).toBe('rejected');
-    expect(classifySendError(new TypeError('x is undefined')).kind).toBe('rejected');
+    expect(classifyTelegramError(telegramError(400, "Bad Request: can't parse entities")).kind).toBe('rejected');
+    expect(classifyTelegramError(telegramError(401, 'Unauthorized')).kind).toBe('rejected');
+    expect(classifyTelegramError(new TypeError('x is undefined')).kind).toBe('rejected');
   });
 });
 
@@ -56,7 +60,10 @@ describe('sendDigest', () => {
   it('sends every message in order and returns their ids', async () => {
     const sender = scriptedSender([]);
     expect(await sendDigest(sender, '-1', ['one', 'two'])).toEqual({ status: 'sent', messageIds: [100, 101] });
-    expect(sender.sent).toEqual([['-1', 'one'], ['-1', 'two']]);
+    expect(sender.sent).toEqual([
+      ['-1', 'one'],
+      ['-1', 'two'],
+    ]);
   });
 
   it('backs off on transient errors, honouring retry_after', async () => {

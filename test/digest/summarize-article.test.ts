@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/chunking/split-sentences.js';
+import { splitSentences } from '../../src/text/split-sentences.js';
 import { summarizeArticle } from '../../src/digest/summarize-article.js';
 
-const summarize = (paragraphs: string[], maxChars?: number) =>
-  summarizeArticle({ subtitle: null, paragraphs }, maxChars === undefined ? {} : { maxChars });
+const summarize = (paragraphs: string[], maxChars?: number) => summarizeArticle({ subtitle: null, paragraphs }, maxChars === undefined ? {} : { maxChars });
 
 describe('splitSentences', () => {
   it('splits Chinese sentences, keeps closing quotes, and does not split decimals', () => {
@@ -31,7 +30,7 @@ describe('summarizeArticle', () => {
   });
 
   it('takes one sentence when the second would pass the budget', () => {
-    const second = '这'.repeat(115) + '。';
+    const second = `${'这'.repeat(115)}。`;
     expect(summarize([`株洲位列第43位。${second}`])).toBe('株洲位列第43位。');
   });
 
@@ -66,9 +65,7 @@ describe('summarizeArticle', () => {
   });
 
   it('joins English sentences with a space', () => {
-    expect(summarize(['The city opened a new bridge. Traffic eased at once. More follows later in the year.'], 60)).toBe(
-      'The city opened a new bridge. Traffic eased at once.',
-    );
+    expect(summarize(['The city opened a new bridge. Traffic eased at once. More follows later in the year.'], 60)).toBe('The city opened a new bridge. Traffic eased at once.');
   });
 
   it('falls back to the subtitle when there is no body, and to empty text', () => {
@@ -77,12 +74,7 @@ describe('summarizeArticle', () => {
   });
 
   it('never exceeds the budget and always ends like a sentence or with …', () => {
-    const texts = [
-      '这是一个没有标点的很长的句子'.repeat(20),
-      `${'甲乙丙丁，'.repeat(40)}完。`,
-      '短句。',
-      `A ${'very '.repeat(60)}long English sentence without a stop`,
-    ];
+    const texts = ['这是一个没有标点的很长的句子'.repeat(20), `${'甲乙丙丁，'.repeat(40)}完。`, '短句。', `A ${'very '.repeat(60)}long English sentence without a stop`];
     for (const text of texts) {
       for (const maxChars of [30, 80, 120]) {
         const summary = summarize([text], maxChars);

@@ -31,11 +31,7 @@ describe('HashEmbedder', () => {
 
   it('places similar texts closer than unrelated ones', async () => {
     const [passage, question, unrelated] = await embedder.embed(
-      [
-        '中车株洲所正在向千亿规模企业迈进，轨道交通装备产业集群持续壮大。',
-        '中车株洲所正在向多大规模的企业迈进？',
-        '今年春节假期，湘江风光带游客量创新高，夜游项目受到欢迎。',
-      ],
+      ['中车株洲所正在向千亿规模企业迈进，轨道交通装备产业集群持续壮大。', '中车株洲所正在向多大规模的企业迈进？', '今年春节假期，湘江风光带游客量创新高，夜游项目受到欢迎。'],
       'passage',
     );
     expect(cosine(passage!, question!)).toBeGreaterThan(cosine(passage!, unrelated!) + 0.2);

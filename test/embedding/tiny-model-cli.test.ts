@@ -16,7 +16,7 @@ describe('newsbot on a cached model with HF_HUB_OFFLINE=1', () => {
   let cache: TinyModelCache;
   let server: ModelFileServer;
   let env: Record<string, string>;
-  let ingest: any;
+  let ingest: { articles: { added: number; updated: number; unchanged: number; failed: number }; chunks: number };
   const home = temporaryHome();
 
   beforeAll(async () => {
@@ -80,7 +80,9 @@ describe('newsbot models download from a mirror (HF_ENDPOINT)', () => {
   });
 
   /** A mirror serving a tiny model written with `options`, and an empty home and cache to download into. */
-  async function mirror(options: Parameters<typeof tinyModelCache>[0] = {}): Promise<{ server: ModelFileServer; source: TinyModelCache; env: Record<string, string>; modelDir: string }> {
+  async function mirror(
+    options: Parameters<typeof tinyModelCache>[0] = {},
+  ): Promise<{ server: ModelFileServer; source: TinyModelCache; env: Record<string, string>; modelDir: string }> {
     const source = tinyModelCache(options);
     const server = await serveModelFiles(source.cacheDir);
     const home = temporaryHome();

@@ -21,7 +21,7 @@ function cosine(left: Float32Array, right: Float32Array): number {
 function expectSameVector(actual: Float32Array | undefined, expected: Float32Array | undefined): void {
   expect(actual).toBeDefined();
   expect(actual).toHaveLength(expected!.length);
-  actual!.forEach((value, index) => expect(value).toBeCloseTo(expected![index]!, 5));
+  for (const [index, value] of actual!.entries()) expect(value).toBeCloseTo(expected![index]!, 5);
 }
 
 function tinyEmbedder(cache: TinyModelCache, options: Partial<TransformersEmbedderOptions> = {}): TransformersEmbedder {
@@ -104,8 +104,8 @@ describe('TransformersEmbedder truncation', () => {
     const kept = 16 - 2 - Array.from(profile.queryPrefix).length;
     const [whole] = await embedder.embed([long], 'query');
     const [cut] = await embedder.embed([long.slice(0, kept)], 'query');
-    const [changedAfterCut] = await embedder.embed([long.slice(0, kept) + '湘江风光带游客量创新高'], 'query');
-    const [changedBeforeCut] = await embedder.embed([long.slice(0, kept - 1) + '湘' + long.slice(kept)], 'query');
+    const [changedAfterCut] = await embedder.embed([`${long.slice(0, kept)}湘江风光带游客量创新高`], 'query');
+    const [changedBeforeCut] = await embedder.embed([`${long.slice(0, kept - 1)}湘${long.slice(kept)}`], 'query');
     expectSameVector(whole, cut);
     expectSameVector(changedAfterCut, cut);
     expect(cosine(changedBeforeCut!, cut!)).toBeLessThan(0.999);
@@ -128,7 +128,13 @@ describe('TransformersEmbedder truncation', () => {
 
 describe('TransformersEmbedder id', () => {
   it('changes with model, revision, precision, pooling and instruction', () => {
-    const base: TransformersEmbedderOptions = { model: TINY_MODEL_ID, cacheDir: '/nonexistent', downloadTimeoutMs: 1000, precision: 'quantized', profile: { ...DEFAULT_MODEL_PROFILE, pooling: 'cls', queryPrefix: 'query: ' } };
+    const base: TransformersEmbedderOptions = {
+      model: TINY_MODEL_ID,
+      cacheDir: '/nonexistent',
+      downloadTimeoutMs: 1000,
+      precision: 'quantized',
+      profile: { ...DEFAULT_MODEL_PROFILE, pooling: 'cls', queryPrefix: 'query: ' },
+    };
     const ids = [
       base,
       { ...base, model: `${TINY_MODEL_ID}-2` },
@@ -176,10 +182,12 @@ describe('TransformersEmbedder loading without the model', () => {
 
     // With the tokenizer back, the weights are what is missing: either precision would do.
     fs.copyFileSync(path.join(cache.modelDir, 'tokenizer_config.json'), path.join(cache.modelDir, 'tokenizer.json'));
-    const weightsError = await tinyEmbedder(cache, { endpoint: server.endpoint }).load().then(
-      () => null,
-      (caught: unknown) => caught as Error,
-    );
+    const weightsError = await tinyEmbedder(cache, { endpoint: server.endpoint })
+      .load()
+      .then(
+        () => null,
+        (caught: unknown) => caught as Error,
+      );
     expect(weightsError?.message).toContain('onnx/model_quantized.onnx or');
     expect(weightsError?.message).toContain('onnx/model.onnx');
     expect(server.requests).toEqual([]);

@@ -1,9 +1,9 @@
 import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/shared/logger.js';
+import { createLogger } from '../../src/log/logger.js';
 import { openArchive } from '../../src/pipeline/open-archive.js';
 import type { Archive } from '../../src/pipeline/archive.js';
 import type { Article } from '../../src/ingest/article.js';
-import type { Embedder, EmbedKind } from '../../src/embedding/embedder.js';
+import type { EmbedKind, EmbedOptions, Embedder } from '../../src/embedding/embedder.js';
 
 /** Opens a real archive (SQLite file + HNSW files) in `home` with the offline embedder. */
 export function openTestArchive(home: string, env: Record<string, string> = {}): Promise<Archive> {
@@ -29,14 +29,17 @@ export class RecordingEmbedder implements Embedder {
   get maxBatchSize(): number {
     return this.inner.maxBatchSize;
   }
+  get maxConcurrency(): number {
+    return this.inner.maxConcurrency;
+  }
   get semantic(): boolean {
     return this.inner.semantic;
   }
   get maxInputChars(): number {
     return this.inner.maxInputChars;
   }
-  embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
+  embed(texts: string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]> {
     if (kind === 'passage') this.embedded.push(...texts);
-    return this.inner.embed(texts, kind);
+    return this.inner.embed(texts, kind, options);
   }
 }

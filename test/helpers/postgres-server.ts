@@ -53,7 +53,11 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     fs.chownSync(dataDir, owner.uid, owner.gid);
   }
   try {
-    await runToEnd(path.join(binaries, 'bin', 'initdb'), ['-D', dataDir, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C', '--no-sync'], owner);
+    await runToEnd(
+      path.join(binaries, 'bin', 'initdb'),
+      ['-D', dataDir, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C', '--no-sync'],
+      owner,
+    );
   } catch (error) {
     fs.rmSync(folder, { recursive: true, force: true });
     throw error;

@@ -27,16 +27,20 @@ export function temporaryHome(prefix = 'newsbot-test-'): string {
 export async function runCli(argv: string[], env: Record<string, string>, cwd: string = PROJECT_ROOT): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { LOG_LEVEL: 'silent', EMBEDDING_MODEL: 'hash', ...env }, {
-    cwd,
-    stdout: (text) => {
-      stdout += text;
+  const code = await main(
+    argv,
+    { LOG_LEVEL: 'silent', EMBEDDING_MODEL: 'hash', ...env },
+    {
+      cwd,
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      interactive: false,
     },
-    stderr: (text) => {
-      stderr += text;
-    },
-    interactive: false,
-  });
+  );
   return {
     code,
     stdout,

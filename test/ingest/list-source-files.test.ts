@@ -9,8 +9,19 @@ let root: string;
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'newsbot-list-'));
   const files = [
-    'b.md', 'a.txt', 'notes.pdf', 'export.json', 'feed.jsonl', 'stream.ndjson', 'page.HTML', 'old.htm', 'draft.markdown',
-    'nested/deeper/c.md', '.hidden.md', '.git/d.md', 'node_modules/pkg/e.md',
+    'b.md',
+    'a.txt',
+    'notes.pdf',
+    'export.json',
+    'feed.jsonl',
+    'stream.ndjson',
+    'page.HTML',
+    'old.htm',
+    'draft.markdown',
+    'nested/deeper/c.md',
+    '.hidden.md',
+    '.git/d.md',
+    'node_modules/pkg/e.md',
   ];
   for (const name of files) {
     await mkdir(path.dirname(path.join(root, name)), { recursive: true });
@@ -26,7 +37,15 @@ describe('listSourceFiles', () => {
     const { files, errors } = await listSourceFiles([root]);
     expect(errors).toEqual([]);
     expect(files.map((file) => path.relative(root, file))).toEqual([
-      'a.txt', 'b.md', 'draft.markdown', 'export.json', 'feed.jsonl', 'nested/deeper/c.md', 'old.htm', 'page.HTML', 'stream.ndjson',
+      'a.txt',
+      'b.md',
+      'draft.markdown',
+      'export.json',
+      'feed.jsonl',
+      'nested/deeper/c.md',
+      'old.htm',
+      'page.HTML',
+      'stream.ndjson',
     ]);
   });
 

@@ -134,9 +134,21 @@ describe('parseSourceFile: JSON', () => {
   });
 
   it('derives the same id for a record without id wherever it sits in the file', async () => {
-    await writeFile(file('order-a.json'), JSON.stringify([{ title: '甲', body: '一。' }, { title: '乙', body: '二。' }]));
+    await writeFile(
+      file('order-a.json'),
+      JSON.stringify([
+        { title: '甲', body: '一。' },
+        { title: '乙', body: '二。' },
+      ]),
+    );
     const first = (await parseSourceFile(file('order-a.json'), {})).articles;
-    await writeFile(file('order-a.json'), JSON.stringify([{ title: '乙', body: '二。' }, { title: '甲', body: '一。' }]));
+    await writeFile(
+      file('order-a.json'),
+      JSON.stringify([
+        { title: '乙', body: '二。' },
+        { title: '甲', body: '一。' },
+      ]),
+    );
     const second = (await parseSourceFile(file('order-a.json'), {})).articles;
     expect(second.find((article) => article.title === '甲')?.id).toBe(first.find((article) => article.title === '甲')?.id);
   });
@@ -149,7 +161,13 @@ describe('parseSourceFile: JSON', () => {
   });
 
   it('uses the date option for records without a date', async () => {
-    await writeFile(file('undated.json'), JSON.stringify([{ title: '甲', body: '一。' }, { title: '乙', body: '二。', date: '2025-01-05' }]));
+    await writeFile(
+      file('undated.json'),
+      JSON.stringify([
+        { title: '甲', body: '一。' },
+        { title: '乙', body: '二。', date: '2025-01-05' },
+      ]),
+    );
     const { articles } = await parseSourceFile(file('undated.json'), { date: '2025-04-23' });
     expect(articles.map((article) => article.date)).toEqual(['2025-04-23', '2025-01-05']);
   });

@@ -10,8 +10,7 @@ const SECOND = makeArticle('a-2', '湘江风光带完成提质', ['湘江风光�
 describe('indexArticles (incremental, real SQLite + HNSW)', () => {
   let archive: Archive;
   let embedder: RecordingEmbedder;
-  const index = (articles = [FIRST, SECOND]) =>
-    indexArticles({ store: archive.store, index: archive.index, embedder, logger: archive.logger }, articles);
+  const index = (articles = [FIRST, SECOND]) => indexArticles({ store: archive.store, index: archive.index, embedder, logger: archive.logger }, articles);
 
   beforeEach(async () => {
     archive = await openTestArchive(temporaryHome());

@@ -12,22 +12,15 @@ describe('SqliteArticleStore.keywordSearch', () => {
     idsOf[article.id] = store.upsertArticle(article, 'h', makeChunks(article, texts)).chunkIds;
   };
   const articleOf = (chunkId: number): string | undefined => store.getChunks([chunkId])[0]?.articleId;
-  const search = (query: string, range?: { from?: string; to?: string }): string[] =>
-    store.keywordSearch(query, 10, range).map((hit) => articleOf(hit.id) ?? '?');
+  const search = (query: string, range?: { from?: string; to?: string }): string[] => store.keywordSearch(query, 10, range).map((hit) => articleOf(hit.id) ?? '?');
 
   beforeEach(() => {
     let dir: string;
     ({ dir, cleanup } = temporaryDirectory());
     store = openSqliteArticleStore(`${dir}/newsbot.db`);
-    add(makeArticle({ id: 'rail', title: '中车株洲所迈向千亿企业', date: '2026-04-21' }), [
-      '中车株洲所正在向千亿规模企业迈进，轨道交通装备产业集群持续壮大。',
-    ]);
-    add(makeArticle({ id: 'trade', title: '义乌外贸出口额居全国首位', date: '2026-04-22' }), [
-      '2025年义乌外贸出口额在全国县（市、区）中排名首位，COVID-19 之后增长明显。',
-    ]);
-    add(makeArticle({ id: 'food', title: '唐人神集团入围民营企业500强', date: '2026-04-23' }), [
-      '唐人神集团入围中国民营企业500强榜单，生猪产业链继续延伸。',
-    ]);
+    add(makeArticle({ id: 'rail', title: '中车株洲所迈向千亿企业', date: '2026-04-21' }), ['中车株洲所正在向千亿规模企业迈进，轨道交通装备产业集群持续壮大。']);
+    add(makeArticle({ id: 'trade', title: '义乌外贸出口额居全国首位', date: '2026-04-22' }), ['2025年义乌外贸出口额在全国县（市、区）中排名首位，COVID-19 之后增长明显。']);
+    add(makeArticle({ id: 'food', title: '唐人神集团入围民营企业500强', date: '2026-04-23' }), ['唐人神集团入围中国民营企业500强榜单，生猪产业链继续延伸。']);
     add(makeArticle({ id: 'undated', title: '株洲天气', date: null }), ['株洲明天有雨，气温下降。']);
   });
 

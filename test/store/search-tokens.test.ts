@@ -40,7 +40,12 @@ describe('searchTokens', () => {
 describe('buildFtsMatch', () => {
   it('quotes every term and ORs them per column', () => {
     expect(buildFtsMatch(queryTerms('义乌出口'))).toBe('grams : ("义乌" OR "乌出" OR "出口")');
-    expect(buildFtsMatch([{ text: 'a"b', column: 'words' }, { text: '中国', column: 'grams' }])).toBe('words : ("a""b") OR grams : ("中国")');
+    expect(
+      buildFtsMatch([
+        { text: 'a"b', column: 'words' },
+        { text: '中国', column: 'grams' },
+      ]),
+    ).toBe('words : ("a""b") OR grams : ("中国")');
     expect(buildFtsMatch([])).toBeNull();
     expect(quoteFtsString('say "hi"')).toBe('"say ""hi"""');
   });

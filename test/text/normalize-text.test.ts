@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeForMatching } from '../../src/shared/normalize-text.js';
+import { normalizeForMatching } from '../../src/text/normalize-text.js';
 
 describe('normalizeForMatching', () => {
   it('folds full-width ASCII (letters, digits, punctuation) and the ideographic space to half-width', () => {

@@ -57,5 +57,9 @@ function chineseDate(isoDate: string): string {
 /** Whether the reply is the model saying the passages do not answer. */
 export function isNotFoundReply(reply: string): boolean {
   const visible = reply.replace(/<think>[\s\S]*?<\/think>/gi, '');
-  return visible.trim().replace(/^[*`"'「“\s]+/, '').toUpperCase().startsWith(NOT_FOUND_REPLY);
+  return visible
+    .trim()
+    .replace(/^[*`"'「“\s]+/, '')
+    .toUpperCase()
+    .startsWith(NOT_FOUND_REPLY);
 }

@@ -1,6 +1,6 @@
 // Minimal client for the OpenAI-compatible `POST /chat/completions` API (Ollama, vLLM, llama.cpp, hosted services).
-import { setTimeout as delay } from 'node:timers/promises';
-import { redactSecrets } from '../../shared/logger.js';
+import { redactSecrets } from '../../log/logger.js';
+import { retry } from '../../net/retry.js';
 import { LLM_DEFAULTS } from './llm-defaults.js';
 import { LlmError } from './llm-error.js';
 import { readCompletionJson, readCompletionStream } from './read-completion.js';
@@ -63,38 +63,41 @@ export function createChatCompletionsClient(options: ChatCompletionsClientOption
     });
     let networkRetried = false;
     let rateLimited = 0;
-    for (;;) {
+    const attempt = async (): Promise<Response> => {
       let response: Response;
       try {
         response = await fetchImplementation(endpoint, { method: 'POST', headers, body, signal });
       } catch (error) {
         if (signal.aborted) throw timeoutError();
-        if (!networkRetried) {
-          networkRetried = true;
-          continue;
-        }
         throw new LlmError('network', `could not reach ${shownEndpoint}: ${redactSecrets(describe(error), secrets)}; is the server running and LLM_BASE_URL right?`);
       }
       if (response.status === 429) {
         const waitMs = retryAfterMs(response.headers.get('retry-after'));
         await response.body?.cancel().catch(() => undefined);
-        if (rateLimited >= rateLimitRetries || waitMs > maxRetryAfterMs) {
-          throw new LlmError('rate_limit', `${shownEndpoint} answered 429 (rate limited) after ${rateLimited} retries, asking to wait ${waitMs} ms`, { status: 429 });
-        }
-        rateLimited += 1;
-        try {
-          await delay(waitMs, undefined, { signal });
-        } catch {
-          throw timeoutError();
-        }
-        continue;
+        throw new RateLimitedError(waitMs, `${shownEndpoint} answered 429 (rate limited) after ${rateLimited} retries, asking to wait ${waitMs} ms`);
       }
       if (!response.ok) {
         const snippet = redactSecrets((await response.text().catch(() => '')).slice(0, 300), secrets);
         throw new LlmError('http', `${shownEndpoint} answered ${response.status}: ${snippet || '(no body)'}`, { status: response.status });
       }
       return response;
-    }
+    };
+    // One network retry and a few bounded 429 waits; a 5xx is not retried (see the factory's comment).
+    return retry(attempt, {
+      classify: (error) => {
+        if (error instanceof RateLimitedError && rateLimited < rateLimitRetries && error.waitMs <= maxRetryAfterMs) {
+          rateLimited += 1;
+          return { retry: true, retryAfterMs: error.waitMs };
+        }
+        if (error instanceof LlmError && error.kind === 'network' && !networkRetried) {
+          networkRetried = true;
+          return { retry: true, retryAfterMs: 0 };
+        }
+        return { retry: false };
+      },
+      maxAttempts: 2 + rateLimitRetries,
+      signal,
+    });
   }
 
   function timeoutError(): LlmError {
@@ -120,6 +123,16 @@ export function createChatCompletionsClient(options: ChatCompletionsClientOption
     complete: (messages) => run(messages, null),
     stream: (messages, onText) => run(messages, onText),
   };
+}
+
+/** A 429 while attempts remain; becomes the `rate_limit` {@link LlmError} callers see when they run out. */
+class RateLimitedError extends LlmError {
+  readonly waitMs: number;
+
+  constructor(waitMs: number, message: string) {
+    super('rate_limit', message, { status: 429 });
+    this.waitMs = waitMs;
+  }
 }
 
 /** `${baseUrl}/chat/completions`, keeping any query string (some hosted APIs need one). */

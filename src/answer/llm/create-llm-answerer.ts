@@ -1,7 +1,7 @@
 // Generative answers from an OpenAI-compatible server; anything unverifiable falls back to the extractive answerer.
 import type { Config } from '../../config/config.js';
 import type { Passage, Retriever } from '../../retrieval/passage.js';
-import { redactSecrets, type Logger } from '../../shared/logger.js';
+import { redactSecrets, type Logger } from '../../log/logger.js';
 import type { Answerer, AnswerResult, Citation } from '../answer-result.js';
 import { buildPrompt, isNotFoundReply, passageEvidence } from './build-prompt.js';
 import { createChatCompletionsClient } from './chat-completions-client.js';
@@ -86,7 +86,11 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
 
     const verified = verifyLlmAnswer(reply, evidence);
     for (const check of verified.checks) {
-      if (check.dropped) logger.info({ reason: check.dropped.reason, detail: redact(check.dropped.detail), sentence: redact(check.sentence.text) }, 'dropped an unverified sentence from the LLM answer');
+      if (check.dropped)
+        logger.info(
+          { reason: check.dropped.reason, detail: redact(check.dropped.detail), sentence: redact(check.sentence.text) },
+          'dropped an unverified sentence from the LLM answer',
+        );
     }
     if (verified.text === '' || verified.keptShare < minKeptShare) {
       return useFallback(`only ${Math.round(verified.keptShare * 100)}% of the model's answer could be verified against the passages`, { kind: 'verification' });
@@ -103,12 +107,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
 }
 
 /** Reports the verified text whenever another sentence completes; a failing callback (e.g. a Telegram edit) is only logged. */
-function partialReporter(
-  evidence: readonly string[],
-  onPartial: (text: string) => void,
-  logger: Logger,
-  redact: (text: string) => string,
-): (textSoFar: string) => void {
+function partialReporter(evidence: readonly string[], onPartial: (text: string) => void, logger: Logger, redact: (text: string) => string): (textSoFar: string) => void {
   let boundaries = 0;
   let reported = '';
   return (textSoFar) => {

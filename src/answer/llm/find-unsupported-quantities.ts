@@ -1,6 +1,6 @@
 // Numbers, dates and percentages a sentence states that its cited passages do not.
-import { extractQuantities } from '../../check/numbers/extract-quantities.js';
-import { compareQuantities } from '../../check/numbers/same-quantity.js';
+import { extractQuantities } from '../../text/numbers/extract-quantities.js';
+import { compareQuantities } from '../../text/numbers/same-quantity.js';
 
 const DIGIT_RUN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
 

@@ -1,4 +1,5 @@
 // Turns a model reply into sentences with their citation numbers, the unit that verification keeps or drops.
+import { splitSentences, type SplitSentencesOptions } from '../../text/split-sentences.js';
 
 /** One sentence of a reply. */
 export interface AnswerSentence {
@@ -16,8 +17,8 @@ const THINKING = /<think>[\s\S]*?(?:<\/think>|$)/gi;
 const CITATION_GROUP = /[[【［]\s*(\d{1,3}(?:\s*[,，、;；]\s*\d{1,3})*)\s*[\]】］]/g;
 const CITATION = /\[(\d+)\]/g;
 const LIST_MARKER = /^\s*(?:[-*•·]|\d{1,2}[.、)）])\s+/;
-const TERMINATORS = '。！？!?';
-const CLOSERS = '”’」』）)"\'》';
+/** Models write ； and … inside a sentence they cite once, and put the citation after the full stop. */
+const REPLY_SENTENCES: Readonly<SplitSentencesOptions> = Object.freeze({ semicolons: false, ellipsis: false, citations: true });
 
 /**
  * Splits a reply at 。！？!?, at a full stop followed by a space, and at line breaks.
@@ -38,7 +39,7 @@ export function splitAnswerSentences(reply: string): AnswerSentence[] {
   cleaned.split(/\r?\n/).forEach((rawLine, line) => {
     const text = rawLine.replace(LIST_MARKER, '').trim();
     if (isSourceListLine(text)) return;
-    for (const piece of splitLine(text)) {
+    for (const piece of splitSentences(text, REPLY_SENTENCES)) {
       const claim = piece.replace(CITATION, '').trim();
       if (!/[\p{L}\p{N}]/u.test(claim)) continue;
       const citations = [...new Set([...piece.matchAll(CITATION)].map((match) => Number(match[1])))];
@@ -51,28 +52,4 @@ export function splitAnswerSentences(reply: string): AnswerSentence[] {
 /** Lines the model adds despite the instructions: `[1] Title …` source lists and `来源：` / `Sources:` headings. */
 function isSourceListLine(line: string): boolean {
   return /^\[\d+\]/.test(line) || /^[\p{L}\s]{1,20}[:：]$/u.test(line);
-}
-
-function splitLine(line: string): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  let index = 0;
-  while (index < line.length) {
-    const character = line[index] ?? '';
-    const next = line[index + 1];
-    const isStop = TERMINATORS.includes(character) || (character === '.' && (next === undefined || /\s/.test(next)));
-    if (!isStop) {
-      index += 1;
-      continue;
-    }
-    let end = index + 1;
-    while (end < line.length && (TERMINATORS.includes(line[end] ?? '') || CLOSERS.includes(line[end] ?? ''))) end += 1;
-    const trailing = /^\s*(?:\[\d+\]\s*)+/.exec(line.slice(end));
-    if (trailing) end += trailing[0].length;
-    pieces.push(line.slice(start, end).trim());
-    start = end;
-    index = end;
-  }
-  if (start < line.length) pieces.push(line.slice(start).trim());
-  return pieces.filter((piece) => piece.length > 0);
 }

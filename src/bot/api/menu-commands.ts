@@ -1,5 +1,5 @@
 import type { Telegraf } from 'telegraf';
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../log/logger.js';
 
 /** A command shown in Telegram's command menu, described in both languages. */
 export interface MenuCommand {

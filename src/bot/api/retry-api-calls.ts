@@ -1,6 +1,7 @@
 import type { Telegram } from 'telegraf';
-import { TelegramError } from 'telegraf';
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../log/logger.js';
+import { retry, type RetryVerdict } from '../../net/retry.js';
+import { classifyTelegramError } from '../../telegram/classify-telegram-error.js';
 
 /** How Bot API calls are retried. */
 export interface ApiRetryOptions {
@@ -21,59 +22,42 @@ export const API_RETRY_DEFAULTS = { maxAttempts: 4, maxRetryAfterSeconds: 30, ba
 /** Methods never retried here: long polling has its own retry loop and is aborted on stop. */
 const NOT_RETRIED = new Set(['getUpdates']);
 
-const NETWORK_ERROR_NAMES = new Set(['FetchError']);
-const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+/** A 429 without `retry_after` waits this long. */
+const DEFAULT_RETRY_AFTER_MS = 1000;
+
 const RETRY_INSTALLED = Symbol('newsbot.apiRetryInstalled');
 
 /**
  * Makes every call through `telegram.callApi` retry what is transient: 429 after `parameters.retry_after`,
  * 5xx and network errors with exponential backoff; a bounded number of times. Telegraf does neither by itself.
- * Idempotent: installing twice on the same instance wraps once.
+ * A call aborted locally (the bot stopping) is not retried. Idempotent: installing twice on the same instance wraps once.
  */
 export function installApiRetry(telegram: Telegram, options: ApiRetryOptions = {}): void {
   const marked = telegram as Telegram & { [RETRY_INSTALLED]?: boolean };
   if (marked[RETRY_INSTALLED]) return;
   marked[RETRY_INSTALLED] = true;
-  const maxAttempts = options.maxAttempts ?? API_RETRY_DEFAULTS.maxAttempts;
   const maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? API_RETRY_DEFAULTS.maxRetryAfterSeconds;
-  const backoffMs = options.backoffMs ?? API_RETRY_DEFAULTS.backoffMs;
-  const sleep = options.sleep ?? ((milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds)));
   const callApi = telegram.callApi.bind(telegram);
 
-  const retryingCallApi = async (...args: Parameters<typeof callApi>) => {
+  const retryingCallApi = (...args: Parameters<typeof callApi>) => {
     const [method] = args;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await callApi(...args);
-      } catch (error) {
-        const delayMs = NOT_RETRIED.has(method) || attempt >= maxAttempts ? null : retryDelayMs(error, attempt, backoffMs, maxRetryAfterSeconds);
-        if (delayMs === null) throw error;
-        options.logger?.warn({ method, attempt, delayMs, error: describeError(error) }, 'Bot API call failed; retrying');
-        await sleep(delayMs);
-      }
-    }
+    return retry(() => callApi(...args), {
+      classify: (error) => (NOT_RETRIED.has(method) ? { retry: false } : retryVerdict(error)),
+      maxAttempts: options.maxAttempts ?? API_RETRY_DEFAULTS.maxAttempts,
+      backoffMs: options.backoffMs ?? API_RETRY_DEFAULTS.backoffMs,
+      maxRetryAfterMs: maxRetryAfterSeconds * 1000,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      onRetry: ({ attempt, delayMs, error }) => options.logger?.warn({ method, attempt, delayMs, error: describeError(error) }, 'Bot API call failed; retrying'),
+    });
   };
   telegram.callApi = retryingCallApi as typeof telegram.callApi;
 }
 
-/** Milliseconds to wait before retrying, or null when the error is not transient. */
-function retryDelayMs(error: unknown, attempt: number, backoffMs: number, maxRetryAfterSeconds: number): number | null {
-  if (error instanceof TelegramError) {
-    if (error.code === 429) {
-      const retryAfter = error.parameters?.retry_after ?? 1;
-      return retryAfter <= maxRetryAfterSeconds ? retryAfter * 1000 : null;
-    }
-    return error.code >= 500 ? backoffMs * 2 ** (attempt - 1) : null;
-  }
-  if (isNetworkError(error)) return backoffMs * 2 ** (attempt - 1);
-  return null;
-}
-
-function isNetworkError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'AbortError') return false;
-  const code = (error as { code?: unknown }).code;
-  return NETWORK_ERROR_NAMES.has(error.name) || (typeof code === 'string' && NETWORK_ERROR_CODES.has(code));
+function retryVerdict(error: unknown): RetryVerdict {
+  const failure = classifyTelegramError(error);
+  if (failure.kind !== 'transient' || failure.trigger === 'aborted') return { retry: false };
+  if (failure.trigger === 'rate-limit') return { retry: true, retryAfterMs: failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS };
+  return { retry: true };
 }
 
 function describeError(error: unknown): string {

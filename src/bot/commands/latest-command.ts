@@ -15,7 +15,11 @@ export async function latestCommand(ctx: Context, runtime: BotRuntime): Promise<
     await sendHtml(ctx, messages.archiveEmpty);
     return;
   }
-  if (ctx.chat) runtime.memory.rememberListedArticles(ctx.chat.id, articles.map((article) => article.id));
+  if (ctx.chat)
+    await runtime.memory.rememberListedArticles(
+      ctx.chat.id,
+      articles.map((article) => article.id),
+    );
   const items = articles.map((article, index) => `${index + 1}. ${renderSourceLine(article, messages.undated)}`);
   await sendHtml(ctx, [messages.latestHeading, '', ...items, '', messages.sourceUsage].join('\n'));
 }

@@ -28,7 +28,10 @@ export function registerCommands(bot: Telegraf, runtime: BotRuntime): void {
   bot.command('ask', (ctx) => answerQuestion(ctx, runtime, ctx.payload));
   bot.command('latest', (ctx) => latestCommand(ctx, runtime));
   bot.command('source', (ctx) => sourceCommand(ctx, runtime, ctx.payload));
-  bot.command('search', staffOnly(deps, (ctx) => searchCommand(ctx, runtime, ctx.payload)));
+  bot.command(
+    'search',
+    staffOnly(deps, (ctx) => searchCommand(ctx, runtime, ctx.payload)),
+  );
   bot.command(
     'stats',
     staffOnly(deps, async (ctx) => {

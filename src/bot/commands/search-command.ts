@@ -20,6 +20,10 @@ export async function searchCommand(ctx: Context, runtime: BotRuntime, query: st
     await sendHtml(ctx, messages.noResults);
     return;
   }
-  if (ctx.chat) runtime.memory.rememberListedArticles(ctx.chat.id, passages.map((passage) => passage.articleId));
+  if (ctx.chat)
+    await runtime.memory.rememberListedArticles(
+      ctx.chat.id,
+      passages.map((passage) => passage.articleId),
+    );
   await sendHtml(ctx, renderPassages(messages.searchHeading, passages, messages, { showScores: true }));
 }

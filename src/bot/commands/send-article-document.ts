@@ -14,27 +14,23 @@ export interface SendArticleDocumentOptions {
 const CAPTION_TITLE_CHARACTERS = 200;
 
 /** Sends a whole article as one UTF-8 .txt file: a single message however long the article. */
-export async function sendArticleDocument(
-  ctx: Context,
-  article: StoredArticle,
-  messages: Messages,
-  options: SendArticleDocumentOptions = {},
-): Promise<Message.DocumentMessage> {
+export async function sendArticleDocument(ctx: Context, article: StoredArticle, messages: Messages, options: SendArticleDocumentOptions = {}): Promise<Message.DocumentMessage> {
   const text = renderArticleText(article, { undated: messages.undated });
   return ctx.replyWithDocument(
     { source: Buffer.from(text, 'utf8'), filename: articleFileName(article.id) },
     {
       caption: messages.fullTextFileCaption(shortenText(article.title, CAPTION_TITLE_CHARACTERS)),
       parse_mode: 'HTML',
-      ...(options.replyToMessageId !== undefined
-        ? { reply_parameters: { message_id: options.replyToMessageId, allow_sending_without_reply: true } }
-        : {}),
+      ...(options.replyToMessageId !== undefined ? { reply_parameters: { message_id: options.replyToMessageId, allow_sending_without_reply: true } } : {}),
     },
   );
 }
 
 /** A safe file name from an article id (ids may be URLs or feed GUIDs). */
 function articleFileName(articleId: string): string {
-  const safe = articleId.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const safe = articleId
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return `${safe.length > 0 ? safe : 'article'}.txt`;
 }

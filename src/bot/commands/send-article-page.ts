@@ -19,13 +19,7 @@ export interface SendArticlePageOptions {
  * for a button, the page is followed by the .txt file instead. Returns false (sending nothing) for a page
  * that does not exist.
  */
-export async function sendArticlePage(
-  ctx: Context,
-  article: StoredArticle,
-  pages: readonly string[][],
-  messages: Messages,
-  options: SendArticlePageOptions,
-): Promise<boolean> {
+export async function sendArticlePage(ctx: Context, article: StoredArticle, pages: readonly string[][], messages: Messages, options: SendArticlePageOptions): Promise<boolean> {
   const parts = pages[options.page - 1];
   if (!parts) return false;
   const hasNextPage = options.page < pages.length;

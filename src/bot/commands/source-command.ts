@@ -21,12 +21,12 @@ export async function sourceCommand(ctx: Context, runtime: BotRuntime, argument:
   }
   const userId = ctx.from?.id;
   if (userId === undefined) return;
-  const decision = runtime.rateLimiter.take(userId);
+  const decision = await runtime.rateLimiter.take(userId);
   if (!decision.allowed) {
     if (decision.firstRefusal) await sendHtml(ctx, messages.slowDown(decision.retryAfterSeconds), { replyToMessageId });
     return;
   }
-  const article = findArticle(runtime, ctx.chat?.id, reference);
+  const article = await findArticle(runtime, ctx.chat?.id, reference);
   if (!article) {
     await sendHtml(ctx, messages.sourceNotFound(reference), { replyToMessageId });
     return;
@@ -34,10 +34,10 @@ export async function sourceCommand(ctx: Context, runtime: BotRuntime, argument:
   await sendArticlePage(ctx, article, renderArticlePages(article, messages), messages, { page: 1, replyToMessageId });
 }
 
-function findArticle(runtime: BotRuntime, chatId: number | undefined, reference: string): StoredArticle | null {
+async function findArticle(runtime: BotRuntime, chatId: number | undefined, reference: string): Promise<StoredArticle | null> {
   const { store } = runtime.deps.archive;
   if (/^\d{1,3}$/.test(reference) && chatId !== undefined) {
-    const listed = runtime.memory.listedArticle(chatId, Number(reference));
+    const listed = await runtime.memory.listedArticle(chatId, Number(reference));
     if (listed) return store.getArticle(listed);
   }
   return store.getArticle(reference);

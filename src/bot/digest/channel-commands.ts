@@ -41,7 +41,7 @@ export async function addChannelCommand(ctx: Context, runtime: DigestCommandsRun
     return;
   }
   const title = chat.title;
-  runtime.subscriptions().subscribe({ chatId: String(chat.id), title, username: name.slice(1), kind: 'channel', source: 'command' });
+  await runtime.subscriptions.subscribe({ chatId: String(chat.id), title, username: name.slice(1), kind: 'channel', source: 'command' });
   logger.info({ chatId: chat.id, channel: name, staffUserId: ctx.from?.id }, 'digest channel added');
   const { cron, timezone } = runtime.deps.archive.config.digest;
   await sendHtml(ctx, messages.channelAdded(title, nextDigestTime(cron, timezone, runtime.now())));
@@ -55,11 +55,11 @@ export async function removeChannelCommand(ctx: Context, runtime: DigestCommands
     await sendHtml(ctx, messages.channelUsage);
     return;
   }
-  const subscriptions = runtime.subscriptions();
-  let subscription = subscriptions.findByUsername(name);
+  const { subscriptions } = runtime;
+  let subscription = await subscriptions.findByUsername(name);
   if (!subscription) {
     try {
-      subscription = subscriptions.get(String((await ctx.telegram.getChat(name)).id));
+      subscription = await subscriptions.get(String((await ctx.telegram.getChat(name)).id));
     } catch (error) {
       runtime.deps.logger.info({ channel: name, error: errorText(error) }, 'removechannel: getChat failed');
     }
@@ -68,7 +68,7 @@ export async function removeChannelCommand(ctx: Context, runtime: DigestCommands
     await sendHtml(ctx, messages.channelNotSubscribed(name));
     return;
   }
-  subscriptions.unsubscribe(subscription.chatId);
+  await subscriptions.unsubscribe(subscription.chatId);
   runtime.deps.logger.info({ chatId: subscription.chatId, channel: name, staffUserId: ctx.from?.id }, 'digest channel removed');
   await sendHtml(ctx, messages.channelRemoved(subscription.title ?? name));
 }

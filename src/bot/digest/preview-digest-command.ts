@@ -3,6 +3,7 @@ import { buildDigest } from '../../digest/build-digest.js';
 import { languageFromCode } from '../../digest/digest-language.js';
 import { isCalendarDate } from '../../digest/is-calendar-date.js';
 import { todayInTimezone } from '../../digest/today-in-timezone.js';
+import { renderDigestMessages } from '../render/render-digest-messages.js';
 import { groupReplyTarget, sendHtml } from '../reply/send-html.js';
 import { digestMessagesFor } from './digest-command-messages.js';
 import type { DigestCommandsRuntime } from './digest-commands-runtime.js';
@@ -19,11 +20,12 @@ export async function previewDigestCommand(ctx: Context, runtime: DigestCommands
   const date = requested || todayInTimezone(runtime.now(), archive.config.digest.timezone);
   const digest = buildDigest(archive.store, date, { language: languageFromCode(ctx.from?.language_code) });
   const replyToMessageId = groupReplyTarget(ctx);
-  if (digest.messages.length === 0) {
+  const htmlMessages = renderDigestMessages(digest);
+  if (htmlMessages.length === 0) {
     await sendHtml(ctx, messages.noArticles(date), { replyToMessageId });
     return;
   }
-  for (const [index, html] of digest.messages.entries()) {
+  for (const [index, html] of htmlMessages.entries()) {
     await sendHtml(ctx, html, index === 0 ? { replyToMessageId } : {});
   }
 }

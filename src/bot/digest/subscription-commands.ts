@@ -37,21 +37,21 @@ async function changeSubscription(ctx: Context, runtime: DigestCommandsRuntime, 
     await reply(messages.adminsOnly);
     return;
   }
-  const subscriptions = runtime.subscriptions();
+  const { subscriptions } = runtime;
   const chatId = String(chat.id);
   if (action === 'unsubscribe') {
-    const changed = subscriptions.unsubscribe(chatId);
+    const changed = await subscriptions.unsubscribe(chatId);
     logger.info({ chatId, userId: ctx.from?.id, changed }, 'digest unsubscribed');
     await reply(changed ? messages.unsubscribed : messages.notSubscribed);
     return;
   }
   const { cron, timezone } = runtime.deps.archive.config.digest;
   const nextRun = nextDigestTime(cron, timezone, runtime.now());
-  if (subscriptions.get(chatId)?.active) {
+  if ((await subscriptions.get(chatId))?.active) {
     await reply(messages.alreadySubscribed(nextRun));
     return;
   }
-  subscriptions.subscribe({ chatId, title: chat.title, kind: chat.type, source: 'command' });
+  await subscriptions.subscribe({ chatId, title: chat.title, kind: chat.type, source: 'command' });
   logger.info({ chatId, userId: ctx.from?.id }, 'digest subscribed');
   await reply(messages.subscribed(nextRun));
 }

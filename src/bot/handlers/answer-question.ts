@@ -39,8 +39,12 @@ export async function answerQuestion(ctx: Context, runtime: BotRuntime, rawQuest
       await sendHtml(ctx, messages.noAnswer, { replyToMessageId });
       return;
     }
-    if (ctx.chat) runtime.memory.rememberListedArticles(ctx.chat.id, result.citations.map((citation) => citation.articleId));
-    const moreKey = runtime.memory.rememberQuestion({ question, shownArticleIds: result.citations.map((citation) => citation.articleId) });
+    if (ctx.chat)
+      await runtime.memory.rememberListedArticles(
+        ctx.chat.id,
+        result.citations.map((citation) => citation.articleId),
+      );
+    const moreKey = await runtime.memory.rememberQuestion({ question, shownArticleIds: result.citations.map((citation) => citation.articleId) });
     await sendHtml(ctx, renderAnswer(result, messages), {
       replyToMessageId,
       keyboard: { inline_keyboard: answerKeyboard(result, runtime, messages, moreKey) },

@@ -10,8 +10,7 @@ export function citationChunkId(store: ArticleStore, citation: Citation): number
   if (chunks.length === 0) return null;
   const quote = normalize(citation.quote);
   const overlaps = (text: string) => text.length > 0 && quote.length > 0 && (text.includes(quote) || quote.includes(text));
-  const match =
-    chunks.find((chunk) => normalize(chunk.text) === quote) ?? chunks.find((chunk) => overlaps(normalize(chunk.text))) ?? chunks[0]!;
+  const match = chunks.find((chunk) => normalize(chunk.text) === quote) ?? chunks.find((chunk) => overlaps(normalize(chunk.text))) ?? chunks[0]!;
   return match.id;
 }
 

@@ -28,12 +28,12 @@ export function registerButtonHandlers(bot: Telegraf, runtime: BotRuntime): void
 
   bot.action(/^more:([0-9a-z]+)$/, async (ctx) => {
     const messages = messagesFor(ctx.from.language_code);
-    const remembered = runtime.memory.question(ctx.match[1]!);
+    const remembered = await runtime.memory.question(ctx.match[1]!);
     if (!remembered) {
       await ctx.answerCbQuery(messages.buttonExpired);
       return;
     }
-    const decision = runtime.rateLimiter.take(ctx.from.id);
+    const decision = await runtime.rateLimiter.take(ctx.from.id);
     if (!decision.allowed) {
       await ctx.answerCbQuery(messages.slowDown(decision.retryAfterSeconds));
       return;
@@ -47,7 +47,11 @@ export function registerButtonHandlers(bot: Telegraf, runtime: BotRuntime): void
       await sendHtml(ctx, messages.noMoreResults, { replyToMessageId: messageIdOf(ctx) });
       return;
     }
-    if (ctx.chat) runtime.memory.rememberListedArticles(ctx.chat.id, passages.map((passage) => passage.articleId));
+    if (ctx.chat)
+      await runtime.memory.rememberListedArticles(
+        ctx.chat.id,
+        passages.map((passage) => passage.articleId),
+      );
     await sendHtml(ctx, renderPassages(messages.moreResultsHeading, passages, messages), { replyToMessageId: messageIdOf(ctx) });
   });
 }

@@ -38,7 +38,7 @@ export function registerInlineQueryHandler(bot: Telegraf, runtime: BotRuntime): 
       await answer(archive.store.latestArticles(10).map((article, index) => articleResult(article, index, messages)));
       return;
     }
-    if ([...query].length > runtime.maxQuestionChars || !runtime.rateLimiter.take(ctx.from.id).allowed) {
+    if ([...query].length > runtime.maxQuestionChars || !(await runtime.rateLimiter.take(ctx.from.id)).allowed) {
       await answer([]);
       return;
     }
@@ -61,15 +61,17 @@ function answerResults(result: AnswerResult, messages: Messages): InlineQueryRes
     description: shortenText(result.citations.map((citation) => citation.title).join(' · '), 120),
     input_message_content: htmlContent(renderAnswer(result, messages, INLINE_ANSWER_CHARACTERS)),
   };
-  const citationResults = result.citations.map((citation): InlineQueryResultArticle => ({
-    type: 'article',
-    id: `c${citation.n}`,
-    title: citation.title,
-    description: `${citation.date ?? messages.undated} · ${shortenText(citation.quote, 100)}`,
-    input_message_content: htmlContent(
-      `${renderSourceLine(citation, messages.undated)}\n<blockquote>${escapeHtml(shortenText(citation.quote, INLINE_ANSWER_CHARACTERS))}</blockquote>`,
-    ),
-  }));
+  const citationResults = result.citations.map(
+    (citation): InlineQueryResultArticle => ({
+      type: 'article',
+      id: `c${citation.n}`,
+      title: citation.title,
+      description: `${citation.date ?? messages.undated} · ${shortenText(citation.quote, 100)}`,
+      input_message_content: htmlContent(
+        `${renderSourceLine(citation, messages.undated)}\n<blockquote>${escapeHtml(shortenText(citation.quote, INLINE_ANSWER_CHARACTERS))}</blockquote>`,
+      ),
+    }),
+  );
   return [answerResult, ...citationResults];
 }
 

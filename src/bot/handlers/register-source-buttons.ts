@@ -23,7 +23,7 @@ export function registerSourceButtons(bot: Telegraf, runtime: BotRuntime): void 
       await ctx.answerCbQuery(messages.buttonExpired);
       return;
     }
-    const decision = runtime.rateLimiter.take(ctx.from.id);
+    const decision = await runtime.rateLimiter.take(ctx.from.id);
     if (!decision.allowed) {
       await ctx.answerCbQuery(messages.slowDown(decision.retryAfterSeconds));
       return;
@@ -39,7 +39,7 @@ export function registerSourceButtons(bot: Telegraf, runtime: BotRuntime): void 
       await ctx.answerCbQuery(messages.buttonExpired);
       return;
     }
-    const decision = runtime.rateLimiter.take(ctx.from.id);
+    const decision = await runtime.rateLimiter.take(ctx.from.id);
     if (!decision.allowed) {
       await ctx.answerCbQuery(messages.slowDown(decision.retryAfterSeconds));
       return;

@@ -4,8 +4,7 @@ import type { Messages } from './messages.js';
 /** English texts, for users whose Telegram language is English. */
 export const MESSAGES_EN: Messages = {
   language: 'en',
-  welcome:
-    'Hello! I answer questions from this newspaper’s own articles, with sources.\nJust send me a question; in a group, mention me or reply to my message.',
+  welcome: 'Hello! I answer questions from this newspaper’s own articles, with sources.\nJust send me a question; in a group, mention me or reply to my message.',
   examplesHeading: 'You could ask:',
   exampleQuestion: (title) => `What does “${escapeHtml(title)}” say?`,
   helpIntro: [

@@ -4,15 +4,10 @@ import type { Messages } from './messages.js';
 /** Chinese texts (the default). */
 export const MESSAGES_ZH: Messages = {
   language: 'zh',
-  welcome:
-    '你好！我根据本报刊发的文章回答问题，并注明出处。\n直接发来一个问题即可；在群里请 @我 或回复我的消息。',
+  welcome: '你好！我根据本报刊发的文章回答问题，并注明出处。\n直接发来一个问题即可；在群里请 @我 或回复我的消息。',
   examplesHeading: '可以这样问：',
   exampleQuestion: (title) => `“${escapeHtml(title)}”讲了什么？`,
-  helpIntro: [
-    '<b>用法</b>',
-    '私聊：直接发问题。群聊：@我 加问题、回复我的消息，或 /ask 问题。',
-    '任意聊天框输入 @我的用户名 加关键词，可以检索文章（inline 模式）。',
-  ].join('\n'),
+  helpIntro: ['<b>用法</b>', '私聊：直接发问题。群聊：@我 加问题、回复我的消息，或 /ask 问题。', '任意聊天框输入 @我的用户名 加关键词，可以检索文章（inline 模式）。'].join('\n'),
   staffHeading: '<b>编辑专用</b>',
   sourcesHeading: '来源',
   passageButton: (n) => `[${n}] 原文`,

@@ -1,5 +1,5 @@
 import type { Context } from 'telegraf';
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../log/logger.js';
 import { messagesFor } from '../i18n/language.js';
 
 /**

@@ -1,51 +1,26 @@
-/** The outcome of asking the rate limiter for one more question. */
-export type RateLimitDecision =
-  | { allowed: true }
-  | {
-      allowed: false;
-      /** Seconds until the oldest question in the window expires. */
-      retryAfterSeconds: number;
-      /** True for the first refusal since the user was last allowed: reply then, stay quiet after. */
-      firstRefusal: boolean;
-    };
+import type { RateLimitDecision, RateLimitStore } from '../../store/rate-limit-store.js';
 
-interface UserWindow {
-  times: number[];
-  warned: boolean;
-}
+export type { RateLimitDecision } from '../../store/rate-limit-store.js';
 
-/** Per-user sliding window: at most `limit` questions in any `windowMs` milliseconds. */
+/**
+ * Per-user sliding window: at most `limit` questions in any `windowMs` milliseconds. The windows live
+ * in a {@link RateLimitStore}, so they survive a restart and hold across workers sharing the store.
+ */
 export class SlidingWindowRateLimiter {
-  private readonly users = new Map<number, UserWindow>();
-
   constructor(
+    private readonly store: RateLimitStore,
     private readonly limit: number,
     private readonly windowMs: number = 60_000,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Records a question from `userId` if allowed. */
-  take(userId: number): RateLimitDecision {
-    const now = this.now();
-    const window = this.users.get(userId) ?? { times: [], warned: false };
-    window.times = window.times.filter((time) => time > now - this.windowMs);
-    this.users.set(userId, window);
-    if (window.times.length < this.limit) {
-      window.times.push(now);
-      window.warned = false;
-      return { allowed: true };
-    }
-    const oldest = window.times[0] ?? now;
-    const firstRefusal = !window.warned;
-    window.warned = true;
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000)), firstRefusal };
+  take(userId: number): Promise<RateLimitDecision> {
+    return this.store.take(`user:${userId}`, this.limit, this.windowMs, this.now());
   }
 
-  /** Forgets users with no question in the window, so memory stays proportional to active users. */
-  prune(): void {
-    const now = this.now();
-    for (const [userId, window] of this.users) {
-      if (window.times.every((time) => time <= now - this.windowMs)) this.users.delete(userId);
-    }
+  /** Forgets users with no question in the window (the store also does so by itself now and then). */
+  async prune(): Promise<void> {
+    await this.store.prune(this.now());
   }
 }

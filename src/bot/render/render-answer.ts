@@ -8,9 +8,7 @@ import { renderSourceLine } from './source-link.js';
  * `maxAnswerCharacters` shortens the answer text (not the sources), for places with a hard limit such as inline results.
  */
 export function renderAnswer(result: AnswerResult, messages: Messages, maxAnswerCharacters?: number): string {
-  const answer = maxAnswerCharacters !== undefined && result.answer.length > maxAnswerCharacters
-    ? `${result.answer.slice(0, maxAnswerCharacters - 1)}…`
-    : result.answer;
+  const answer = maxAnswerCharacters !== undefined && result.answer.length > maxAnswerCharacters ? `${result.answer.slice(0, maxAnswerCharacters - 1)}…` : result.answer;
   const lines = [escapeHtml(answer.trim())];
   if (result.citations.length > 0) {
     lines.push('', `<b>${messages.sourcesHeading}</b>`);

@@ -17,7 +17,12 @@ export function sourceName(source: string): string {
     // not a URL: a file path
   }
   const withoutRecord = source.replace(/#\d+$/, '');
-  return withoutRecord.split(/[\\/]/).filter((segment) => segment.length > 0).pop() ?? withoutRecord;
+  return (
+    withoutRecord
+      .split(/[\\/]/)
+      .filter((segment) => segment.length > 0)
+      .pop() ?? withoutRecord
+  );
 }
 
 /** Only web links become `href`s; anything else (javascript:, file paths) stays text. */

@@ -28,7 +28,10 @@ export function splitHtmlMessage(html: string, limit: number = TELEGRAM_MESSAGE_
     index = skipLeadingWhitespace(tokens, index);
     if (index >= tokens.length) break;
     const cut = findCut(tokens, index, openAtStart, limit);
-    const body = tokens.slice(index, cut.end).map((token) => token.raw).join('');
+    const body = tokens
+      .slice(index, cut.end)
+      .map((token) => token.raw)
+      .join('');
     const part = openAtStart.map((token) => token.raw).join('') + body + closingTags(cut.openAtEnd);
     if (hasVisibleText(tokens, index, cut.end)) parts.push(part);
     openAtStart = cut.openAtEnd;

@@ -23,9 +23,7 @@ export async function sendHtml(ctx: Context, html: string, options: SendHtmlOpti
       await ctx.reply(part, {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
-        ...(isFirst && options.replyToMessageId !== undefined
-          ? { reply_parameters: { message_id: options.replyToMessageId, allow_sending_without_reply: true } }
-          : {}),
+        ...(isFirst && options.replyToMessageId !== undefined ? { reply_parameters: { message_id: options.replyToMessageId, allow_sending_without_reply: true } } : {}),
         ...(isLast && options.keyboard ? { reply_markup: options.keyboard } : {}),
       }),
     );

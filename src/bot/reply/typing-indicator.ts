@@ -1,5 +1,5 @@
 import type { Context } from 'telegraf';
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../log/logger.js';
 
 /** Telegram shows a chat action for about 5 seconds; refresh a little before it fades. */
 const REFRESH_MS = 4_000;

@@ -1,6 +1,6 @@
 import type { ArchiveArticle, ArchiveSentence } from '../archive/archive-article.js';
-import type { Quantity } from '../numbers/quantity.js';
-import { compareQuantities, type QuantityRelation } from '../numbers/same-quantity.js';
+import type { Quantity } from '../../text/numbers/quantity.js';
+import { compareQuantities, type QuantityRelation } from '../../text/numbers/same-quantity.js';
 import type { ClaimTerm } from '../text/claim-terms.js';
 import type { ArticleTermStats } from './article-term-stats.js';
 import type { ClaimFigure } from './claim-analysis.js';
@@ -93,14 +93,26 @@ export function alignFigure(input: AlignFigureInput): FigureAlignment[] {
         // Core words the article lacks altogether are paraphrases (排名 for 位列): the absent share weighs them instead.
         const isPresent = (word: string) => (presences.get(word) ?? 0) > 0;
         const coreInSentence =
-          (before === null || !isPresent(before) || inSentence.has(before)) &&
-          after.every((word) => !isPresent(word) || (presences.get(word) ?? 0) >= PRESENCE.previousSentence);
+          (before === null || !isPresent(before) || inSentence.has(before)) && after.every((word) => !isPresent(word) || (presences.get(word) ?? 0) >= PRESENCE.previousSentence);
         const slot = total > 0 ? found / total : 0;
         const modifierScore = modifierAgreement(figure.modifiers, context.modifiers);
         const { dateScore, dateConflict } = checkQualifyingDates(input.qualifyingDates, sentence);
         alignments.push({
-          claim: figure.quantity, article, sentence, archive, relation, slot, modifierScore, dateScore,
-          score: slot + modifierScore + dateScore - (sentence.isHeading ? HEADING_PENALTY : 0), anchored, inSentence, coreInSentence, boundElsewhere, dateConflict, stats,
+          claim: figure.quantity,
+          article,
+          sentence,
+          archive,
+          relation,
+          slot,
+          modifierScore,
+          dateScore,
+          score: slot + modifierScore + dateScore - (sentence.isHeading ? HEADING_PENALTY : 0),
+          anchored,
+          inSentence,
+          coreInSentence,
+          boundElsewhere,
+          dateConflict,
+          stats,
         });
       });
     }

@@ -1,6 +1,6 @@
 import type { ArchiveArticle } from '../archive/archive-article.js';
 import type { ClaimTerm } from '../text/claim-terms.js';
-import { containsTerm } from '../text/contains-term.js';
+import { containsTerm } from '../../text/contains-term.js';
 
 /** Whether the article's text or heading has the word. */
 function articleHas(article: ArchiveArticle, word: string): boolean {
@@ -42,7 +42,12 @@ export function specificTermWeights(terms: readonly ClaimTerm[], articles: reado
 }
 
 /** Which claim words `article` lacks, and which of those its 我市 stands for. */
-export function articleTermStats(terms: readonly ClaimTerm[], weights: ReadonlyMap<string, number>, article: ArchiveArticle, articles: readonly ArchiveArticle[]): ArticleTermStats {
+export function articleTermStats(
+  terms: readonly ClaimTerm[],
+  weights: ReadonlyMap<string, number>,
+  article: ArchiveArticle,
+  articles: readonly ArchiveArticle[],
+): ArticleTermStats {
   const aliased = new Set<string>();
   let absentWeight = 0;
   let totalWeight = 0;

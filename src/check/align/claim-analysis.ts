@@ -1,7 +1,7 @@
-import { extractQuantities } from '../numbers/extract-quantities.js';
-import type { Quantity } from '../numbers/quantity.js';
+import { extractQuantities } from '../../text/numbers/extract-quantities.js';
+import type { Quantity } from '../../text/numbers/quantity.js';
 import { extractClaimTerms, type ClaimTerm } from '../text/claim-terms.js';
-import { splitClauses } from '../text/split-sentences.js';
+import { splitClauses } from '../../text/split-clauses.js';
 import { slotModifiers, type SlotModifiers } from './slot-modifiers.js';
 
 /** A figure of the claim to look up, with what the claim says about its slot. */
@@ -45,9 +45,15 @@ export function analyzeClaim(claim: string): ClaimAnalysis {
     const inClause = quantities
       .filter((other) => other.start >= clause.start && other.end <= clause.end)
       .map((other) => ({ ...other, start: other.start - clause.start, end: other.end - clause.start }));
-    const indexInClause = Math.max(0, inClause.findIndex((other) => other.start === quantity.start - clause.start));
+    const indexInClause = Math.max(
+      0,
+      inClause.findIndex((other) => other.start === quantity.start - clause.start),
+    );
     const termFactors = new Map(terms.map((term) => [term.text, term.start < clause.end ? 1 : 0.5]));
-    return { quantity, modifiers: slotModifiers(clause.text, inClause, indexInClause), termFactors,
+    return {
+      quantity,
+      modifiers: slotModifiers(clause.text, inClause, indexInClause),
+      termFactors,
       coreTerms: setsTheScene(claim, quantity) ? { before: null, after: [] } : coreTermsOf(quantity, quantities, terms, clause.end),
       clauseTerms: terms.filter((term) => term.start >= clause.start && term.end <= clause.end && !term.place && !term.time).map((term) => term.text),
     };

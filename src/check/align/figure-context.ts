@@ -1,7 +1,7 @@
 import type { ArchiveSentence } from '../archive/archive-article.js';
-import type { Quantity } from '../numbers/quantity.js';
-import { foldForMatching } from '../text/fold-for-matching.js';
-import type { TextSpan } from '../text/text-span.js';
+import type { Quantity } from '../../text/numbers/quantity.js';
+import { foldForMatching } from '../../text/fold-for-matching.js';
+import type { TextSpan } from '../../text/text-span.js';
 import { slotModifiers, type SlotModifiers } from './slot-modifiers.js';
 
 /** Where a figure sits: its own clause, the clauses around it, and its modifiers. */
@@ -41,7 +41,10 @@ function statementNumbers(clauses: readonly string[]): number[] {
 /** The context of `sentence.quantities[quantityIndex]`. */
 export function figureContext(sentence: ArchiveSentence, quantityIndex: number): FigureContext {
   const quantity = sentence.quantities[quantityIndex] as Quantity;
-  const clauseIndex = Math.max(0, sentence.clauses.findIndex((clause) => quantity.start >= clause.start && quantity.start < clause.end));
+  const clauseIndex = Math.max(
+    0,
+    sentence.clauses.findIndex((clause) => quantity.start >= clause.start && quantity.start < clause.end),
+  );
   const fullClause = sentence.clauses[clauseIndex] ?? { text: sentence.text, start: 0, end: sentence.text.length };
   const { item: clause, otherItems } = figureItem(fullClause, sentence.quantities, quantity);
   const inClause = sentence.quantities
@@ -128,7 +131,10 @@ function boundToOthers(items: readonly string[], position: number): string {
 }
 
 function splitListItems(text: string): string[] {
-  return text.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item.length > 0);
+  return text
+    .split(LIST_SEPARATOR)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
 }
 
 function withoutFigures(text: string, figures: readonly Quantity[]): string {

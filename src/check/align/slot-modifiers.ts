@@ -1,5 +1,5 @@
 // Words just before a number that tell which of several figures of one subject it is: 新增 103家 vs 累计 602家.
-import type { Quantity } from '../numbers/quantity.js';
+import type { Quantity } from '../../text/numbers/quantity.js';
 
 /** A family of mutually exclusive readings; a figure takes at most one group of each family. */
 interface ModifierFamily {

@@ -1,6 +1,6 @@
 import type { ArchiveArticle, ArchiveSentence } from '../archive/archive-article.js';
 import type { ClaimTerm } from '../text/claim-terms.js';
-import { containsTerm } from '../text/contains-term.js';
+import { containsTerm } from '../../text/contains-term.js';
 import type { FigureContext } from './figure-context.js';
 import { PRESENCE } from './presence-levels.js';
 

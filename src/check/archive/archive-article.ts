@@ -1,5 +1,5 @@
-import type { Quantity } from '../numbers/quantity.js';
-import type { TextSpan } from '../text/text-span.js';
+import type { Quantity } from '../../text/numbers/quantity.js';
+import type { TextSpan } from '../../text/text-span.js';
 
 /** A sentence of an article prepared for alignment: clauses and figures located, text folded for matching. */
 export interface ArchiveSentence {

@@ -1,8 +1,10 @@
 import type { Passage } from '../../retrieval/passage.js';
 import type { StoredChunk } from '../../store/article-store.js';
-import { foldForMatching } from '../text/fold-for-matching.js';
-import { extractQuantities } from '../numbers/extract-quantities.js';
-import { splitClauses, splitSentences } from '../text/split-sentences.js';
+import { foldForMatching } from '../../text/fold-for-matching.js';
+import { extractQuantities } from '../../text/numbers/extract-quantities.js';
+import { splitClauses } from '../../text/split-clauses.js';
+import { splitSentenceSpans } from '../../text/split-sentences.js';
+import { ARTICLE_SENTENCES } from '../text/check-sentence-options.js';
 import type { ArchiveArticle, ArchiveSentence } from './archive-article.js';
 
 /** Reads every chunk of an article, in order (the article store does). */
@@ -24,7 +26,11 @@ export function buildArchiveArticles(passages: readonly Passage[], readChunks?: 
     const first = articlePassages[0] as Passage;
     const stored = readChunks?.(first.articleId) ?? [];
     const chunks = stored.length > 0 ? stored : [...articlePassages].sort((left, right) => left.ordinal - right.ordinal);
-    return buildArticle(first, chunks.map((chunk) => chunk.text), rank);
+    return buildArticle(
+      first,
+      chunks.map((chunk) => chunk.text),
+      rank,
+    );
   });
 }
 
@@ -37,7 +43,7 @@ function buildArticle(first: Passage, chunkTexts: readonly string[], rank: numbe
   };
   add(first.title, true);
   if (first.subtitle) add(first.subtitle, true);
-  for (const chunkText of chunkTexts) for (const sentence of splitSentences(chunkText)) add(sentence.text, false);
+  for (const chunkText of chunkTexts) for (const sentence of splitSentenceSpans(chunkText, ARTICLE_SENTENCES)) add(sentence.text, false);
   const normalizedHeading = foldForMatching(`${first.title} ${first.subtitle ?? ''}`);
   return {
     articleId: first.articleId,

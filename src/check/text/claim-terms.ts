@@ -1,9 +1,9 @@
-import { jieba } from '../../shared/jieba.js';
-import { foldForMatching } from './fold-for-matching.js';
+import { jieba } from '../../text/jieba.js';
+import { foldForMatching } from '../../text/fold-for-matching.js';
 import { MODIFIER_WORDS } from '../align/slot-modifiers.js';
-import type { Quantity } from '../numbers/quantity.js';
+import type { Quantity } from '../../text/numbers/quantity.js';
 import { isClaimStopWord } from './claim-stop-words.js';
-import { wordRarity } from './word-rarity.js';
+import { wordRarity } from '../../text/word-rarity.js';
 
 /** A content word of a claim, weighted by how much it says. */
 export interface ClaimTerm {

@@ -44,7 +44,10 @@ export const registerBenchCommand: RegisterCommand = (program, context) => {
     .action(async (options: BenchCommandOptions) => {
       const chunks = positiveInteger('--chunks', options.chunks);
       const questions = positiveInteger('--questions', options.questions);
-      const sizes = options.sizes.split(',').filter((size) => size.trim().length > 0).map((size) => positiveInteger('--sizes', size.trim()));
+      const sizes = options.sizes
+        .split(',')
+        .filter((size) => size.trim().length > 0)
+        .map((size) => positiveInteger('--sizes', size.trim()));
       const squadFile = path.resolve(context.cwd, options.squad);
       if (!fs.existsSync(squadFile)) throw new UsageError(`the SQuAD file ${squadFile} does not exist; pass --squad <cmrc2018_dev.json>`);
       const samplePage = options.page.length > 0 ? path.resolve(context.cwd, options.page) : null;

@@ -6,6 +6,7 @@ import type { Archive } from '../../pipeline/archive.js';
 import { runHeldOutEval } from '../../evaluation/run-held-out-eval.js';
 import { loadConfig } from '../../config/config.js';
 import { openArchive } from '../../pipeline/open-archive.js';
+import { createThrowawayDatabase } from '../../store/postgres/create-throwaway-database.js';
 import { loadSquad } from '../../evaluation/load-squad.js';
 import { runSquadEval } from '../../evaluation/run-squad-eval.js';
 import { startProgress } from '../progress-bar.js';
@@ -39,14 +40,25 @@ export const registerEvalCommand: RegisterCommand = (program, context) => {
     });
 };
 
-/** Runs `work` on an archive in a throwaway NEWSBOT_HOME (same embedder settings), then deletes it. */
+/**
+ * Runs `work` on an archive in a throwaway NEWSBOT_HOME (same embedder settings), then deletes it.
+ * With DATABASE_URL set, the evaluation set goes to a throwaway PostgreSQL database (or schema),
+ * dropped afterwards: never into the production tables.
+ */
 async function withTemporaryArchive<T>(context: CliContext, work: (archive: Archive) => Promise<T>): Promise<T> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-eval-'));
-  const archive = await openArchive(loadConfig({ ...context.env, NEWSBOT_HOME: home }, context.cwd), context.logger());
+  const productionUrl = context.config().databaseUrl;
+  const throwaway = productionUrl === null ? null : await createThrowawayDatabase(productionUrl);
   try {
-    return await work(archive);
+    const env = { ...context.env, NEWSBOT_HOME: home, ...(throwaway ? { DATABASE_URL: throwaway.connectionString } : {}) };
+    const archive = await openArchive(loadConfig(env, context.cwd), context.logger());
+    try {
+      return await work(archive);
+    } finally {
+      await archive.close();
+    }
   } finally {
-    archive.close();
+    await throwaway?.drop();
     fs.rmSync(home, { recursive: true, force: true });
   }
 }

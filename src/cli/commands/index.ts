@@ -10,6 +10,7 @@ import { registerEvalCommand } from './eval-command.js';
 import { registerBenchCommand } from './bench-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerModelsCommand } from './models-command.js';
+import { registerMigrateCommand } from './migrate-command.js';
 
 /** Every `newsbot` subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly RegisterCommand[] = [
@@ -24,4 +25,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerBenchCommand,
   registerServeCommand,
   registerModelsCommand,
+  registerMigrateCommand,
 ];

@@ -32,7 +32,7 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
         const indexProgress = startProgress(context.interactive, 'index', read.articles.length);
         const summary = await archive.indexArticles(read.articles, { onProgress: (done) => indexProgress.update(done) });
         indexProgress.stop();
-        return { summary, removed: removeStaleArticles(archive, read) };
+        return { summary, removed: await removeStaleArticles(archive, read) };
       };
       const onWait = (holder: WriteLockHolder | null): void =>
         context.stderr(

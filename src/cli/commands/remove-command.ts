@@ -14,13 +14,11 @@ export const registerRemoveCommand: RegisterCommand = (program, context) => {
       const notFound: string[] = [];
       for (const target of targets) {
         const relative = path.relative(context.cwd, path.resolve(context.cwd, target));
-        const matches = archive.store.getArticle(target)
-          ? [target]
-          : [...new Set([...archive.store.articleIdsBySource(target), ...archive.store.articleIdsBySource(relative)])];
+        const matches = archive.store.getArticle(target) ? [target] : [...new Set([...archive.store.articleIdsBySource(target), ...archive.store.articleIdsBySource(relative)])];
         if (matches.length === 0) notFound.push(target);
         for (const id of matches) ids.add(id);
       }
-      const removed = archive.removeArticles([...ids]);
+      const removed = await archive.removeArticles([...ids]);
       if (options.json) context.stdout(`${JSON.stringify({ removed, notFound })}\n`);
       else {
         context.stdout(`removed ${removed} article${removed === 1 ? '' : 's'}\n`);

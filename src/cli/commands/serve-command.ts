@@ -2,6 +2,8 @@ import type { RegisterCommand } from '../cli-context.js';
 import { MissingBotTokenError } from '../../bot/bot-errors.js';
 import { startServer } from '../../bot/start-server.js';
 import { createBackgroundServices } from '../create-background-services.js';
+import { UsageError } from '../errors.js';
+import { leaderOnlyServices } from '../leader-only-services.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -16,8 +18,17 @@ export const registerServeCommand: RegisterCommand = (program, context) => {
     .action(async () => {
       // Checked before opening the archive: loading the embedding model is slow and pointless without a token.
       if (!context.config().telegram.token) throw new MissingBotTokenError();
+      const { databaseUrl, telegram } = context.config();
+      // Workers behind one load balancer share one webhook; each would otherwise register a random secret of its own.
+      if (databaseUrl !== null && telegram.webhookUrl !== null && telegram.webhookSecret === null) {
+        throw new UsageError('with DATABASE_URL and WEBHOOK_URL set, set WEBHOOK_SECRET too, the same on every worker (A-Z a-z 0-9 _ -)');
+      }
       const archive = await context.openArchive();
-      const services = createBackgroundServices(archive);
+      // PostgreSQL mode: the replica follows the change log until the archive closes.
+      archive.replica?.follow();
+      const jobs = createBackgroundServices(archive);
+      // With many workers on one PostgreSQL, one of them at a time sends digests and polls feeds.
+      const services = databaseUrl === null ? jobs : [leaderOnlyServices(jobs, { connectionString: databaseUrl, logger: archive.logger })];
       const server = await startServer(archive, { services });
       context.stderr(`newsbot: @${server.botUsername} is answering (${server.mode}); Ctrl+C stops it.\n`);
       let reason = 'the bot stopped with an error';

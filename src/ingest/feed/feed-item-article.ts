@@ -17,14 +17,7 @@ export function feedItemSource(item: FeedItem, feedUrl: string, position: number
  * Builds the Article for a feed item from its body paragraphs; the feed's own metadata wins,
  * the fetched page (when there is one) fills what the feed leaves out, and `fallbackDate` a date neither has.
  */
-export function feedItemArticle(
-  item: FeedItem,
-  feedUrl: string,
-  position: number,
-  paragraphs: string[],
-  page: Article | null,
-  fallbackDate: string | null,
-): Article {
+export function feedItemArticle(item: FeedItem, feedUrl: string, position: number, paragraphs: string[], page: Article | null, fallbackDate: string | null): Article {
   return {
     id: feedItemArticleId(item, feedUrl),
     title: item.title || page?.title || '',

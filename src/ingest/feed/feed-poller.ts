@@ -1,8 +1,8 @@
-import path from 'node:path';
 import type { IngestError } from '../article.js';
-import type { Archive } from '../../pipeline/archive.js';
+import type { Logger } from '../../log/logger.js';
+import type { FeedIndexer } from './feed-indexer.js';
 import type { FetchOptions } from '../fetch/fetch-options.js';
-import { createFeedStateStore } from './feed-state-store.js';
+import type { FeedStateStore } from './feed-state-store.js';
 import { pollFeed, type FeedPollRead } from './poll-feed.js';
 
 /** Timers and time, replaceable in tests. */
@@ -10,6 +10,15 @@ export interface PollerClock {
   now(): Date;
   setTimeout(callback: () => void, milliseconds: number): unknown;
   clearTimeout(handle: unknown): void;
+}
+
+/** What the poller works with, passed in by the application (`createBackgroundServices`). */
+export interface FeedPollerDependencies {
+  /** Indexes new or changed items: `archive.indexArticles`. */
+  indexArticles: FeedIndexer;
+  logger: Logger;
+  /** ETags, Last-Modified and seen items per feed, kept across restarts: `archive.state.feedStates`. */
+  states: FeedStateStore;
 }
 
 /** Options for `createFeedPoller`. */
@@ -21,8 +30,6 @@ export interface FeedPollerOptions {
   /** Fetch settings (see `fetchOptionsFromConfig`). */
   fetchOptions?: FetchOptions;
   clock?: PollerClock;
-  /** Where ETags, Last-Modified and seen items are kept (default `<dataDir>/feed-state.json`). */
-  stateFile?: string;
   /** Passed to the feed reader (default 200). */
   minFullTextChars?: number;
 }
@@ -42,7 +49,7 @@ export interface FeedPollResult {
 export interface PollSummary {
   startedAt: string;
   feeds: FeedPollResult[];
-  /** Sums of `archive.indexArticles` summaries; `failed` counts item and feed errors. */
+  /** Sums of the indexer's summaries; `failed` counts item and feed errors. */
   articles: { added: number; updated: number; unchanged: number; failed: number };
   chunks: number;
   errors: IngestError[];
@@ -65,14 +72,14 @@ const systemClock: PollerClock = {
 };
 
 /**
- * Creates a poller over `archive`: conditional requests per feed (state in a JSON file under the
- * data directory), new or changed items through `archive.indexArticles`, every outcome logged.
+ * Creates a poller: conditional requests per feed (state in `dependencies.states`),
+ * new or changed items through `dependencies.indexArticles`, every outcome logged.
  * One failing feed never stops the others.
  */
-export function createFeedPoller(archive: Archive, options: FeedPollerOptions): FeedPoller {
+export function createFeedPoller(dependencies: FeedPollerDependencies, options: FeedPollerOptions): FeedPoller {
   const clock = options.clock ?? systemClock;
-  const logger = archive.logger.child({ component: 'feed-poller' });
-  const states = createFeedStateStore(options.stateFile ?? path.join(archive.config.dataDir, 'feed-state.json'));
+  const logger = dependencies.logger.child({ component: 'feed-poller' });
+  const { states } = dependencies;
   const cancel = new AbortController();
   const fetchOptions: FetchOptions = { ...options.fetchOptions, signal: cancel.signal };
   let inFlight: Promise<PollSummary> | null = null;
@@ -101,7 +108,7 @@ export function createFeedPoller(archive: Archive, options: FeedPollerOptions): 
         result.newOrChanged = read.articles.length;
         if (read.articles.length > 0) {
           // The signal ends a wait for the write lock (an ingest running beside serve) at shutdown.
-          const indexed = await archive.indexArticles(read.articles, { signal: cancel.signal });
+          const indexed = await dependencies.indexArticles(read.articles, { signal: cancel.signal });
           summary.articles.added += indexed.added;
           summary.articles.updated += indexed.updated;
           summary.articles.unchanged += indexed.unchanged;

@@ -1,7 +1,4 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-
-/** What the poller remembers about one feed between polls (and restarts). */
+/** What the feed poller remembers about one feed between polls (and restarts). */
 export interface FeedState {
   /** Validators from the last complete read; null forces a full fetch. */
   etag: string | null;
@@ -10,35 +7,16 @@ export interface FeedState {
   items: Record<string, string>;
 }
 
-/** Feed states kept in one JSON file, read once and rewritten atomically after each change. */
+/** The state of a feed never polled. */
+export const EMPTY_FEED_STATE: FeedState = Object.freeze({ etag: null, lastModified: null, items: Object.freeze({}) as Record<string, string> });
+
+/**
+ * Port: feed poll state per feed URL, kept across restarts. Declared here, beside its user, because
+ * ingest sits below store; the SQLite adapter is `SqliteFeedStateStore` in src/store/.
+ */
 export interface FeedStateStore {
+  /** The state last set for the feed, or {@link EMPTY_FEED_STATE}. */
   get(feedUrl: string): Promise<FeedState>;
+  /** Replaces the feed's state. */
   set(feedUrl: string, state: FeedState): Promise<void>;
-}
-
-const EMPTY_STATE: FeedState = { etag: null, lastModified: null, items: {} };
-
-/** Opens (lazily) the feed state file at `filePath`; a missing or unreadable file starts empty. */
-export function createFeedStateStore(filePath: string): FeedStateStore {
-  let states: Promise<Record<string, FeedState>> | null = null;
-  const load = (): Promise<Record<string, FeedState>> => {
-    states ??= fs
-      .readFile(filePath, 'utf8')
-      .then((text) => JSON.parse(text) as Record<string, FeedState>)
-      .catch(() => ({}));
-    return states;
-  };
-  return {
-    async get(feedUrl) {
-      return (await load())[feedUrl] ?? EMPTY_STATE;
-    },
-    async set(feedUrl, state) {
-      const all = await load();
-      all[feedUrl] = state;
-      await fs.mkdir(path.dirname(filePath), { recursive: true });
-      const temporary = `${filePath}.${process.pid}.tmp`;
-      await fs.writeFile(temporary, `${JSON.stringify(all, null, 2)}\n`);
-      await fs.rename(temporary, filePath);
-    },
-  };
 }

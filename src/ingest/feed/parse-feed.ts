@@ -54,7 +54,11 @@ interface RawItem {
 // Raw `published`/`updated` keep the feed's own offset; rss-parser's isoDate is shifted to UTC.
 const parser = new Parser<Record<string, unknown>, RawItem>({
   customFields: {
-    item: [['category', 'rawCategories', { keepArray: true }], ['published', 'publishedRaw'], ['updated', 'updatedRaw']] as never,
+    item: [
+      ['category', 'rawCategories', { keepArray: true }],
+      ['published', 'publishedRaw'],
+      ['updated', 'updatedRaw'],
+    ] as never,
   },
 });
 

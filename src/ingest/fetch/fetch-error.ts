@@ -1,12 +1,5 @@
 /** Why a fetch failed; each kind has its own fix, so callers and logs can tell them apart. */
-export type FetchErrorKind =
-  | 'timeout'
-  | 'too-large'
-  | 'bad-status'
-  | 'redirect-limit'
-  | 'blocked-address'
-  | 'unsupported-content'
-  | 'network';
+export type FetchErrorKind = 'timeout' | 'too-large' | 'bad-status' | 'redirect-limit' | 'blocked-address' | 'unsupported-content' | 'network';
 
 /** Raised by `fetchResource` for every failure; `url` is the hop that failed. */
 export class FetchError extends Error {

@@ -20,11 +20,7 @@ const defaultLookup: LookupFunction = (hostname) => dns.promises.lookup(hostname
  * 6to4, Teredo…; see `nonPublicReason`). Returns the address
  * to connect to, so the connection cannot be re-pointed by a second DNS answer.
  */
-export async function resolveAllowedAddress(
-  url: URL,
-  allowPrivateAddresses: boolean,
-  lookup: LookupFunction = defaultLookup,
-): Promise<ResolvedAddress> {
+export async function resolveAllowedAddress(url: URL, allowPrivateAddresses: boolean, lookup: LookupFunction = defaultLookup): Promise<ResolvedAddress> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new FetchError('blocked-address', url.href, `only http and https URLs are fetched, not ${url.protocol}`);
   }
@@ -46,11 +42,7 @@ export async function resolveAllowedAddress(
     for (const entry of addresses) {
       const reason = nonPublicReason(entry.address);
       if (reason === null) continue;
-      throw new FetchError(
-        'blocked-address',
-        url.href,
-        `host ${hostname} resolves to the non-public address ${entry.address} (${reason}); set FETCH_ALLOW_PRIVATE=1 to allow it`,
-      );
+      throw new FetchError('blocked-address', url.href, `host ${hostname} resolves to the non-public address ${entry.address} (${reason}); set FETCH_ALLOW_PRIVATE=1 to allow it`);
     }
   }
   return first;

@@ -12,17 +12,8 @@ const agents = {
  * Sends one GET and resolves with the response head. The connection goes to `address` (already
  * checked), not to whatever a second DNS lookup would answer; TLS still verifies the host name.
  */
-export function sendRequest(
-  url: URL,
-  address: ResolvedAddress,
-  headers: Record<string, string>,
-  signal: AbortSignal,
-): Promise<http.IncomingMessage> {
-  const pinnedLookup = (
-    _hostname: string,
-    options: { all?: boolean },
-    callback: (error: Error | null, address: string | ResolvedAddress[], family?: number) => void,
-  ): void => {
+export function sendRequest(url: URL, address: ResolvedAddress, headers: Record<string, string>, signal: AbortSignal): Promise<http.IncomingMessage> {
+  const pinnedLookup = (_hostname: string, options: { all?: boolean }, callback: (error: Error | null, address: string | ResolvedAddress[], family?: number) => void): void => {
     if (options.all) callback(null, [address]);
     else callback(null, address.address, address.family);
   };

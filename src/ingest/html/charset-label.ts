@@ -10,7 +10,10 @@ const GB_FAMILY = new Set(['gbk', 'gb2312', 'gb_2312', 'gb_2312-80', 'x-gbk', 'c
  */
 export function normalizeCharsetLabel(label: string | null | undefined): string | null {
   if (!label) return null;
-  const name = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const name = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (name === '') return null;
   if (GB_FAMILY.has(name)) return 'gb18030';
   if (name === 'utf8' || name === 'utf-8' || name === 'unicode-1-1-utf-8') return 'utf-8';

@@ -1,8 +1,33 @@
 import { ELEMENT_NODE, TEXT_NODE, type DomNode } from './parse-document.js';
 
 const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE',
-  'PRE', 'TABLE', 'TR', 'TD', 'TH', 'DD', 'DT', 'DL', 'FIGURE', 'HEADER', 'FOOTER', 'HR', 'ADDRESS',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'PRE',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'DD',
+  'DT',
+  'DL',
+  'FIGURE',
+  'HEADER',
+  'FOOTER',
+  'HR',
+  'ADDRESS',
 ]);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'svg', 'SVG']);
 // Full-width and no-break spaces indent Chinese paragraphs; they are not content.

@@ -19,9 +19,7 @@ export function joinBrokenParagraphs(paragraphs: readonly BodyParagraph[]): Body
       return;
     }
     const next = paragraphs[index + 1];
-    const isHeader =
-      paragraph.kind === 'subheading' ||
-      (hasSubHeadingShape([paragraph.text]) && next?.kind === 'text' && !splitsWord(paragraph.text, next.text));
+    const isHeader = paragraph.kind === 'subheading' || (hasSubHeadingShape([paragraph.text]) && next?.kind === 'text' && !splitsWord(paragraph.text, next.text));
     joined.push({ text: paragraph.text, kind: isHeader ? 'subheading' : 'text' });
   });
   return joined;

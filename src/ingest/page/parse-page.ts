@@ -52,9 +52,7 @@ export function parsePage(text: string, options: ParsePageOptions): ParsedSource
     const paragraphs = cleanArticleBody(section.blocks);
     if (paragraphs.length === 0) continue;
     const subtitle = [section.kicker, section.subtitle].filter((part) => part !== null).join(' ');
-    articles.push(
-      toArticle(section, section.heading.text, subtitle.length > 0 ? subtitle : null, paragraphs, articles.length, options, allocateId),
-    );
+    articles.push(toArticle(section, section.heading.text, subtitle.length > 0 ? subtitle : null, paragraphs, articles.length, options, allocateId));
   }
   return { articles, errors: [] };
 }

@@ -26,10 +26,7 @@ export function parseJsonRecords(text: string, options: ParseRecordsOptions): Pa
   else if (isObject(document) && Array.isArray(document.articles)) records = document.articles;
   else if (isObject(document) && ('title' in document || 'body' in document || 'content' in document)) records = [document];
   else {
-    return fileError(
-      options.filePath,
-      'expected an array of article records, an object with an "articles" array, or a single record with "title" and "body"',
-    );
+    return fileError(options.filePath, 'expected an array of article records, an object with an "articles" array, or a single record with "title" and "body"');
   }
 
   const articles: Article[] = [];

@@ -4,10 +4,6 @@
  */
 export function splitAuthors(authors: string | string[] | null | undefined): string[] {
   if (authors === null || authors === undefined) return [];
-  const parts = Array.isArray(authors)
-    ? authors
-    : /[,，、;；]/.test(authors)
-      ? authors.split(/[,，、;；]/)
-      : authors.split(/\s+/);
+  const parts = Array.isArray(authors) ? authors : /[,，、;；]/.test(authors) ? authors.split(/[,，、;；]/) : authors.split(/\s+/);
   return [...new Set(parts.map((part) => part.trim()).filter((part) => part.length > 0))];
 }

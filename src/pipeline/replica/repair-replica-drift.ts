@@ -1,7 +1,7 @@
 import type { ArticleStore } from '../../store/article-store.js';
 import type { ArticleChangeReader } from '../../store/article-change-reader.js';
 import type { VectorIndex } from '../../store/vector-index.js';
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../log/logger.js';
 import { findIndexDrift } from '../../store/find-index-drift.js';
 import { ReplicaEmbedderMismatchError } from './replica-errors.js';
 

@@ -9,6 +9,8 @@ export const ADVISORY_LOCKS = {
   migrations: 1,
   /** Held (transaction level) from appending to the change log until commit. */
   changeLog: 2,
+  /** Held (session level) by the one worker running the digest scheduler and the feed poller. */
+  backgroundJobs: 3,
 } as const;
 
 /** The NOTIFY channel a write announces itself on; the payload is the new head position. */

@@ -15,10 +15,7 @@ import { ADVISORY_LOCKS, CHANGE_CHANNEL } from './advisory-locks.js';
  */
 export async function appendChanges(client: pg.PoolClient, articleIds: readonly string[], kind: 'upsert' | 'remove'): Promise<number> {
   await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCKS.namespace, ADVISORY_LOCKS.changeLog]);
-  const { rows } = await client.query<{ position: string }>(
-    'INSERT INTO change_log (article_id, kind) SELECT unnest($1::text[]), $2 RETURNING position',
-    [articleIds, kind],
-  );
+  const { rows } = await client.query<{ position: string }>('INSERT INTO change_log (article_id, kind) SELECT unnest($1::text[]), $2 RETURNING position', [articleIds, kind]);
   const last = Math.max(...rows.map((row) => Number(row.position)));
   await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, String(last)]);
   return last;

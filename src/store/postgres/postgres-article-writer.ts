@@ -25,10 +25,7 @@ export class PostgresArticleWriter implements ArticleWriter {
 
   async articleHashes(articleIds: readonly string[]): Promise<Map<string, string>> {
     if (articleIds.length === 0) return new Map();
-    const { rows } = await this.options.pool.query<{ id: string; content_hash: string }>(
-      'SELECT id, content_hash FROM articles WHERE id = ANY($1::text[])',
-      [articleIds],
-    );
+    const { rows } = await this.options.pool.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM articles WHERE id = ANY($1::text[])', [articleIds]);
     return new Map(rows.map((row) => [row.id, row.content_hash]));
   }
 
@@ -38,7 +35,11 @@ export class PostgresArticleWriter implements ArticleWriter {
     return withTransaction(this.options.pool, async (client) => {
       const chunkIds: number[][] = [];
       for (const item of batch) chunkIds.push(await this.writeArticle(client, item));
-      const position = await appendChanges(client, batch.map((item) => item.article.id), 'upsert');
+      const position = await appendChanges(
+        client,
+        batch.map((item) => item.article.id),
+        'upsert',
+      );
       return { chunkIds, position };
     });
   }
@@ -66,8 +67,18 @@ export class PostgresArticleWriter implements ArticleWriter {
          photo_caption = excluded.photo_caption, position = excluded.position, content_hash = excluded.content_hash,
          ingested_at = excluded.ingested_at`,
       [
-        article.id, article.title, article.subtitle, article.paragraphs, article.date, article.url, article.authors,
-        article.section, article.source, article.photoCaption, article.position, item.contentHash,
+        article.id,
+        article.title,
+        article.subtitle,
+        article.paragraphs,
+        article.date,
+        article.url,
+        article.authors,
+        article.section,
+        article.source,
+        article.photoCaption,
+        article.position,
+        item.contentHash,
       ],
     );
     // New ids for every chunk of a changed article: a replica that sees an id it holds knows it
@@ -80,9 +91,14 @@ export class PostgresArticleWriter implements ArticleWriter {
        FROM unnest($5::integer[], $6::text[], $7::text[], $8::bytea[]) AS item (ordinal, text, heading, vector)
        RETURNING id, ordinal`,
       [
-        article.id, article.date, this.options.dimensions, this.options.embedderId,
-        item.chunks.map((chunk) => chunk.ordinal), item.chunks.map((chunk) => chunk.text),
-        item.chunks.map((chunk) => chunk.heading), item.vectors.map(encodeVector),
+        article.id,
+        article.date,
+        this.options.dimensions,
+        this.options.embedderId,
+        item.chunks.map((chunk) => chunk.ordinal),
+        item.chunks.map((chunk) => chunk.text),
+        item.chunks.map((chunk) => chunk.heading),
+        item.vectors.map(encodeVector),
       ],
     );
     const idByOrdinal = new Map(rows.map((row) => [row.ordinal, Number(row.id)]));

@@ -7,10 +7,7 @@ export class PostgresSchemaVersionError extends Error {
   readonly expected: number;
   readonly actual: number;
   constructor(expected: number, actual: number) {
-    super(
-      `the PostgreSQL schema is version ${actual} but this newsbot knows versions up to ${expected}; ` +
-        'upgrade newsbot on this worker or point DATABASE_URL at another database',
-    );
+    super(`the PostgreSQL schema is version ${actual} but this newsbot knows versions up to ${expected}; upgrade newsbot on this worker or point DATABASE_URL at another database`);
     this.name = 'PostgresSchemaVersionError';
     this.expected = expected;
     this.actual = actual;
@@ -39,10 +36,7 @@ export interface RunPostgresMigrationsResult {
  * session advisory lock: N processes starting at once wait for each other, and the later ones
  * find everything applied. Safe to call on every start.
  */
-export async function runPostgresMigrations(
-  pool: pg.Pool,
-  migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
-): Promise<RunPostgresMigrationsResult> {
+export async function runPostgresMigrations(pool: pg.Pool, migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS): Promise<RunPostgresMigrationsResult> {
   const sorted = [...migrations].sort((left, right) => left.version - right.version);
   const latest = sorted.at(-1)?.version ?? 0;
   const client = await pool.connect();
@@ -50,9 +44,7 @@ export async function runPostgresMigrations(
   try {
     await client.query('SELECT pg_advisory_lock($1, $2)', [ADVISORY_LOCKS.namespace, ADVISORY_LOCKS.migrations]);
     try {
-      await client.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-      );
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
       const rows = (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows;
       const done = new Set(rows.map((row) => row.version));
       const current = Math.max(0, ...done);

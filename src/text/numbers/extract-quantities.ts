@@ -121,4 +121,3 @@ function approximationStep(value: number): number {
   const secondDigit = Math.max(10, 10 ** (String(value).length - 2));
   return value >= 10 ? Math.min(step, secondDigit) : step;
 }
-

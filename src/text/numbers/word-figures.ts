@@ -9,8 +9,13 @@ const PERCENT_WORDS = /百分之([零〇一二两三四五六七八九十百]+(?
 /** 首位, 首家, 首例: the first, an ordinal 1. */
 export function findFirstOf(text: string): Quantity[] {
   return [...text.matchAll(FIRST_OF)].map((match) => ({
-    raw: '', value: 1, unit: match[1] ?? null, kind: 'ordinal' as const, bound: 'exact' as const,
-    start: match.index, end: match.index + match[0].length,
+    raw: '',
+    value: 1,
+    unit: match[1] ?? null,
+    kind: 'ordinal' as const,
+    bound: 'exact' as const,
+    start: match.index,
+    end: match.index + match[0].length,
   }));
 }
 
@@ -25,8 +30,13 @@ export function findPercentWords(text: string): Quantity[] {
     const value = decimals ? Number(`${integer}.${decimals}`) : integer;
     const prefix = readPrefixBound(text, match.index);
     quantities.push({
-      raw: '', value, unit: '%', kind: 'percent', bound: prefix?.bound ?? 'exact',
-      start: prefix?.start ?? match.index, end: match.index + match[0].length,
+      raw: '',
+      value,
+      unit: '%',
+      kind: 'percent',
+      bound: prefix?.bound ?? 'exact',
+      start: prefix?.start ?? match.index,
+      end: match.index + match[0].length,
     });
   }
   return quantities;

@@ -6,9 +6,21 @@ import type { Passage, Retriever } from '../../../src/retrieval/passage.js';
 
 function passage(id: number, articleId: string, title: string, date: string, text: string): Passage {
   return {
-    id, articleId, ordinal: 0, text, heading: title, title, subtitle: null, date,
-    url: `https://news.example.cn/${articleId}`, source: 'test/fixtures.jsonl', score: 1 / id,
-    keywordRank: id, vectorRank: id, similarity: null, bm25: null,
+    id,
+    articleId,
+    ordinal: 0,
+    text,
+    heading: title,
+    title,
+    subtitle: null,
+    date,
+    url: `https://news.example.cn/${articleId}`,
+    source: 'test/fixtures.jsonl',
+    score: 1 / id,
+    keywordRank: id,
+    vectorRank: id,
+    similarity: null,
+    bm25: null,
   };
 }
 

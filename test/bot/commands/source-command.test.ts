@@ -121,7 +121,15 @@ describe('/source of a 300 KB article', () => {
 
   test('a button for a page or article that no longer exists says it expired and sends nothing', async () => {
     const [, , , fourth] = await harness.sendPrivateMessage('/source huge-report', { userId: 4006 });
-    const stale = { ...fourth!, buttons: [[{ text: 'x', callbackData: 'srcpage:999:huge-report' }, { text: 'y', callbackData: 'srcfile:removed-article' }]] };
+    const stale = {
+      ...fourth!,
+      buttons: [
+        [
+          { text: 'x', callbackData: 'srcpage:999:huge-report' },
+          { text: 'y', callbackData: 'srcfile:removed-article' },
+        ],
+      ],
+    };
     const pastTheEnd = await harness.pressButton(stale, 'srcpage:999:huge-report', { userId: 4006 });
     expect(pastTheEnd.replies).toEqual([]);
     expect(pastTheEnd.callbackAnswer?.text).toContain('过期');

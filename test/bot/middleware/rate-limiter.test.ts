@@ -1,20 +1,22 @@
 import { expect, test } from 'vitest';
 import { SlidingWindowRateLimiter } from '../../../src/bot/middleware/rate-limiter.js';
 import { raceTimeout } from '../../../src/bot/middleware/race-timeout.js';
+import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
+import { SqliteRateLimitStore } from '../../../src/store/sqlite-rate-limit-store.js';
 
-test('allows `limit` questions per sliding window, warns once, then frees up', () => {
+test('allows `limit` questions per sliding window, warns once, then frees up', async () => {
   let now = 0;
-  const limiter = new SlidingWindowRateLimiter(3, 60_000, () => now);
-  for (let index = 0; index < 3; index += 1) expect(limiter.take(7).allowed).toBe(true);
-  expect(limiter.take(7)).toEqual({ allowed: false, retryAfterSeconds: 60, firstRefusal: true });
+  const limiter = new SlidingWindowRateLimiter(new SqliteRateLimitStore(openSqliteDatabase(':memory:')), 3, 60_000, () => now);
+  for (let index = 0; index < 3; index += 1) expect((await limiter.take(7)).allowed).toBe(true);
+  expect(await limiter.take(7)).toEqual({ allowed: false, retryAfterSeconds: 60, firstRefusal: true });
   now = 30_000;
-  expect(limiter.take(7)).toEqual({ allowed: false, retryAfterSeconds: 30, firstRefusal: false });
-  expect(limiter.take(8).allowed).toBe(true);
+  expect(await limiter.take(7)).toEqual({ allowed: false, retryAfterSeconds: 30, firstRefusal: false });
+  expect((await limiter.take(8)).allowed).toBe(true);
   now = 60_001;
-  expect(limiter.take(7).allowed).toBe(true);
+  expect((await limiter.take(7)).allowed).toBe(true);
   now = 200_000;
-  limiter.prune();
-  expect(limiter.take(7).allowed).toBe(true);
+  await limiter.prune();
+  expect((await limiter.take(7)).allowed).toBe(true);
 });
 
 test('raceTimeout returns the value or marks the timeout', async () => {

@@ -73,7 +73,5 @@ test('renderArticle escapes every field', () => {
     },
     MESSAGES_ZH,
   );
-  expect(html).toBe(
-    '<b>A &amp; B &lt;c&gt;</b>\n<i>&lt;sub&gt;</i>\nA &amp; B &lt;c&gt;（s.md） · 2026-04-23\n王娜\n\n&lt;script&gt;x&lt;/script&gt;\n\nP &amp; Q',
-  );
+  expect(html).toBe('<b>A &amp; B &lt;c&gt;</b>\n<i>&lt;sub&gt;</i>\nA &amp; B &lt;c&gt;（s.md） · 2026-04-23\n王娜\n\n&lt;script&gt;x&lt;/script&gt;\n\nP &amp; Q');
 });

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { Logger } from '../../../src/shared/logger.js';
+import type { Logger } from '../../../src/log/logger.js';
 
 /** A pino logger that keeps every record in memory, for asserting that outcomes are logged. */
 export function recordingLogger(): { logger: Logger; records: () => Array<Record<string, unknown> & { msg: string; level: number }> } {

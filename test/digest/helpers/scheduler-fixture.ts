@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { renderDigestMessages } from '../../../src/bot/render/render-digest-messages.js';
 import { DigestScheduler, type DigestSchedulerOptions } from '../../../src/digest/digest-scheduler.js';
 import type { DigestSender } from '../../../src/digest/digest-sender.js';
-import { SentDigestStore } from '../../../src/digest/sent-digest-store.js';
-import { SubscriptionStore } from '../../../src/digest/subscription-store.js';
+import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
+import { SqliteSentDigestStore } from '../../../src/store/sqlite-sent-digest-store.js';
+import { SqliteSubscriptionStore } from '../../../src/store/sqlite-subscription-store.js';
 import { fakeArticleStore, storedArticle } from './fake-article-store.js';
 import { recordingLogger } from './recording-logger.js';
 
@@ -53,10 +55,10 @@ export function schedulerFixture(options: { start?: string; articles?: number } 
   const log = recordingLogger();
 
   function boot(sender: DigestSender, overrides: Partial<DigestSchedulerOptions> = {}) {
-    const database = new Database(file);
+    const database = openSqliteDatabase(file);
     databases.push(database);
-    const subscriptions = new SubscriptionStore(database, now);
-    const sentDigests = new SentDigestStore(database);
+    const subscriptions = new SqliteSubscriptionStore(database, now);
+    const sentDigests = new SqliteSentDigestStore(database);
     const scheduler = new DigestScheduler({
       cron: '0 8 * * *',
       timezone: 'Asia/Shanghai',
@@ -64,6 +66,7 @@ export function schedulerFixture(options: { start?: string; articles?: number } 
       subscriptions,
       sentDigests,
       sender,
+      render: (digest) => renderDigestMessages(digest),
       logger: log.logger,
       now,
       send: { sleep: async () => undefined },

@@ -49,7 +49,13 @@ export function writeTinyModel(options: TinyModelOptions): TinyModel {
   }
 
   const files: Record<string, string | Uint8Array> = {
-    'config.json': JSON.stringify({ architectures: ['BertModel'], model_type: 'bert', hidden_size: dimensions, vocab_size: vocabulary.size, max_position_embeddings: modelMaxLength }),
+    'config.json': JSON.stringify({
+      architectures: ['BertModel'],
+      model_type: 'bert',
+      hidden_size: dimensions,
+      vocab_size: vocabulary.size,
+      max_position_embeddings: modelMaxLength,
+    }),
     'tokenizer.json': JSON.stringify(tokenizerJson(vocabulary)),
     'tokenizer_config.json': JSON.stringify({
       tokenizer_class: 'BertTokenizer',
@@ -65,11 +71,20 @@ export function writeTinyModel(options: TinyModelOptions): TinyModel {
   };
   const table = randomTable(vocabulary.size * dimensions, options.seed ?? 7);
   // The "quantized" weights are the table rounded to 1/16 steps: close to, but not the same as, the full ones.
-  if (weights.includes('quantized')) files['onnx/model_quantized.onnx'] = meanEmbeddingModel(table.map((value) => Math.round(value * 16) / 16), vocabulary.size, dimensions);
+  if (weights.includes('quantized'))
+    files['onnx/model_quantized.onnx'] = meanEmbeddingModel(
+      table.map((value) => Math.round(value * 16) / 16),
+      vocabulary.size,
+      dimensions,
+    );
   if (weights.includes('full')) files['onnx/model.onnx'] = meanEmbeddingModel(table, vocabulary.size, dimensions);
   if (options.sentenceTransformers) {
     const { pooling, queryPrompt } = options.sentenceTransformers;
-    files['1_Pooling/config.json'] = JSON.stringify({ word_embedding_dimension: dimensions, pooling_mode_cls_token: pooling === 'cls', pooling_mode_mean_tokens: pooling === 'mean' });
+    files['1_Pooling/config.json'] = JSON.stringify({
+      word_embedding_dimension: dimensions,
+      pooling_mode_cls_token: pooling === 'cls',
+      pooling_mode_mean_tokens: pooling === 'mean',
+    });
     files['config_sentence_transformers.json'] = JSON.stringify({ prompts: { query: queryPrompt, passage: '' }, default_prompt_name: null });
   }
   for (const [name, content] of Object.entries(files)) {

@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/config.js';
 import { createFeedPoller } from '../../../src/ingest/feed/feed-poller.js';
 import { fetchOptionsFromConfig } from '../../../src/ingest/fetch/fetch-options.js';
-import { createLogger } from '../../../src/shared/logger.js';
+import { createLogger } from '../../../src/log/logger.js';
 import { openArchive } from '../../../src/pipeline/open-archive.js';
 import { startTestServer, type TestServer } from '../fetch/test-server.js';
 import { createChangingFeed, NEWEST_ITEM } from './changing-feed.js';
-
 
 let server: TestServer;
 let home: string;
@@ -34,11 +33,14 @@ describe('feed poller with a real archive', () => {
       home,
     );
     const archive = await openArchive(config, createLogger('silent'));
-    const poller = createFeedPoller(archive, {
-      urls: config.feeds.urls,
-      intervalMinutes: config.feeds.intervalMinutes,
-      fetchOptions: fetchOptionsFromConfig(config.feeds),
-    });
+    const poller = createFeedPoller(
+      { indexArticles: archive.indexArticles, logger: archive.logger, states: archive.state.feedStates },
+      {
+        urls: config.feeds.urls,
+        intervalMinutes: config.feeds.intervalMinutes,
+        fetchOptions: fetchOptionsFromConfig(config.feeds),
+      },
+    );
     try {
       const first = await poller.pollOnce();
       expect(first.articles.added).toBe(2);

@@ -4,17 +4,30 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/ingest/article.js';
-import { createFeedPoller, type PollerClock } from '../../../src/ingest/feed/feed-poller.js';
+import { createFeedPoller, type FeedPollerDependencies, type PollerClock } from '../../../src/ingest/feed/feed-poller.js';
 import type { FetchOptions } from '../../../src/ingest/fetch/fetch-options.js';
-import type { Archive } from '../../../src/pipeline/archive.js';
 import type { IndexSummary } from '../../../src/pipeline/index-articles.js';
+import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
+import { SqliteFeedStateStore } from '../../../src/store/sqlite-feed-state-store.js';
 import { serveFixture, startTestServer, type TestServer } from '../fetch/test-server.js';
 import { createChangingFeed, NEWEST_ITEM } from './changing-feed.js';
 
 const fetchOptions: FetchOptions = { allowPrivateAddresses: true, timeoutMs: 2_000 };
 
-/** An archive whose indexArticles records its calls and, like the real one, counts unchanged articles. */
-function createRecordingArchive(dataDir: string): { archive: Archive; calls: Article[][] } {
+const openDatabases: Array<ReturnType<typeof openSqliteDatabase>> = [];
+
+/** The feed state store on the newsbot database in `dataDir`, opened again on every call (as a restart would). */
+function openFeedStates(dataDir: string): SqliteFeedStateStore {
+  const database = openSqliteDatabase(path.join(dataDir, 'newsbot.db'));
+  openDatabases.push(database);
+  return new SqliteFeedStateStore(database);
+}
+
+/**
+ * Dependencies whose indexArticles records its calls and, like the archive's, counts unchanged
+ * articles; feed state in the database under `dataDir`.
+ */
+function createRecordingDependencies(dataDir: string): { dependencies: FeedPollerDependencies; calls: Article[][] } {
   const calls: Article[][] = [];
   const stored = new Map<string, string>();
   const indexArticles = async (articles: Article[]): Promise<IndexSummary> => {
@@ -33,8 +46,8 @@ function createRecordingArchive(dataDir: string): { archive: Archive; calls: Art
     }
     return summary;
   };
-  const archive = { config: { dataDir }, logger: pino({ level: 'silent' }), indexArticles } as unknown as Archive;
-  return { archive, calls };
+  const dependencies: FeedPollerDependencies = { states: openFeedStates(dataDir), logger: pino({ level: 'silent' }), indexArticles };
+  return { dependencies, calls };
 }
 
 let server: TestServer;
@@ -64,13 +77,14 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  for (const database of openDatabases.splice(0)) database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('createFeedPoller', () => {
   it('sends conditional requests and indexes only the new item when the feed changes', async () => {
-    const { archive, calls } = createRecordingArchive(dataDir);
-    const poller = createFeedPoller(archive, { urls: [`${server.baseUrl}/changing.xml`], intervalMinutes: 15, fetchOptions });
+    const { dependencies, calls } = createRecordingDependencies(dataDir);
+    const poller = createFeedPoller(dependencies, { urls: [`${server.baseUrl}/changing.xml`], intervalMinutes: 15, fetchOptions });
 
     const first = await poller.pollOnce();
     expect(first.feeds[0]).toMatchObject({ status: 'indexed', newOrChanged: 2 });
@@ -92,25 +106,27 @@ describe('createFeedPoller', () => {
     await poller.stop();
   });
 
-  it('keeps validators and seen items across restarts, in feed-state.json under the data directory', async () => {
-    const { archive } = createRecordingArchive(dataDir);
+  it('keeps validators and seen items across restarts, in the database under the data directory', async () => {
+    const { dependencies } = createRecordingDependencies(dataDir);
     const url = `${server.baseUrl}/changing.xml`;
-    const before = createFeedPoller(archive, { urls: [url], intervalMinutes: 15, fetchOptions });
+    const before = createFeedPoller(dependencies, { urls: [url], intervalMinutes: 15, fetchOptions });
     await before.pollOnce();
     await before.stop();
-    const state = JSON.parse(fs.readFileSync(path.join(dataDir, 'feed-state.json'), 'utf8')) as Record<string, { etag: string; items: object }>;
-    expect(state[url]?.etag).toBe('"v1"');
-    expect(Object.keys(state[url]?.items ?? {})).toHaveLength(2);
+    for (const database of openDatabases.splice(0)) database.close();
+    const state = await openFeedStates(dataDir).get(url);
+    expect(state.etag).toBe('"v1"');
+    expect(Object.keys(state.items)).toHaveLength(2);
+    expect(fs.existsSync(path.join(dataDir, 'feed-state.json'))).toBe(false);
 
-    const after = createFeedPoller(archive, { urls: [url], intervalMinutes: 15, fetchOptions });
+    const after = createFeedPoller({ ...dependencies, states: openFeedStates(dataDir) }, { urls: [url], intervalMinutes: 15, fetchOptions });
     expect((await after.pollOnce()).feeds[0]?.status).toBe('not-modified');
     await after.stop();
   });
 
   it('never lets one failing feed stop the others', async () => {
-    const { archive, calls } = createRecordingArchive(dataDir);
+    const { dependencies, calls } = createRecordingDependencies(dataDir);
     const urls = [`${server.baseUrl}/malformed.xml`, `${server.baseUrl}/slow.xml`, `${server.baseUrl}/rss.xml`];
-    const poller = createFeedPoller(archive, { urls, intervalMinutes: 15, fetchOptions: { ...fetchOptions, timeoutMs: 300 } });
+    const poller = createFeedPoller(dependencies, { urls, intervalMinutes: 15, fetchOptions: { ...fetchOptions, timeoutMs: 300 } });
     const summary = await poller.pollOnce();
     expect(summary.feeds.map((feed) => feed.status)).toEqual(['failed', 'failed', 'indexed']);
     expect(summary.feeds[0]?.errors[0]?.message).toMatch(/malformed feed/);
@@ -139,8 +155,8 @@ describe('createFeedPoller', () => {
       }
       serveFixture('night-clinic.html', 'text/html')(_request, response, current);
     });
-    const { archive, calls } = createRecordingArchive(dataDir);
-    const poller = createFeedPoller(archive, { urls: [`${server.baseUrl}/mixed.xml`], intervalMinutes: 15, fetchOptions });
+    const { dependencies, calls } = createRecordingDependencies(dataDir);
+    const poller = createFeedPoller(dependencies, { urls: [`${server.baseUrl}/mixed.xml`], intervalMinutes: 15, fetchOptions });
     const first = await poller.pollOnce();
     expect(first.feeds[0]).toMatchObject({ status: 'indexed', newOrChanged: 1 });
     expect(first.errors[0]?.source).toBe(`${server.baseUrl}/articles/late.html`);
@@ -155,8 +171,8 @@ describe('createFeedPoller', () => {
   });
 
   it('joins a poll in flight instead of starting an overlapping one', async () => {
-    const { archive } = createRecordingArchive(dataDir);
-    const poller = createFeedPoller(archive, { urls: [`${server.baseUrl}/changing.xml`], intervalMinutes: 15, fetchOptions });
+    const { dependencies } = createRecordingDependencies(dataDir);
+    const poller = createFeedPoller(dependencies, { urls: [`${server.baseUrl}/changing.xml`], intervalMinutes: 15, fetchOptions });
     const [first, second] = [poller.pollOnce(), poller.pollOnce()];
     expect(second).toBe(first);
     await first;
@@ -177,8 +193,8 @@ describe('createFeedPoller', () => {
         (handle as { cleared: boolean }).cleared = true;
       },
     };
-    const { archive, calls } = createRecordingArchive(dataDir);
-    const poller = createFeedPoller(archive, { urls: [`${server.baseUrl}/changing.xml`], intervalMinutes: 15, fetchOptions, clock });
+    const { dependencies, calls } = createRecordingDependencies(dataDir);
+    const poller = createFeedPoller(dependencies, { urls: [`${server.baseUrl}/changing.xml`], intervalMinutes: 15, fetchOptions, clock });
     poller.start();
     expect(scheduled.map((entry) => entry.milliseconds)).toEqual([0]);
     scheduled[0]?.callback();

@@ -155,7 +155,12 @@ describe('fetchResource', () => {
     expect(blocked.message).toContain('FETCH_ALLOW_PRIVATE');
     const byName = await fetchError('http://intranet.example/', { lookup: async () => [{ address: '192.168.3.4', family: 4 }] });
     expect(byName.kind).toBe('blocked-address');
-    const mixed = await fetchError('http://mixed.example/', { lookup: async () => [{ address: '8.8.8.8', family: 4 }, { address: '::1', family: 6 }] });
+    const mixed = await fetchError('http://mixed.example/', {
+      lookup: async () => [
+        { address: '8.8.8.8', family: 4 },
+        { address: '::1', family: 6 },
+      ],
+    });
     expect(mixed.kind).toBe('blocked-address');
     expect(server.requests.length).toBe(requestsBefore);
   });

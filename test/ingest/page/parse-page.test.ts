@@ -11,9 +11,7 @@ const only = (text: string) => {
 
 describe('parsePage: splitting into articles', () => {
   it('makes one article per heading with a body, in page order', () => {
-    const { articles, errors } = parse(
-      ['# 第一条新闻', '', '春风吹过河岸。', '', '## 第二条新闻', '', '桃花开满山坡。', '', '### 第三条新闻', '', '燕子飞回屋檐。'].join('\n'),
-    );
+    const { articles, errors } = parse(['# 第一条新闻', '', '春风吹过河岸。', '', '## 第二条新闻', '', '桃花开满山坡。', '', '### 第三条新闻', '', '燕子飞回屋檐。'].join('\n'));
     expect(errors).toEqual([]);
     expect(articles.map((article) => [article.title, article.position])).toEqual([
       ['第一条新闻', 0],
@@ -67,9 +65,7 @@ describe('parsePage: splitting into articles', () => {
 
 describe('parsePage: metadata lines', () => {
   it('turns bylines into authors and keeps them out of the body', () => {
-    const article = only(
-      ['## 新桥通车', '', '江城晚报全媒体记者/林小舟 通讯员/白石 唐果', '', '新桥今天正式通车。'].join('\n'),
-    );
+    const article = only(['## 新桥通车', '', '江城晚报全媒体记者/林小舟 通讯员/白石 唐果', '', '新桥今天正式通车。'].join('\n'));
     expect(article.authors).toEqual(['林小舟', '白石', '唐果']);
     expect(article.paragraphs).toEqual(['新桥今天正式通车。']);
   });
@@ -89,17 +85,13 @@ describe('parsePage: metadata lines', () => {
 
 describe('parsePage: kickers', () => {
   it('moves a short line before a heading to the next article as its subtitle', () => {
-    const { articles } = parse(
-      ['## 第一篇', '', '第一篇的正文已经结束。', '', '新增绿道30公里、口袋公园12个……', '', '## 第二篇', '', '今年新增绿道30公里。'].join('\n'),
-    );
+    const { articles } = parse(['## 第一篇', '', '第一篇的正文已经结束。', '', '新增绿道30公里、口袋公园12个……', '', '## 第二篇', '', '今年新增绿道30公里。'].join('\n'));
     expect(articles[0]!.paragraphs).toEqual(['第一篇的正文已经结束。']);
     expect(articles[1]!.subtitle).toBe('新增绿道30公里、口袋公园12个……');
   });
 
   it('prepends the kicker to an existing H3 subtitle', () => {
-    const { articles } = parse(
-      ['## 甲', '', '甲的正文。', '', '城市更新进行时', '', '## 乙', '', '### 老街换新颜', '', '老街改造完成。'].join('\n'),
-    );
+    const { articles } = parse(['## 甲', '', '甲的正文。', '', '城市更新进行时', '', '## 乙', '', '### 老街换新颜', '', '老街改造完成。'].join('\n'));
     expect(articles[1]!.subtitle).toBe('城市更新进行时 老街换新颜');
     expect(articles[0]!.paragraphs).toEqual(['甲的正文。']);
   });
@@ -138,9 +130,7 @@ describe('parsePage: layout repair', () => {
   });
 
   it('removes a repeat that starts mid-sentence (the tail of an earlier paragraph)', () => {
-    const article = only(
-      '## 测试\n\n专家建议，要坚持科学规划、分步实施、持续投入，让老旧小区焕发新的活力。\n\n第二段的内容。\n\n步实施、持续投入，让老旧小区焕发新的活力。',
-    );
+    const article = only('## 测试\n\n专家建议，要坚持科学规划、分步实施、持续投入，让老旧小区焕发新的活力。\n\n第二段的内容。\n\n步实施、持续投入，让老旧小区焕发新的活力。');
     expect(article.paragraphs).toEqual(['专家建议，要坚持科学规划、分步实施、持续投入，让老旧小区焕发新的活力。', '第二段的内容。']);
   });
 
@@ -158,10 +148,7 @@ describe('parsePage: layout repair', () => {
         '配套设施、提升照明水平。',
       ].join('\n'),
     );
-    expect(article.paragraphs).toEqual([
-      '在出行方面，将新开通公交线路八条，改造公交站台两百个，方便市民乘车。',
-      '此外，还将实施背街小巷改造工程，完善配套设施、提升照明水平。',
-    ]);
+    expect(article.paragraphs).toEqual(['在出行方面，将新开通公交线路八条，改造公交站台两百个，方便市民乘车。', '此外，还将实施背街小巷改造工程，完善配套设施、提升照明水平。']);
   });
 
   it('keeps a long phrase the writer repeats in the middle of paragraphs', () => {
@@ -172,9 +159,7 @@ describe('parsePage: layout repair', () => {
   });
 
   it('keeps a two-line hard-break sub-heading as its own paragraph', () => {
-    const article = only(
-      ['## 测试', '', '开头一段。', '', '一所学校的“变身”  ', '从旧厂房到新校园', '', '去年，这里还是一片旧厂房。'].join('\n'),
-    );
+    const article = only(['## 测试', '', '开头一段。', '', '一所学校的“变身”  ', '从旧厂房到新校园', '', '去年，这里还是一片旧厂房。'].join('\n'));
     expect(article.paragraphs).toEqual(['开头一段。', '一所学校的“变身” 从旧厂房到新校园', '去年，这里还是一片旧厂房。']);
   });
 

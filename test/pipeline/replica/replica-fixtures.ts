@@ -14,7 +14,7 @@ import { embedChunks } from '../../../src/pipeline/embed-chunks.js';
 import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
 import { openSqliteArticleStore, type SqliteArticleStore } from '../../../src/store/sqlite-article-store.js';
 import { openHnswVectorIndex, type HnswVectorIndex } from '../../../src/store/hnsw-vector-index.js';
-import { createLogger } from '../../../src/shared/logger.js';
+import { createLogger } from '../../../src/log/logger.js';
 import { ReplicaFollower, type ReplicaFollowerOptions } from '../../../src/pipeline/replica/replica-follower.js';
 
 /** The embedder ingest uses; replicas only ever copy its vectors. */
@@ -26,6 +26,7 @@ export class PassageRefusingEmbedder implements Embedder {
   readonly id = INGEST_EMBEDDER.id;
   readonly dimensions = INGEST_EMBEDDER.dimensions;
   readonly maxBatchSize = INGEST_EMBEDDER.maxBatchSize;
+  readonly maxConcurrency = INGEST_EMBEDDER.maxConcurrency;
   readonly semantic = INGEST_EMBEDDER.semantic;
   readonly maxInputChars = INGEST_EMBEDDER.maxInputChars;
   embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {

@@ -30,10 +30,7 @@ describe('PostgreSQL article writer and reader', () => {
     try {
       const article = makeArticle({ id: 'a1', title: '城市书房开放', paragraphs: ['第一段。', '第二段。'], authors: ['记者 甲'], url: 'https://example.com/a1' });
       // Values a lossy encoding would change: -0, the smallest subnormal, the largest float, a non-representable decimal.
-      const vectors = [
-        new Float32Array([-0, 1.401298464324817e-45, 3.4028234663852886e38, 0.1]),
-        new Float32Array([Math.PI, -Math.E, 1e-38, -123456.789]),
-      ];
+      const vectors = [new Float32Array([-0, 1.401298464324817e-45, 3.4028234663852886e38, 0.1]), new Float32Array([Math.PI, -Math.E, 1e-38, -123456.789])];
       const written = await store.writer.writeArticles([{ article, contentHash: 'hash-1', chunks: makeChunks(article, ['第一段。', '第二段。']), vectors }]);
       expect(written.chunkIds).toHaveLength(1);
       expect(written.chunkIds[0]).toHaveLength(2);
@@ -56,7 +53,10 @@ describe('PostgreSQL article writer and reader', () => {
       expect(await store.reader.articlesWithChunks(['a1'])).toEqual([]);
       expect(await store.reader.chunkVectors(written.chunkIds[0]!)).toEqual([]);
       const changes = await store.reader.changesAfter(0, 10);
-      expect(changes.map((change) => [change.articleId, change.kind])).toEqual([['a1', 'upsert'], ['a1', 'remove']]);
+      expect(changes.map((change) => [change.articleId, change.kind])).toEqual([
+        ['a1', 'upsert'],
+        ['a1', 'remove'],
+      ]);
       expect(changes.map((change) => change.position)).toEqual([written.position, removed.position]);
       expect(await store.reader.headPosition()).toBe(removed.position);
     } finally {

@@ -25,13 +25,9 @@ describe('runPostgresMigrations', () => {
       expect(results.map((result) => result.version)).toEqual([latest, latest]);
       // One opener applied everything, the other found it done.
       expect(results.flatMap((result) => result.applied).sort()).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version).sort());
-      const { rows } = await first.query<{ version: number; count: string }>(
-        'SELECT version, count(*) AS count FROM schema_migrations GROUP BY version ORDER BY version',
-      );
+      const { rows } = await first.query<{ version: number; count: string }>('SELECT version, count(*) AS count FROM schema_migrations GROUP BY version ORDER BY version');
       expect(rows.map((row) => [row.version, Number(row.count)])).toEqual(POSTGRES_MIGRATIONS.map((migration) => [migration.version, 1]));
-      const tables = await first.query<{ table_name: string }>(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
-      );
+      const tables = await first.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
       expect(tables.rows.map((row) => row.table_name)).toEqual(['articles', 'change_log', 'chunks', 'schema_migrations']);
       // A later start applies nothing.
       expect((await runPostgresMigrations(second)).applied).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuantities, sameQuantity, type Quantity } from '../../../src/check/numbers/extract-quantities.js';
+import { extractQuantities, sameQuantity, type Quantity } from '../../../src/text/numbers/extract-quantities.js';
 
 function only(text: string): Quantity {
   const quantities = extractQuantities(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumber } from '../../../src/check/numbers/parse-chinese-number.js';
+import { parseChineseNumber } from '../../../src/text/numbers/parse-chinese-number.js';
 
 describe('parseChineseNumber', () => {
   it.each([

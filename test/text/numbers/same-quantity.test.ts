@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuantities } from '../../../src/check/numbers/extract-quantities.js';
-import { compareQuantities } from '../../../src/check/numbers/same-quantity.js';
+import { extractQuantities } from '../../../src/text/numbers/extract-quantities.js';
+import { compareQuantities } from '../../../src/text/numbers/same-quantity.js';
 
 const quantity = (text: string) => extractQuantities(text)[0]!;
 

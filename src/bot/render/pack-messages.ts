@@ -3,12 +3,7 @@
  * blocks. A block that cannot fit even alone is replaced by `shrink(index, budget)`, which must
  * return a version of block `index` no longer than `budget`.
  */
-export function packMessages(
-  heading: string,
-  blocks: readonly string[],
-  maxChars: number,
-  shrink: (index: number, budget: number) => string,
-): string[] {
+export function packMessages(heading: string, blocks: readonly string[], maxChars: number, shrink: (index: number, budget: number) => string): string[] {
   const separator = '\n\n';
   const messages: string[] = [];
   let current = heading;

@@ -1,0 +1,60 @@
+import type { RegisterCommand } from '../cli-context.js';
+import { UsageError } from '../errors.js';
+import { loadConfig } from '../../config/config.js';
+import { isPostgresUrl, redactDatabaseUrl } from '../../config/database-url.js';
+import { openArchive } from '../../pipeline/open-archive.js';
+import { migrateToPostgres } from '../../pipeline/migrate-to-postgres.js';
+import { openPostgresStore } from '../../store/postgres/open-postgres-store.js';
+import { HnswVectorIndex } from '../../store/hnsw-vector-index.js';
+import { startProgress, type Progress } from '../progress-bar.js';
+
+/**
+ * `newsbot migrate --to <postgres-url>`: copies the SQLite archive under NEWSBOT_HOME (articles,
+ * chunks and the vectors of its HNSW index) into PostgreSQL. Resumable: a second run skips what
+ * PostgreSQL already holds.
+ */
+export const registerMigrateCommand: RegisterCommand = (program, context) => {
+  program
+    .command('migrate')
+    .description('copy the SQLite archive under NEWSBOT_HOME (articles, chunks, their vectors) into PostgreSQL; re-run to resume')
+    .requiredOption('--to <postgres-url>', 'the PostgreSQL to copy into (what DATABASE_URL will be)')
+    .option('--json', 'print one JSON object: { copied, skipped, chunks, vectorsCopied, vectorsEmbedded }')
+    .action(async (options: { to: string; json?: boolean }) => {
+      if (!isPostgresUrl(options.to)) throw new UsageError('--to must be a postgres:// or postgresql:// URL, e.g. postgres://newsbot:password@db:5432/newsbot');
+      // The source is the standalone archive, whatever DATABASE_URL says.
+      const config = loadConfig({ ...context.env, DATABASE_URL: undefined }, context.cwd);
+      const archive = await openArchive(config, context.logger());
+      try {
+        const { embedder, index } = archive;
+        if (!(index instanceof HnswVectorIndex)) throw new Error('newsbot migrate copies vectors from the HNSW index; this archive has another vector index');
+        const target = await openPostgresStore({ connectionString: options.to, embedderId: embedder.id, dimensions: embedder.dimensions });
+        let progress: Progress | null = null;
+        try {
+          const result = await migrateToPostgres({
+            store: archive.store,
+            index,
+            embedder,
+            writer: target.writer,
+            logger: archive.logger,
+            onProgress: (done, total) => {
+              progress ??= startProgress(context.interactive, 'copy ', total);
+              progress.update(done);
+            },
+          });
+          (progress as Progress | null)?.stop();
+          if (options.json) context.stdout(`${JSON.stringify(result)}\n`);
+          else {
+            context.stdout(
+              `copied ${result.copied} articles (${result.chunks} chunks, ${result.vectorsCopied} vectors copied, ${result.vectorsEmbedded} embedded) ` +
+                `to ${redactDatabaseUrl(options.to)}; ${result.skipped} already there\n` +
+                'subscriptions and the digest delivery log are not copied (they stay in the SQLite file)\n',
+            );
+          }
+        } finally {
+          await target.close();
+        }
+      } finally {
+        await archive.close();
+      }
+    });
+};

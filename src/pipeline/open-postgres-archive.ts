@@ -1,0 +1,146 @@
+/**
+ * The archive in PostgreSQL mode (DATABASE_URL set): PostgreSQL is the system of record, and this
+ * process answers from a local search replica (SQLite FTS5 + HNSW under NEWSBOT_HOME) that follows
+ * PostgreSQL's change log. Writes go to PostgreSQL, then the replica catches up.
+ */
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../log/logger.js';
+import type { Archive } from './archive.js';
+import { LEXICAL_EF_CONSTRUCTION } from './lexical-ef-construction.js';
+import { redactDatabaseUrl } from '../config/database-url.js';
+import { createLoadedEmbedder } from '../embedding/create-embedder.js';
+import { openSqliteArticleStore } from '../store/sqlite-article-store.js';
+import { openSqliteDatabase } from '../store/open-sqlite-database.js';
+import { openHnswVectorIndex } from '../store/hnsw-vector-index.js';
+import { openStateStores } from '../store/open-state-stores.js';
+import { readWriteLockHolder, tryAcquireWriteLock } from '../store/write-lock.js';
+import { replicaChunkIds, replicaPosition } from '../store/sqlite-replica-writes.js';
+import { createPostgresPool } from '../store/postgres/create-postgres-pool.js';
+import { runPostgresMigrations } from '../store/postgres/run-postgres-migrations.js';
+import { PostgresArticleWriter } from '../store/postgres/postgres-article-writer.js';
+import { PostgresArticleReader } from '../store/postgres/postgres-article-reader.js';
+import { PostgresChangeNotifier } from '../store/postgres/postgres-change-notifier.js';
+import { ReplicaFollower } from './replica/replica-follower.js';
+import { ReplicaAheadError, ReplicaEmbedderMismatchError } from './replica/replica-errors.js';
+import { PostgresUnavailableError, ReplicaHomeBusyError, StandaloneArchiveInHomeError, describeCause } from './postgres-archive-errors.js';
+import { WRITE_LOCK_FILE } from './archive-write-lock.js';
+import { createAnswerer } from './create-answerer.js';
+import { indexArticles } from './index-articles.js';
+
+/** The replica's database file inside NEWSBOT_HOME (the same name as a standalone archive's). */
+const REPLICA_FILE = 'newsbot.db';
+
+export interface OpenPostgresArchiveOptions {
+  /** Start the replica's vector index from scratch (`reindex`); the vectors are copied again from PostgreSQL. */
+  resetIndex?: boolean;
+  /** Milliseconds between change-log polls while following (the fallback for lost notifications). Default: the follower's. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Opens the replica and PostgreSQL, and catches up once. When PostgreSQL is unreachable but the
+ * replica holds data, logs a warning and answers from the replica (the follower reconnects by
+ * itself once `replica.follow()` runs). The replica's folder is this process's alone for its
+ * lifetime (a lock file, released by the operating system even on SIGKILL).
+ */
+export async function openPostgresArchive(config: Config, logger: Logger, options: OpenPostgresArchiveOptions = {}): Promise<Archive> {
+  const connectionString = config.databaseUrl;
+  if (connectionString === null) throw new Error('openPostgresArchive needs DATABASE_URL');
+  const redactedUrl = redactDatabaseUrl(connectionString);
+  const embedder = await createLoadedEmbedder(config);
+  const lockFile = path.join(config.dataDir, WRITE_LOCK_FILE);
+  const homeLock = tryAcquireWriteLock(lockFile, 'replica');
+  if (homeLock === null) throw new ReplicaHomeBusyError(config.dataDir, readWriteLockHolder(lockFile)?.pid ?? null);
+  const cleanups: (() => void | Promise<void>)[] = [() => homeLock.release()];
+  const closeAll = async (): Promise<void> => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        logger.warn({ err: error }, 'closing the PostgreSQL archive');
+      }
+    }
+  };
+  try {
+    const file = path.join(config.dataDir, REPLICA_FILE);
+    const store = openSqliteArticleStore(file);
+    cleanups.push(() => store.close());
+    // The follower writes on a connection of its own, so the store sees its commits (see ReplicaFollower).
+    const database = openSqliteDatabase(file);
+    cleanups.push(() => void database.close());
+    const heldPosition = replicaPosition(database);
+    if (heldPosition === 0 && replicaChunkIds(database).length > 0) throw new StandaloneArchiveInHomeError(config.dataDir);
+    const index = openHnswVectorIndex({
+      dir: config.indexDir,
+      embedderId: embedder.id,
+      dimensions: embedder.dimensions,
+      reset: options.resetIndex ?? false,
+      efConstruction: embedder.semantic ? undefined : LEXICAL_EF_CONSTRUCTION,
+    });
+    cleanups.push(() => index.save());
+    const pool = createPostgresPool({
+      connectionString,
+      onIdleError: (error) => logger.debug({ err: error }, 'an idle PostgreSQL connection broke; the pool replaces it'),
+    });
+    cleanups.push(() => pool.end());
+    const unreachable = (error: unknown, what: string): void => {
+      if (error instanceof ReplicaEmbedderMismatchError || error instanceof ReplicaAheadError) throw error;
+      if (heldPosition === 0) throw new PostgresUnavailableError(redactedUrl, { cause: error });
+      logger.warn({ databaseUrl: redactedUrl, reason: describeCause(error), position: heldPosition }, `${what}; answering from the local replica until PostgreSQL is back`);
+    };
+    let reachable = true;
+    await runPostgresMigrations(pool).catch((error: unknown) => {
+      reachable = false;
+      unreachable(error, 'cannot reach PostgreSQL at start-up');
+    });
+    const writer = new PostgresArticleWriter({ pool, embedderId: embedder.id, dimensions: embedder.dimensions });
+    const reader = new PostgresArticleReader(pool);
+    const follower = new ReplicaFollower({
+      reader,
+      notifier: new PostgresChangeNotifier({ connectionString }),
+      database,
+      index,
+      embedderId: embedder.id,
+      logger,
+      pollIntervalMs: options.pollIntervalMs,
+    });
+    cleanups.push(() => follower.stop());
+    if (reachable) {
+      const caughtUp = await follower.catchUp().catch((error: unknown) => unreachable(error, 'cannot catch up with PostgreSQL at start-up'));
+      if (caughtUp) logger.info({ ...caughtUp, databaseUrl: redactedUrl }, 'replica caught up with PostgreSQL');
+    }
+    const state = openStateStores(store.database);
+    const { retriever, answerer } = createAnswerer({ config, store, index, embedder, logger });
+    /** After a write PostgreSQL holds it; the replica follows now, or later when this catch-up fails. */
+    const followWrite = async (): Promise<void> => {
+      await follower.catchUp().catch((error: unknown) => logger.warn({ reason: describeCause(error) }, 'written to PostgreSQL; the local replica follows later'));
+    };
+    let closing: Promise<void> | null = null;
+    return {
+      config,
+      logger,
+      store,
+      index,
+      embedder,
+      retriever,
+      answerer,
+      state,
+      replica: { status: () => follower.status(), catchUp: () => follower.catchUp(), follow: () => follower.follow() },
+      indexArticles: async (articles, indexOptions) => {
+        const summary = await indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress, signal: indexOptions?.signal, writer }, articles);
+        await followWrite();
+        return summary;
+      },
+      removeArticles: async (articleIds) => {
+        const { removedArticleIds } = await writer.removeArticles(articleIds);
+        await followWrite();
+        return removedArticleIds.length;
+      },
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+// The one sentence splitter: chunking, fact check, answers, digest summaries and LLM verification differ only in options.
+import type { TextSpan } from './text-span.js';
+
+/** Options for {@link splitSentenceSpans} and {@link splitSentences}; every one defaults to `true` except `citations`. */
+export interface SplitSentencesOptions {
+  /** ；and ; end a sentence. Default true; digest summaries and the fact check's sentences read better whole. */
+  semicolons?: boolean;
+  /**
+   * A Latin `.` (and, with `semicolons`, a Latin `;`) ends a sentence only before whitespace or the end
+   * of the text, so 27.4 and `a;b` stay whole. When false, `.` never ends a sentence and `;` always does
+   * (the fact check reads Chinese prose, where a spaced full stop is more often `No. 5` than a sentence end).
+   * Default true.
+   */
+  latinStops?: boolean;
+  /** An ellipsis (… or ……) ends a sentence. Default true; LLM replies use it mid-sentence. */
+  ellipsis?: boolean;
+  /** Citation markers written after the end (`…。[1][2]`) stay with their sentence. Default false. */
+  citations?: boolean;
+}
+
+/** Marks that end a sentence wherever they stand. */
+const FULL_STOPS = new Set(['。', '！', '？', '!', '?']);
+/** Closing quotes and brackets after an end mark belong to the sentence they close (“今天开会。”). */
+export const CLOSING_MARKS: ReadonlySet<string> = new Set(['”', '’', '」', '』', '）', ')', '"', "'", '》', '】']);
+const ELLIPSIS = '…';
+const TRAILING_CITATIONS = /^\s*(?:\[\d+\]\s*)+/;
+
+/**
+ * Sentences of `text` with their offsets (UTF-16, end exclusive), trimmed; empty pieces dropped.
+ * A sentence ends at 。！？!?, ；/; and … (see options), at a line break, and takes with it the run of
+ * end marks and closing quotes or brackets that follows (好吗？！”), so nothing is left as a sentence of its own.
+ */
+export function splitSentenceSpans(text: string, options: SplitSentencesOptions = {}): TextSpan[] {
+  const semicolons = options.semicolons ?? true;
+  const latinStops = options.latinStops ?? true;
+  const ellipsis = options.ellipsis ?? true;
+  const isRunMark = (character: string): boolean =>
+    FULL_STOPS.has(character) || CLOSING_MARKS.has(character) || (semicolons && (character === '；' || character === ';')) || (ellipsis && character === ELLIPSIS);
+  const spans: TextSpan[] = [];
+  let start = 0;
+  let index = 0;
+  while (index < text.length) {
+    const character = text[index] as string;
+    const next = text[index + 1];
+    const beforeSpace = next === undefined || /\s/.test(next);
+    const ends =
+      character === '\n' ||
+      FULL_STOPS.has(character) ||
+      (ellipsis && character === ELLIPSIS) ||
+      (semicolons && character === '；') ||
+      (semicolons && character === ';' && (!latinStops || beforeSpace)) ||
+      (latinStops && character === '.' && beforeSpace);
+    if (!ends) {
+      index += 1;
+      continue;
+    }
+    let end = index + 1;
+    if (character !== '\n') while (end < text.length && isRunMark(text[end] as string)) end += 1;
+    if (options.citations) end += TRAILING_CITATIONS.exec(text.slice(end))?.[0].length ?? 0;
+    pushTrimmed(spans, text, start, end);
+    start = end;
+    index = end;
+  }
+  pushTrimmed(spans, text, start, text.length);
+  return spans;
+}
+
+/** Sentences of `text` as strings; see {@link splitSentenceSpans}. */
+export function splitSentences(text: string, options: SplitSentencesOptions = {}): string[] {
+  return splitSentenceSpans(text, options).map((span) => span.text);
+}
+
+function pushTrimmed(spans: TextSpan[], text: string, start: number, end: number): void {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from] as string)) from += 1;
+  while (to > from && /\s/.test(text[to - 1] as string)) to -= 1;
+  if (to > from) spans.push({ text: text.slice(from, to), start: from, end: to });
+}
