@@ -2,12 +2,10 @@
 // where a module imports from its own layer or any layer below, never above.
 
 /**
- * The layers from the bottom up. Folders that do not exist yet (text, log, net, telegram) are listed
- * so that the rules hold from the moment they appear; `shared` is what they are being carved from.
- * `pipeline` includes `pipeline/replica`, `store` includes `store/postgres`.
+ * The layers from the bottom up. `pipeline` includes `pipeline/replica`, `store` includes `store/postgres`.
  */
 const LAYERS = [
-  ['config', 'text', 'log', 'net', 'telegram', 'shared'],
+  ['config', 'text', 'log', 'net', 'telegram'],
   ['chunking', 'embedding', 'ingest'],
   ['store'],
   ['retrieval'],
