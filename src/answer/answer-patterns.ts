@@ -1,20 +1,46 @@
-import type { ExpectedAnswer } from './question-profile.js';
+import type { TextSpan } from '../text/text-span.js';
+import type { ExpectedAnswer, QuestionProfile } from './question-profile.js';
 
 const NUMERAL = '[0-9０-９一二三四五六七八九十百千万亿两零〇]';
 const PATTERNS: Record<Exclude<ExpectedAnswer, null>, RegExp> = {
-  number: new RegExp(`[0-9０-９]|${NUMERAL}+[个家户元件名位人次年月日号届项所座条台辆吨斤米岁倍成层期批轮场部种类]|首位|第一|榜首|冠军|千亿|百亿`),
-  date: /[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{0,3}日?|[0-9]{4}-[0-9]{2}|(今|去|明|前)年|(昨|今|明)天|上午|下午|近日|春节|年底|年初/,
+  number: new RegExp(`[0-9０-９]+(?:\\.[0-9]+)?|${NUMERAL}+[个家户元件名位人次年月日号届项所座条台辆吨斤米岁倍成层期批轮场部种类]|首位|第一|榜首|冠军|千亿|百亿`, 'g'),
+  date: /[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{0,3}日?|[0-9]{4}-[0-9]{2}|(今|去|明|前)年|(昨|今|明)天|上午|下午|近日|春节|年底|年初|世纪|朝|时期|年代/g,
   // A title before a name, or an organisation (谁 is often a company or a court).
   person:
-    /(记者|经理|主任|书记|市长|局长|院长|董事长|总裁|主席|教授|医生|负责人|组长|总监|厂长|校长)[\p{Script=Han}]{2,3}|[\p{Script=Han}]{2,}(公司|集团|法院|政府|协会|学校|大学|医院|研究院|委员会)|[A-Z][a-z]+ [A-Z][a-z]+/u,
-  place: /(省|市|县|区|镇|乡|村|街道|路|广场|公园|中心|大厦|馆|学校|医院|园区)/,
+    /(记者|经理|主任|书记|市长|局长|院长|董事长|总裁|主席|教授|医生|负责人|组长|总监|厂长|校长)[\p{Script=Han}]{2,3}|[\p{Script=Han}]{2,}(公司|集团|法院|政府|协会|学校|大学|医院|研究院|委员会)|[A-Z][a-z]+ [A-Z][a-z]+|由[\p{Script=Han}·]{2,8}(?=[所创发设提建])/gu,
+  place: /(省|市|县|区|镇|乡|村|街道|路|广场|公园|中心|大厦|馆|学校|医院|园区|洋|海|国|州|岛|山|河|湖)/g,
+  reason: /因为|由于|原因|因此|所以|为了|导致|造成|源于|以便|故而|故名|因而|因其|得名/g,
+  definition: /是指|指的是|即是|是一种|是一个|是一门|是一类|称为|又称|简称|亦称/g,
 };
 
 /** Dates, removed before looking for a quantity: 4月23日 does not answer 多少. */
 const DATE = /[0-9０-９]{1,4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}[日号])?)?|[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]?|[0-9０-９]{1,2}[日号]/g;
 
-/** Whether a sentence holds the kind of fact the question asks for. */
-export function hasExpectedAnswer(sentence: string, expects: ExpectedAnswer): boolean {
-  if (expects === null) return false;
-  return PATTERNS[expects].test(expects === 'number' ? sentence.replace(DATE, '') : sentence);
+/**
+ * Where a sentence holds the kind of fact the question asks for: a number in the asked unit (1280米 for
+ * 多少米; any figure when no unit is named), a date, a person or organisation, a place, a reason, a definition.
+ * Empty when the question names no kind or the sentence holds none.
+ */
+export function findAnswerSlots(sentence: string, profile: Pick<QuestionProfile, 'expects' | 'measure'>): TextSpan[] {
+  const { expects, measure } = profile;
+  if (expects === null) return [];
+  if (expects === 'number' && measure) {
+    const counted = new RegExp(`(?:${NUMERAL}|[.．,，])*${NUMERAL}[多余]?(?:万|亿)?${escapeRegExp(measure)}`, 'g');
+    return spansOf(sentence, counted).filter((span) => !/^[万亿]/.test(span.text));
+  }
+  const searched = expects === 'number' ? sentence.replace(DATE, (date) => '\u0000'.repeat(date.length)) : sentence;
+  return spansOf(searched, PATTERNS[expects]).map((span) => ({ ...span, text: sentence.slice(span.start, span.end) }));
+}
+
+/** Whether a sentence holds the kind of fact the question asks for; see {@link findAnswerSlots}. */
+export function hasExpectedAnswer(sentence: string, profile: Pick<QuestionProfile, 'expects' | 'measure'>): boolean {
+  return findAnswerSlots(sentence, profile).length > 0;
+}
+
+function spansOf(text: string, pattern: RegExp): TextSpan[] {
+  return [...text.matchAll(pattern)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

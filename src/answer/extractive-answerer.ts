@@ -1,9 +1,11 @@
 import type { Retriever, Passage } from '../retrieval/passage.js';
 import type { Answerer, AnswerResult, Citation } from './answer-result.js';
-import { analyzeQuestion, type QuestionUnit } from './question-profile.js';
+import { analyzeQuestion, type QuestionProfile, type QuestionUnit } from './question-profile.js';
 import { scoreSentences, type ScoredSentence, type UnitWeights } from './score-sentences.js';
 import { trimSentence } from './trim-sentence.js';
 import { notFoundMessage } from './not-found-message.js';
+import { findAnswerSlots } from './answer-patterns.js';
+import { findReports, reportDate, type Report } from './several-reports.js';
 
 export interface ExtractiveAnswererOptions {
   retriever: Retriever;
@@ -11,15 +13,32 @@ export interface ExtractiveAnswererOptions {
   unitWeights?: (units: readonly QuestionUnit[]) => UnitWeights;
   /** Full text of an article, for words the question shares with the article but not the passage. */
   articleText?: (articleId: string) => string;
+  /**
+   * In how many of the archive's passages each index term occurs. With it, a question whose distinctive word
+   * (a name or noun the archive never uses) is absent gets "not found" instead of an answer about something else.
+   */
+  documentFrequencies?: (terms: readonly string[]) => ReadonlyMap<string, number>;
   /** Passages read per question (default 8). */
   passages?: number;
-  /** Least evidence (weighted share of question terms in and around the best sentence) to answer (default 0.55). */
+  /** Least evidence (weighted share of question terms in and around the best sentence) to answer (default 0.58). */
   minConfidence?: number;
-  /** Longest answer in characters, citations excluded (default 200). */
+  /** Least evidence in absolute terms (summed weights of the question words in and around the best sentence; default 3). */
+  minEvidence?: number;
+  /** Longest answer in characters, citations excluded (default 170). */
   maxAnswerChars?: number;
+  /** Longest single sentence before it is trimmed around the answer (default 110). */
+  maxSentenceChars?: number;
+  /** How close to the best sentence's score a runner-up must come to be added (default 0.75). */
+  runnerUpShare?: number;
 }
 
-export const EXTRACTIVE_DEFAULTS = { passages: 8, minConfidence: 0.55, maxAnswerChars: 200 } as const;
+export const EXTRACTIVE_DEFAULTS = { passages: 8, minConfidence: 0.58, minEvidence: 3, maxAnswerChars: 170, maxSentenceChars: 110, runnerUpShare: 0.75 } as const;
+
+/** A unit that begins or ends in a function character (海在, 后立) is likelier a mis-cut than a word. */
+const GLUED_FUNCTION_CHARACTER = /^[在是后前的了和与及对从向把被为以]|[在是后前的了和与及对从向把被为以]$/;
+
+/** Words that carry an answer on into the next sentence. */
+const CONTINUES = /^(其中|包括|分别|即|具体|主要|一是|首先|第一|第1|此外|同时|并且|而且|另外|他们|她们|它们|这些)/;
 
 /** Answers with the archive's own sentences and `[n]` citations; abstains when the evidence is weak. */
 export class ExtractiveAnswerer implements Answerer {
@@ -29,52 +48,95 @@ export class ExtractiveAnswerer implements Answerer {
     const profile = analyzeQuestion(question);
     const language = options.language ?? profile.language;
     const notFound: AnswerResult = { answered: false, answer: notFoundMessage(language), citations: [], mode: 'extractive' };
-    if (profile.units.length === 0) return notFound;
+    if (profile.units.length === 0 || this.namesWordAbsentFromArchive(profile)) return notFound;
     const passages = await this.options.retriever.search(question, { k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages, perArticle: 3 });
     if (passages.length === 0) return notFound;
     const weights = this.options.unitWeights?.(profile.units) ?? new Map<string, number>();
     const scored = scoreSentences(profile, passages, weights, this.options.articleText);
     const best = scored[0];
     if (!best || best.confidence < (this.options.minConfidence ?? EXTRACTIVE_DEFAULTS.minConfidence)) return notFound;
-    const weightOf = (term: string): number => weights.get(term) ?? 1;
-    const chosen = chooseSentences(scored, this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars);
+    if (this.options.unitWeights && best.evidence < (this.options.minEvidence ?? EXTRACTIVE_DEFAULTS.minEvidence)) return notFound;
 
+    const weightOf = (term: string): number => weights.get(term) ?? 1;
+    const terms = [...profile.units.map((unit) => unit.text), ...profile.hints];
+    const sentenceChars = this.options.maxSentenceChars ?? EXTRACTIVE_DEFAULTS.maxSentenceChars;
     const citations: Citation[] = [];
     const numberOf = new Map<number, number>();
-    const maxChars = this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars;
-    const parts = chosen.map((sentence) => {
-      const passage = passages[sentence.passageIndex]!;
-      let n = numberOf.get(sentence.passageIndex);
+    const cite = (passageIndex: number): number => {
+      let n = numberOf.get(passageIndex);
       if (n === undefined) {
         n = citations.length + 1;
-        numberOf.set(sentence.passageIndex, n);
-        citations.push(toCitation(n, passage));
+        numberOf.set(passageIndex, n);
+        citations.push(toCitation(n, passages[passageIndex]!));
       }
-      return `${trimSentence(
-        sentence.text,
-        maxChars,
-        profile.units.map((unit) => unit.text),
-        weightOf,
-      )}[${n}]`;
-    });
+      return n;
+    };
+    const trim = (text: string): string => trimSentence(text, sentenceChars, terms, weightOf, findAnswerSlots(text, profile));
+
+    const reports = findReports(scored, passages);
+    if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive' };
+
+    const parts = chooseSentences(scored, profile, {
+      maxChars: this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars,
+      sentenceChars,
+      runnerUpShare: this.options.runnerUpShare ?? EXTRACTIVE_DEFAULTS.runnerUpShare,
+    }).map(({ sentence, text }) => `${trim(text)}[${cite(sentence.passageIndex)}]`);
     return { answered: true, answer: parts.join(''), citations, mode: 'extractive' };
+  }
+
+  /** A distinctive word (a name or noun of two characters or more) that no passage of the archive holds. */
+  private namesWordAbsentFromArchive(profile: QuestionProfile): boolean {
+    if (!this.options.documentFrequencies) return false;
+    const distinctive = profile.units.filter((unit) => unit.distinctive);
+    if (distinctive.length === 0) return false;
+    const frequencies = this.options.documentFrequencies(distinctive.flatMap((unit) => unit.indexTerms));
+    // Every index term absent: one missing bigram is more often a segmentation slip (成苏|镜宇) than a missing name.
+    return distinctive.some((unit) => unit.indexTerms.every((term) => (frequencies.get(term) ?? 0) === 0) && !GLUED_FUNCTION_CHARACTER.test(unit.text));
   }
 }
 
-/** The best sentence, plus close runners-up while they fit, kept in reading order per passage. */
-function chooseSentences(scored: readonly ScoredSentence[], maxChars: number): ScoredSentence[] {
+/**
+ * The best sentence; the next one when the answer runs on into it (a colon, 其中…, or the asked-for fact
+ * only there); runners-up close to the best while they fit.
+ */
+function chooseSentences(
+  scored: readonly ScoredSentence[],
+  profile: QuestionProfile,
+  limits: { maxChars: number; sentenceChars: number; runnerUpShare: number },
+): { sentence: ScoredSentence; text: string }[] {
+  const { maxChars, sentenceChars, runnerUpShare } = limits;
   const best = scored[0]!;
-  const chosen: ScoredSentence[] = [best];
-  let length = Math.min(best.text.length, maxChars);
-  const seen = new Set([best.text]);
-  for (const candidate of scored.slice(1, 6)) {
-    if (candidate.score < best.score * 0.8 || seen.has(candidate.text)) continue;
-    if (length + candidate.text.length > maxChars) continue;
-    chosen.push(candidate);
-    seen.add(candidate.text);
-    length += candidate.text.length;
+  const chosen: { sentence: ScoredSentence; text: string }[] = [{ sentence: best, text: best.text }];
+  let length = Math.min(best.text.length, sentenceChars);
+  if (best.next) {
+    const continues =
+      /[：:；;]$/.test(best.text) || CONTINUES.test(best.next) || (profile.expects !== null && !best.hasAnswerType && findAnswerSlots(best.next, profile).length > 0);
+    if (continues && length + Math.min(best.next.length, sentenceChars) <= maxChars) {
+      chosen[0] = { sentence: best, text: `${best.text}${best.next}` };
+      length += Math.min(best.next.length, sentenceChars);
+    }
   }
-  return chosen.sort((left, right) => (left.passageIndex === right.passageIndex ? left.sentenceIndex - right.sentenceIndex : chosen.indexOf(left) - chosen.indexOf(right)));
+  const seen = new Set([best.text, best.next]);
+  for (const candidate of scored.slice(1, 4)) {
+    if (candidate.score < best.score * runnerUpShare || seen.has(candidate.text)) continue;
+    const added = Math.min(candidate.text.length, sentenceChars);
+    if (length + added > maxChars) continue;
+    chosen.push({ sentence: candidate, text: candidate.text });
+    seen.add(candidate.text);
+    length += added;
+  }
+  return chosen;
+}
+
+/** "9月2日报道为8所[1]；7月15日《…》报道为6所[2]。" then the newest report's sentence. */
+function describeReports(reports: readonly Report[], cite: (passageIndex: number) => number, trim: (text: string) => string): string {
+  const [newest, ...others] = reports as [Report, ...Report[]];
+  const newestYear = newest.passage.date?.slice(0, 4) ?? null;
+  const lines = [`${reportDate(newest.passage.date ?? '', newestYear)}报道为${newest.value}[${cite(newest.sentence.passageIndex)}]`];
+  for (const other of others) {
+    lines.push(`${reportDate(other.passage.date ?? '', newestYear)}《${other.passage.title}》报道为${other.value}[${cite(other.sentence.passageIndex)}]`);
+  }
+  return `各报道说法不一：${lines.join('；')}。${trim(newest.sentence.text)}[${cite(newest.sentence.passageIndex)}]`;
 }
 
 function toCitation(n: number, passage: Passage): Citation {

@@ -1,12 +1,14 @@
+import { containsWord } from '../text/contains-word.js';
 import type { QuestionUnit } from './question-profile.js';
 
 /**
- * How much of a question word a (normalized) text holds, 0–1. Whole word: 1. Otherwise partial
- * credit from its character bigrams (管理中心 vs 管理了…中心), and a little from single
- * characters, more for verbs and adjectives, the words articles paraphrase (降到 vs 降至).
+ * How much of a question word a (normalized, numeral-folded) text holds, 0–1. Whole word, on word
+ * boundaries (城市长廊 does not hold 市长): 1. Otherwise partial credit from its character bigrams
+ * (管理中心 vs 管理了…中心), and a little from single characters, more for verbs and adjectives, the
+ * words articles paraphrase (降到 vs 降至).
  */
 export function matchUnit(unit: QuestionUnit, text: string): number {
-  if (text.includes(unit.text)) return 1;
+  if (containsWord(text, unit.text)) return 1;
   const characters = [...unit.text];
   if (characters.length < 2 || !/\p{Script=Han}/u.test(unit.text)) return 0;
   let bigrams = 0;

@@ -1,16 +1,24 @@
 import { normalizeForMatching } from '../text/normalize-text.js';
+import { foldNumerals } from '../text/numbers/fold-numerals.js';
+import { UNKNOWN_WORD_RARITY, wordRarity } from '../text/word-rarity.js';
 import { tagWords } from '../store/tag-words.js';
 import { isStopWord } from '../store/stop-words.js';
+import { ATTRIBUTE_WORDS } from './attribute-words.js';
+import type { ExpectedAnswer } from './expected-answer.js';
 
-/** What kind of fact the question asks for, from its question words. */
-export type ExpectedAnswer = 'number' | 'date' | 'person' | 'place' | null;
+export type { ExpectedAnswer } from './expected-answer.js';
 
 /** A content word of the question, the unit matched against candidate sentences. */
 export interface QuestionUnit {
-  /** Normalized word (unknown names that jieba cuts into single characters are re-joined). */
+  /** Normalized word, numerals folded (两年 → 2年); unknown names that jieba cuts into single characters are re-joined. */
   text: string;
   /** Nouns, names and numbers say what the question is about; verbs and adjectives are often paraphrased. */
   role: 'topic' | 'relation';
+  /**
+   * A name or a rare term (jieba tags it as a name, or it is three characters or more and unknown to the
+   * general-language table): when the archive never uses it, the archive does not answer.
+   */
+  distinctive: boolean;
   /** Index terms whose document frequency bounds the word's: itself for short words, its character bigrams for long ones. */
   indexTerms: string[];
 }
@@ -24,6 +32,12 @@ export interface QuestionProfile {
    */
   focus: QuestionUnit[];
   expects: ExpectedAnswer;
+  /** The unit a number answer comes in (多少米 → 米, 几家 → 家, 年龄 → 岁), or null. */
+  measure: string | null;
+  /** Attribute words (年龄, 特点…): a sentence that names them is likelier to answer, but need not. */
+  hints: string[];
+  /** Figures the question names (2025, 38): an answer from a text without them answers another question. */
+  numbers: string[];
   language: 'zh' | 'en';
 }
 
@@ -62,6 +76,7 @@ const QUESTION_WORDS = [
   '何时',
   '何地',
   '何人',
+  '为何',
   '怎么',
   '怎样',
   '如何',
@@ -83,6 +98,17 @@ const EXPECTATIONS: [RegExp, ExpectedAnswer][] = [
   [/多少|几|多大|多长|多高|多久|多重|多远|第几|排名|how (many|much|long|old|far)/i, 'number'],
   [/谁|哪位|何人|\bwho\b/i, 'person'],
   [/哪里|哪儿|在哪|何地|什么地方|\bwhere\b/i, 'place'],
+  [/为什么|为何|什么原因|\bwhy\b/i, 'reason'],
+  [/^什么是|是什么[?？]?$|指什么|是指什么|什么意思/, 'definition'],
+];
+
+/** Units a counted answer comes in, longest first, as they follow 多少 or 几 (多少米, 几家, 多少万元). */
+const MEASURES =
+  /(?:多少|几)(个百分点|平方米|平方公里|公里|公顷|万元|亿元|美元|千米|万人|亿|万|[个家户元件名位人次年月日号届项所座条台辆吨斤米岁倍层期批轮场部种类颗枚只头本首天周届])/;
+/** Other question words that fix the unit. */
+const IMPLIED_MEASURES: [RegExp, string][] = [
+  [/多少钱/, '元'],
+  [/几岁|多大年纪/, '岁'],
 ];
 
 /** Stands in for a question word, so the words around it can be found after segmentation. */
@@ -90,51 +116,95 @@ const MARKER = 'qqqq';
 const HAN = /^\p{Script=Han}+$/u;
 /** jieba tags of words that carry no content: adverbs, prepositions, conjunctions, particles, pronouns, interjections. */
 const FUNCTION_TAGS = /^(d|dg|p|c|u[a-z]*|r[a-z]*|y|e|o)$/;
+/** Noun tags: a one-character noun (税, 桥, 河) names the topic and is kept. */
+const NOUN_TAG = /^(n|ng|nr|ns|nt|nz|s)$/;
+/** Tags of names: people, places, organisations, other proper nouns. */
+const NAME_TAG = /^(nr|nrfg|nrt|ns|nt|nz)$/;
 const WORD = /[\p{L}\p{N}]/u;
+/** 这座, 该项, 此: they point at something named elsewhere and hold no content of their own. */
+const DEMONSTRATIVE = /^(这|那|该|此|本|其)[个座家所位名条项种次年批些]?$/;
+/** Particles that jieba's guesser glues onto the word before them (付了, 建成的). */
+const TRAILING_PARTICLE = /^(\p{Script=Han}+?)([了着过的地得])$/u;
 
-/** Breaks a question into content words and an expected answer type. */
+/** Breaks a question into content words, an expected answer type and unit, attribute hints and figures. */
 export function analyzeQuestion(question: string): QuestionProfile {
   const text = normalizeForMatching(question);
-  const expects = EXPECTATIONS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  let expects = EXPECTATIONS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  let measure = MEASURES.exec(text)?.[1] ?? IMPLIED_MEASURES.find(([pattern]) => pattern.test(text))?.[1] ?? null;
   let stripped = text;
+  // The measure after 多少 belongs to the question word: 多少颗大犬齿 asks for 颗, about 大犬齿.
+  stripped = stripped.replace(new RegExp(MEASURES.source, 'g'), ` ${MARKER} `);
   for (const word of QUESTION_WORDS) stripped = stripped.split(word).join(` ${MARKER} `);
   const units = new Map<string, QuestionUnit>();
   const focus = new Set<QuestionUnit>();
+  const hints: string[] = [];
   let lastUnit: QuestionUnit | null = null;
   let afterMarker = false;
   let run = '';
-  const add = (word: string, role: QuestionUnit['role']): void => {
-    if (word.length === 0) return;
-    const unit = units.get(word) ?? { text: word, role, indexTerms: indexTermsOf(word) };
+  let runTag = '';
+  const add = (written: string, role: QuestionUnit['role'], tag = ''): void => {
+    const word = foldNumerals(written);
+    if (word.length === 0 || DEMONSTRATIVE.test(word)) return;
+    const distinctive = role === 'topic' && HAN.test(word) && [...word].length >= 2 && (NAME_TAG.test(tag) || ([...word].length >= 3 && wordRarity(word) >= UNKNOWN_WORD_RARITY));
+    const unit = units.get(word) ?? { text: word, role, distinctive, indexTerms: indexTermsOf(word) };
     units.set(word, unit);
     if (afterMarker) focus.add(unit);
     afterMarker = false;
     lastUnit = unit;
   };
   const flushRun = (): void => {
-    if ([...run].length >= 2) add(run, 'topic');
+    if ([...run].length >= 2) add(run, 'topic', [...run].length >= 3 ? 'nz' : '');
+    else if (run.length === 1 && NOUN_TAG.test(runTag)) add(run, 'topic');
     run = '';
   };
-  for (const { word, tag } of tagWords(stripped)) {
+  for (const tagged of tagWords(stripped)) {
+    const { word, tag } = tagged;
     if (word === MARKER) {
       flushRun();
       if (lastUnit) focus.add(lastUnit);
       afterMarker = true;
       continue;
     }
+    const glued = tag === 'x' || wordRarity(word) >= 11 ? TRAILING_PARTICLE.exec(word) : null;
+    if (glued?.[1]) {
+      // The verb left after the particle is kept even when it is one character (付): it is what was done.
+      flushRun();
+      add(glued[1], 'relation');
+      continue;
+    }
+    const attribute = ATTRIBUTE_WORDS.get(word);
+    if (attribute) {
+      flushRun();
+      hints.push(word);
+      if (expects === null || (expects === 'number' && attribute.expects === 'number')) expects = attribute.expects ?? expects;
+      measure ??= attribute.measure ?? null;
+      if (afterMarker && lastUnit) focus.add(lastUnit);
+      continue;
+    }
     const isHan = HAN.test(word);
     if (isHan && [...word].length === 1 && !isStopWord(word)) {
       run += word;
+      runTag = tag;
       continue;
     }
     flushRun();
     if (!WORD.test(word) || isStopWord(word) || FUNCTION_TAGS.test(tag)) continue;
-    add(word, tag.startsWith('v') || tag.startsWith('a') || tag.startsWith('d') ? 'relation' : 'topic');
+    add(word, tag.startsWith('v') || tag.startsWith('a') || tag.startsWith('d') ? 'relation' : 'topic', tag);
   }
   flushRun();
+  const numbers = [...new Set(foldNumerals(stripped).match(/\d+(?:\.\d+)?/g) ?? [])];
   const hanCount = (question.match(/\p{Script=Han}/gu) ?? []).length;
   const latinCount = (question.match(/[A-Za-z]/g) ?? []).length;
-  return { text, units: [...units.values()], focus: [...focus], expects, language: latinCount > hanCount * 2 ? 'en' : 'zh' };
+  return {
+    text,
+    units: [...units.values()],
+    focus: [...focus],
+    expects,
+    measure,
+    hints,
+    numbers,
+    language: latinCount > hanCount * 2 ? 'en' : 'zh',
+  };
 }
 
 function indexTermsOf(word: string): string[] {

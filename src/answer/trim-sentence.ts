@@ -1,10 +1,19 @@
+import type { TextSpan } from '../text/text-span.js';
+
 /**
- * Shortens a sentence longer than `maxChars` to the run of clauses (split at ，；：、)
- * that holds the most question terms, marking the cuts with an ellipsis.
+ * Shortens a sentence longer than `maxChars` to the run of clauses (split at ，；：) that holds the most
+ * question terms and, above all, the asked-for fact (`slots`, offsets into the sentence), marking the cuts
+ * with an ellipsis. A long sentence that answers is cut down around its answer rather than passed over.
  */
-export function trimSentence(sentence: string, maxChars: number, terms: readonly string[], weightOf: (term: string) => number): string {
+export function trimSentence(sentence: string, maxChars: number, terms: readonly string[], weightOf: (term: string) => number, slots: readonly TextSpan[] = []): string {
   if (sentence.length <= maxChars) return sentence;
   const clauses = sentence.match(/[^，；：,;:]+[，；：,;:]?/g) ?? [sentence];
+  const starts: number[] = [];
+  clauses.reduce((offset, clause) => {
+    starts.push(offset);
+    return offset + clause.length;
+  }, 0);
+  const slotWeight = Math.max(1, ...terms.map(weightOf));
   let best = { start: 0, end: 0, score: -1 };
   for (let start = 0; start < clauses.length; start += 1) {
     let length = 0;
@@ -12,7 +21,10 @@ export function trimSentence(sentence: string, maxChars: number, terms: readonly
       length += clauses[end]!.length;
       if (length > maxChars - 2) break;
       const window = clauses.slice(start, end + 1).join('');
-      const score = terms.reduce((sum, term) => sum + (window.includes(term) ? weightOf(term) : 0), 0) + length / 10_000;
+      const from = starts[start]!;
+      const to = from + length;
+      const holdsSlot = slots.some((slot) => slot.start >= from && slot.end <= to);
+      const score = terms.reduce((sum, term) => sum + (window.includes(term) ? weightOf(term) : 0), 0) + (holdsSlot ? slotWeight : 0) + length / 10_000;
       if (score > best.score) best = { start, end: end + 1, score };
     }
   }

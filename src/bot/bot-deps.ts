@@ -1,6 +1,8 @@
 import type { Archive } from '../pipeline/archive.js';
 import type { Logger } from '../log/logger.js';
+import type { AnswerFeedbackStore } from '../store/answer-feedback-store.js';
 import type { ChatMemoryStore } from '../store/chat-memory-store.js';
+import type { QuestionLogStore } from '../store/question-log-store.js';
 import type { RateLimitStore } from '../store/rate-limit-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 
@@ -16,4 +18,13 @@ export interface BotDeps {
   readonly rateLimits: RateLimitStore;
   /** Digest subscriptions, changed by /subscribe, /unsubscribe, /addchannel and /removechannel. */
   readonly subscriptions: SubscriptionStore;
+  /** What readers asked, for /unanswered and the report; deleted by /forget and after the retention period. */
+  readonly questionLog: QuestionLogStore;
+  /** 👍 / 👎 under answers. */
+  readonly answerFeedback: AnswerFeedbackStore;
+  /**
+   * The only form in which a reader is stored: a keyed hash of the Telegram user id (see `createReaderHash`).
+   * Asynchronous because the key may have to be read from the database first.
+   */
+  readerHash(userId: number): Promise<string>;
 }

@@ -20,3 +20,18 @@ export class BotStartError extends Error {
     this.name = 'BotStartError';
   }
 }
+
+/** Where to go when one long-polling process per bot is not enough. */
+const SEVERAL_WORKERS_HINT =
+  "Telegram delivers a bot's updates by long polling to one process only: stop the other one, or run several workers in webhook mode (set WEBHOOK_URL and WEBHOOK_SECRET, with DATABASE_URL for a shared archive).";
+
+/** Another process already receives this bot's updates by long polling; `serve` stops instead of fighting it over getUpdates. */
+export class PollingConflictError extends Error {
+  /** How the conflict was seen: Telegram's 409 on getUpdates, a PostgreSQL lock, or the home's serve lock. */
+  readonly detectedBy: 'telegram-409' | 'postgres-lock' | 'home-lock';
+  constructor(detectedBy: PollingConflictError['detectedBy'], detail: string, options?: { cause?: unknown }) {
+    super(`another newsbot serve is already receiving this bot's updates (${detail}). ${SEVERAL_WORKERS_HINT}`, options);
+    this.name = 'PollingConflictError';
+    this.detectedBy = detectedBy;
+  }
+}

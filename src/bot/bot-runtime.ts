@@ -1,13 +1,14 @@
 import type { MenuCommand } from './api/menu-commands.js';
 import type { BotDeps } from './bot-deps.js';
 import { SlidingWindowRateLimiter } from './middleware/rate-limiter.js';
-import type { ChatMemoryStore } from '../store/chat-memory-store.js';
+import { type BotChatMemory, failSoftChatMemory } from './fail-soft-chat-memory.js';
 
 /** What the bot's own handlers share: the dependencies plus the state created once per bot. */
 export interface BotRuntime {
   readonly deps: BotDeps;
   readonly rateLimiter: SlidingWindowRateLimiter;
-  readonly memory: ChatMemoryStore;
+  /** The chat memory, failing soft: see `failSoftChatMemory`. */
+  readonly memory: BotChatMemory;
   readonly maxQuestionChars: number;
   readonly handlerTimeoutMs: number;
   /** The bot's command menu as registered so far (read when /help is shown, after every module registered). */
@@ -19,8 +20,10 @@ export function createBotRuntime(deps: BotDeps, menu: () => readonly MenuCommand
   const settings = deps.archive.config.telegram;
   return {
     deps,
-    rateLimiter: new SlidingWindowRateLimiter(deps.rateLimits, settings.rateLimitPerMinute),
-    memory: deps.chatMemory,
+    rateLimiter: new SlidingWindowRateLimiter(deps.rateLimits, settings.rateLimitPerMinute, undefined, undefined, (error) =>
+      deps.logger.warn({ err: error }, 'rate limit store unavailable; admitting the question'),
+    ),
+    memory: failSoftChatMemory(deps.chatMemory, deps.logger),
     maxQuestionChars: settings.maxQuestionChars,
     handlerTimeoutMs: settings.handlerTimeoutMs,
     menu,

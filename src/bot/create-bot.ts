@@ -6,6 +6,7 @@ import { MissingBotTokenError } from './bot-errors.js';
 import { createBotRuntime } from './bot-runtime.js';
 import { registerCommands } from './commands/register-commands.js';
 import { registerButtonHandlers } from './handlers/register-button-handlers.js';
+import { registerFeedbackButtons } from './handlers/register-feedback-buttons.js';
 import { registerInlineQueryHandler } from './handlers/register-inline-query-handler.js';
 import { registerQuestionHandlers } from './handlers/register-question-handlers.js';
 import { registerSourceButtons } from './handlers/register-source-buttons.js';
@@ -47,6 +48,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   registerCheckCommand(bot, deps);
   registerDigestCommands(bot, deps);
   registerButtonHandlers(bot, runtime);
+  registerFeedbackButtons(bot, runtime);
   registerSourceButtons(bot, runtime);
   registerInlineQueryHandler(bot, runtime);
   registerQuestionHandlers(bot, runtime);

@@ -5,9 +5,18 @@ import type { ApiRetryOptions } from './api/retry-api-calls.js';
 import { publishMenuCommands } from './api/menu-commands.js';
 import type { BackgroundService } from './background-service.js';
 import type { BotDeps } from './bot-deps.js';
-import { BotStartError, MissingBotTokenError } from './bot-errors.js';
+import { BotStartError, MissingBotTokenError, PollingConflictError } from './bot-errors.js';
+import { isPollingConflict } from '../telegram/is-polling-conflict.js';
 import { createBot } from './create-bot.js';
+import { createQuestionLogCleanup } from './question-log/question-log-cleanup.js';
+import { createLazyReaderHash } from './question-log/reader-hash.js';
+import { resolveQuestionLogSecret } from './question-log/resolve-question-log-secret.js';
+import { metrics } from '../log/metrics.js';
+import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { startWebhookServer, type HealthReport } from './webhook-server.js';
+
+/** A replica further behind than this answers stale questions: /health says not ready, so the load balancer skips it. */
+const REPLICA_MAX_LAG_MS = 120_000;
 
 export interface StartServerOptions {
   /** Started after the bot, stopped before it (in reverse order): digest scheduler, feed poller… */
@@ -16,6 +25,11 @@ export interface StartServerOptions {
   webhookHost?: string;
   /** Retry policy for Bot API calls. */
   apiRetry?: ApiRetryOptions;
+  /**
+   * The long-polling mode's /metrics and /health server, when the caller started it before opening the archive
+   * (so /health said "opening" meanwhile); closed on stop. Default: started here when METRICS_PORT is set.
+   */
+  metricsServer?: MetricsServer;
 }
 
 export interface RunningServer {
@@ -25,6 +39,8 @@ export interface RunningServer {
   readonly botUsername: string;
   /** The local port of the webhook server, or null when long polling. */
   readonly webhookPort: number | null;
+  /** The local port of the metrics server (long polling with METRICS_PORT), or null. */
+  readonly metricsPort: number | null;
   /** Settles when the bot stops by itself: rejects on a fatal error (token revoked, another instance polling the same bot). */
   readonly done: Promise<void>;
   /** Stops the services, then the bot (in-flight updates finish). Safe to call more than once. The archive stays open. */
@@ -41,8 +57,12 @@ export async function startServer(archive: Archive, options: StartServerOptions 
   const logger = archive.logger;
   if (!settings.token) throw new MissingBotTokenError();
   const staff = new Set(settings.staffUserIds);
-  const { chatMemory, rateLimits, subscriptions } = archive.state;
-  const deps: BotDeps = { archive, logger, isStaff: (userId) => userId !== undefined && staff.has(String(userId)), chatMemory, rateLimits, subscriptions };
+  const { chatMemory, rateLimits, subscriptions, questionLog, answerFeedback } = archive.state;
+  const readerHash = createLazyReaderHash(() => resolveQuestionLogSecret(archive.config.questionLog.secret, questionLog, logger));
+  // Resolved now when the database is there, so a generated secret is logged at start; later otherwise.
+  await readerHash(0).catch((error: unknown) => logger.warn({ err: error }, 'question log secret not readable yet; will retry on the first question'));
+  const isStaff = (userId: number | undefined) => userId !== undefined && staff.has(String(userId));
+  const deps: BotDeps = { archive, logger, isStaff, chatMemory, rateLimits, subscriptions, questionLog, answerFeedback, readerHash };
   const bot = createBot(deps, { apiRetry: options.apiRetry });
 
   try {
@@ -54,6 +74,13 @@ export async function startServer(archive: Archive, options: StartServerOptions 
 
   const receiver = settings.webhookUrl ? await startWebhookReceiver(bot, archive, options.webhookHost) : await startPollingReceiver(bot);
   logger.info({ bot: bot.botInfo.username, mode: receiver.mode }, 'bot started');
+  const replica = archive.replica;
+  if (replica) metrics.observeReplica(() => replica.status());
+  const { port: metricsPort, host: metricsHost } = archive.config.metrics;
+  const ownMetricsServer =
+    receiver.mode === 'polling' && !options.metricsServer && metricsPort !== null ? await startMetricsServer({ port: metricsPort, host: metricsHost, logger }) : null;
+  const metricsServer = receiver.mode === 'polling' ? (options.metricsServer ?? ownMetricsServer) : null;
+  metricsServer?.setHealth(replica ? replicaHealth(replica) : () => ({ ready: true, details: {} }));
 
   const started: BackgroundService[] = [];
   let stopping: Promise<void> | null = null;
@@ -67,11 +94,14 @@ export async function startServer(archive: Archive, options: StartServerOptions 
         }
       }
       await receiver.stop(reason);
+      await (ownMetricsServer ?? options.metricsServer)?.close();
       logger.info({ reason }, 'bot stopped');
     })());
 
+  // Every worker cleans its own question log: in PostgreSQL mode each keeps it in its local database.
+  const cleanup = createQuestionLogCleanup(questionLog, { retentionDays: archive.config.questionLog.retentionDays, logger });
   try {
-    for (const service of options.services ?? []) {
+    for (const service of [cleanup, ...(options.services ?? [])]) {
       await service.start();
       started.push(service);
     }
@@ -79,7 +109,7 @@ export async function startServer(archive: Archive, options: StartServerOptions 
     await stop('a service failed to start');
     throw error;
   }
-  return { bot, mode: receiver.mode, botUsername: bot.botInfo.username, webhookPort: receiver.webhookPort, done: receiver.done, stop };
+  return { bot, mode: receiver.mode, botUsername: bot.botInfo.username, webhookPort: receiver.webhookPort, metricsPort: metricsServer?.port ?? null, done: receiver.done, stop };
 }
 
 interface Receiver {
@@ -99,7 +129,15 @@ async function startPollingReceiver(bot: Telegraf): Promise<Receiver> {
   await bot.telegram.deleteWebhook({ drop_pending_updates: false });
   // Not `bot.launch()`: it resolves only when polling ends, and a stop() racing its startup would be lost.
   const loop = (bot as unknown as PollingTelegraf).startPolling([]);
-  const done = loop.then(() => undefined);
+  // telegraf stops polling on a 409 and rethrows it; say what it means instead of Telegram's words alone.
+  const done = loop.then(
+    () => undefined,
+    (error: unknown) => {
+      if (!isPollingConflict(error)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new PollingConflictError('telegram-409', `Telegram answered getUpdates with ${reason}`, { cause: error });
+    },
+  );
   done.catch(() => {}); // observed by the caller through `done`; never an unhandled rejection
   return {
     mode: 'polling',
@@ -131,11 +169,11 @@ async function startWebhookReceiver(bot: Telegraf, archive: Archive, host: strin
   return { mode: 'webhook', webhookPort: server.port, done: new Promise<void>(() => {}), stop: () => server.close() };
 }
 
-/** /health of a PostgreSQL-mode worker: ready once its replica can answer. */
+/** /health of a PostgreSQL-mode worker: ready once its replica can answer, and while it is not far behind. */
 function replicaHealth(replica: ArchiveReplica): () => HealthReport {
   return () => {
     const status = replica.status();
-    return { ready: status.ready, details: { replica: status } };
+    return { ready: status.ready && (status.lagMs ?? 0) <= REPLICA_MAX_LAG_MS, details: { replica: status } };
   };
 }
 

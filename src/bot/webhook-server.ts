@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Telegraf } from 'telegraf';
 import type { Logger } from '../log/logger.js';
 import { readRequestBody, RequestBodyTooLargeError } from './read-request-body.js';
+import { writeMetricsResponse } from './write-metrics-response.js';
 
 export interface WebhookServerOptions {
   /** The public HTTPS address Telegram posts to (WEBHOOK_URL); its path is the path served here. */
@@ -44,7 +45,7 @@ const HEALTH_PATHS = new Set(['/health', '/healthz']);
 
 /**
  * The built-in webhook receiver: POST `<path of url>` with the right secret header → the update is handled;
- * a wrong or missing secret → 401; GET /health → 200 (503 while `health` says not ready); anything else → 404. Then registers the webhook with Telegram.
+ * a wrong or missing secret → 401; GET /health → 200 (503 while `health` says not ready); GET /metrics → Prometheus text; anything else → 404. Then registers the webhook with Telegram.
  */
 export async function startWebhookServer(bot: Telegraf, options: WebhookServerOptions): Promise<WebhookServer> {
   const hookPath = new URL(options.url).pathname;
@@ -55,6 +56,10 @@ export async function startWebhookServer(bot: Telegraf, options: WebhookServerOp
       const report = options.health?.();
       const body = report ? JSON.stringify({ ok: report.ready, ...report.details }) : '{"status":"ok"}';
       response.writeHead(report && !report.ready ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
+      return;
+    }
+    if (request.method === 'GET' && requestPath === '/metrics') {
+      writeMetricsResponse(response, options.logger);
       return;
     }
     if (requestPath !== hookPath) {

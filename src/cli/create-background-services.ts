@@ -2,12 +2,14 @@ import { Telegram } from 'telegraf';
 import type { BackgroundService } from '../bot/background-service.js';
 import type { Archive } from '../pipeline/archive.js';
 import { renderDigestMessages } from '../bot/render/render-digest-messages.js';
+import { createStaffReportService } from '../bot/report/staff-report-service.js';
 import { createDigestService } from '../digest/create-digest-service.js';
 import { createFeedPoller } from '../ingest/feed/feed-poller.js';
 import { fetchOptionsFromConfig } from '../ingest/fetch/fetch-options.js';
 
 /**
- * The jobs that run beside the bot: the daily digest, and the feed poller when FEEDS is set.
+ * The jobs that run beside the bot: the daily digest, the feed poller when FEEDS is set, and the weekly staff
+ * report when STAFF_REPORT_CHAT_ID is set.
  * The digest gets its own Telegram client: it has its own retries, which should not stack on the bot's.
  */
 export function createBackgroundServices(archive: Archive): BackgroundService[] {
@@ -22,6 +24,20 @@ export function createBackgroundServices(archive: Archive): BackgroundService[] 
       { urls: feeds.urls, intervalMinutes: feeds.intervalMinutes, fetchOptions: fetchOptionsFromConfig(feeds) },
     );
     services.push({ name: 'feeds', start: () => poller.start(), stop: () => poller.stop() });
+  }
+  const { staffReport, digest } = archive.config;
+  if (staffReport.chatId !== null) {
+    const { questionLog, answerFeedback } = archive.state;
+    services.push(
+      createStaffReportService({
+        cron: staffReport.cron,
+        timezone: digest.timezone,
+        chatId: staffReport.chatId,
+        telegram,
+        stores: { questionLog, answerFeedback },
+        logger: archive.logger,
+      }),
+    );
   }
   return services;
 }

@@ -88,7 +88,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   return exitCode;
 }
 
-/** What logs and error messages must never show: the bot token, the LLM key, the database password. */
+/** What logs and error messages must never show: the bot token, the LLM key, the Hugging Face token, the database password. */
 function secretsOf(config: Config): (string | null | undefined)[] {
-  return [config.telegram.token, config.llm?.apiKey, config.databaseUrl === null ? null : databaseUrlPassword(config.databaseUrl)];
+  return [config.telegram.token, config.llm?.apiKey, config.modelToken, config.databaseUrl === null ? null : databaseUrlPassword(config.databaseUrl)];
 }

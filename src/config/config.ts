@@ -27,7 +27,17 @@ export const DEFAULTS = {
   FETCH_MAX_BYTES: 5_000_000,
   /** Longest article body `ingest` accepts, in characters; a longer one is refused (a runaway export or a mis-split page). */
   MAX_ARTICLE_CHARS: 1_000_000,
+  /** PostgreSQL mode: seconds an embedding job stays leased to a worker without a renewal (renewed every third of it). */
+  EMBED_LEASE_SECONDS: 60,
+  /** PostgreSQL mode: chunks per embedding job that ingest enqueues. */
+  EMBED_JOB_CHUNKS: 64,
   LLM_TIMEOUT_MS: 20_000,
+  /** Days a logged question (and the votes on its answer) is kept. */
+  QUESTION_LOG_RETENTION_DAYS: 30,
+  /** When the weekly unanswered-questions summary goes to STAFF_REPORT_CHAT_ID (Mondays 09:00, in DIGEST_TIMEZONE). */
+  STAFF_REPORT_CRON: '0 9 * * 1',
+  /** Interface of the metrics server in long-polling mode: loopback, so metrics are not public by accident. */
+  METRICS_HOST: '127.0.0.1',
 } as const;
 
 const commaList = z
@@ -50,6 +60,12 @@ const booleanFlag = z
   .optional()
   .transform((value) => value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()));
 
+/** An optional whole number from 1 to `max`; null when unset. */
+const optionalCount = (name: string, max: number) =>
+  optionalText
+    .refine((value) => value === null || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= max), `${name} must be a whole number from 1 to ${max}`)
+    .transform((value) => (value === null ? null : Number(value)));
+
 const envSchema = z.object({
   NEWSBOT_HOME: optionalText,
   DATABASE_URL: optionalText.refine(
@@ -61,8 +77,11 @@ const envSchema = z.object({
   MODEL_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.MODEL_DOWNLOAD_TIMEOUT_MS),
   HF_ENDPOINT: optionalText.refine((value) => value === null || /^https?:\/\/[^/\s]/.test(value), 'HF_ENDPOINT must be an http(s) address such as https://hf-mirror.com'),
   HF_HUB_OFFLINE: booleanFlag,
+  HF_TOKEN: optionalText,
   EMBEDDING_PRECISION: z.enum(['auto', 'quantized', 'full']).default(DEFAULTS.EMBEDDING_PRECISION),
   EMBEDDING_REVISION: z.string().trim().min(1).default(DEFAULTS.EMBEDDING_REVISION),
+  EMBEDDING_THREADS: optionalCount('EMBEDDING_THREADS', 256),
+  EMBEDDING_BATCH_SIZE: optionalCount('EMBEDDING_BATCH_SIZE', 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalText,
@@ -82,10 +101,32 @@ const envSchema = z.object({
   FETCH_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULTS.FETCH_MAX_BYTES),
   FETCH_ALLOW_PRIVATE: booleanFlag,
   MAX_ARTICLE_CHARS: z.coerce.number().int().positive().default(DEFAULTS.MAX_ARTICLE_CHARS),
+  EMBED_WORKER: z
+    .string()
+    .optional()
+    .transform((value) => value === undefined || value.trim() === '' || ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase())),
+  EMBED_LEASE_SECONDS: z.coerce.number().positive().default(DEFAULTS.EMBED_LEASE_SECONDS),
+  EMBED_JOB_CHUNKS: z.coerce.number().int().positive().default(DEFAULTS.EMBED_JOB_CHUNKS),
   LLM_BASE_URL: optionalText,
   LLM_API_KEY: optionalText,
   LLM_MODEL: optionalText,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.LLM_TIMEOUT_MS),
+  QUESTION_LOG_SECRET: optionalText,
+  QUESTION_LOG_RETENTION_DAYS: z.coerce.number().positive().default(DEFAULTS.QUESTION_LOG_RETENTION_DAYS),
+  STAFF_REPORT_CHAT_ID: optionalText.refine(
+    (value) => value === null || /^(-?\d+|@[A-Za-z0-9_]{5,32})$/.test(value),
+    'STAFF_REPORT_CHAT_ID must be a chat id such as -1001234567890 or a @channel name',
+  ),
+  STAFF_REPORT_CRON: z.string().trim().min(1).default(DEFAULTS.STAFF_REPORT_CRON),
+  METRICS_PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'METRICS_PORT must be a port number (0 to 65535)')
+      .transform(Number)
+      .refine((port) => port <= 65535, 'METRICS_PORT must be a port number (0 to 65535)')
+      .nullable(),
+  ),
+  METRICS_HOST: z.string().trim().min(1).default(DEFAULTS.METRICS_HOST),
 });
 
 /** Validated, frozen settings; the only place `process.env` is interpreted. */
@@ -108,11 +149,24 @@ export interface Config {
   readonly modelEndpoint: string;
   /** HF_HUB_OFFLINE: never download; a file missing from the cache is an error. */
   readonly modelOffline: boolean;
+  /** HF_TOKEN: sent as a bearer token with model downloads (gated or private models, authenticated mirrors). */
+  readonly modelToken: string | null;
   readonly embeddingPrecision: 'auto' | 'quantized' | 'full';
   readonly embeddingRevision: string;
+  /** EMBEDDING_THREADS: onnxruntime intra-op threads per model; null leaves onnxruntime's default (one per core). */
+  readonly embeddingThreads: number | null;
+  /** EMBEDDING_BATCH_SIZE: texts per model call; null keeps the model's own (32 for bge-small-zh-v1.5). */
+  readonly embeddingBatchSize: number | null;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Longest article body (title and paragraphs, in characters) that ingestion accepts. */
   readonly maxArticleChars: number;
+  /** PostgreSQL mode: embedding as a queue that `serve`, `newsbot work` and a waiting `ingest` take jobs from. */
+  readonly embeddingQueue: {
+    /** EMBED_WORKER (default on): whether `serve` takes embedding jobs too. */
+    readonly serveWorker: boolean;
+    readonly leaseMs: number;
+    readonly jobChunks: number;
+  };
   readonly telegram: {
     readonly token: string | null;
     readonly apiRoot: string | null;
@@ -142,6 +196,21 @@ export interface Config {
     readonly model: string;
     readonly timeoutMs: number;
   } | null;
+  readonly questionLog: {
+    /** QUESTION_LOG_SECRET: the key of reader hashes; null = a random one generated once and kept in the database. Never log it. */
+    readonly secret: string | null;
+    readonly retentionDays: number;
+  };
+  readonly staffReport: {
+    /** Where the weekly unanswered-questions summary goes; null = no summary. */
+    readonly chatId: string | null;
+    readonly cron: string;
+  };
+  readonly metrics: {
+    /** Port of the /metrics and /health server in long-polling mode; null = none (webhook mode serves both on its own port). */
+    readonly port: number | null;
+    readonly host: string;
+  };
 }
 
 /** Raised when the environment does not describe a valid configuration. */
@@ -174,10 +243,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     modelDownloadTimeoutMs: values.MODEL_DOWNLOAD_TIMEOUT_MS,
     modelEndpoint: (values.HF_ENDPOINT ?? DEFAULTS.HF_ENDPOINT).replace(/\/+$/, ''),
     modelOffline: values.HF_HUB_OFFLINE,
+    modelToken: values.HF_TOKEN,
     embeddingPrecision: values.EMBEDDING_PRECISION,
     embeddingRevision: values.EMBEDDING_REVISION,
+    embeddingThreads: values.EMBEDDING_THREADS,
+    embeddingBatchSize: values.EMBEDDING_BATCH_SIZE,
     logLevel: values.LOG_LEVEL,
     maxArticleChars: values.MAX_ARTICLE_CHARS,
+    embeddingQueue: { serveWorker: values.EMBED_WORKER, leaseMs: values.EMBED_LEASE_SECONDS * 1000, jobChunks: values.EMBED_JOB_CHUNKS },
     telegram: Object.freeze({
       token: values.TELEGRAM_BOT_TOKEN,
       apiRoot: values.TELEGRAM_API_ROOT,
@@ -210,5 +283,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
             timeoutMs: values.LLM_TIMEOUT_MS,
           })
         : null,
+    questionLog: Object.freeze({ secret: values.QUESTION_LOG_SECRET, retentionDays: values.QUESTION_LOG_RETENTION_DAYS }),
+    staffReport: Object.freeze({ chatId: values.STAFF_REPORT_CHAT_ID, cron: values.STAFF_REPORT_CRON }),
+    metrics: Object.freeze({ port: values.METRICS_PORT, host: values.METRICS_HOST }),
   });
 }

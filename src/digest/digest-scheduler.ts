@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { Logger } from '../log/logger.js';
 import type { ArticleStore } from '../store/article-store.js';
@@ -34,6 +36,15 @@ export interface DigestSchedulerOptions {
   send?: Pick<SendDigestOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs'>;
   /** After a run with transient failures, wait these delays before running again. Default 5, 15 and 45 minutes. */
   laterRetryDelaysMs?: readonly number[];
+  /** This worker's id in digest claims. Default `<hostname>:<pid>:<random>`, new for each scheduler. */
+  workerId?: string;
+  /**
+   * How long a claim holds without progress before another worker may retake it (its claimant died).
+   * Longer than one message's send with all its retries, so a slow but live worker keeps it. Default 10 minutes.
+   */
+  claimLeaseMs?: number;
+  /** Waits between attempts to mark a sent digest while the store is away. Default 1, 2, 4, 8, 15, 30 and 30 s. */
+  markRetryDelaysMs?: readonly number[];
 }
 
 /** The result of one {@link DigestScheduler.runDue} call. */
@@ -56,13 +67,20 @@ export class DigestScheduleError extends Error {
   }
 }
 
-const DEFAULTS = { language: 'zh', laterRetryDelaysMs: [5 * 60_000, 15 * 60_000, 45 * 60_000] } as const;
+const DEFAULTS = {
+  language: 'zh',
+  laterRetryDelaysMs: [5 * 60_000, 15 * 60_000, 45 * 60_000],
+  claimLeaseMs: 10 * 60_000,
+  markRetryDelaysMs: [1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 30_000],
+} as const;
 
 /**
- * Sends each day's digest once to every active subscription. Exactly-once rests on the
- * sent-digest records: a run sends only to chats without a record for today, and records a chat
- * only after all its messages were accepted. `runDue` is therefore safe to call at any time; the
- * cron tick, the catch-up on start and the later retries all call it, one run at a time.
+ * Sends each day's digest once to every active subscription, however many workers run a scheduler.
+ * Exactly-once rests on the sent-digest store: a run claims a chat's digest before sending it
+ * (one worker wins), records each message Telegram accepts, and marks the digest sent at the end;
+ * a claim whose worker died can be retaken after its lease, resuming after the last recorded
+ * message. `runDue` is therefore safe to call at any time; the cron tick, the catch-up on start
+ * and the later retries all call it, one run at a time.
  */
 export class DigestScheduler {
   readonly #options: DigestSchedulerOptions;
@@ -71,6 +89,9 @@ export class DigestScheduler {
   #job: Cron | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #retryTimer: NodeJS.Timeout | null = null;
+  /** A run when another worker's claim runs out (it may have died holding it). */
+  #claimTimer: NodeJS.Timeout | null = null;
+  readonly #workerId: string;
   /** Later retries used per date. */
   readonly #retriesUsed = new Map<string, number>();
   /** Messages already delivered per `chat|date`, so a resumed send does not repeat them. */
@@ -79,6 +100,7 @@ export class DigestScheduler {
   constructor(options: DigestSchedulerOptions) {
     this.#options = options;
     this.#now = options.now ?? (() => new Date());
+    this.#workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
     try {
       this.#pattern = new Cron(options.cron, { timezone: options.timezone, paused: true });
       this.#pattern.nextRun();
@@ -114,6 +136,13 @@ export class DigestScheduler {
     this.#job = null;
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
     this.#retryTimer = null;
+    if (this.#claimTimer) clearTimeout(this.#claimTimer);
+    this.#claimTimer = null;
+  }
+
+  /** This worker's id in digest claims. */
+  get workerId(): string {
+    return this.#workerId;
   }
 
   /** Sends today's digest to every active chat that has not received it, if today's scheduled time has passed. */
@@ -172,21 +201,51 @@ export class DigestScheduler {
       logger.info({ date, chats: pending.length }, 'no articles today; no digest sent');
       return report;
     }
-    const context = { ...this.#options, now: this.#now, partial: this.#partial };
+    const context = {
+      ...this.#options,
+      now: this.#now,
+      partial: this.#partial,
+      workerId: this.#workerId,
+      claimLeaseMs: this.#options.claimLeaseMs ?? DEFAULTS.claimLeaseMs,
+      markRetryDelaysMs: this.#options.markRetryDelaysMs ?? DEFAULTS.markRetryDelaysMs,
+    };
     for (const subscription of pending) {
       report.outcomes.push(...(await deliverDigest(subscription.chatId, { date, messages }, context)));
     }
     this.#logSummary(report);
     this.#scheduleRetryIfNeeded(report);
+    this.#scheduleClaimCheck(report, now);
     return report;
   }
 
   #logSummary(report: DigestRunReport): void {
     const count = (status: ChatOutcome['status']): number => report.outcomes.filter((outcome) => outcome.status === status).length;
     this.#options.logger.info(
-      { date: report.date, articles: report.articles, sent: count('sent'), alreadySent: count('already-sent'), disabled: count('disabled'), failed: count('failed') },
+      {
+        date: report.date,
+        articles: report.articles,
+        sent: count('sent'),
+        alreadySent: count('already-sent'),
+        claimedElsewhere: count('claimed-elsewhere'),
+        disabled: count('disabled'),
+        failed: count('failed'),
+      },
       'digest run finished',
     );
+  }
+
+  /** Runs again when the last claim held by another worker runs out: if that worker died, this one finishes its digest. */
+  #scheduleClaimCheck(report: DigestRunReport, now: Date): void {
+    const expiries = report.outcomes.flatMap((outcome) => (outcome.status === 'claimed-elsewhere' && outcome.retryAt ? [outcome.retryAt.getTime()] : []));
+    if (expiries.length === 0 || !this.#job || this.#claimTimer) return;
+    // A second past the latest expiry, measured on this clock (the store's may differ a little; a run too early just waits again).
+    const delayMs = Math.max(1_000, Math.max(...expiries) - now.getTime() + 1_000);
+    this.#claimTimer = setTimeout(() => {
+      this.#claimTimer = null;
+      void this.#runLogged('retry').catch(() => undefined);
+    }, delayMs);
+    this.#claimTimer.unref();
+    this.#options.logger.info({ date: report.date, delayMs }, 'digest claimed elsewhere; looking again when the claim runs out');
   }
 
   #scheduleRetryIfNeeded(report: DigestRunReport): void {

@@ -14,6 +14,11 @@ export interface SendDigestOptions {
   maxDelayMs?: number;
   /** Message ids already delivered for this digest (a resumed send skips them). */
   delivered?: readonly number[];
+  /**
+   * Called with every id delivered so far after each message Telegram accepts, before the next is
+   * sent (the scheduler records progress in its claim). When it throws, sending stops: `interrupted`.
+   */
+  onDelivered?: (delivered: readonly number[]) => Promise<void>;
   /** Called before each retry (for logs). */
   onRetry?: (retry: { attempt: number; delayMs: number; failure: TelegramFailure }) => void;
 }
@@ -22,7 +27,9 @@ export interface SendDigestOptions {
 export type SendDigestResult =
   | { status: 'sent'; messageIds: number[] }
   /** `delivered` holds the ids of the messages that did arrive before the failure. */
-  | { status: 'failed'; failure: TelegramFailure; delivered: number[] };
+  | { status: 'failed'; failure: TelegramFailure; delivered: number[] }
+  /** `onDelivered` threw `error` after the messages in `delivered` arrived. */
+  | { status: 'interrupted'; error: unknown; delivered: number[] };
 
 const DEFAULTS = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 60_000 } as const;
 
@@ -53,6 +60,11 @@ export async function sendDigest(sender: DigestSender, chatId: string, messages:
       delivered.push(messageId);
     } catch (error) {
       return { status: 'failed', failure: classifyTelegramError(error), delivered };
+    }
+    try {
+      await options.onDelivered?.([...delivered]);
+    } catch (error) {
+      return { status: 'interrupted', error, delivered };
     }
   }
   return { status: 'sent', messageIds: delivered };

@@ -22,6 +22,9 @@ export function createEmbedder(config: Config): Embedder {
     precision: config.embeddingPrecision,
     endpoint: config.modelEndpoint,
     offline: config.modelOffline,
+    token: config.modelToken,
+    threads: config.embeddingThreads,
+    batchSize: config.embeddingBatchSize,
   });
 }
 

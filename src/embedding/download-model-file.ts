@@ -14,6 +14,8 @@ export interface DownloadModelFileOptions {
   destination: string;
   /** The download fails when the server sends nothing for this long (see `withDownloadTimeout`). */
   timeoutMs: number;
+  /** Sent as `Authorization: Bearer <token>` (HF_TOKEN): gated and private models need it. Default none. */
+  token?: string | null;
 }
 
 /**
@@ -27,14 +29,15 @@ export async function downloadModelFile(options: DownloadModelFileOptions): Prom
   const temporary = `${destination}.${process.pid}-${randomUUID().slice(0, 8)}.part`;
   try {
     return await withDownloadTimeout(url, timeoutMs, async () => {
-      const response = await fetch(url);
+      const response = await fetch(url, options.token ? { headers: { authorization: `Bearer ${options.token}` } } : undefined);
       if (response.status === 404) {
         await response.body?.cancel();
         return false;
       }
       if (!response.ok || response.body === null) {
         await response.body?.cancel();
-        throw new ModelDownloadError(url, `HTTP ${response.status} ${response.statusText}`.trim(), { status: response.status });
+        const hint = response.status === 401 || response.status === 403 ? ' (a gated or private model: set HF_TOKEN to a token that may read it)' : '';
+        throw new ModelDownloadError(url, `HTTP ${response.status} ${response.statusText}`.trim() + hint, { status: response.status });
       }
       fs.mkdirSync(path.dirname(destination), { recursive: true });
       await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), fs.createWriteStream(temporary));

@@ -17,6 +17,8 @@ export interface EnsureModelFilesOptions {
   endpoint: string;
   /** When true nothing is downloaded: a missing file fails at once. */
   offline: boolean;
+  /** Bearer token sent with each download (HF_TOKEN), or null. */
+  token?: string | null;
   /** Idle bound of each download. */
   timeoutMs: number;
 }
@@ -50,7 +52,7 @@ export async function ensureModelFiles(options: EnsureModelFilesOptions): Promis
   const downloaded: string[] = [];
   const download = async (file: string): Promise<boolean> => {
     const url = `${options.endpoint.replace(/\/+$/, '')}/${options.model}/resolve/${encodeURIComponent(options.revision)}/${file}`;
-    const found = await downloadModelFile({ url, destination: path.join(options.dir, file), timeoutMs: options.timeoutMs });
+    const found = await downloadModelFile({ url, destination: path.join(options.dir, file), timeoutMs: options.timeoutMs, token: options.token ?? null });
     if (found) downloaded.push(file);
     return found;
   };

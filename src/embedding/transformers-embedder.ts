@@ -11,6 +11,7 @@ import { DEFAULT_MODEL_PROFILE, MODEL_PROFILES, type ModelProfile } from './mode
 import { ModelUnavailableError } from './model-unavailable-error.js';
 import { poolEmbeddings } from './pool-embeddings.js';
 import { readSentenceTransformersProfile } from './read-sentence-transformers-profile.js';
+import { withSessionOptions } from './with-session-options.js';
 
 export interface TransformersEmbedderOptions {
   /** Hugging Face model id with ONNX weights, e.g. `Xenova/bge-small-zh-v1.5`. */
@@ -27,11 +28,20 @@ export interface TransformersEmbedderOptions {
   endpoint?: string;
   /** Never download: a file missing from the cache fails at once. Default false. */
   offline?: boolean;
+  /** Bearer token for the downloads (HF_TOKEN), for gated or private models. Default none. */
+  token?: string | null;
   /**
    * How to run the model. Default: its entry in `MODEL_PROFILES`, else what its
    * sentence-transformers files say (`readSentenceTransformersProfile`) over `DEFAULT_MODEL_PROFILE`.
    */
   profile?: ModelProfile;
+  /**
+   * onnxruntime intra-op threads for one model call (EMBEDDING_THREADS). Default null: onnxruntime's
+   * own choice, one per core. Set 1 when several embedding processes share a machine.
+   */
+  threads?: number | null;
+  /** Texts per model call (EMBEDDING_BATCH_SIZE). Default null: the profile's `maxBatchSize`. */
+  batchSize?: number | null;
 }
 
 /** Defaults of `TransformersEmbedderOptions` (the CLI passes the configured values instead). */
@@ -81,6 +91,8 @@ export class TransformersEmbedder implements Embedder {
   private readonly precision: EmbeddingPrecision;
   private readonly endpoint: string;
   private readonly offline: boolean;
+  private readonly token: string | null;
+  private readonly threads: number | null;
   private loaded: LoadedModel | null = null;
   private discoveredDimensions: number | null = null;
   private loading: Promise<LoadedModel> | null = null;
@@ -91,11 +103,13 @@ export class TransformersEmbedder implements Embedder {
     this.precision = options.precision ?? TRANSFORMERS_EMBEDDER_DEFAULTS.precision;
     this.endpoint = options.endpoint ?? TRANSFORMERS_EMBEDDER_DEFAULTS.endpoint;
     this.offline = options.offline ?? false;
+    this.token = options.token ?? null;
     this.knownProfile = options.profile ?? MODEL_PROFILES[options.model] ?? null;
     this.cacheDir = options.cacheDir;
     this.downloadTimeoutMs = options.downloadTimeoutMs;
     const limits = this.knownProfile ?? DEFAULT_MODEL_PROFILE;
-    this.maxBatchSize = limits.maxBatchSize;
+    this.maxBatchSize = options.batchSize ?? limits.maxBatchSize;
+    this.threads = options.threads ?? null;
     this.maxInputChars = limits.maxInputChars;
   }
 
@@ -190,6 +204,7 @@ export class TransformersEmbedder implements Embedder {
         dir: this.modelDir,
         endpoint: this.endpoint,
         offline: this.offline,
+        token: this.token,
         timeoutMs: this.downloadTimeoutMs,
       }));
     } catch (error) {
@@ -208,7 +223,10 @@ export class TransformersEmbedder implements Embedder {
     try {
       const profile = this.knownProfile ?? readSentenceTransformersProfile(this.modelDir, DEFAULT_MODEL_PROFILE);
       const tokenizer = (await AutoTokenizer.from_pretrained(folder, { local_files_only: true })) as unknown as TokenizerLike;
-      const model = (await AutoModel.from_pretrained(folder, { quantized: precision === 'quantized', local_files_only: true })) as unknown as EncoderModel;
+      const sessionOptions = this.threads === null ? {} : { intraOpNumThreads: this.threads };
+      const model = (await withSessionOptions(sessionOptions, () =>
+        AutoModel.from_pretrained(folder, { quantized: precision === 'quantized', local_files_only: true }),
+      )) as unknown as EncoderModel;
       loaded = { tokenizer, model, profile, precision, createTensor: (values, dims) => new Tensor('int64', values, dims) };
       if (profile.dimensions === null) {
         const [probe] = await this.run(loaded, ['test'], 'passage');

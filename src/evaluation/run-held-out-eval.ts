@@ -1,5 +1,7 @@
 import type { Archive } from '../pipeline/archive.js';
 import type { SquadSet } from './load-squad.js';
+import { detailPassages, type QuestionDetail } from './question-detail.js';
+import { goldMatcher } from './run-squad-eval.js';
 
 export interface HeldOutReport {
   /** Questions whose passage was left out of the archive: the archive cannot answer them. */
@@ -8,19 +10,43 @@ export interface HeldOutReport {
   answered: number;
 }
 
+export interface RunHeldOutEvalOptions {
+  /** Leave out every `every`-th passage (default 10). */
+  every?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Receives one {@link QuestionDetail} per held-out question (`eval --details`). */
+  onDetail?: (detail: QuestionDetail) => void;
+}
+
 /**
  * Measures abstention: indexes all but every `every`-th passage, then asks the questions of the
  * left-out passages. A well-calibrated answerer says "not found" to nearly all of them.
  */
-export async function runHeldOutEval(archive: Archive, set: SquadSet, every = 10, onProgress?: (done: number, total: number) => void): Promise<HeldOutReport> {
+export async function runHeldOutEval(archive: Archive, set: SquadSet, options: RunHeldOutEvalOptions = {}): Promise<HeldOutReport> {
+  const every = options.every ?? 10;
   const heldOut = new Set(set.articles.filter((_, index) => index % every === 0).map((article) => article.id));
   await archive.indexArticles(set.articles.filter((article) => !heldOut.has(article.id)));
   const questions = set.questions.filter((question) => heldOut.has(question.articleId));
   let answered = 0;
   let done = 0;
   for (const question of questions) {
-    if ((await archive.answerer.answer(question.question)).answered) answered += 1;
-    onProgress?.(++done, questions.length);
+    const result = await archive.answerer.answer(question.question);
+    if (result.answered) answered += 1;
+    if (options.onDetail) {
+      const holdsGold = goldMatcher(question);
+      const passages = await archive.retriever.search(question.question, { k: 10, perArticle: 1 });
+      options.onDetail({
+        question: question.question,
+        articleId: question.articleId,
+        golds: question.answers,
+        heldOut: true,
+        passages: detailPassages(passages, holdsGold),
+        answered: result.answered,
+        answer: result.answer,
+        containsGold: result.answered && holdsGold(result.answer.replace(/\[\d+\]/g, '')),
+      });
+    }
+    options.onProgress?.(++done, questions.length);
   }
   return { questions: questions.length, answered: Number((answered / Math.max(1, questions.length)).toFixed(4)) };
 }

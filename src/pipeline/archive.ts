@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import type { EmbeddingQueue, QueueProgress } from '../store/embedding-queue.js';
 import type { Logger } from '../log/logger.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { VectorIndex } from '../store/vector-index.js';
@@ -12,6 +13,16 @@ import type { WriteLockRunOptions } from './archive-write-lock.js';
 import type { CatchUpResult, ReplicaStatus } from './replica/replica-follower.js';
 
 /** A worker's local search replica of the PostgreSQL system of record (DATABASE_URL set). */
+/** Options of `Archive.indexArticles`. */
+export interface IndexArticlesOptions {
+  onProgress?: (processed: number) => void;
+  signal?: AbortSignal;
+  /** PostgreSQL mode: wait until the queued embedding jobs are written, embedding meanwhile (default true); false returns once they are queued. */
+  waitForEmbedding?: boolean;
+  /** PostgreSQL mode, while waiting: the queue's progress every few seconds. */
+  onEmbeddingProgress?: (progress: QueueProgress) => void;
+}
+
 export interface ArchiveReplica {
   /** Whether it can answer, how far behind it is; for /health. */
   status(): ReplicaStatus;
@@ -35,6 +46,8 @@ export interface Archive {
   readonly answerer: Answerer;
   /** Present in PostgreSQL mode: `store` and `index` are then this replica, kept in step with PostgreSQL. */
   readonly replica?: ArchiveReplica;
+  /** PostgreSQL mode: the embedding queue `indexArticles` fills and workers take from. */
+  readonly embeddingQueue?: EmbeddingQueue;
   /**
    * Subscriptions, sent digests, feed state, chat memory and rate limits, each behind its port and
    * kept in the archive's database. Front ends hand each service only the stores it needs.
@@ -45,7 +58,7 @@ export interface Archive {
    * index; holds the write lock meanwhile. `signal` (shutdown) stops waiting for the lock, or the
    * indexing before its next batch (committed batches stay).
    */
-  indexArticles(articles: Article[], options?: { onProgress?: (processed: number) => void; signal?: AbortSignal }): Promise<IndexSummary>;
+  indexArticles(articles: Article[], options?: IndexArticlesOptions): Promise<IndexSummary>;
   /**
    * Removes articles everywhere (database and vector index). Returns how many were removed.
    * Outside `withWriteLock` it takes the write lock itself, waiting at most 30 s for another writer.

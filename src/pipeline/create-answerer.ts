@@ -8,6 +8,8 @@ import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import { ExtractiveAnswerer } from '../answer/extractive-answerer.js';
 import { createLlmAnswerer } from '../answer/llm/create-llm-answerer.js';
 import { unitWeights } from '../answer/unit-weights.js';
+import { CrossLingualAnswerer } from '../answer/cross-lingual/cross-lingual-answerer.js';
+import { loadEnglishIndex } from '../text/bilingual/load-english-index.js';
 
 export interface CreateAnswererOptions {
   config: Config;
@@ -17,7 +19,8 @@ export interface CreateAnswererOptions {
   logger: Logger;
 }
 
-/** Retrieval over a store and index, and the answerer on top (the LLM one when LLM_* is set, extractive otherwise). */
+/** Retrieval over a store and index, and the answerer on top (the LLM one when LLM_* is set, extractive otherwise),
+ * with English questions translated into Chinese search terms first. */
 export function createAnswerer(options: CreateAnswererOptions): { retriever: HybridRetriever; answerer: Answerer } {
   const { config, store, index, embedder, logger } = options;
   const retriever = new HybridRetriever({ store, index, embedder });
@@ -25,7 +28,14 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Hyb
     retriever,
     unitWeights: (units) => unitWeights(store, units),
     articleText: (articleId) => store.getArticle(articleId)?.paragraphs.join('\n') ?? '',
+    documentFrequencies: (terms) => store.documentFrequencies(terms),
   });
-  const answerer: Answerer = config.llm ? createLlmAnswerer({ llm: config.llm, retriever, fallback: extractive, logger }) : extractive;
+  const inner: Answerer = config.llm ? createLlmAnswerer({ llm: config.llm, retriever, fallback: extractive, logger }) : extractive;
+  const answerer = new CrossLingualAnswerer({
+    inner,
+    retriever,
+    documentFrequencies: (terms) => store.documentFrequencies(terms),
+    englishIndex: () => loadEnglishIndex({ cacheDir: config.modelCacheDir }),
+  });
   return { retriever, answerer };
 }

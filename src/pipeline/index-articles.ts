@@ -9,13 +9,17 @@ import { contentHash } from './content-hash.js';
 import { embedChunks } from './embed-chunks.js';
 import { writeThrough } from './write-through.js';
 import type { ArticleWriter } from '../store/article-writer.js';
+import type { EmbeddingQueue } from '../store/embedding-queue.js';
+import { metrics } from '../log/metrics.js';
 
 export interface IndexSummary {
   added: number;
   updated: number;
   unchanged: number;
-  /** Chunks written (new or replaced). */
+  /** Chunks written (new or replaced); with a queue, chunks enqueued for embedding. */
   chunks: number;
+  /** With a queue: the ids of the first and last job enqueued (null when nothing was). */
+  jobs?: { first: number; last: number } | null;
 }
 
 export interface IndexArticlesDeps {
@@ -38,6 +42,13 @@ export interface IndexArticlesDeps {
    * are compared with the writer's, and the local replica following it adds the vectors later.
    */
   writer?: ArticleWriter;
+  /**
+   * With `writer`: chunks go to this queue without vectors, in jobs of about `jobChunks` chunks,
+   * and embedding workers write them through (PostgreSQL mode). `embedder` is then unused.
+   */
+  queue?: EmbeddingQueue;
+  /** Chunks per queued job. Default 64. */
+  jobChunks?: number;
 }
 
 /** A changed or new article waiting for its batch. */
@@ -58,6 +69,8 @@ interface PendingArticle {
  */
 const BATCH_CHUNKS = 2048;
 const FIRST_BATCH_CHUNKS = 16;
+/** Chunks per embedding job in PostgreSQL mode: a few seconds of a real model on one core, so a lost lease costs little. */
+const DEFAULT_JOB_CHUNKS = 64;
 
 /**
  * Stores articles incrementally: an article whose content hash is unchanged costs no embedding;
@@ -66,7 +79,7 @@ const FIRST_BATCH_CHUNKS = 16;
  * leaves drift that `repairIndexDrift` mends on the next start.
  */
 export async function indexArticles(deps: IndexArticlesDeps, articles: readonly Article[]): Promise<IndexSummary> {
-  const summary: IndexSummary = { added: 0, updated: 0, unchanged: 0, chunks: 0 };
+  const summary: IndexSummary = { added: 0, updated: 0, unchanged: 0, chunks: 0, ...(deps.queue ? { jobs: null } : {}) };
   const seen = new Set<string>();
   let pending: PendingArticle[] = [];
   let pendingChunks = 0;
@@ -80,6 +93,18 @@ export async function indexArticles(deps: IndexArticlesDeps, articles: readonly 
     pending = [];
     pendingChunks = 0;
     batchChunks = Math.min(batchChunks * 2, BATCH_CHUNKS);
+    if (deps.queue) {
+      const jobId = await deps.queue.enqueue(batch.map((item) => ({ article: item.article, contentHash: item.hash, chunks: item.chunks })));
+      summary.jobs = { first: summary.jobs?.first ?? jobId, last: jobId };
+      for (const item of batch) {
+        summary.chunks += item.chunks.length;
+        if (item.isNew) summary.added += 1;
+        else summary.updated += 1;
+      }
+      processed += batch.length;
+      deps.onProgress?.(processed);
+      return;
+    }
     const chunks = batch.flatMap((item) => item.chunks);
     const vectors = await embedChunks(deps.embedder, chunks, { signal: deps.signal });
     let vectorIndex = 0;
@@ -115,11 +140,12 @@ export async function indexArticles(deps: IndexArticlesDeps, articles: readonly 
     const chunks = (deps.chunker ?? chunkArticle)(article, deps.chunking);
     pending.push({ article, hash, isNew: storedHash === null, chunks });
     pendingChunks += chunks.length;
-    if (pendingChunks >= batchChunks) await flush();
+    if (pendingChunks >= (deps.queue ? (deps.jobChunks ?? DEFAULT_JOB_CHUNKS) : batchChunks)) await flush();
   }
   await flush();
   deps.onProgress?.(processed);
   deps.index.save();
+  for (const result of ['added', 'updated', 'unchanged'] as const) metrics.ingestedArticles.inc({ result }, summary[result]);
   return summary;
 }
 

@@ -5,17 +5,13 @@ import type { Archive } from './archive.js';
 import { openSqliteArticleStore } from '../store/sqlite-article-store.js';
 import { openHnswVectorIndex, type HnswVectorIndex } from '../store/hnsw-vector-index.js';
 import { createLoadedEmbedder } from '../embedding/create-embedder.js';
-import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
-import { ExtractiveAnswerer } from '../answer/extractive-answerer.js';
-import { createLlmAnswerer } from '../answer/llm/create-llm-answerer.js';
-import { unitWeights } from '../answer/unit-weights.js';
+import { createAnswerer } from './create-answerer.js';
 import { indexArticles } from './index-articles.js';
 import { LEXICAL_EF_CONSTRUCTION } from './lexical-ef-construction.js';
 import { repairIndexDrift } from './repair-index-drift.js';
 import { createArchiveWriteLock, WRITE_LOCK_FILE } from './archive-write-lock.js';
 import { acquireWriteLock, tryAcquireWriteLock, type WriteLock } from '../store/write-lock.js';
 import { openStateStores } from '../store/open-state-stores.js';
-import type { Answerer } from '../answer/answer-result.js';
 
 /** The database file inside the data directory. */
 export const DATABASE_FILE = 'newsbot.db';
@@ -73,13 +69,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
     const writeLock = createArchiveWriteLock({ file: lockFile, store, index, embedder, logger });
     // The one place the state adapters are built: over the archive's own connection (same file, same migrations).
     const state = openStateStores(store.database, { legacyFeedStateFile: path.join(config.dataDir, LEGACY_FEED_STATE_FILE) });
-    const retriever = new HybridRetriever({ store, index, embedder });
-    const extractive = new ExtractiveAnswerer({
-      retriever,
-      unitWeights: (units) => unitWeights(store, units),
-      articleText: (articleId) => store.getArticle(articleId)?.paragraphs.join('\n') ?? '',
-    });
-    const answerer: Answerer = config.llm ? createLlmAnswerer({ llm: config.llm, retriever, fallback: extractive, logger }) : extractive;
+    const { retriever, answerer } = createAnswerer({ config, store, index, embedder, logger });
     let closed = false;
     return {
       config,

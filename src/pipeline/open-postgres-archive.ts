@@ -14,6 +14,7 @@ import { openSqliteArticleStore } from '../store/sqlite-article-store.js';
 import { openSqliteDatabase } from '../store/open-sqlite-database.js';
 import { openHnswVectorIndex } from '../store/hnsw-vector-index.js';
 import { openStateStores } from '../store/open-state-stores.js';
+import { openPostgresStateStores } from '../store/postgres/open-postgres-state-stores.js';
 import { readWriteLockHolder, tryAcquireWriteLock } from '../store/write-lock.js';
 import { replicaChunkIds, replicaPosition } from '../store/sqlite-replica-writes.js';
 import { createPostgresPool } from '../store/postgres/create-postgres-pool.js';
@@ -27,6 +28,8 @@ import { PostgresUnavailableError, ReplicaHomeBusyError, StandaloneArchiveInHome
 import { WRITE_LOCK_FILE } from './archive-write-lock.js';
 import { createAnswerer } from './create-answerer.js';
 import { indexArticles } from './index-articles.js';
+import { PostgresEmbeddingQueue } from '../store/postgres/postgres-embedding-queue.js';
+import { embedUntilDone } from './embedding-queue/embed-until-done.js';
 
 /** The replica's database file inside NEWSBOT_HOME (the same name as a standalone archive's). */
 const REPLICA_FILE = 'newsbot.db';
@@ -96,6 +99,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
     });
     const writer = new PostgresArticleWriter({ pool, embedderId: embedder.id, dimensions: embedder.dimensions });
     const reader = new PostgresArticleReader(pool);
+    const embeddingQueue = new PostgresEmbeddingQueue({ pool, embedderId: embedder.id, dimensions: embedder.dimensions });
     const follower = new ReplicaFollower({
       reader,
       notifier: new PostgresChangeNotifier({ connectionString }),
@@ -110,7 +114,8 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
       const caughtUp = await follower.catchUp().catch((error: unknown) => unreachable(error, 'cannot catch up with PostgreSQL at start-up'));
       if (caughtUp) logger.info({ ...caughtUp, databaseUrl: redactedUrl }, 'replica caught up with PostgreSQL');
     }
-    const state = openStateStores(store.database);
+    // Every kind of state with a PostgreSQL adapter is shared through PostgreSQL; the replica file keeps only the rest.
+    const state = { ...openStateStores(store.database), ...openPostgresStateStores(pool) };
     const { retriever, answerer } = createAnswerer({ config, store, index, embedder, logger });
     /** After a write PostgreSQL holds it; the replica follows now, or later when this catch-up fails. */
     const followWrite = async (): Promise<void> => {
@@ -126,9 +131,33 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
       retriever,
       answerer,
       state,
+      embeddingQueue,
       replica: { status: () => follower.status(), catchUp: () => follower.catchUp(), follow: () => follower.follow() },
       indexArticles: async (articles, indexOptions) => {
-        const summary = await indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress, signal: indexOptions?.signal, writer }, articles);
+        const summary = await indexArticles(
+          {
+            store,
+            index,
+            embedder,
+            logger,
+            onProgress: indexOptions?.onProgress,
+            signal: indexOptions?.signal,
+            writer,
+            queue: embeddingQueue,
+            jobChunks: config.embeddingQueue.jobChunks,
+          },
+          articles,
+        );
+        if (!summary.jobs || indexOptions?.waitForEmbedding === false) return summary;
+        await embedUntilDone({
+          queue: embeddingQueue,
+          embedder,
+          logger,
+          jobs: summary.jobs,
+          leaseMs: config.embeddingQueue.leaseMs,
+          signal: indexOptions?.signal,
+          onProgress: indexOptions?.onEmbeddingProgress,
+        });
         await followWrite();
         return summary;
       },

@@ -6,7 +6,7 @@ export interface Migration {
 }
 
 /**
- * The whole database schema, oldest first: the articles (1), then every other kind of state (2).
+ * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer feedback (3).
  * Append new versions; no other module creates tables.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -118,6 +118,82 @@ export const MIGRATIONS: readonly Migration[] = [
         expires_at INTEGER NOT NULL
       );
       CREATE INDEX rate_limit_windows_expires ON rate_limit_windows (expires_at);
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      -- The question log for editors: no name or username, the reader only as a keyed hash (HMAC).
+      -- Times are ISO 8601 UTC; cited ids as JSON arrays.
+      CREATE TABLE question_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        asked_at TEXT NOT NULL,
+        reader_hash TEXT NOT NULL,
+        chat_type TEXT NOT NULL,
+        question TEXT NOT NULL,
+        answered INTEGER NOT NULL,
+        mode TEXT,
+        cited_article_ids TEXT NOT NULL,
+        cited_chunk_ids TEXT NOT NULL,
+        latency_ms INTEGER NOT NULL
+      );
+      CREATE INDEX question_log_asked_at ON question_log (asked_at);
+      CREATE INDEX question_log_reader ON question_log (reader_hash);
+
+      -- One vote per reader per answer (1 = thumbs up, -1 = thumbs down); gone with its question.
+      CREATE TABLE answer_feedback (
+        question_id INTEGER NOT NULL REFERENCES question_log (id) ON DELETE CASCADE,
+        reader_hash TEXT NOT NULL,
+        vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+        voted_at TEXT NOT NULL,
+        PRIMARY KEY (question_id, reader_hash)
+      );
+      CREATE INDEX answer_feedback_reader ON answer_feedback (reader_hash);
+
+      -- The key of reader hashes when QUESTION_LOG_SECRET is unset: generated once, kept here.
+      CREATE TABLE question_log_secret (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        secret TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      -- Digests are claimed before they are sent (state 'claimed', claimant, claimed_at in ms), then
+      -- marked 'sent'; message_ids grows as Telegram accepts each message, so a retaken claim resumes.
+      CREATE TABLE sent_digests_claimed (
+        chat_id TEXT NOT NULL,
+        date TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'sent')),
+        claimant TEXT,
+        claimed_at INTEGER,
+        sent_at TEXT,
+        message_ids TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (chat_id, date),
+        CHECK (state = 'claimed' OR sent_at IS NOT NULL)
+      );
+      INSERT INTO sent_digests_claimed (chat_id, date, state, sent_at, message_ids)
+        SELECT chat_id, date, 'sent', sent_at, message_ids FROM sent_digests;
+      DROP TABLE sent_digests;
+      ALTER TABLE sent_digests_claimed RENAME TO sent_digests;
+      CREATE INDEX sent_digests_date ON sent_digests (date);
+    `,
+  },
+  {
+    version: 5,
+    sql: `
+      -- Each reader's last answered question per chat, for follow-ups ("那去年呢？"); read only
+      -- within minutes, pruned with the other chat memory. at is in ms.
+      CREATE TABLE conversation_contexts (
+        chat_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        article_ids TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, user_id)
+      );
+      CREATE INDEX conversation_contexts_at ON conversation_contexts (at);
     `,
   },
 ];

@@ -1,11 +1,15 @@
 import type Database from 'better-sqlite3';
+import type { AnswerFeedbackStore } from './answer-feedback-store.js';
 import type { ChatMemoryStore } from './chat-memory-store.js';
 import type { FeedStateStore } from '../ingest/feed/feed-state-store.js';
 import { importFeedStateFile } from './import-feed-state-file.js';
+import type { QuestionLogStore } from './question-log-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type { SentDigestStore } from './sent-digest-store.js';
+import { SqliteAnswerFeedbackStore } from './sqlite-answer-feedback-store.js';
 import { SqliteChatMemoryStore } from './sqlite-chat-memory-store.js';
 import { SqliteFeedStateStore } from './sqlite-feed-state-store.js';
+import { SqliteQuestionLogStore } from './sqlite-question-log-store.js';
 import { SqliteRateLimitStore } from './sqlite-rate-limit-store.js';
 import { SqliteSentDigestStore } from './sqlite-sent-digest-store.js';
 import { SqliteSubscriptionStore } from './sqlite-subscription-store.js';
@@ -18,6 +22,10 @@ export interface StateStores {
   readonly feedStates: FeedStateStore;
   readonly chatMemory: ChatMemoryStore;
   readonly rateLimits: RateLimitStore;
+  /** What readers asked, for editors (keyed reader hashes, retention, /forget). */
+  readonly questionLog: QuestionLogStore;
+  /** 👍 / 👎 votes under answers. */
+  readonly answerFeedback: AnswerFeedbackStore;
 }
 
 /** Options for {@link openStateStores}. */
@@ -38,9 +46,11 @@ export function openStateStores(database: Database.Database, options: OpenStateS
   if (options.legacyFeedStateFile) importFeedStateFile(database, options.legacyFeedStateFile, now);
   return {
     subscriptions: new SqliteSubscriptionStore(database, now),
-    sentDigests: new SqliteSentDigestStore(database),
+    sentDigests: new SqliteSentDigestStore(database, now),
     feedStates: new SqliteFeedStateStore(database, now),
     chatMemory: new SqliteChatMemoryStore(database, { now: () => now().getTime() }),
     rateLimits: new SqliteRateLimitStore(database),
+    questionLog: new SqliteQuestionLogStore(database),
+    answerFeedback: new SqliteAnswerFeedbackStore(database),
   };
 }

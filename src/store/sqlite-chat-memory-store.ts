@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChatMemoryStore, RememberedQuestion } from './chat-memory-store.js';
+import type { ChatMemoryStore, ConversationContext, RememberedQuestion } from './chat-memory-store.js';
 
 /** Options for {@link SqliteChatMemoryStore}; defaults in `DEFAULTS`. */
 export interface SqliteChatMemoryStoreOptions {
@@ -50,6 +50,20 @@ export class SqliteChatMemoryStore implements ChatMemoryStore {
     return row ? { question: row.question, shownArticleIds: JSON.parse(row.shown_article_ids) as string[] } : null;
   }
 
+  async lastKey(): Promise<string | null> {
+    const row = this.#database.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'remembered_questions'").get() as { seq: number } | undefined;
+    return row && row.seq > 0 ? row.seq.toString(36) : null;
+  }
+
+  async reserveKeysThrough(key: string): Promise<void> {
+    if (!KEY_PATTERN.test(key)) throw new RangeError(`not a chat memory key: ${key}`);
+    const through = parseInt(key, 36);
+    this.#database.transaction(() => {
+      const raised = this.#database.prepare("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'remembered_questions'").run(through);
+      if (raised.changes === 0) this.#database.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('remembered_questions', ?)").run(through);
+    })();
+  }
+
   async rememberListedArticles(chatId: number, articleIds: readonly string[]): Promise<void> {
     const now = this.#pruneIfDue();
     this.#database
@@ -68,6 +82,23 @@ export class SqliteChatMemoryStore implements ChatMemoryStore {
     return (JSON.parse(row.article_ids) as string[])[n - 1] ?? null;
   }
 
+  async rememberContext(chatId: number, userId: number, context: ConversationContext): Promise<void> {
+    this.#pruneIfDue();
+    this.#database
+      .prepare(
+        `INSERT INTO conversation_contexts (chat_id, user_id, question, article_ids, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (chat_id, user_id) DO UPDATE SET question = excluded.question, article_ids = excluded.article_ids, at = excluded.at`,
+      )
+      .run(chatId, userId, context.question, JSON.stringify(context.articleIds), context.at);
+  }
+
+  async context(chatId: number, userId: number, maxAgeMs: number): Promise<ConversationContext | null> {
+    const row = this.#database
+      .prepare('SELECT question, article_ids, at FROM conversation_contexts WHERE chat_id = ? AND user_id = ? AND at >= ?')
+      .get(chatId, userId, this.#now() - maxAgeMs) as { question: string; article_ids: string; at: number } | undefined;
+    return row ? { question: row.question, articleIds: JSON.parse(row.article_ids) as string[], at: row.at } : null;
+  }
+
   /** Deletes expired rows once in a while (reads ignore them anyway); returns the time now. */
   #pruneIfDue(): number {
     const now = this.#now();
@@ -76,6 +107,7 @@ export class SqliteChatMemoryStore implements ChatMemoryStore {
     const cutoff = now - this.#retentionMs;
     this.#database.prepare('DELETE FROM remembered_questions WHERE created_at <= ?').run(cutoff);
     this.#database.prepare('DELETE FROM listed_articles WHERE updated_at <= ?').run(cutoff);
+    this.#database.prepare('DELETE FROM conversation_contexts WHERE at <= ?').run(cutoff);
     return now;
   }
 }

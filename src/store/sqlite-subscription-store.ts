@@ -62,6 +62,27 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     return this.#get(chatId);
   }
 
+  async importSubscription(subscription: Subscription): Promise<boolean> {
+    const result = this.#database
+      .prepare(
+        `INSERT INTO subscriptions (chat_id, title, username, kind, source, active, disabled_reason, created_at, active_since, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO NOTHING`,
+      )
+      .run(
+        subscription.chatId,
+        subscription.title,
+        subscription.username,
+        subscription.kind,
+        subscription.source,
+        subscription.active ? 1 : 0,
+        subscription.disabledReason,
+        subscription.createdAt,
+        subscription.activeSince,
+        this.#now().toISOString(),
+      );
+    return result.changes > 0;
+  }
+
   async findByUsername(username: string): Promise<Subscription | null> {
     const name = username.replace(/^@/, '');
     const row = this.#database.prepare('SELECT * FROM subscriptions WHERE lower(username) = lower(?) OR lower(chat_id) = lower(?)').get(name, `@${name}`) as

@@ -57,6 +57,8 @@ export interface SubscriptionStore {
   /** Moves a subscription to a new chat id (a group upgraded to a supergroup). */
   migrate(fromChatId: string, toChatId: string): Promise<void>;
   get(chatId: string): Promise<Subscription | null>;
+  /** Stores a subscription as it is (`migrate --to`), unless the chat is already there. Resolves whether it was added. */
+  importSubscription(subscription: Subscription): Promise<boolean>;
   /** Finds a subscription by its public @name (with or without the "@"), case-insensitively. */
   findByUsername(username: string): Promise<Subscription | null>;
   /** Chats that should receive the digest, oldest subscription first. */

@@ -41,8 +41,18 @@ beforeAll(async () => {
   database = openSqliteDatabase(':memory:');
   const state = openStateStores(database);
   subscriptions = state.subscriptions;
-  const { chatMemory, rateLimits } = state;
-  const deps: BotDeps = { archive, logger: archive.logger, isStaff: (userId) => userId === STAFF, chatMemory, rateLimits, subscriptions };
+  const { chatMemory, rateLimits, questionLog, answerFeedback } = state;
+  const deps: BotDeps = {
+    archive,
+    logger: archive.logger,
+    isStaff: (userId) => userId === STAFF,
+    chatMemory,
+    rateLimits,
+    subscriptions,
+    questionLog,
+    answerFeedback,
+    readerHash: async (userId) => `reader-${userId}`,
+  };
   bot = new Telegraf(TOKEN, { telegram: { apiRoot: api.apiRoot } });
   bot.botInfo = await bot.telegram.getMe();
   registerDigestCommands(bot, deps, { now: () => NOW });

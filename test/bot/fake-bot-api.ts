@@ -192,6 +192,15 @@ export class FakeBotApi {
   }
 
   private getUpdates(token: string, payload: Record<string, unknown>, _request: http.IncomingMessage, response: http.ServerResponse): void {
+    // Two pollers of one bot: Telegram ends one of the overlapping getUpdates with this 409; here, the newcomer's.
+    if ([...this.pollWaiters].some((waiter) => waiter.token === token)) {
+      this.reply(response, 'getUpdates', payload, 409, {
+        ok: false,
+        error_code: 409,
+        description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+      });
+      return;
+    }
     const waitMs = Math.min(Number(payload.timeout ?? 0) * 1000, MAX_LONG_POLL_MS);
     const waiter = {
       token,

@@ -121,6 +121,24 @@ describe('newsbot models download from a mirror (HF_ENDPOINT)', () => {
     expect(search.code).toBe(0);
   });
 
+  it('sends HF_TOKEN to a mirror that demands it (a gated model), and never prints it', async () => {
+    const token = 'hf_gated0123456789abcdef';
+    const { server, env } = await mirror();
+    server.override = (_file, response, request) => {
+      if (request.headers.authorization === `Bearer ${token}`) return false;
+      response.writeHead(401, { 'content-type': 'text/plain' }).end('Access to model is restricted');
+      return true;
+    };
+    const refused = await runCli(['models', 'download'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('HTTP 401');
+    expect(refused.stderr).toContain('HF_TOKEN');
+    const allowed = await runCli(['models', 'download'], { ...env, HF_TOKEN: token, LOG_LEVEL: 'debug' });
+    expect(allowed.stderr).not.toContain(token);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).not.toContain(token);
+  });
+
   it('rejects a file that is not what it claims, leaving nothing half-written', async () => {
     const { server, env, modelDir } = await mirror();
     server.override = (file, response) => {

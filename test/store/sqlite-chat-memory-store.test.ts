@@ -19,6 +19,18 @@ function databaseFile(): string {
 }
 
 describe('SqliteChatMemoryStore', () => {
+  it('keeps one conversation context per reader and chat, readable within its age', async () => {
+    let now = 1_000_000;
+    const memory = new SqliteChatMemoryStore(openSqliteDatabase(':memory:'), { now: () => now });
+    await memory.rememberContext(-5, 1, { question: '河城今年新建了多少座桥？', articleIds: ['a'], at: now });
+    await memory.rememberContext(-5, 1, { question: '河城的预算是多少？', articleIds: ['b', 'c'], at: now });
+    await memory.rememberContext(-5, 2, { question: '别人的问题？', articleIds: ['d'], at: now });
+    expect(await memory.context(-5, 1, 60_000)).toEqual({ question: '河城的预算是多少？', articleIds: ['b', 'c'], at: now });
+    expect(await memory.context(-6, 1, 60_000)).toBeNull();
+    now += 60_001;
+    expect(await memory.context(-5, 1, 60_000)).toBeNull();
+  });
+
   it('round-trips questions and numbered lists', async () => {
     const memory = new SqliteChatMemoryStore(openSqliteDatabase(':memory:'));
     const key = await memory.rememberQuestion({ question: '株洲有几个集群？', shownArticleIds: ['a', 'b'] });

@@ -25,6 +25,7 @@ export function buildPrompt(options: BuildPromptOptions): ChatMessage[] {
     `3. Copy numbers, dates, amounts, percentages and names exactly as the passages write them.`,
     `4. Answer in ${languageName}, briefly: one to four sentences, plain text, no headings, no list of sources.`,
     `5. If the passages do not answer the question, reply with exactly ${NOT_FOUND_REPLY} and nothing else.`,
+    `6. If passages from different articles give different figures or facts for what is asked, say so: the newest report first with its date, then the earlier or other report with its date and title (e.g. "9月2日报道为8所[2]；7月15日《…》报道为6所[1]"). When a later article updates an earlier one, the newest figure leads.`,
   ].join('\n');
   const passages = options.passages.map((passage, index) => formatPassage(passage, index + 1)).join('\n\n');
   const user = `Passages:\n\n${passages}\n\nQuestion: ${options.question.trim()}`;

@@ -2,6 +2,7 @@ import type { Telegram } from 'telegraf';
 import type { Logger } from '../../log/logger.js';
 import { retry, type RetryVerdict } from '../../net/retry.js';
 import { classifyTelegramError } from '../../telegram/classify-telegram-error.js';
+import { metrics } from '../../log/metrics.js';
 
 /** How Bot API calls are retried. */
 export interface ApiRetryOptions {
@@ -42,7 +43,10 @@ export function installApiRetry(telegram: Telegram, options: ApiRetryOptions = {
   const retryingCallApi = (...args: Parameters<typeof callApi>) => {
     const [method] = args;
     return retry(() => callApi(...args), {
-      classify: (error) => (NOT_RETRIED.has(method) ? { retry: false } : retryVerdict(error)),
+      classify: (error) => {
+        countApiError(method, error);
+        return NOT_RETRIED.has(method) ? { retry: false } : retryVerdict(error);
+      },
       maxAttempts: options.maxAttempts ?? API_RETRY_DEFAULTS.maxAttempts,
       backoffMs: options.backoffMs ?? API_RETRY_DEFAULTS.backoffMs,
       maxRetryAfterMs: maxRetryAfterSeconds * 1000,
@@ -58,6 +62,12 @@ function retryVerdict(error: unknown): RetryVerdict {
   if (failure.kind !== 'transient' || failure.trigger === 'aborted') return { retry: false };
   if (failure.trigger === 'rate-limit') return { retry: true, retryAfterMs: failure.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS };
   return { retry: true };
+}
+
+/** Every failed attempt counts, by the kind `classifyTelegramError` gives it (a stop's aborted poll too, as `transient/aborted`). */
+function countApiError(method: string, error: unknown): void {
+  const failure = classifyTelegramError(error);
+  metrics.botApiErrors.inc({ method, kind: failure.kind, trigger: failure.kind === 'transient' ? failure.trigger : '' });
 }
 
 function describeError(error: unknown): string {

@@ -19,6 +19,6 @@ export async function startCommand(ctx: Context, runtime: BotRuntime): Promise<v
   const lines = [messages.welcome, ''];
   if (titles.length === 0) lines.push(messages.archiveEmpty);
   else lines.push(messages.examplesHeading, ...titles.map((title) => `• ${messages.exampleQuestion(shortenText(title, 40))}`));
-  lines.push('', renderHelp(messages, runtime.menu(), runtime.deps.isStaff(ctx.from?.id)));
+  lines.push('', renderHelp(messages, runtime.menu(), runtime.deps.isStaff(ctx.from?.id), { retentionDays: runtime.deps.archive.config.questionLog.retentionDays }));
   await sendHtml(ctx, lines.join('\n'));
 }

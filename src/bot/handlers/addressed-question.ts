@@ -8,8 +8,13 @@ import type { Message, MessageEntity, UserFromGetMe } from 'telegraf/types';
 export function addressedQuestion(message: Message.TextMessage, bot: UserFromGetMe): string | null {
   const mention = (message.entities ?? []).find((entity) => mentionsBot(message.text, entity, bot));
   if (mention) return (message.text.slice(0, mention.offset) + message.text.slice(mention.offset + mention.length)).replace(/\s+/g, ' ').trim();
-  if (message.reply_to_message?.from?.id === bot.id) return message.text.trim();
+  if (repliesToBot(message, bot)) return message.text.trim();
   return null;
+}
+
+/** Whether a message replies to one of the bot's: in a group, the reader continuing a conversation with it. */
+export function repliesToBot(message: Message.TextMessage, bot: UserFromGetMe): boolean {
+  return message.reply_to_message?.from?.id === bot.id;
 }
 
 function mentionsBot(text: string, entity: MessageEntity, bot: UserFromGetMe): boolean {

@@ -3,10 +3,13 @@ import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
 import { renderCitedPassage } from '../render/render-cited-passage.js';
 import { renderPassages } from '../render/render-passages.js';
+import { shortenText } from '../render/shorten-text.js';
 import { sendHtml } from '../reply/send-html.js';
 
 /** Further passages listed by "more results". */
 const MORE_RESULTS = 5;
+/** Telegram's limit on a callback alert's text. */
+const ALERT_CHARACTERS = 200;
 
 /**
  * Inline keyboard callbacks under answers:
@@ -20,6 +23,11 @@ export function registerButtonHandlers(bot: Telegraf, runtime: BotRuntime): void
     const [chunk] = archive.store.getChunks([Number(ctx.match[1])]);
     if (!chunk) {
       await ctx.answerCbQuery(messages.buttonExpired);
+      return;
+    }
+    if (!ctx.callbackQuery.message) {
+      // Under a message posted in inline mode the bot may not be in the chat: the passage comes as an alert.
+      await ctx.answerCbQuery(shortenText(`[${ctx.match[2]}] ${chunk.title}: ${chunk.text}`, ALERT_CHARACTERS), { show_alert: true });
       return;
     }
     await ctx.answerCbQuery();

@@ -1,5 +1,5 @@
 import type { Telegraf } from 'telegraf';
-import type { InlineQueryResultArticle } from 'telegraf/types';
+import type { InlineKeyboardButton, InlineQueryResultArticle } from 'telegraf/types';
 import type { AnswerResult } from '../../answer/answer-result.js';
 import type { StoredArticle } from '../../store/article-store.js';
 import type { BotRuntime } from '../bot-runtime.js';
@@ -10,6 +10,10 @@ import { escapeHtml } from '../render/escape-html.js';
 import { renderAnswer } from '../render/render-answer.js';
 import { shortenText } from '../render/shorten-text.js';
 import { renderSourceLine } from '../render/source-link.js';
+import { citationChunkId } from './citation-chunk.js';
+
+/** Source buttons per keyboard row under an inline answer. */
+const SOURCE_BUTTONS_PER_ROW = 4;
 
 /** Telegram drops inline answers that come after ~10 s; stay well inside. */
 const INLINE_TIMEOUT_MS = 8_000;
@@ -49,17 +53,18 @@ export function registerInlineQueryHandler(bot: Telegraf, runtime: BotRuntime): 
       await answer([]);
       return;
     }
-    await answer(outcome.value.answered ? answerResults(outcome.value, messages) : []);
+    await answer(outcome.value.answered ? answerResults(outcome.value, messages, sourceKeyboard(outcome.value, runtime, messages)) : []);
   });
 }
 
-function answerResults(result: AnswerResult, messages: Messages): InlineQueryResultArticle[] {
+function answerResults(result: AnswerResult, messages: Messages, keyboard: InlineKeyboardButton[][]): InlineQueryResultArticle[] {
   const answerResult: InlineQueryResultArticle = {
     type: 'article',
     id: 'answer',
     title: messages.inlineAnswerTitle(shortenText(result.answer, 60)),
     description: shortenText(result.citations.map((citation) => citation.title).join(' · '), 120),
     input_message_content: htmlContent(renderAnswer(result, messages, INLINE_ANSWER_CHARACTERS)),
+    ...(keyboard.length > 0 ? { reply_markup: { inline_keyboard: keyboard } } : {}),
   };
   const citationResults = result.citations.map(
     (citation): InlineQueryResultArticle => ({
@@ -73,6 +78,18 @@ function answerResults(result: AnswerResult, messages: Messages): InlineQueryRes
     }),
   );
   return [answerResult, ...citationResults];
+}
+
+/** The same `src:` buttons as under a chat answer; pressed under a posted inline message, they show the passage in an alert. */
+function sourceKeyboard(result: AnswerResult, runtime: BotRuntime, messages: Messages): InlineKeyboardButton[][] {
+  const buttons: InlineKeyboardButton[] = [];
+  for (const citation of result.citations) {
+    const chunkId = citationChunkId(runtime.deps.archive.store, citation);
+    if (chunkId !== null) buttons.push({ text: messages.passageButton(citation.n), callback_data: `src:${chunkId}:${citation.n}` });
+  }
+  const rows: InlineKeyboardButton[][] = [];
+  for (let start = 0; start < buttons.length; start += SOURCE_BUTTONS_PER_ROW) rows.push(buttons.slice(start, start + SOURCE_BUTTONS_PER_ROW));
+  return rows;
 }
 
 function articleResult(article: StoredArticle, index: number, messages: Messages): InlineQueryResultArticle {

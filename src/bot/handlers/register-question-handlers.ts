@@ -4,7 +4,7 @@ import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
 import { renderHelp } from '../render/render-help.js';
 import { sendHtml } from '../reply/send-html.js';
-import { addressedQuestion, startsWithCommand } from './addressed-question.js';
+import { addressedQuestion, repliesToBot, startsWithCommand } from './addressed-question.js';
 import { answerQuestion } from './answer-question.js';
 
 /**
@@ -16,16 +16,17 @@ export function registerQuestionHandlers(bot: Telegraf, runtime: BotRuntime): vo
   bot.on(message('text'), async (ctx) => {
     const chatType = ctx.chat.type;
     if (startsWithCommand(ctx.message)) {
-      if (chatType === 'private') await sendHtml(ctx, renderHelp(messagesFor(ctx.from.language_code), runtime.menu(), runtime.deps.isStaff(ctx.from.id)));
+      const privacy = { retentionDays: runtime.deps.archive.config.questionLog.retentionDays };
+      if (chatType === 'private') await sendHtml(ctx, renderHelp(messagesFor(ctx.from.language_code), runtime.menu(), runtime.deps.isStaff(ctx.from.id), privacy));
       return;
     }
     if (chatType === 'private') {
-      await answerQuestion(ctx, runtime, ctx.message.text);
+      await answerQuestion(ctx, runtime, ctx.message.text, { followUp: true });
       return;
     }
     if (chatType === 'group' || chatType === 'supergroup') {
       const question = addressedQuestion(ctx.message, ctx.botInfo);
-      if (question !== null) await answerQuestion(ctx, runtime, question);
+      if (question !== null) await answerQuestion(ctx, runtime, question, { followUp: repliesToBot(ctx.message, ctx.botInfo) });
     }
   });
 }

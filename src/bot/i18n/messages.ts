@@ -51,5 +51,26 @@ export interface Messages {
   inlineAnswerTitle(snippet: string): string;
   /** Button above empty inline results; opens a private chat with the bot. */
   readonly inlineNoResultsButton: string;
-  readonly commandDescriptions: Readonly<Record<'start' | 'help' | 'ask' | 'latest' | 'source' | 'search' | 'stats', string>>;
+  /** The first message of a streamed answer, before any sentence is verified (HTML). */
+  readonly answering: string;
+  /** What the question log keeps and how to delete it, shown by /help (HTML). */
+  privacyNote(retentionDays: number): string;
+  /** After /forget: how many questions and votes were deleted. */
+  forgetDone(questions: number, votes: number): string;
+  /** Toast after a 👍 / 👎 (plain text). */
+  readonly feedbackThanks: string;
+  readonly unansweredUsage: string;
+  /** Texts of /unanswered and the feedback part of /stats (HTML; interpolated text is escaped by the renderer). */
+  readonly report: {
+    heading(days: number, questions: number, answered: number): string;
+    readonly unansweredHeading: string;
+    readonly noUnanswered: string;
+    group(count: number, keywords: string, example: string): string;
+    readonly feedbackHeading: string;
+    readonly noFeedback: string;
+    week(week: string, up: number, down: number, upPercent: number): string;
+    readonly dislikedHeading: string;
+    disliked(question: string, down: number, up: number): string;
+  };
+  readonly commandDescriptions: Readonly<Record<'start' | 'help' | 'ask' | 'latest' | 'source' | 'forget' | 'search' | 'stats' | 'unanswered', string>>;
 }

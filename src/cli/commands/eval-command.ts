@@ -9,6 +9,7 @@ import { openArchive } from '../../pipeline/open-archive.js';
 import { createThrowawayDatabase } from '../../store/postgres/create-throwaway-database.js';
 import { loadSquad } from '../../evaluation/load-squad.js';
 import { runSquadEval } from '../../evaluation/run-squad-eval.js';
+import type { QuestionDetail } from '../../evaluation/question-detail.js';
 import { startProgress } from '../progress-bar.js';
 
 /** `newsbot eval <squad.json>`: retrieval and answer quality on a SQuAD-format file, in a throwaway home. */
@@ -17,15 +18,19 @@ export const registerEvalCommand: RegisterCommand = (program, context) => {
     .command('eval')
     .description('index every paragraph of a SQuAD-format file into a temporary home, ask every question, report hit@1, hit@5, MRR and answer containsGold')
     .argument('<squad-json>', 'a SQuAD-format JSON file (e.g. CMRC 2018)')
-    .option('--json', 'print one JSON object: { questions, retrieval: { hitAt1, hitAt5, mrr }, answer: { containsGold } }')
+    .option('--json', 'print one JSON object: { questions, retrieval: { hitAt1, hitAt5, mrr }, answer: { containsGold, answered, meanChars } }')
     .option('--held-out', 'also measure abstention: leave every 10th passage out and ask its questions (adds heldOut: { questions, answered })')
-    .action(async (file: string, options: { json?: boolean; heldOut?: boolean }) => {
+    .option('--details <file>', 'write one JSON line per question (ranked passages, answer, answered, gold flags) to <file>')
+    .action(async (file: string, options: { json?: boolean; heldOut?: boolean; details?: string }) => {
       const set = loadSquad(path.resolve(context.cwd, file));
+      const detailsFile = options.details ? path.resolve(context.cwd, options.details) : null;
+      if (detailsFile) fs.writeFileSync(detailsFile, '');
+      const onDetail = detailsFile ? (detail: QuestionDetail) => fs.appendFileSync(detailsFile, `${JSON.stringify(detail)}\n`) : undefined;
       const main = await withTemporaryArchive(context, (archive) => {
         const progress = startProgress(context.interactive, 'eval ', set.questions.length);
-        return runSquadEval(archive, set, (done) => progress.update(done)).finally(() => progress.stop());
+        return runSquadEval(archive, set, { onProgress: (done) => progress.update(done), onDetail }).finally(() => progress.stop());
       });
-      const heldOut = options.heldOut ? await withTemporaryArchive(context, (archive) => runHeldOutEval(archive, set, 10)) : undefined;
+      const heldOut = options.heldOut ? await withTemporaryArchive(context, (archive) => runHeldOutEval(archive, set, { every: 10, onDetail })) : undefined;
       const report = { ...main, ...(heldOut ? { heldOut } : {}) };
       if (options.json) {
         context.stdout(`${JSON.stringify(report)}\n`);
@@ -34,7 +39,7 @@ export const registerEvalCommand: RegisterCommand = (program, context) => {
       context.stdout(
         `${report.questions} questions over ${set.articles.length} passages in ${report.seconds} s\n` +
           `retrieval: hit@1 ${report.retrieval.hitAt1}  hit@5 ${report.retrieval.hitAt5}  MRR ${report.retrieval.mrr}  (chunk hit@1 ${report.retrieval.chunkHitAt1})\n` +
-          `answer: contains gold ${report.answer.containsGold}  answered ${report.answer.answered}\n` +
+          `answer: contains gold ${report.answer.containsGold}  answered ${report.answer.answered}  mean length ${report.answer.meanChars} characters\n` +
           (heldOut ? `held out: ${heldOut.questions} questions whose passage is not in the archive, answered ${heldOut.answered}\n` : ''),
       );
     });

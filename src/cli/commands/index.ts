@@ -8,9 +8,11 @@ import { registerCheckCommand } from './check-command.js';
 import { registerDigestCommand } from './digest-command.js';
 import { registerEvalCommand } from './eval-command.js';
 import { registerBenchCommand } from './bench-command.js';
+import { registerReportCommand } from './report-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerModelsCommand } from './models-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
+import { registerWorkCommand } from './work-command.js';
 
 /** Every `newsbot` subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly RegisterCommand[] = [
@@ -23,7 +25,9 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDigestCommand,
   registerEvalCommand,
   registerBenchCommand,
+  registerReportCommand,
   registerServeCommand,
+  registerWorkCommand,
   registerModelsCommand,
   registerMigrateCommand,
 ];

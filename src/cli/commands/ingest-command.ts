@@ -1,6 +1,7 @@
 import type { RegisterCommand } from '../cli-context.js';
 import { parseDateOption } from '../parse-date-option.js';
 import { startProgress } from '../progress-bar.js';
+import { formatQueueProgress } from '../../pipeline/embedding-queue/format-queue-progress.js';
 import { readSources } from '../../pipeline/read-sources.js';
 import { removeStaleArticles } from '../../pipeline/remove-stale-articles.js';
 import { fetchOptionsFromConfig } from '../../ingest/fetch/fetch-options.js';
@@ -13,8 +14,9 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
     .description('add or update articles from files, folders (recursive), JSON/JSONL exports, HTML pages and RSS/Atom feed URLs')
     .argument('<sources...>', 'files, folders or http(s) URLs')
     .option('--date <YYYY-MM-DD>', 'publication date for sources that carry none')
+    .option('--no-wait', 'PostgreSQL mode: return once the chunks are queued for embedding (`newsbot work --status` shows progress)')
     .option('--json', 'print one JSON object: { articles: { added, updated, unchanged, failed, removed }, chunks, errors }')
-    .action(async (sources: string[], options: { date?: string; json?: boolean }) => {
+    .action(async (sources: string[], options: { date?: string; json?: boolean; wait: boolean }) => {
       const date = parseDateOption(options.date);
       const archive = await context.openArchive();
       const readProgress = startProgress(context.interactive, 'read ', sources.length);
@@ -30,7 +32,11 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
       // feed poll in `serve`) waits, then builds on what this one saved. Reading happens before.
       const store = async () => {
         const indexProgress = startProgress(context.interactive, 'index', read.articles.length);
-        const summary = await archive.indexArticles(read.articles, { onProgress: (done) => indexProgress.update(done) });
+        const summary = await archive.indexArticles(read.articles, {
+          onProgress: (done) => indexProgress.update(done),
+          waitForEmbedding: options.wait,
+          onEmbeddingProgress: (progress) => context.stderr(`newsbot: ${formatQueueProgress(progress)}\n`),
+        });
         indexProgress.stop();
         return { summary, removed: await removeStaleArticles(archive, read) };
       };
@@ -52,7 +58,10 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
       if (options.json) context.stdout(`${JSON.stringify(report)}\n`);
       else {
         context.stdout(
-          `ingested: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${read.errors.length} failed, ${removed} removed; ${summary.chunks} chunks written\n`,
+          `ingested: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${read.errors.length} failed, ${removed} removed; ${summary.chunks} chunks written\n` +
+            (summary.jobs && !options.wait
+              ? 'newsbot: the chunks wait in the embedding queue: `newsbot work` or any serve embeds them; `newsbot work --status` shows progress\n'
+              : ''),
         );
         for (const error of read.errors) context.stdout(`  ✗ ${error.source}: ${error.message}\n`);
       }

@@ -4,13 +4,15 @@ import { loadConfig } from '../../config/config.js';
 import { isPostgresUrl, redactDatabaseUrl } from '../../config/database-url.js';
 import { openArchive } from '../../pipeline/open-archive.js';
 import { migrateToPostgres } from '../../pipeline/migrate-to-postgres.js';
+import { copyStateToPostgres } from '../../pipeline/copy-state-to-postgres.js';
+import { openPostgresStateStores } from '../../store/postgres/open-postgres-state-stores.js';
 import { openPostgresStore } from '../../store/postgres/open-postgres-store.js';
 import { HnswVectorIndex } from '../../store/hnsw-vector-index.js';
 import { startProgress, type Progress } from '../progress-bar.js';
 
 /**
  * `newsbot migrate --to <postgres-url>`: copies the SQLite archive under NEWSBOT_HOME (articles,
- * chunks and the vectors of its HNSW index) into PostgreSQL. Resumable: a second run skips what
+ * chunks and the vectors of its HNSW index, digest subscriptions and the delivery log) into PostgreSQL. Resumable: a second run skips what
  * PostgreSQL already holds.
  */
 export const registerMigrateCommand: RegisterCommand = (program, context) => {
@@ -18,7 +20,7 @@ export const registerMigrateCommand: RegisterCommand = (program, context) => {
     .command('migrate')
     .description('copy the SQLite archive under NEWSBOT_HOME (articles, chunks, their vectors) into PostgreSQL; re-run to resume')
     .requiredOption('--to <postgres-url>', 'the PostgreSQL to copy into (what DATABASE_URL will be)')
-    .option('--json', 'print one JSON object: { copied, skipped, chunks, vectorsCopied, vectorsEmbedded }')
+    .option('--json', 'print one JSON object: { copied, skipped, chunks, vectorsCopied, vectorsEmbedded, state: { subscriptions, sentDigests } }')
     .action(async (options: { to: string; json?: boolean }) => {
       if (!isPostgresUrl(options.to)) throw new UsageError('--to must be a postgres:// or postgresql:// URL, e.g. postgres://newsbot:password@db:5432/newsbot');
       // The source is the standalone archive, whatever DATABASE_URL says.
@@ -42,12 +44,13 @@ export const registerMigrateCommand: RegisterCommand = (program, context) => {
             },
           });
           (progress as Progress | null)?.stop();
-          if (options.json) context.stdout(`${JSON.stringify(result)}\n`);
+          const state = await copyStateToPostgres(archive.state, openPostgresStateStores(target.pool), archive.logger);
+          if (options.json) context.stdout(`${JSON.stringify({ ...result, state })}\n`);
           else {
             context.stdout(
               `copied ${result.copied} articles (${result.chunks} chunks, ${result.vectorsCopied} vectors copied, ${result.vectorsEmbedded} embedded) ` +
                 `to ${redactDatabaseUrl(options.to)}; ${result.skipped} already there\n` +
-                'subscriptions and the digest delivery log are not copied (they stay in the SQLite file)\n',
+                `${state.subscriptions} subscriptions and ${state.sentDigests} sent digests copied\n`,
             );
           }
         } finally {

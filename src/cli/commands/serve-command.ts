@@ -1,9 +1,12 @@
-import type { RegisterCommand } from '../cli-context.js';
+import type { CliContext, RegisterCommand } from '../cli-context.js';
 import { MissingBotTokenError } from '../../bot/bot-errors.js';
+import { startEarlyMetricsServer } from '../../bot/metrics-server.js';
 import { startServer } from '../../bot/start-server.js';
 import { createBackgroundServices } from '../create-background-services.js';
 import { UsageError } from '../errors.js';
 import { leaderOnlyServices } from '../leader-only-services.js';
+import { claimLongPolling } from '../claim-long-polling.js';
+import { embeddingWorkerService } from '../../pipeline/embedding-queue/embedding-worker-service.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -23,23 +26,43 @@ export const registerServeCommand: RegisterCommand = (program, context) => {
       if (databaseUrl !== null && telegram.webhookUrl !== null && telegram.webhookSecret === null) {
         throw new UsageError('with DATABASE_URL and WEBHOOK_URL set, set WEBHOOK_SECRET too, the same on every worker (A-Z a-z 0-9 _ -)');
       }
-      const archive = await context.openArchive();
-      // PostgreSQL mode: the replica follows the change log until the archive closes.
-      archive.replica?.follow();
-      const jobs = createBackgroundServices(archive);
-      // With many workers on one PostgreSQL, one of them at a time sends digests and polls feeds.
-      const services = databaseUrl === null ? jobs : [leaderOnlyServices(jobs, { connectionString: databaseUrl, logger: archive.logger })];
-      const server = await startServer(archive, { services });
-      context.stderr(`newsbot: @${server.botUsername} is answering (${server.mode}); Ctrl+C stops it.\n`);
-      let reason = 'the bot stopped with an error';
+      // Before the slow part (the embedding model): a second poller of the same bot is refused at once.
+      const claim = await claimLongPolling(context.config(), {
+        onUnchecked: (reason) => context.logger().warn({ reason }, 'PostgreSQL is unreachable: long polling starts without its lock; Telegram refuses a second poller with 409'),
+      });
       try {
-        reason = await waitForStop(server.done);
+        await serve(context);
       } finally {
-        // Also after a fatal bot error, so the services stop and the process can exit.
-        await server.stop(reason);
+        await claim.release();
       }
     });
 };
+
+async function serve(context: CliContext): Promise<void> {
+  const { databaseUrl } = context.config();
+  // Long polling with METRICS_PORT: /health says "opening" (503) until the bot is up.
+  const metricsServer = await startEarlyMetricsServer(context.config(), context.logger());
+  const archive = await context.openArchive();
+  // PostgreSQL mode: the replica follows the change log until the archive closes.
+  archive.replica?.follow();
+  const jobs = createBackgroundServices(archive);
+  // With many workers on one PostgreSQL, one of them at a time sends digests and polls feeds.
+  const services = databaseUrl === null ? jobs : [leaderOnlyServices(jobs, { connectionString: databaseUrl, logger: archive.logger })];
+  // Every worker embeds queued chunks too (EMBED_WORKER=0 leaves that to `newsbot work`).
+  if (archive.embeddingQueue && archive.config.embeddingQueue.serveWorker) {
+    const { embeddingQueue: queue, embedder, logger } = archive;
+    services.push(embeddingWorkerService({ queue, embedder, logger, leaseMs: archive.config.embeddingQueue.leaseMs }));
+  }
+  const server = await startServer(archive, { services, metricsServer });
+  context.stderr(`newsbot: @${server.botUsername} is answering (${server.mode}); Ctrl+C stops it.\n`);
+  let reason = 'the bot stopped with an error';
+  try {
+    reason = await waitForStop(server.done);
+  } finally {
+    // Also after a fatal bot error, so the services stop and the process can exit.
+    await server.stop(reason);
+  }
+}
 
 /** Resolves with the signal's name on SIGINT/SIGTERM; rejects when the bot stops by itself with an error. */
 async function waitForStop(done: Promise<void>): Promise<string> {

@@ -4,6 +4,7 @@ import type { FeedIndexer } from './feed-indexer.js';
 import type { FetchOptions } from '../fetch/fetch-options.js';
 import type { FeedStateStore } from './feed-state-store.js';
 import { pollFeed, type FeedPollRead } from './poll-feed.js';
+import { metrics } from '../../log/metrics.js';
 
 /** Timers and time, replaceable in tests. */
 export interface PollerClock {
@@ -123,6 +124,7 @@ export function createFeedPoller(dependencies: FeedPollerDependencies, options: 
         logger.error({ feed: url, err: error }, `feed poll failed: ${(error as Error).message}`);
       }
       summary.feeds.push(result);
+      metrics.feedPolls.inc({ outcome: result.status });
       summary.errors.push(...result.errors);
       summary.articles.failed += result.errors.length;
     }

@@ -11,6 +11,11 @@ export const ADVISORY_LOCKS = {
   changeLog: 2,
   /** Held (session level) by the one worker running the digest scheduler and the feed poller. */
   backgroundJobs: 3,
+  /**
+   * 'nwsp': a second namespace, for the session lock a long-polling `serve` holds; its key is a
+   * 32-bit hash of the bot token (never the token), so one poller per bot however many bots share the database.
+   */
+  pollingNamespace: 0x6e777370,
 } as const;
 
 /** The NOTIFY channel a write announces itself on; the payload is the new head position. */

@@ -61,4 +61,161 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Every other kind of state, shared by all workers (the SQLite tables of the same names).
+      -- Times the ports pass as ISO text are timestamptz here; times they pass in ms stay bigint.
+      CREATE TABLE subscriptions (
+        chat_id text PRIMARY KEY,
+        title text,
+        username text,
+        kind text NOT NULL,
+        source text NOT NULL CHECK (source IN ('config', 'command')),
+        active boolean NOT NULL DEFAULT true,
+        disabled_reason text,
+        created_at timestamptz NOT NULL,
+        active_since timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX subscriptions_username ON subscriptions (lower(username));
+
+      -- One row per (chat, day): claimed by one worker before it sends, then sent. message_ids
+      -- grows as Telegram accepts each message, so a retaken claim resumes after the last one.
+      CREATE TABLE digest_deliveries (
+        chat_id text NOT NULL,
+        date text NOT NULL,
+        state text NOT NULL CHECK (state IN ('claimed', 'sent')),
+        claimant text,
+        claimed_at timestamptz,
+        sent_at timestamptz,
+        message_ids bigint[] NOT NULL DEFAULT '{}',
+        PRIMARY KEY (chat_id, date),
+        CHECK (state = 'claimed' OR sent_at IS NOT NULL)
+      );
+      CREATE INDEX digest_deliveries_date ON digest_deliveries (date);
+
+      CREATE TABLE feed_states (
+        feed_url text PRIMARY KEY,
+        etag text,
+        last_modified text,
+        items jsonb NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+
+      -- Keys of "more results" buttons: a sequence never hands a value out twice, whichever worker asks.
+      CREATE TABLE remembered_questions (
+        id bigserial PRIMARY KEY,
+        question text NOT NULL,
+        shown_article_ids text[] NOT NULL,
+        created_at bigint NOT NULL
+      );
+      CREATE INDEX remembered_questions_created ON remembered_questions (created_at);
+      CREATE TABLE listed_articles (
+        chat_id bigint PRIMARY KEY,
+        article_ids text[] NOT NULL,
+        updated_at bigint NOT NULL
+      );
+      CREATE INDEX listed_articles_updated ON listed_articles (updated_at);
+
+      -- Rate-limit windows: the times (ms) within the window; expires_at = last time + window.
+      CREATE TABLE rate_limit_windows (
+        key text PRIMARY KEY,
+        times bigint[] NOT NULL,
+        warned boolean NOT NULL DEFAULT false,
+        expires_at bigint NOT NULL
+      );
+      CREATE INDEX rate_limit_windows_expires ON rate_limit_windows (expires_at);
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      -- Embedding as a queue: ingest stores a job (articles and chunks waiting for vectors); any
+      -- worker leases it (FOR UPDATE SKIP LOCKED), embeds it, and commits the articles, chunks,
+      -- vectors and change-log entries with the job marked done, in one transaction. articles and
+      -- chunks keep holding only embedded content, so a replica never sees a chunk without a vector.
+      CREATE TABLE embedding_jobs (
+        id bigserial PRIMARY KEY,
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'leased', 'done')),
+        -- [{ article, contentHash, chunks }] while open; emptied when done.
+        articles jsonb NOT NULL,
+        chunk_count integer NOT NULL CHECK (chunk_count >= 0),
+        lease_owner text,
+        lease_expires_at timestamptz,
+        attempts integer NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        first_taken_at timestamptz,
+        done_at timestamptz,
+        done_by text
+      );
+      CREATE INDEX embedding_jobs_open ON embedding_jobs (id) WHERE state <> 'done';
+      CREATE INDEX embedding_jobs_done_at ON embedding_jobs (done_at) WHERE state = 'done';
+      -- Which articles a job still writes: a removal deletes its rows, so a queued version of a
+      -- removed article never appears; incremental ingest compares hashes with queued versions too.
+      CREATE TABLE embedding_job_articles (
+        article_id text NOT NULL,
+        job_id bigint NOT NULL REFERENCES embedding_jobs (id) ON DELETE CASCADE,
+        content_hash text NOT NULL,
+        PRIMARY KEY (article_id, job_id)
+      );
+      -- The job whose commit wrote this version (null: written directly); an older job never
+      -- replaces what a newer one wrote.
+      ALTER TABLE articles ADD COLUMN job_id bigint;
+      ALTER TABLE chunks ADD COLUMN job_id bigint;
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      -- Each reader's last answered question per chat, for follow-ups; at in ms.
+      CREATE TABLE conversation_contexts (
+        chat_id bigint NOT NULL,
+        user_id bigint NOT NULL,
+        question text NOT NULL,
+        article_ids text[] NOT NULL,
+        at bigint NOT NULL,
+        PRIMARY KEY (chat_id, user_id)
+      );
+      CREATE INDEX conversation_contexts_at ON conversation_contexts (at);
+    `,
+  },
+  {
+    version: 5,
+    sql: `
+      -- The question log for editors, shared by every worker (the SQLite tables of the same names):
+      -- no name or username, the reader only as a keyed hash (HMAC).
+      CREATE TABLE question_log (
+        id bigserial PRIMARY KEY,
+        asked_at timestamptz NOT NULL,
+        reader_hash text NOT NULL,
+        chat_type text NOT NULL,
+        question text NOT NULL,
+        answered boolean NOT NULL,
+        mode text,
+        cited_article_ids text[] NOT NULL,
+        cited_chunk_ids bigint[] NOT NULL,
+        latency_ms integer NOT NULL
+      );
+      CREATE INDEX question_log_asked_at ON question_log (asked_at);
+      CREATE INDEX question_log_reader ON question_log (reader_hash);
+
+      -- One vote per reader per answer (1 = thumbs up, -1 = thumbs down); gone with its question.
+      CREATE TABLE answer_feedback (
+        question_id bigint NOT NULL REFERENCES question_log (id) ON DELETE CASCADE,
+        reader_hash text NOT NULL,
+        vote smallint NOT NULL CHECK (vote IN (-1, 1)),
+        voted_at timestamptz NOT NULL,
+        PRIMARY KEY (question_id, reader_hash)
+      );
+      CREATE INDEX answer_feedback_reader ON answer_feedback (reader_hash);
+
+      -- The key of reader hashes when QUESTION_LOG_SECRET is unset: generated once by whichever
+      -- worker starts first, so every worker hashes a reader alike.
+      CREATE TABLE question_log_secret (
+        id integer PRIMARY KEY CHECK (id = 1),
+        secret text NOT NULL
+      );
+    `,
+  },
 ];

@@ -10,6 +10,8 @@ export interface PreparedReply {
   body?: unknown;
   /** Streamed as `data:` events followed by `data: [DONE]`. */
   events?: unknown[];
+  /** Pause before each event; default 5 ms. */
+  eventDelayMs?: number;
   delayMs?: number;
 }
 
@@ -81,7 +83,7 @@ async function send(response: http.ServerResponse, prepared: PreparedReply): Pro
     response.writeHead(prepared.status ?? 200, { 'content-type': 'text/event-stream', ...prepared.headers });
     for (const event of prepared.events) {
       response.write(`data: ${JSON.stringify(event)}\n\n`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, prepared.eventDelayMs ?? 5));
     }
     response.end('data: [DONE]\n\n');
     return;

@@ -58,7 +58,7 @@ export function schedulerFixture(options: { start?: string; articles?: number } 
     const database = openSqliteDatabase(file);
     databases.push(database);
     const subscriptions = new SqliteSubscriptionStore(database, now);
-    const sentDigests = new SqliteSentDigestStore(database);
+    const sentDigests = new SqliteSentDigestStore(database, now);
     const scheduler = new DigestScheduler({
       cron: '0 8 * * *',
       timezone: 'Asia/Shanghai',

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 /** How the server answers one request for `<model>/<file>`; undefined serves the file from disk. */
-export type ModelFileOverride = (file: string, response: http.ServerResponse) => boolean;
+export type ModelFileOverride = (file: string, response: http.ServerResponse, request: http.IncomingMessage) => boolean;
 
 export interface ModelFileServer {
   /** For HF_ENDPOINT: `http://127.0.0.1:<port>`. */
@@ -33,7 +33,7 @@ export async function serveModelFiles(root: string): Promise<ModelFileServer> {
       return;
     }
     const [, model = '', file = ''] = match;
-    if (state.override?.(file, response)) return;
+    if (state.override?.(file, response, request)) return;
     const source = path.join(root, model, file);
     if (!fs.existsSync(source)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Entry not found');

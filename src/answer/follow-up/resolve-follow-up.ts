@@ -1,0 +1,80 @@
+import { ELLIPSIS_CLOSERS, ELLIPSIS_OPENERS, LEADING_REFERENCE, QUESTION_WORD, SWAPPABLE_KINDS } from './follow-up-patterns.js';
+import type { PreviousTurn } from './previous-turn.js';
+
+export interface ResolveFollowUpOptions {
+  /** The time now, in ms since the epoch. */
+  now: number;
+  /** How long a previous question stays in play. Default `FOLLOW_UP_DEFAULTS.windowMs`. */
+  windowMs?: number;
+}
+
+/** What `resolveFollowUp` made of a question. */
+export interface ResolveFollowUpResult {
+  /** The question to answer: self-contained, or the original when it stands on its own. */
+  question: string;
+  /** Whether it leaned on the previous question. */
+  followUp: boolean;
+  /** The articles the previous answer cited, for a follow-up (empty otherwise). */
+  previousArticleIds: string[];
+}
+
+export const FOLLOW_UP_DEFAULTS = {
+  /** Five minutes: a conversation, not a reader coming back the next day. */
+  windowMs: 5 * 60 * 1000,
+  /** Longest question (characters, punctuation excluded) read as leaning on the previous one. */
+  maxChars: 24,
+} as const;
+
+/**
+ * Makes a short follow-up self-contained from the previous question of the same conversation:
+ * `那去年呢？` after `株洲今年新增多少家企业？` becomes `株洲去年新增多少家企业？` (the same kind of word swapped);
+ * `她是哪所学校的？` after `谁获得了青年教师奖？` becomes `获得了青年教师奖是哪所学校的？`-like text holding the
+ * earlier subject, so retrieval finds the same article. A question that stands on its own, or one asked after
+ * the window, is returned unchanged.
+ */
+export function resolveFollowUp(question: string, previous: PreviousTurn | null, options: ResolveFollowUpOptions): ResolveFollowUpResult {
+  const standalone: ResolveFollowUpResult = { question, followUp: false, previousArticleIds: [] };
+  if (!previous || options.now - previous.at > (options.windowMs ?? FOLLOW_UP_DEFAULTS.windowMs) || options.now < previous.at) return standalone;
+  const text = stripPunctuation(question);
+  if (text.length === 0 || text.length > FOLLOW_UP_DEFAULTS.maxChars) return standalone;
+  const earlier = stripPunctuation(previous.question);
+  const resolved = ELLIPSIS_CLOSERS.test(text) ? resolveEllipsis(text, earlier) : LEADING_REFERENCE.test(text) ? resolveReference(text, earlier) : null;
+  if (resolved === null || resolved === text) return standalone;
+  return { question: `${resolved}？`, followUp: true, previousArticleIds: previous.articleIds };
+}
+
+/** `那去年呢` → the earlier question with its time word swapped for 去年; an unmatched kind is put in front of it. */
+function resolveEllipsis(text: string, earlier: string): string | null {
+  const core = text.replace(ELLIPSIS_CLOSERS, '').replace(ELLIPSIS_OPENERS, '').trim();
+  if (core.length === 0) return null;
+  if (QUESTION_WORD.test(core)) return LEADING_REFERENCE.test(core) ? resolveReference(core, earlier) : `${subjectOf(earlier)}${core}`;
+  for (const kind of SWAPPABLE_KINDS) {
+    const anchored = new RegExp(`^${kind.source}$`);
+    if (!anchored.test(core)) continue;
+    const match = kind.exec(earlier);
+    if (match) return earlier.slice(0, match.index) + core + earlier.slice(match.index + match[0].length);
+  }
+  return `${core} ${earlier}`;
+}
+
+/** `她是哪所学校的` → the pronoun replaced by what the earlier question was about. */
+function resolveReference(text: string, earlier: string): string | null {
+  const subject = subjectOf(earlier);
+  if (subject.length === 0) return null;
+  return text.replace(LEADING_REFERENCE, subject);
+}
+
+/**
+ * What a question is about: the words before its question word, without a trailing verb or particle
+ * (`澳维膜的常务副总经理是谁` → 澳维膜的常务副总经理; `株洲有几个产业集群` → 株洲).
+ */
+export function subjectOf(question: string): string {
+  const text = stripPunctuation(question).replace(/^(?:请问|问一下|想知道)/, '');
+  const match = QUESTION_WORD.exec(text);
+  const before = (match ? text.slice(0, match.index) : text).replace(/(?:是|的|有|在|了|要|将|叫|为|获得|共有|一共|总共)+$/, '');
+  return before.length > 0 ? before : text.replace(QUESTION_WORD, '');
+}
+
+function stripPunctuation(text: string): string {
+  return text.replace(/[\s？?！!。，,、；;：:“”"'‘’]+/g, '').trim();
+}

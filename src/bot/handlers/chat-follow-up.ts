@@ -1,0 +1,33 @@
+import type { Context } from 'telegraf';
+import type { AnswerResult } from '../../answer/answer-result.js';
+import { FOLLOW_UP_DEFAULTS, resolveFollowUp, type ResolveFollowUpResult } from '../../answer/follow-up/resolve-follow-up.js';
+import type { BotRuntime } from '../bot-runtime.js';
+import { escapeHtml } from '../render/escape-html.js';
+
+/**
+ * The question to answer in this chat: a follow-up ("那去年呢？") made self-contained from the same reader's
+ * previous question in the chat, when follow-ups are allowed here (a private chat, or a reply to the bot in a
+ * group) and that question is recent; otherwise the question as asked. The state lives behind the chat-memory
+ * port, so any worker resolves it.
+ */
+export async function resolveChatFollowUp(ctx: Context, runtime: BotRuntime, question: string, allowed: boolean): Promise<ResolveFollowUpResult> {
+  const asked: ResolveFollowUpResult = { question, followUp: false, previousArticleIds: [] };
+  if (!allowed || !ctx.chat || !ctx.from) return asked;
+  const previous = await runtime.memory.context(ctx.chat.id, ctx.from.id, FOLLOW_UP_DEFAULTS.windowMs);
+  return resolveFollowUp(question, previous, { now: Date.now(), windowMs: FOLLOW_UP_DEFAULTS.windowMs });
+}
+
+/** Remembers an answered question (as resolved) and the articles it cited, for the reader's next follow-up. */
+export async function rememberChatContext(ctx: Context, runtime: BotRuntime, question: string, result: AnswerResult): Promise<void> {
+  if (!ctx.chat || !ctx.from || !result.answered) return;
+  await runtime.memory.rememberContext(ctx.chat.id, ctx.from.id, {
+    question,
+    articleIds: result.citations.map((citation) => citation.articleId),
+    at: Date.now(),
+  });
+}
+
+/** The line above a follow-up's answer showing how it was understood, so a wrong reading is visible at once. */
+export function renderFollowUpLine(resolved: ResolveFollowUpResult): string {
+  return resolved.followUp ? `<i>↪ ${escapeHtml(resolved.question)}</i>\n` : '';
+}

@@ -1,0 +1,32 @@
+import type { Logger } from '../log/logger.js';
+import type { StateStores } from '../store/open-state-stores.js';
+
+/** The state `migrate --to` copies: the SQLite adapters as source, the PostgreSQL ones as target. */
+type CopiedState = Pick<StateStores, 'subscriptions' | 'sentDigests' | 'chatMemory'>;
+
+export interface CopyStateToPostgresResult {
+  /** Subscriptions added to PostgreSQL (a chat already there keeps PostgreSQL's row). */
+  subscriptions: number;
+  /** Completed digest deliveries added (one already recorded there is kept). */
+  sentDigests: number;
+}
+
+/**
+ * Copies the digest subscriptions and the delivery log, so no chat loses its subscription and no
+ * digest already sent goes out again after the move. Rows PostgreSQL already holds win: a second
+ * run, or a run after workers started on PostgreSQL, changes nothing they wrote.
+ */
+export async function copyStateToPostgres(from: CopiedState, to: CopiedState, logger: Logger): Promise<CopyStateToPostgresResult> {
+  const result: CopyStateToPostgresResult = { subscriptions: 0, sentDigests: 0 };
+  for (const subscription of await from.subscriptions.all()) {
+    if (await to.subscriptions.importSubscription(subscription)) result.subscriptions += 1;
+  }
+  for (const sent of await from.sentDigests.all()) {
+    if (await to.sentDigests.record(sent)) result.sentDigests += 1;
+  }
+  // Buttons drawn before the move carry SQLite's keys: PostgreSQL must never hand those out again.
+  const lastKey = await from.chatMemory.lastKey();
+  if (lastKey !== null) await to.chatMemory.reserveKeysThrough(lastKey);
+  logger.info(result, 'subscriptions and digest delivery log copied to PostgreSQL');
+  return result;
+}

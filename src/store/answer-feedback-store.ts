@@ -1,0 +1,26 @@
+/** A reader's verdict on an answer. */
+export type FeedbackVote = 'up' | 'down';
+
+/** One reader's current vote on one answer, with the question it answered and the chunks it cited. */
+export interface RecordedVote {
+  questionId: number;
+  question: string;
+  citedChunkIds: readonly number[];
+  askedAt: Date;
+  vote: FeedbackVote;
+  votedAt: Date;
+}
+
+/**
+ * Port: 👍 / 👎 under answers. One vote per reader (a keyed hash, as in the question log) per answer; voting
+ * again replaces it. Votes belong to a logged question and go when it goes. The SQLite adapter is
+ * `SqliteAnswerFeedbackStore`.
+ */
+export interface AnswerFeedbackStore {
+  /** Records or changes a vote; resolves false when the question is no longer logged (forgotten or expired). */
+  vote(questionId: number, readerHash: string, vote: FeedbackVote, at: Date): Promise<boolean>;
+  /** Current votes on questions asked at or after `since`, oldest question first. */
+  votes(since: Date): Promise<RecordedVote[]>;
+  /** Deletes every vote one reader gave; resolves how many. */
+  forgetVoter(readerHash: string): Promise<number>;
+}

@@ -1,0 +1,34 @@
+import type pg from 'pg';
+import type { StateStores } from '../open-state-stores.js';
+import { PostgresChatMemoryStore } from './postgres-chat-memory-store.js';
+import { PostgresFeedStateStore } from './postgres-feed-state-store.js';
+import { openPostgresQuestionLogStores, type PostgresQuestionLogStores } from './open-postgres-question-log-stores.js';
+import { PostgresRateLimitStore } from './postgres-rate-limit-store.js';
+import { PostgresSentDigestStore } from './postgres-sent-digest-store.js';
+import { PostgresSubscriptionStore } from './postgres-subscription-store.js';
+
+/** The state ports with a PostgreSQL adapter; the others stay in the worker's replica file until theirs exists. */
+export type PostgresStateStores = Pick<StateStores, 'subscriptions' | 'sentDigests' | 'feedStates' | 'chatMemory' | 'rateLimits'> & PostgresQuestionLogStores;
+
+/** Options for {@link openPostgresStateStores}. */
+export interface OpenPostgresStateStoresOptions {
+  /** The clock for timestamps the stores write. Default `() => new Date()`. */
+  now?: () => Date;
+}
+
+/**
+ * The PostgreSQL adapters of the state ports over one pool whose schema is migrated: with N workers
+ * on one database, every worker sees the same subscriptions, deliveries, feed state, chat memory and
+ * rate-limit windows, and one question log with its votes. Ending the pool closes them.
+ */
+export function openPostgresStateStores(pool: pg.Pool, options: OpenPostgresStateStoresOptions = {}): PostgresStateStores {
+  const now = options.now ?? (() => new Date());
+  return {
+    subscriptions: new PostgresSubscriptionStore(pool, now),
+    sentDigests: new PostgresSentDigestStore(pool),
+    feedStates: new PostgresFeedStateStore(pool, now),
+    chatMemory: new PostgresChatMemoryStore(pool, { now: () => now().getTime() }),
+    rateLimits: new PostgresRateLimitStore(pool),
+    ...openPostgresQuestionLogStores(pool),
+  };
+}

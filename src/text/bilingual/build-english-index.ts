@@ -1,0 +1,108 @@
+import type { CedictEntry } from './cedict-entry.js';
+import { englishGlosses } from './english-glosses.js';
+import type { EnglishIndex, HeadwordCandidate } from './english-index.js';
+
+/** Tuning of {@link buildEnglishIndex}; each value is the default. */
+export const ENGLISH_INDEX_DEFAULTS = {
+  /** Longest gloss (in words) indexed as a whole: `city council`, `primary and secondary school`. */
+  maxGlossWords: 4,
+  /** Candidates kept per gloss. */
+  maxCandidates: 40,
+  /**
+   * Prior by headword length: two characters is the common shape of a Chinese word; one character is
+   * usually ambiguous (校 is school, proofread and a military rank); four or more is usually an idiom or a name.
+   */
+  lengthPrior: [0, 0.55, 1, 0.85, 0.7] as readonly number[],
+  /** A word inside a longer gloss (`length` in `overall length`) weighs this much of a whole-gloss match. */
+  partOfGloss: 0.3,
+  /** The last words of a longer gloss (`high school` in `senior high school`) weigh this much. */
+  partOfPhrase: 0.6,
+  /** A proper name's entry (`Da4 Qiao2`, a person) offered for a common word (`bridge`) weighs this much. */
+  properName: 0.4,
+} as const;
+
+/** Words that never carry the meaning of a gloss on their own. */
+const FUNCTION_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'and',
+  'or',
+  'by',
+  'with',
+  'from',
+  'as',
+  'be',
+  'is',
+  'one',
+  'who',
+  'which',
+  'that',
+  'its',
+  'it',
+]);
+
+/**
+ * Reverses CC-CEDICT into an English → Chinese index. A headword's prior for a gloss favours short common words
+ * (two characters), the dictionary's first senses, entries with few senses, and whole-gloss matches over a word
+ * inside a longer gloss; names are also indexed by their pinyin (`Zhuzhou` → 株洲).
+ */
+export function buildEnglishIndex(entries: readonly CedictEntry[], version: string): EnglishIndex {
+  const defaults = ENGLISH_INDEX_DEFAULTS;
+  const glosses = new Map<string, Map<string, number>>();
+  const names = new Map<string, Set<string>>();
+  const syllables = new Map<string, Set<string>>();
+  const offer = (key: string, headword: string, prior: number): void => {
+    const candidates = glosses.get(key) ?? new Map<string, number>();
+    glosses.set(key, candidates);
+    if ((candidates.get(headword) ?? 0) < prior) candidates.set(headword, prior);
+  };
+
+  for (const entry of entries) {
+    const headword = entry.simplified;
+    if (!/^\p{Script=Han}+$/u.test(headword) || headword.length >= defaults.lengthPrior.length) continue;
+    const properName = /^[A-Z]/.test(entry.pinyin);
+    if (headword.length === 1) {
+      const syllable = entry.pinyin.toLowerCase().replace(/[^a-z]/g, '');
+      if (syllable.length > 0) syllables.set(syllable, (syllables.get(syllable) ?? new Set()).add(headword));
+    }
+    if (properName) {
+      const key = entry.pinyin.toLowerCase().replace(/[^a-z]/g, '');
+      if (key.length > 0) names.set(key, (names.get(key) ?? new Set()).add(headword));
+    }
+    const senses = entry.definitions.flatMap(englishGlosses);
+    const lengthPrior = defaults.lengthPrior[headword.length] ?? 0;
+    const nameFactor = properName ? defaults.properName : 1;
+    senses.forEach((words, position) => {
+      const senseFactor = (position === 0 ? 1 : position === 1 ? 0.85 : 0.75) / (1 + 0.08 * (senses.length - 1));
+      const prior = lengthPrior * nameFactor * senseFactor;
+      if (words.length <= defaults.maxGlossWords) offer(words.join(' '), headword, prior);
+      // The end of a longer gloss is often the phrase a question uses: `high school` in `senior high school`.
+      for (let start = 1; start <= words.length - 2; start += 1) {
+        if (words.length - start <= defaults.maxGlossWords) offer(words.slice(start).join(' '), headword, prior * defaults.partOfPhrase);
+      }
+      if (words.length > 1 && words.length <= defaults.maxGlossWords + 2) {
+        for (const word of words) if (!FUNCTION_WORDS.has(word)) offer(word, headword, (prior * defaults.partOfGloss) / words.length);
+      }
+    });
+  }
+
+  const compact: Record<string, HeadwordCandidate[]> = {};
+  for (const [key, candidates] of glosses) {
+    compact[key] = [...candidates]
+      .sort((left, right) => right[1] - left[1] || left[0].length - right[0].length)
+      .slice(0, defaults.maxCandidates)
+      .map(([headword, prior]) => [headword, Math.round(prior * 1000) / 1000]);
+  }
+  const nameIndex: Record<string, string[]> = {};
+  for (const [key, headwords] of names) nameIndex[key] = [...headwords].sort((left, right) => left.length - right.length);
+  const syllableIndex: Record<string, string> = {};
+  for (const [syllable, characters] of syllables) syllableIndex[syllable] = [...characters].join('');
+  return { version, glosses: compact, names: nameIndex, syllables: syllableIndex };
+}

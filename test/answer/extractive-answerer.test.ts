@@ -1,0 +1,129 @@
+// Each rule of the extractive answerer on invented articles, with a fixed retriever.
+import { describe, expect, it } from 'vitest';
+import { ExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
+import type { QuestionUnit } from '../../src/answer/question-profile.js';
+import { fixedRetriever, passage } from './support.js';
+
+/** Weights as a large archive gives them: every word rare enough to count. */
+const rareWords = (units: readonly QuestionUnit[]) => new Map(units.map((unit) => [unit.text, 3]));
+
+describe('ExtractiveAnswerer', () => {
+  it('picks the sentence that holds the asked figure in the asked unit, with the subject named earlier in the paragraph', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([
+        passage('bridge', '湘江新桥通车', '湘江新桥今天正式通车，这座大桥连接河东河西两岸。大桥由市城建集团承建，历时三年。大桥全长1280米，双向六车道。'),
+      ]),
+      unitWeights: rareWords,
+    });
+    const result = await answerer.answer('这座大桥全长多少米？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('1280米');
+  });
+
+  it('uses an attribute word as a hint: the sentence with the age answers although it never says 年龄', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([passage('prize', '青年画家获奖', '本届美术大奖的获奖者是青年画家李晓。今年20岁的她，从小在株洲长大。')]),
+      unitWeights: rareWords,
+    });
+    const result = await answerer.answer('获奖者的年龄多大？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('20岁');
+  });
+
+  it('trims a long best sentence around the answer instead of quoting it whole', async () => {
+    const long =
+      '在全市推进教育强市建设的大背景下，经过多轮调研论证和专家评审，结合各区县人口增长和学位供需的实际情况，市教育局近日公布了新一轮建设计划，' +
+      '今年将新建中小学校8所，新增学位一万余个，同时还将改造提升一批老旧校舍，配套建设运动场地和食堂，确保秋季开学前全部投入使用。';
+    const answerer = new ExtractiveAnswerer({ retriever: fixedRetriever([passage('schools', '新建学校计划公布', long)]), unitWeights: rareWords, maxSentenceChars: 60 });
+    const result = await answerer.answer('今年新建多少所中小学校？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('8所');
+    expect(result.answer.replace(/\[\d+\]/g, '').length).toBeLessThanOrEqual(61);
+    expect(result.answer).toContain('…');
+  });
+
+  it('adds the next sentence when the answer runs on into it', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([passage('plan', '惠民实事出炉', '今年的十件惠民实事包括以下内容：其中新建公园5个，改造老旧小区120个。另有专项资金用于道路维修。')]),
+      unitWeights: rareWords,
+    });
+    const result = await answerer.answer('今年的惠民实事包括什么内容？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('新建公园5个');
+  });
+
+  it('matches numerals written either way (两年 and 2年)', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([passage('tax', '企业减负', '园区企业落户2年后缴纳税款300万元。企业职工达到500人。')]),
+      unitWeights: rareWords,
+    });
+    const result = await answerer.answer('园区企业落户两年后缴纳了多少税款？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('300万元');
+  });
+
+  it('abstains when a figure named in the question is not in the article', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([passage('trade', '外贸成绩单', '2024年全市外贸出口额达到120亿元，同比增长8%。')]),
+      unitWeights: rareWords,
+    });
+    expect((await answerer.answer('2025年全市外贸出口额是多少？')).answered).toBe(false);
+  });
+
+  it('abstains on a generic question whose words carry little weight, however well a sentence covers them', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([passage('city', '城市建设提速', '今年城市建设提速，多个项目开工。')]),
+      // Common words: each is in most passages of the archive, so they weigh little.
+      unitWeights: (units) => new Map(units.map((unit) => [unit.text, 0.4])),
+    });
+    expect((await answerer.answer('城市建设怎么样？')).answered).toBe(false);
+  });
+
+  it('says "not found" when a distinctive word of the question is absent from the archive', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([passage('zhongche', '中车株洲所发展', '中车株洲所总经理李明介绍，企业今年营收增长12%。')]),
+      unitWeights: rareWords,
+      documentFrequencies: (terms) => new Map(terms.map((term) => [term, term === '王大锤' ? 0 : 5])),
+    });
+    expect((await answerer.answer('王大锤是中车株洲所的什么人？')).answered).toBe(false);
+  });
+
+  it('does not count a word found only across a word boundary (城市长廊 does not hold 市长)', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([passage('walk', '城市长廊开放', '滨江城市长廊昨日开放，全长3公里。')]),
+      unitWeights: rareWords,
+    });
+    expect((await answerer.answer('市长是谁？')).answered).toBe(false);
+  });
+
+  it('gives an updated figure newest first, with the earlier report, its date and source', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([
+        passage('july', '我市新建学校进展', '今年我市计划新建公办幼儿园6所，预计秋季投入使用。', '2025-07-15'),
+        passage('september', '新建幼儿园全部开园', '今年我市新建公办幼儿园8所，已全部开园迎新。', '2025-09-02'),
+      ]),
+      unitWeights: rareWords,
+    });
+    const result = await answerer.answer('今年我市新建公办幼儿园多少所？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toMatch(/9月2日报道为8所\[\d\]；7月15日《我市新建学校进展》报道为6所\[\d\]/);
+    expect(result.answer.indexOf('8所')).toBeLessThan(result.answer.indexOf('6所'));
+    expect(result.citations.map((citation) => citation.articleId)).toEqual(['september', 'july']);
+  });
+
+  it('says so when two districts answer differently on the same day', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([
+        passage('lusong', '芦淞区民生实事', '今年芦淞区新增停车位1200个，缓解停车难。', '2025-05-10'),
+        passage('tianyuan', '天元区民生实事', '今年天元区新增停车位800个，覆盖主要商圈。', '2025-05-10'),
+      ]),
+      unitWeights: rareWords,
+    });
+    const result = await answerer.answer('今年新增停车位多少个？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('各报道说法不一');
+    expect(result.answer).toContain('1200个');
+    expect(result.answer).toContain('800个');
+    expect(result.citations).toHaveLength(2);
+  });
+});

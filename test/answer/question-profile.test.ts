@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/answer/question-profile.js';
+
+const words = (question: string): string[] => analyzeQuestion(question).units.map((unit) => unit.text);
+
+describe('analyzeQuestion', () => {
+  it('splits a particle glued onto a verb and keeps the verb', () => {
+    // jieba's guesser glues 付了 when the question word is cut out of the text.
+    const units = words('张三去年付了多少房租？');
+    expect(units).not.toContain('付了');
+    expect(units).toEqual(expect.arrayContaining(['张三', '去年', '房租']));
+  });
+
+  it('keeps a meaningful one-character noun', () => {
+    expect(words('两年后交了多少税？')).toContain('税');
+    expect(words('河上有几座桥？')).toContain('桥');
+  });
+
+  it('folds numerals so 两年 meets 2年', () => {
+    const profile = analyzeQuestion('两年后交了多少税？');
+    expect(profile.units.map((unit) => unit.text)).toContain('2年');
+    expect(profile.numbers).toEqual(['2']);
+  });
+
+  it('treats an attribute word as a hint about the answer, not as evidence', () => {
+    const profile = analyzeQuestion('获奖者的年龄多大？');
+    expect(profile.units.map((unit) => unit.text)).toEqual(['获奖者']);
+    expect(profile.hints).toEqual(['年龄']);
+    expect(profile.expects).toBe('number');
+    expect(profile.measure).toBe('岁');
+  });
+
+  it('reads the asked unit after 多少 and leaves the counted thing as a word', () => {
+    const profile = analyzeQuestion('这座大桥全长多少米？');
+    expect(profile.measure).toBe('米');
+    expect(profile.units.map((unit) => unit.text)).toEqual(['大桥', '全长']);
+    expect(profile.focus.map((unit) => unit.text)).toContain('全长');
+  });
+});

@@ -1,0 +1,198 @@
+// One behaviour for every adapter of the state ports: the same tests run against SQLite and PostgreSQL.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StateStores } from '../../../src/store/open-state-stores.js';
+import { UNSUBSCRIBED } from '../../../src/store/subscription-store.js';
+
+/** The ports every backend adapts. */
+export type SharedStateStores = Pick<StateStores, 'subscriptions' | 'sentDigests' | 'feedStates' | 'chatMemory' | 'rateLimits'>;
+
+/** Fresh, empty stores; `other` opens a second connection to the same data, as another worker would. */
+export interface StateStoreFixture {
+  stores: SharedStateStores;
+  other(): Promise<SharedStateStores>;
+  /** Fixes the clock the stores are given (real time until set). */
+  setClock(iso: string): void;
+  close(): Promise<void>;
+}
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/** Registers the contract tests for one backend. */
+export function stateStoreContract(backend: string, open: () => Promise<StateStoreFixture>): void {
+  describe(`state stores on ${backend}`, () => {
+    const fixtures: StateStoreFixture[] = [];
+    afterEach(async () => {
+      for (const fixture of fixtures.splice(0)) await fixture.close();
+    });
+    const fresh = async (): Promise<StateStoreFixture> => {
+      const fixture = await open();
+      fixtures.push(fixture);
+      return fixture;
+    };
+
+    it('subscriptions: subscribe, unsubscribe, re-subscribe, configured chats, migration, lookup by @name', async () => {
+      const fixture = await fresh();
+      const { subscriptions } = fixture.stores;
+      fixture.setClock('2026-04-23T00:00:00.000Z');
+      await subscriptions.subscribe({ chatId: '-100', title: 'Readers', kind: 'supergroup', source: 'command' });
+      await subscriptions.subscribe({ chatId: '-1001', title: 'News', username: 'zznews', kind: 'channel', source: 'command' });
+      expect((await subscriptions.activeSubscriptions()).map((subscription) => subscription.chatId)).toEqual(['-100', '-1001']);
+      expect(await subscriptions.unsubscribe('-100')).toBe(true);
+      expect(await subscriptions.unsubscribe('-100')).toBe(false);
+      expect(await subscriptions.get('-100')).toMatchObject({ active: false, disabledReason: UNSUBSCRIBED, title: 'Readers' });
+      fixture.setClock('2026-04-24T00:00:00.000Z');
+      expect(await subscriptions.subscribe({ chatId: '-100', kind: 'supergroup', source: 'command' })).toEqual({
+        chatId: '-100',
+        title: 'Readers',
+        username: null,
+        kind: 'supergroup',
+        source: 'command',
+        active: true,
+        disabledReason: null,
+        createdAt: '2026-04-23T00:00:00.000Z',
+        activeSince: '2026-04-24T00:00:00.000Z',
+      });
+      expect(await subscriptions.disable('-1001', '403: Forbidden')).toBe(true);
+      expect(await subscriptions.findByUsername('@ZZNews')).toMatchObject({ chatId: '-1001', disabledReason: '403: Forbidden' });
+
+      expect((await subscriptions.ensureConfigured('-1')).status).toBe('added');
+      expect((await subscriptions.ensureConfigured('-1')).status).toBe('unchanged');
+      await subscriptions.disable('-1', '403: Forbidden');
+      expect(await subscriptions.ensureConfigured('-1')).toMatchObject({ status: 'reactivated', previousReason: '403: Forbidden' });
+      await subscriptions.unsubscribe('-1');
+      expect((await subscriptions.ensureConfigured('-1')).status).toBe('unsubscribed');
+
+      await subscriptions.subscribe({ chatId: '-5', title: 'Group', kind: 'group', source: 'command' });
+      await subscriptions.migrate('-5', '-1005');
+      expect(await subscriptions.get('-5')).toBeNull();
+      expect(await subscriptions.get('-1005')).toMatchObject({ kind: 'supergroup', title: 'Group', active: true });
+      expect((await subscriptions.all()).map((subscription) => subscription.chatId)).toEqual(['-100', '-1001', '-1', '-1005']);
+    });
+
+    it('subscriptions: workers registering the same configured chat at once agree that one of them added it', async () => {
+      const fixture = await fresh();
+      const others = await Promise.all([fixture.other(), fixture.other()]);
+      const results = await Promise.all([fixture.stores, ...others].map((stores) => stores.subscriptions.ensureConfigured('-42')));
+      expect(results.map((result) => result.status).sort()).toEqual(['added', 'unchanged', 'unchanged']);
+    });
+
+    it('sent digests: a claim is one worker’s until sent, released, or its lease runs out; progress survives a retake', async () => {
+      const { sentDigests } = (await fresh()).stores;
+      const first = await sentDigests.claim('-1', '2026-04-23', 'worker-a', 60_000);
+      expect(first).toEqual({ status: 'claimed', claim: { chatId: '-1', date: '2026-04-23', claimant: 'worker-a', messageIds: [] } });
+      expect(await sentDigests.claim('-1', '2026-04-23', 'worker-b', 60_000)).toMatchObject({ status: 'claimed-elsewhere', claimant: 'worker-a' });
+      expect(await sentDigests.recordProgress('-1', '2026-04-23', 'worker-a', [7, 8])).toBe(true);
+      expect(await sentDigests.recordProgress('-1', '2026-04-23', 'worker-b', [9])).toBe(false);
+      // Its own claim again (a resumed run) comes back with the progress.
+      expect(await sentDigests.claim('-1', '2026-04-23', 'worker-a', 60_000)).toMatchObject({ status: 'claimed', claim: { messageIds: [7, 8] } });
+      expect(await sentDigests.wasSent('-1', '2026-04-23')).toBe(false);
+
+      // worker-a dies: after the lease, worker-b takes the claim over and resumes after message 8; worker-a can no longer mark it.
+      await sleep(300);
+      expect(await sentDigests.claim('-1', '2026-04-23', 'worker-b', 200)).toMatchObject({ status: 'claimed', claim: { claimant: 'worker-b', messageIds: [7, 8] } });
+      expect(await sentDigests.markSent('-1', '2026-04-23', 'worker-a', [7, 8, 1])).toBe(false);
+      expect(await sentDigests.markSent('-1', '2026-04-23', 'worker-b', [7, 8, 10])).toBe(true);
+      expect(await sentDigests.markSent('-1', '2026-04-23', 'worker-b', [7, 8, 10])).toBe(false);
+      expect(await sentDigests.claim('-1', '2026-04-23', 'worker-c', 0)).toEqual({ status: 'sent' });
+      expect(await sentDigests.get('-1', '2026-04-23')).toMatchObject({ chatId: '-1', date: '2026-04-23', messageIds: [7, 8, 10] });
+      expect((await sentDigests.onDate('2026-04-23')).map((sent) => sent.chatId)).toEqual(['-1']);
+
+      // A released claim is anyone's at once, with its progress.
+      await sentDigests.claim('-2', '2026-04-23', 'worker-a', 60_000);
+      await sentDigests.recordProgress('-2', '2026-04-23', 'worker-a', [3]);
+      await sentDigests.release('-2', '2026-04-23', 'worker-a');
+      expect(await sentDigests.claim('-2', '2026-04-23', 'worker-b', 60_000)).toMatchObject({ status: 'claimed', claim: { messageIds: [3] } });
+    });
+
+    it('sent digests: of many workers claiming at once, exactly one wins', async () => {
+      const fixture = await fresh();
+      const workers = [fixture.stores, await fixture.other(), await fixture.other()];
+      const results = await Promise.all(Array.from({ length: 12 }, (_, index) => workers[index % 3]!.sentDigests.claim('-7', '2026-04-23', `worker-${index}`, 60_000)));
+      expect(results.filter((result) => result.status === 'claimed')).toHaveLength(1);
+    });
+
+    it('sent digests: records a completed send once; all() lists sends only', async () => {
+      const { sentDigests } = (await fresh()).stores;
+      expect(await sentDigests.record({ chatId: '-1', date: '2026-04-22', sentAt: '2026-04-22T00:00:01.000Z', messageIds: [7, 8] })).toBe(true);
+      expect(await sentDigests.record({ chatId: '-1', date: '2026-04-22', sentAt: '2026-04-22T01:00:00.000Z', messageIds: [9] })).toBe(false);
+      await sentDigests.claim('-2', '2026-04-22', 'worker-a', 60_000);
+      expect(await sentDigests.all()).toEqual([{ chatId: '-1', date: '2026-04-22', sentAt: '2026-04-22T00:00:01.000Z', messageIds: [7, 8] }]);
+      expect(await sentDigests.get('-2', '2026-04-22')).toBeNull();
+    });
+
+    it('feed states: empty until set, replaced by set, shared between connections', async () => {
+      const fixture = await fresh();
+      const feed = 'https://example.org/feed.xml';
+      expect(await fixture.stores.feedStates.get(feed)).toEqual({ etag: null, lastModified: null, items: {} });
+      await fixture.stores.feedStates.set(feed, { etag: '"v1"', lastModified: 'Thu, 23 Apr 2026 08:00:00 GMT', items: { a: '1', b: '2' } });
+      await fixture.stores.feedStates.set(feed, { etag: '"v2"', lastModified: null, items: { b: '3' } });
+      expect(await (await fixture.other()).feedStates.get(feed)).toEqual({ etag: '"v2"', lastModified: null, items: { b: '3' } });
+    });
+
+    it('chat memory: keys never repeat across connections; questions and lists are read back by any connection, until they expire', async () => {
+      const fixture = await fresh();
+      fixture.setClock('2026-04-23T00:00:00.000Z');
+      const other = await fixture.other();
+      const keys = await Promise.all(
+        Array.from({ length: 20 }, (_, index) => (index % 2 ? other : fixture.stores).chatMemory.rememberQuestion({ question: `q${index}`, shownArticleIds: [`a${index}`] })),
+      );
+      expect(new Set(keys).size).toBe(20);
+      for (const key of keys) expect(key).toMatch(/^[0-9a-z]+$/);
+      const index = 7;
+      expect(await fixture.stores.chatMemory.question(keys[index]!)).toEqual({ question: 'q7', shownArticleIds: ['a7'] });
+      expect(await fixture.stores.chatMemory.question('zzzzzzzz')).toBeNull();
+      expect(await fixture.stores.chatMemory.question('not a key')).toBeNull();
+      await other.chatMemory.rememberListedArticles(-100, ['x', 'y']);
+      expect(await fixture.stores.chatMemory.listedArticle(-100, 2)).toBe('y');
+      expect(await fixture.stores.chatMemory.listedArticle(-100, 3)).toBeNull();
+      expect(await fixture.stores.chatMemory.listedArticle(-100, 0)).toBeNull();
+      fixture.setClock('2026-05-23T00:00:00.000Z');
+      expect(await fixture.stores.chatMemory.question(keys[index]!)).toBeNull();
+      expect(await fixture.stores.chatMemory.listedArticle(-100, 1)).toBeNull();
+    });
+
+    it('chat memory: keys reserved through another store’s last key are never handed out', async () => {
+      const fixture = await fresh();
+      expect(await fixture.stores.chatMemory.lastKey()).toBeNull();
+      await fixture.stores.chatMemory.reserveKeysThrough('zz');
+      const key = await fixture.stores.chatMemory.rememberQuestion({ question: 'q', shownArticleIds: [] });
+      expect(parseInt(key, 36)).toBe(parseInt('zz', 36) + 1);
+      expect(await fixture.stores.chatMemory.lastKey()).toBe(key);
+      // Reserving below what was handed out never moves keys back.
+      await fixture.stores.chatMemory.reserveKeysThrough('a');
+      const next = await fixture.stores.chatMemory.rememberQuestion({ question: 'q2', shownArticleIds: [] });
+      expect(parseInt(next, 36)).toBe(parseInt(key, 36) + 1);
+    });
+
+    it('chat memory: a reader’s follow-up context, per chat and reader, replaced by the next, gone when too old', async () => {
+      const fixture = await fresh();
+      fixture.setClock('2026-04-23T00:00:00.000Z');
+      const at = Date.parse('2026-04-23T00:00:00.000Z');
+      await fixture.stores.chatMemory.rememberContext(-100, 7, { question: 'q1', articleIds: ['a'], at });
+      await fixture.stores.chatMemory.rememberContext(-100, 7, { question: 'q2', articleIds: ['b', 'c'], at });
+      const other = await fixture.other();
+      expect(await other.chatMemory.context(-100, 7, 60_000)).toEqual({ question: 'q2', articleIds: ['b', 'c'], at });
+      expect(await other.chatMemory.context(-100, 8, 60_000)).toBeNull();
+      fixture.setClock('2026-04-23T00:05:00.000Z');
+      expect(await other.chatMemory.context(-100, 7, 60_000)).toBeNull();
+    });
+
+    it('rate limits: up to the limit per window and key, the wait, one warning; connections together never exceed the limit', async () => {
+      const fixture = await fresh();
+      const { rateLimits } = fixture.stores;
+      expect(await rateLimits.take('user:1', 2, 60_000, 1_000)).toEqual({ allowed: true });
+      expect(await rateLimits.take('user:1', 2, 60_000, 11_000)).toEqual({ allowed: true });
+      expect(await rateLimits.take('user:1', 2, 60_000, 21_000)).toEqual({ allowed: false, retryAfterSeconds: 40, firstRefusal: true });
+      expect(await rateLimits.take('user:1', 2, 60_000, 31_000)).toEqual({ allowed: false, retryAfterSeconds: 30, firstRefusal: false });
+      expect(await rateLimits.take('user:2', 2, 60_000, 31_000)).toEqual({ allowed: true });
+      expect(await rateLimits.take('user:1', 2, 60_000, 61_001)).toEqual({ allowed: true });
+      expect(await rateLimits.take('user:1', 2, 60_000, 61_002)).toMatchObject({ allowed: false, firstRefusal: true });
+      expect(await rateLimits.prune(200_000)).toBe(2);
+
+      const workers = [fixture.stores, await fixture.other()];
+      const decisions = await Promise.all(Array.from({ length: 10 }, (_, index) => workers[index % 2]!.rateLimits.take('user:7', 3, 60_000, 300_000 + index)));
+      expect(decisions.filter((decision) => decision.allowed)).toHaveLength(3);
+      expect(decisions.filter((decision) => !decision.allowed && decision.firstRefusal)).toHaveLength(1);
+    });
+  });
+}
