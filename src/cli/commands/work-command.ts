@@ -15,7 +15,7 @@ export const registerWorkCommand: RegisterCommand = (program, context) => {
     .command('work')
     .description('embed queued chunks (PostgreSQL mode; any number of machines); --status shows progress and ETA')
     .option('--status', 'print the embedding queue’s progress and ETA, then exit')
-    .option('--until-empty', 'exit once the queue has nothing left to take')
+    .option('--until-empty', 'exit once no job is waiting or leased (a dead worker’s job is taken when its lease expires)')
     .option('--json', 'with --status: print one JSON object { totalChunks, doneChunks, pendingJobs, leasedJobs, doneJobs, activeWorkers, chunksPerSecond, etaSeconds }')
     .action(async (options: { status?: boolean; untilEmpty?: boolean; json?: boolean }) => {
       const config = context.config();
@@ -40,7 +40,14 @@ export const registerWorkCommand: RegisterCommand = (program, context) => {
             owner,
             leaseMs: config.embeddingQueue.leaseMs,
             signal: stop.signal,
-            until: options.untilEmpty ? () => true : undefined,
+            // Empty means no job left to take *and* none leased: a job leased by a worker that died comes back
+            // when its lease expires, and this worker stays to take it.
+            until: options.untilEmpty
+              ? async () => {
+                  const progress = await opened.queue.progress();
+                  return progress.pendingJobs === 0 && progress.leasedJobs === 0;
+                }
+              : undefined,
           });
           context.stderr(
             `newsbot: embedded ${summary.chunks} chunks in ${summary.jobs} jobs${summary.lostLeases > 0 ? ` (${summary.lostLeases} lost to an expired lease)` : ''}.\n`,
