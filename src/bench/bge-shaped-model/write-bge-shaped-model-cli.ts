@@ -1,0 +1,16 @@
+// Writes the bge-small-zh-v1.5-shaped model into a model cache (README "Performance" → "Embedding throughput"):
+//   node dist/bench/bge-shaped-model/write-bge-shaped-model-cli.js <MODEL_CACHE_DIR> [text files whose characters the vocabulary holds...]
+import fs from 'node:fs';
+import path from 'node:path';
+import { BGE_SHAPED_MODEL_ID, writeBgeShapedModel } from './write-bge-shaped-model.js';
+
+const [cacheDir, ...textFiles] = process.argv.slice(2);
+if (cacheDir === undefined) {
+  process.stderr.write('usage: write-bge-shaped-model-cli.js <MODEL_CACHE_DIR> [text files...]\n');
+  process.exitCode = 2;
+} else {
+  const characters = textFiles.map((file) => fs.readFileSync(file, 'utf8')).join('');
+  const dir = path.join(path.resolve(cacheDir), BGE_SHAPED_MODEL_ID);
+  const model = writeBgeShapedModel({ dir, characters });
+  process.stdout.write(`${JSON.stringify({ model: BGE_SHAPED_MODEL_ID, dir, parameters: model.parameters, onnxBytes: model.onnxBytes, files: model.files })}\n`);
+}
