@@ -20,5 +20,14 @@ export interface AnswerResult {
 
 /** Anything that can answer a question from the archive. */
 export interface Answerer {
-  answer(question: string, options?: { language?: 'zh' | 'en' }): Promise<AnswerResult>;
+  answer(question: string, options?: AnswerOptions): Promise<AnswerResult>;
+}
+
+export interface AnswerOptions {
+  language?: 'zh' | 'en';
+  /**
+   * The question's words are dictionary translations (an English question put into Chinese): one of them
+   * missing from an article may be a synonym the dictionary chose, not a sign the article is about something else.
+   */
+  translated?: boolean;
 }

@@ -1,7 +1,7 @@
 import type { Retriever, Passage } from '../retrieval/passage.js';
-import type { Answerer, AnswerResult, Citation } from './answer-result.js';
+import type { Answerer, AnswerOptions, AnswerResult, Citation } from './answer-result.js';
 import { analyzeQuestion, type QuestionProfile, type QuestionUnit } from './question-profile.js';
-import { scoreSentences, type ScoredSentence, type UnitWeights } from './score-sentences.js';
+import { RANKING_GAP_PENALTY, scoreSentences, type ScoredSentence, type UnitWeights } from './score-sentences.js';
 import { trimSentence } from './trim-sentence.js';
 import { notFoundMessage } from './not-found-message.js';
 import { findAnswerSlots } from './answer-patterns.js';
@@ -20,11 +20,21 @@ export interface ExtractiveAnswererOptions {
   documentFrequencies?: (terms: readonly string[]) => ReadonlyMap<string, number>;
   /** Passages read per question (default 8). */
   passages?: number;
-  /** Least evidence (weighted share of question terms in and around the best sentence) to answer (default 0.58). */
+  /**
+   * Least grounded evidence to answer (default 0.32): the best sentence's confidence (weighted share of the
+   * question's words in and around it) less `gapPenalty` times the share of the weightiest word found
+   * nowhere in its article.
+   */
   minConfidence?: number;
+  /**
+   * How much a heavy question word missing from the best sentence's whole article costs (default 1). A
+   * question about another passage still shares its generic words with the archive; what it rarely finds is
+   * its own weightiest word, so a missing one counts against answering more than a missing generic word.
+   */
+  gapPenalty?: number;
   /** Least evidence in absolute terms (summed weights of the question words in and around the best sentence; default 3). */
   minEvidence?: number;
-  /** Longest answer in characters, citations excluded (default 170). */
+  /** Longest answer in characters, citations excluded (default 200). */
   maxAnswerChars?: number;
   /** Longest single sentence before it is trimmed around the answer (default 110). */
   maxSentenceChars?: number;
@@ -32,7 +42,7 @@ export interface ExtractiveAnswererOptions {
   runnerUpShare?: number;
 }
 
-export const EXTRACTIVE_DEFAULTS = { passages: 8, minConfidence: 0.58, minEvidence: 3, maxAnswerChars: 170, maxSentenceChars: 110, runnerUpShare: 0.75 } as const;
+export const EXTRACTIVE_DEFAULTS = { passages: 8, minConfidence: 0.32, gapPenalty: 1, minEvidence: 3, maxAnswerChars: 200, maxSentenceChars: 110, runnerUpShare: 0.75 } as const;
 
 /** A unit that begins or ends in a function character (海在, 后立) is likelier a mis-cut than a word. */
 const GLUED_FUNCTION_CHARACTER = /^[在是后前的了和与及对从向把被为以]|[在是后前的了和与及对从向把被为以]$/;
@@ -44,7 +54,7 @@ const CONTINUES = /^(其中|包括|分别|即|具体|主要|一是|首先|第一
 export class ExtractiveAnswerer implements Answerer {
   constructor(private readonly options: ExtractiveAnswererOptions) {}
 
-  async answer(question: string, options: { language?: 'zh' | 'en' } = {}): Promise<AnswerResult> {
+  async answer(question: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     const profile = analyzeQuestion(question);
     const language = options.language ?? profile.language;
     const notFound: AnswerResult = { answered: false, answer: notFoundMessage(language), citations: [], mode: 'extractive' };
@@ -52,9 +62,13 @@ export class ExtractiveAnswerer implements Answerer {
     const passages = await this.options.retriever.search(question, { k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages, perArticle: 3 });
     if (passages.length === 0) return notFound;
     const weights = this.options.unitWeights?.(profile.units) ?? new Map<string, number>();
-    const scored = scoreSentences(profile, passages, weights, this.options.articleText);
+    // Translated words may be a synonym of the article's (bridge: 桥梁 for 大桥), so their absence counts for nothing.
+    const scored = scoreSentences(profile, passages, weights, this.options.articleText, options.translated ? 0 : RANKING_GAP_PENALTY);
     const best = scored[0];
-    if (!best || best.confidence < (this.options.minConfidence ?? EXTRACTIVE_DEFAULTS.minConfidence)) return notFound;
+    if (!best) return notFound;
+    const gapPenalty = options.translated ? 0 : (this.options.gapPenalty ?? EXTRACTIVE_DEFAULTS.gapPenalty);
+    const grounded = best.confidence - gapPenalty * best.largestGapShare;
+    if (grounded < (this.options.minConfidence ?? EXTRACTIVE_DEFAULTS.minConfidence)) return notFound;
     if (this.options.unitWeights && best.evidence < (this.options.minEvidence ?? EXTRACTIVE_DEFAULTS.minEvidence)) return notFound;
 
     const weightOf = (term: string): number => weights.get(term) ?? 1;

@@ -123,6 +123,8 @@ const NAME_TAG = /^(nr|nrfg|nrt|ns|nt|nz)$/;
 const WORD = /[\p{L}\p{N}]/u;
 /** 这座, 该项, 此: they point at something named elsewhere and hold no content of their own. */
 const DEMONSTRATIVE = /^(这|那|该|此|本|其)[个座家所位名条项种次年批些]?$/;
+/** A copula or preposition glued onto an unknown name before it (硕塞是, 戚务生在): the name is the word. */
+const TRAILING_COPULA = /^(\p{Script=Han}{2,}?)([是在被将])$/u;
 /** Particles that jieba's guesser glues onto the word before them (付了, 建成的). */
 const TRAILING_PARTICLE = /^(\p{Script=Han}+?)([了着过的地得])$/u;
 
@@ -163,6 +165,12 @@ export function analyzeQuestion(question: string): QuestionProfile {
       flushRun();
       if (lastUnit) focus.add(lastUnit);
       afterMarker = true;
+      continue;
+    }
+    const copula = tag === 'x' || wordRarity(word) >= 11 ? TRAILING_COPULA.exec(word) : null;
+    if (copula?.[1]) {
+      flushRun();
+      add(copula[1], 'topic', 'nz');
       continue;
     }
     const glued = tag === 'x' || wordRarity(word) >= 11 ? TRAILING_PARTICLE.exec(word) : null;

@@ -26,6 +26,8 @@ export interface ScoredSentence {
   evidence: number;
   /** The weight of the weightiest question word found nowhere near the sentence nor in its article: a missing subject. */
   largestGap: number;
+  /** `largestGap` as a share of the question's total weight (0–1). */
+  largestGapShare: number;
   /** Where the sentence holds the kind of fact asked for (see `findAnswerSlots`). */
   slots: TextSpan[];
   hasAnswerType: boolean;
@@ -39,6 +41,8 @@ export type UnitWeights = ReadonlyMap<string, number>;
 const CONTEXT_CREDIT = { heading: 1, previous: 1, paragraph: 0.8, next: 0.6 } as const;
 /** Sentences back in the same paragraph searched for the subject ("该桥……" two sentences after the name). */
 const PARAGRAPH_REACH = 4;
+/** How much the share of the weightiest question word missing from the sentence's whole article lowers its score (default). */
+export const RANKING_GAP_PENALTY = 0.3;
 /** Characters between an answer slot and a focus word for the two to count as one statement. */
 const SLOT_REACH = 16;
 
@@ -53,6 +57,7 @@ export function scoreSentences(
   passages: readonly Passage[],
   weights: UnitWeights,
   articleText: (articleId: string) => string = () => '',
+  gapPenalty: number = RANKING_GAP_PENALTY,
 ): ScoredSentence[] {
   const weightOf = (text: string): number => weights.get(text) ?? 1;
   const totalWeight = profile.units.reduce((sum, unit) => sum + weightOf(unit.text), 0);
@@ -116,7 +121,18 @@ export function scoreSentences(
       const focus = profile.focus.reduce((best, unit) => Math.max(best, matchUnit(unit, sentence)), 0);
       const slotNearFocus = slots.some((slot) => focusPositions.some((position) => Math.abs(position - slot.start) <= SLOT_REACH));
       const hint = profile.hints.some((word) => sentence.includes(word)) ? 1 : 0;
-      const score = coverage + 0.8 * context + 0.3 * articleContext + (slots.length > 0 ? 0.15 : 0) + (slotNearFocus ? 0.1 : 0) + 0.15 * focus + 0.05 * hint + prior;
+      const largestGapShare = largestGap / totalWeight;
+      // A sentence whose article lacks a heavy question word is about something else, however many generic words it shares.
+      const score =
+        coverage +
+        0.8 * context +
+        0.3 * articleContext +
+        (slots.length > 0 ? 0.15 : 0) +
+        (slotNearFocus ? 0.1 : 0) +
+        0.15 * focus +
+        0.05 * hint +
+        prior -
+        gapPenalty * largestGapShare;
       scored.push({
         passageIndex,
         sentenceIndex,
@@ -128,6 +144,7 @@ export function scoreSentences(
         confidence,
         evidence: inside + around,
         largestGap,
+        largestGapShare,
         slots,
         hasAnswerType: slots.length > 0,
         score,

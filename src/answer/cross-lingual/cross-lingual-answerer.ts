@@ -59,7 +59,7 @@ export class CrossLingualAnswerer implements Answerer {
     // dropped; when most of the question is missing, the archive does not hold its subject.
     if (foundContent.length === 0 || foundContent.length < content.length * this.#minFoundShare()) return inner.answer(question, { language });
     const chineseQuestion = `${found.map((translation) => translation.chinese).join(' ')}${terms.questionWord ?? ''}？`;
-    const result = await inner.answer(chineseQuestion, { language });
+    const result = await inner.answer(chineseQuestion, { language, translated: true });
     if (!result.answered) {
       const direct = await inner.answer(question, { language });
       return direct.answered ? direct : result;
