@@ -1,3 +1,5 @@
+import type { StageTrace } from '../log/stage-trace.js';
+
 /** A source cited by an answer; `n` matches the `[n]` markers in the answer text. */
 export interface Citation {
   n: number;
@@ -30,4 +32,6 @@ export interface AnswerOptions {
    * missing from an article may be a synonym the dictionary chose, not a sign the article is about something else.
    */
   translated?: boolean;
+  /** Receives the time of each stage of answering, retrieval's included (benches). */
+  trace?: StageTrace;
 }

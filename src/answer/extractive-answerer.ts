@@ -1,5 +1,6 @@
 import type { Retriever, Passage } from '../retrieval/passage.js';
 import type { Answerer, AnswerOptions, AnswerResult, Citation } from './answer-result.js';
+import { traced } from '../log/stage-trace.js';
 import { analyzeQuestion, type QuestionProfile, type QuestionUnit } from './question-profile.js';
 import { RANKING_GAP_PENALTY, scoreSentences, type ScoredSentence, type UnitWeights } from './score-sentences.js';
 import { trimSentence } from './trim-sentence.js';
@@ -55,15 +56,17 @@ export class ExtractiveAnswerer implements Answerer {
   constructor(private readonly options: ExtractiveAnswererOptions) {}
 
   async answer(question: string, options: AnswerOptions = {}): Promise<AnswerResult> {
-    const profile = analyzeQuestion(question);
+    const trace = options.trace;
+    const profile = traced(trace, 'analyze question', () => analyzeQuestion(question));
     const language = options.language ?? profile.language;
     const notFound: AnswerResult = { answered: false, answer: notFoundMessage(language), citations: [], mode: 'extractive' };
     if (profile.units.length === 0 || this.namesWordAbsentFromArchive(profile)) return notFound;
-    const passages = await this.options.retriever.search(question, { k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages, perArticle: 3 });
+    const passages = await this.options.retriever.search(question, { k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages, perArticle: 3, trace });
     if (passages.length === 0) return notFound;
-    const weights = this.options.unitWeights?.(profile.units) ?? new Map<string, number>();
+    const weights = traced(trace, 'term weights', () => this.options.unitWeights?.(profile.units) ?? new Map<string, number>());
     // Translated words may be a synonym of the article's (bridge: 桥梁 for 大桥), so their absence counts for nothing.
-    const scored = scoreSentences(profile, passages, weights, this.options.articleText, options.translated ? 0 : RANKING_GAP_PENALTY);
+    const articleText = onceEach(this.options.articleText);
+    const scored = traced(trace, 'score sentences', () => scoreSentences(profile, passages, weights, articleText, options.translated ? 0 : RANKING_GAP_PENALTY));
     const best = scored[0];
     if (!best) return notFound;
     const gapPenalty = options.translated ? 0 : (this.options.gapPenalty ?? EXTRACTIVE_DEFAULTS.gapPenalty);
@@ -107,6 +110,19 @@ export class ExtractiveAnswerer implements Answerer {
     // Every index term absent: one missing bigram is more often a segmentation slip (成苏|镜宇) than a missing name.
     return distinctive.some((unit) => unit.indexTerms.every((term) => (frequencies.get(term) ?? 0) === 0) && !GLUED_FUNCTION_CHARACTER.test(unit.text));
   }
+}
+
+/** An article's text read once per question however many of its passages are scored. */
+function onceEach(articleText: ((articleId: string) => string) | undefined): (articleId: string) => string {
+  const texts = new Map<string, string>();
+  return (articleId) => {
+    let text = texts.get(articleId);
+    if (text === undefined) {
+      text = articleText?.(articleId) ?? '';
+      texts.set(articleId, text);
+    }
+    return text;
+  };
 }
 
 /**

@@ -52,6 +52,10 @@ export interface SizePoint {
   search: LatencySummary;
   ask: LatencySummary;
   answeredShare: number;
+  /** Share of the timed searches whose first passage holds a gold answer (CMRC questions). */
+  searchHitAt1: number | null;
+  /** Mean milliseconds per question of each stage, for `search` and `ask` (`ask` includes its retrieval's stages). */
+  stages: { search: Record<string, number>; ask: Record<string, number> };
   /** `openArchive` in the bench process before this size's queries. */
   openArchiveMs: number;
 }

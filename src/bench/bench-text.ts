@@ -21,6 +21,8 @@ export interface BenchText {
   passages: SourcePassage[];
   /** Questions written about the passages (CMRC), in file order. */
   questions: string[];
+  /** The gold answers of each question (trimmed text → answers), for retrieval quality. */
+  answers: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Reads the CMRC passages and questions and the sample page's articles into sentence pools. */
@@ -40,5 +42,6 @@ export async function loadBenchText(options: BenchTextOptions): Promise<BenchTex
   }
   const usable = passages.filter((passage) => passage.sentences.length > 0);
   if (usable.length === 0) throw new Error(`no passages with text in ${options.squadFile}`);
-  return { passages: usable, questions: squad.questions.map((question) => question.question) };
+  const answers = new Map(squad.questions.map((question) => [question.question.trim(), question.answers]));
+  return { passages: usable, questions: squad.questions.map((question) => question.question), answers };
 }

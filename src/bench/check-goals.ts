@@ -1,8 +1,13 @@
 import type { BenchReport, GoalCheck } from './bench-report.js';
 
-/** The targets of issue 7, measured with `EMBEDDING_MODEL=hash` on a 2-core machine. */
+/** The targets of issues 7 and 17, measured with `EMBEDDING_MODEL=hash` on a 2-core machine. */
 export const BENCH_GOALS = {
-  searchP95Ms: 20,
+  searchP50Ms: 2,
+  searchP95Ms: 4,
+  /** p50 growth from the smallest to the largest chart size (10k → 100k by default). */
+  searchGrowth: 1.4,
+  /** Process start to the first answer of a restarted `serve`. */
+  restartSeconds: 5,
   askP95Ms: 50,
   ingestChunksPerSecond: 1000,
   reingestSeconds: 10,
@@ -19,7 +24,12 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>): GoalCheck[] {
   const { queries, series, ingest, reingest, coldStart, memory } = report;
   const at = `at ${queries.chunks.toLocaleString('en-US')} chunks`;
   const goals: GoalCheck[] = [
-    { goal: `search p95 ${at}`, target: `≤ ${BENCH_GOALS.searchP95Ms} ms`, measured: `${queries.search.p95} ms`, met: queries.search.p95 <= BENCH_GOALS.searchP95Ms },
+    {
+      goal: `search p50 / p95 ${at}`,
+      target: `≤ ${BENCH_GOALS.searchP50Ms} / ${BENCH_GOALS.searchP95Ms} ms`,
+      measured: `${queries.search.p50} / ${queries.search.p95} ms`,
+      met: queries.search.p50 <= BENCH_GOALS.searchP50Ms && queries.search.p95 <= BENCH_GOALS.searchP95Ms,
+    },
     { goal: `ask p95 ${at}`, target: `≤ ${BENCH_GOALS.askP95Ms} ms`, measured: `${queries.ask.p95} ms`, met: queries.ask.p95 <= BENCH_GOALS.askP95Ms },
   ];
   const smallest = series[0];
@@ -29,9 +39,9 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>): GoalCheck[] {
     const askFactor = queries.ask.p50 / Math.max(smallest.ask.p50, 0.01);
     goals.push({
       goal: `latency growth ${smallest.chunks.toLocaleString('en-US')} → ${queries.chunks.toLocaleString('en-US')} chunks (p50)`,
-      target: `sub-linear (< ×${sizeFactor.toFixed(1)})`,
+      target: `search ≤ ×${BENCH_GOALS.searchGrowth}, ask sub-linear (< ×${sizeFactor.toFixed(1)})`,
       measured: `search ×${searchFactor.toFixed(2)}, ask ×${askFactor.toFixed(2)}`,
-      met: searchFactor < sizeFactor && askFactor < sizeFactor,
+      met: searchFactor <= BENCH_GOALS.searchGrowth && askFactor < sizeFactor,
     });
   }
   goals.push(
@@ -56,6 +66,12 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>): GoalCheck[] {
     target: `≤ ${BENCH_GOALS.coldStartSeconds} s`,
     measured: serve ? `${(serve.openArchiveMs / 1000).toFixed(2)} s (${(serve.readyMs / 1000).toFixed(2)} s)` : `not measured: ${(coldStart as { skipped: string }).skipped}`,
     met: serve !== null && serve.openArchiveMs <= BENCH_GOALS.coldStartSeconds * 1000,
+  });
+  goals.push({
+    goal: `restarted serve ${at}: process start → first answer (vectors read in the background)`,
+    target: `≤ ${BENCH_GOALS.restartSeconds} s`,
+    measured: serve ? `${(serve.readyMs / 1000).toFixed(2)} s (vectors in by ${(serve.vectorsLoadedMs / 1000).toFixed(2)} s)` : 'not measured',
+    met: serve !== null && serve.readyMs <= BENCH_GOALS.restartSeconds * 1000,
   });
   const peak = Math.max(memory.bench.maxRssMb, memory.servePeakRssMb ?? 0);
   goals.push({

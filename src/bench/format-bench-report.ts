@@ -24,12 +24,19 @@ export function formatBenchReport(report: BenchReport): string {
     `queries over ${number(queries.chunks)} chunks (${report.settings.questions} questions each):`,
     `  search  ${latency(queries.search)}`,
     `  ask     ${latency(queries.ask)} (answered ${Math.round(queries.answeredShare * 100)}%)`,
-    'by corpus size (p95):',
-    ...report.series.map((point) => `  ${number(point.chunks).padStart(9)} chunks: search ${point.search.p95} ms, ask ${point.ask.p95} ms`),
+    `  search hit@1 (first passage holds a gold answer): ${queries.searchHitAt1 ?? '–'}`,
+    "where a question's time goes (mean ms):",
+    ...stageLines('search', queries.stages.search, queries.search.mean),
+    ...stageLines('ask', queries.stages.ask, queries.ask.mean),
+    'by corpus size (p50 / p95):',
+    ...report.series.map(
+      (point) =>
+        `  ${number(point.chunks).padStart(9)} chunks: search ${point.search.p50} / ${point.search.p95} ms, ask ${point.ask.p50} / ${point.ask.p95} ms, hit@1 ${point.searchHitAt1 ?? '–'}`,
+    ),
     '',
     'skipped' in coldStart
       ? `serve cold start: skipped (${coldStart.skipped})`
-      : `serve cold start: ${coldStart.readyMs} ms to the first answer (imports ${coldStart.importMs} ms, openArchive ${coldStart.openArchiveMs} ms, first answer ${coldStart.firstAnswerMs} ms), ${coldStart.peakRssMb} MB peak`,
+      : `serve cold start: ${coldStart.readyMs} ms to the first answer (imports ${coldStart.importMs} ms, openArchive ${coldStart.openArchiveMs} ms, first answer ${coldStart.firstAnswerMs} ms); vectors read in the background by ${coldStart.vectorsLoadedMs} ms; ${coldStart.peakRssMb} MB peak`,
     `memory peak: bench process ${memory.bench.maxRssMb} MB, serving process ${memory.servePeakRssMb ?? '–'} MB`,
     `disk: database ${disk.databaseMb} MB, vector index ${disk.indexMb} MB`,
     'skipped' in realModel
@@ -41,4 +48,11 @@ export function formatBenchReport(report: BenchReport): string {
     `bench took ${(report.seconds / 60).toFixed(1)} min`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per stage, then what the stages leave of the mean (the rest of the code path). */
+function stageLines(label: string, stages: Record<string, number>, mean: number): string[] {
+  const entries = Object.entries(stages);
+  const traced = entries.reduce((sum, [, milliseconds]) => sum + milliseconds, 0);
+  return [`  ${label}: ${entries.map(([stage, milliseconds]) => `${stage} ${milliseconds.toFixed(3)}`).join(', ')}; rest ${Math.max(0, mean - traced).toFixed(3)} (mean ${mean})`];
 }

@@ -1,6 +1,7 @@
 import type { Retriever } from '../retrieval/passage.js';
 import type { Answerer } from '../answer/answer-result.js';
 import { latencyPercentiles, type LatencySummary } from './latency-percentiles.js';
+import { StageTimer } from './stage-timer.js';
 
 /** Query latencies over one archive. */
 export interface QueryLatencies {
@@ -8,6 +9,10 @@ export interface QueryLatencies {
   ask: LatencySummary;
   /** Share of `ask` questions answered (not abstained). */
   answeredShare: number;
+  /** Share of the `search` questions with known answers whose first passage holds one of them (null without answers). */
+  searchHitAt1: number | null;
+  /** Mean milliseconds per question of each stage (`StageTrace` names), for `search` and for `ask`. */
+  stages: { search: Record<string, number>; ask: Record<string, number> };
 }
 
 export interface MeasureQueriesOptions {
@@ -17,12 +22,15 @@ export interface MeasureQueriesOptions {
   search: readonly string[];
   /** Timed through `answerer.answer`, as `newsbot ask` and the bot. */
   ask: readonly string[];
+  /** Gold answers by question text: a search is a hit when its first passage holds one. */
+  answers?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
  * Times each search and each answer one after another (a bot answers one message at a time per
  * process). Searches and answers use different questions so neither benefits from the other's
- * caches for the same words.
+ * caches for the same words. Each question is timed whole, then asked again with a stage trace, so the
+ * trace's own cost never reaches the latencies.
  */
 export async function measureQueries(archive: { retriever: Retriever; answerer: Answerer }, options: MeasureQueriesOptions): Promise<QueryLatencies> {
   for (const question of options.warmUp) {
@@ -30,10 +38,17 @@ export async function measureQueries(archive: { retriever: Retriever; answerer: 
     await archive.answerer.answer(question);
   }
   const searchTimes: number[] = [];
+  let judged = 0;
+  let hits = 0;
   for (const question of options.search) {
     const started = performance.now();
-    await archive.retriever.search(question);
+    const passages = await archive.retriever.search(question);
     searchTimes.push(performance.now() - started);
+    const gold = options.answers?.get(question.trim());
+    if (gold && gold.length > 0) {
+      judged += 1;
+      if (gold.some((answer) => passages[0]?.text.includes(answer))) hits += 1;
+    }
   }
   const askTimes: number[] = [];
   let answered = 0;
@@ -43,9 +58,15 @@ export async function measureQueries(archive: { retriever: Retriever; answerer: 
     askTimes.push(performance.now() - started);
     if (result.answered) answered += 1;
   }
+  const searchStages = new StageTimer();
+  for (const question of options.search) await archive.retriever.search(question, { trace: searchStages });
+  const askStages = new StageTimer();
+  for (const question of options.ask) await archive.answerer.answer(question, { trace: askStages });
   return {
     search: latencyPercentiles(searchTimes),
     ask: latencyPercentiles(askTimes),
     answeredShare: options.ask.length > 0 ? Math.round((answered / options.ask.length) * 1000) / 1000 : 0,
+    searchHitAt1: judged > 0 ? Math.round((hits / judged) * 10000) / 10000 : null,
+    stages: { search: searchStages.meanPer(options.search.length), ask: askStages.meanPer(options.ask.length) },
   };
 }

@@ -28,6 +28,8 @@ export interface PreparedBenchCorpus {
   /** The first articles, up to `realModelChunks` chunks. */
   realModelRecords: BenchRecord[];
   questions: { warmUp: string[]; search: string[]; ask: string[] };
+  /** Gold answers by question text (rephrased copies have none). */
+  answers: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Generates the corpus, writes it as day files and picks the questions; the records are not kept. */
@@ -50,5 +52,6 @@ export async function prepareBenchCorpus(options: PrepareBenchCorpusOptions): Pr
     lastDate: records.at(-1)?.date ?? '',
     realModelRecords,
     questions: { warmUp: pool.slice(0, warmUp), search: pool.slice(warmUp, warmUp + questions), ask: pool.slice(warmUp + questions) },
+    answers: text.answers,
   };
 }

@@ -98,7 +98,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       const reader = await openArchive(config, logger);
       const openArchiveMs = Math.round((performance.now() - opening) * 10) / 10;
       try {
-        const latencies = await measureQueries(reader, questionSets);
+        const latencies = await measureQueries(reader, { ...questionSets, answers: corpus.answers });
         series.push({ articles: ingested.articles, chunks: ingested.chunks, ...latencies, openArchiveMs });
       } finally {
         reader.close();

@@ -30,4 +30,11 @@ export class StageTimer {
   get(stage: string): number {
     return this.totals.get(stage) ?? 0;
   }
+
+  /** Each stage's total divided by `count` (mean milliseconds per item), rounded to 0.001 ms, in first-timed order. */
+  meanPer(count: number): Record<string, number> {
+    const means: Record<string, number> = {};
+    for (const [stage, total] of this.totals) means[stage] = count > 0 ? Math.round((total / count) * 1000) / 1000 : 0;
+    return means;
+  }
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { Archive } from '../pipeline/archive.js';
+import type { OpenArchiveOptions } from '../pipeline/open-archive.js';
 
 /** What every CLI command receives: I/O seams (so tests can capture output) and lazy access to config and archive. */
 export interface CliContext {
@@ -15,7 +16,7 @@ export interface CliContext {
   config(): Config;
   logger(): Logger;
   /** Opens the archive once (database, index, embedder); later calls return the same one. */
-  openArchive(): Promise<Archive>;
+  openArchive(options?: Pick<OpenArchiveOptions, 'vectorIndex'>): Promise<Archive>;
   /** Sets the process exit code the command ends with (0 success, 1 failed, 2 bad usage). */
   setExitCode(code: number): void;
 }

@@ -43,8 +43,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
       logger ??= createLogger(current.logLevel, secretsOf(current));
       return logger;
     },
-    openArchive: () => {
-      archive ??= import('../pipeline/open-archive.js').then(({ openArchive }) => openArchive(context.config(), context.logger()));
+    openArchive: (openOptions) => {
+      archive ??= import('../pipeline/open-archive.js').then(({ openArchive }) => openArchive(context.config(), context.logger(), openOptions));
       return archive;
     },
     setExitCode: (code) => {

@@ -41,6 +41,8 @@ export interface Archive {
   readonly logger: Logger;
   readonly store: ArticleStore;
   readonly index: VectorIndex;
+  /** Resolves once the vector index is read (at once unless opened with `vectorIndex: 'background'`). */
+  readonly vectorIndexLoaded?: Promise<void>;
   readonly embedder: Embedder;
   readonly retriever: Retriever;
   readonly answerer: Answerer;

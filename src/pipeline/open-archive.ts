@@ -25,6 +25,12 @@ export { LEXICAL_EF_CONSTRUCTION };
 export interface OpenArchiveOptions {
   /** Start the vector index from scratch (for `reindex`); waits for other writers first. */
   resetIndex?: boolean;
+  /**
+   * 'wait' (default): the vector index is read before `openArchive` returns. 'background' (`serve`): it is read on a
+   * worker thread while the archive already answers, from keywords alone until the vectors are in (seconds at a
+   * million chunks).
+   */
+  vectorIndex?: 'wait' | 'background';
 }
 
 /**
@@ -55,17 +61,20 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
       reset: options.resetIndex ?? false,
       efConstruction: embedder.semantic ? undefined : LEXICAL_EF_CONSTRUCTION,
     });
-    if (openingLock) {
+    // The manifest's count and sum of labels match the database's chunks: no drift, nothing to read yet.
+    if (openingLock && !index.savedFilesMatch(store.chunkFingerprint())) {
       if (index.rebuiltFromScratch) logger.warn({ dir: config.indexDir }, 'vector index file unreadable; rebuilding it from the database');
       await repairIndexDrift(store, index, embedder, logger);
       index.save();
-    } else {
+    } else if (!openingLock) {
       // Another process is writing: leave the files to it, and follow its saves (see HnswVectorIndex).
       logger.info({ dir: config.indexDir }, 'another process is writing the archive; the vector index follows its saves');
       if (index.unsavedChanges) index.reload();
     }
     openingLock?.release();
     openingLock = null;
+    const loading = index.loadInBackground().catch((error: unknown) => logger.error({ err: error, dir: config.indexDir }, 'could not read the vector index'));
+    if (options.vectorIndex !== 'background') await loading;
     const writeLock = createArchiveWriteLock({ file: lockFile, store, index, embedder, logger });
     // The one place the state adapters are built: over the archive's own connection (same file, same migrations).
     const state = openStateStores(store.database, { legacyFeedStateFile: path.join(config.dataDir, LEGACY_FEED_STATE_FILE) });
@@ -76,6 +85,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
       logger,
       store,
       index,
+      vectorIndexLoaded: loading,
       embedder,
       retriever,
       answerer,

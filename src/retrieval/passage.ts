@@ -1,4 +1,5 @@
 import type { StoredChunk, DateRange } from '../store/article-store.js';
+import type { StageTrace } from '../log/stage-trace.js';
 
 /** A retrieved chunk with its fused score. */
 export interface Passage extends StoredChunk {
@@ -20,6 +21,8 @@ export interface SearchOptions {
   /** Most passages from one article (default 2). */
   perArticle?: number;
   range?: DateRange;
+  /** Receives the time of each retrieval stage (benches). */
+  trace?: StageTrace;
 }
 
 /** Port for passage retrieval. */

@@ -1,5 +1,6 @@
 import type { Article } from '../ingest/article.js';
 import type { Chunk } from '../chunking/chunk.js';
+import type { StageTrace } from '../log/stage-trace.js';
 
 /** An article as stored, with bookkeeping. */
 export interface StoredArticle extends Article {
@@ -65,8 +66,8 @@ export interface ArticleStore {
   articleChunks(articleId: string): StoredChunk[];
   /** All chunk ids (for drift detection against the vector index). */
   allChunkIds(): number[];
-  /** BM25 keyword search over jieba-segmented title + text. */
-  keywordSearch(query: string, limit: number, range?: DateRange): KeywordHit[];
+  /** BM25 keyword search over jieba-segmented title + text, best first. `trace` receives the time of each stage. */
+  keywordSearch(query: string, limit: number, range?: DateRange, trace?: StageTrace): KeywordHit[];
   /** Newest articles first (by date, then ingest time). */
   latestArticles(limit: number): StoredArticle[];
   /** Articles published on a day, in source order. */

@@ -35,63 +35,104 @@ const MIN_EF_SEARCH = 200;
 
 type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
 
+/** What the saved files hold, as `manifest.json` records it: compared with the database's chunks without loading. */
+export interface LabelFingerprint {
+  count: number;
+  /** Sum of the live labels (chunk ids are never reused, so a changed set changes the count or the sum). */
+  labelSum: number;
+}
+
 /**
  * Vector index backed by hnswlib-node, persisted as `vectors.hnsw` + `manifest.json`.
  * Cosine space: hnswlib normalizes vectors (ours already are) and returns distance = 1 - cosine
  * similarity. Removed vectors are only marked deleted and keep their slot: hnswlib can reuse
  * slots, but each reuse repairs the graph around it (6 ms against 0.7 ms for an addition at
  * 100k vectors), and an archive mostly grows. `newsbot reindex` compacts.
+ *
+ * The file is read when first needed, or in the background (`loadInBackground`, off the main thread): at a
+ * million vectors it is 2 GB and takes seconds, which a restarting worker should not wait for.
  */
 export class HnswVectorIndex implements VectorIndex {
   readonly dimensions: number;
   readonly dir: string;
   readonly embedderId: string;
-  /** True when files on disk could not be used and the index started empty; re-embed everything. */
-  readonly rebuiltFromScratch: boolean;
-  /** Why the index started empty, when `rebuiltFromScratch` (for the log). */
-  readonly rebuildReason: string | null;
   private readonly options: OpenHnswVectorIndexOptions;
-  private hnsw: Hnsw;
-  private live: Set<number>;
-  /** Labels marked deleted in hnswlib (which keeps them in its id list). */
-  private deleted: Set<number>;
-  private dirty: boolean;
-  /** Which saved files this instance holds (`manifestVersion`): another process's save changes it. */
-  private diskVersion: string;
+  private current: IndexState | null;
+  private loading: Promise<void> | null = null;
 
   /** Use `openHnswVectorIndex`. */
-  constructor(options: OpenHnswVectorIndexOptions, state: IndexState) {
+  constructor(options: OpenHnswVectorIndexOptions, state: IndexState | null) {
     this.options = { ...options, reset: false };
     this.dir = options.dir;
     this.embedderId = options.embedderId;
     this.dimensions = options.dimensions;
-    this.hnsw = state.hnsw;
-    this.live = state.live;
-    this.deleted = state.deleted;
-    this.rebuildReason = state.rebuildReason;
-    this.rebuiltFromScratch = state.rebuildReason !== null;
-    this.dirty = state.dirty;
-    this.diskVersion = state.diskVersion;
+    this.current = state;
+  }
+
+  /** True when files on disk could not be used and the index started empty; re-embed everything. */
+  get rebuiltFromScratch(): boolean {
+    return this.state.rebuildReason !== null;
+  }
+
+  /** Why the index started empty, when `rebuiltFromScratch` (for the log). */
+  get rebuildReason(): string | null {
+    return this.state.rebuildReason;
+  }
+
+  /** False until the file has been read (searching before would read it on the caller's thread). */
+  isLoaded(): boolean {
+    return this.current !== null;
+  }
+
+  /** True while `loadInBackground` is reading the file: a search now would wait for it. */
+  loadingInBackground(): boolean {
+    return this.current === null && this.loading !== null;
+  }
+
+  /** Reads the file on a worker thread, when nothing has read it yet; the index answers from it once done. */
+  loadInBackground(): Promise<void> {
+    if (this.current) return Promise.resolve();
+    this.loading ??= loadIndexState(this.options, 'background')
+      .then((state) => {
+        this.current ??= state;
+      })
+      .finally(() => {
+        this.loading = null;
+      });
+    return this.loading;
+  }
+
+  /** Whether the saved files hold exactly the labels `expected` describes, judged from the manifest alone. */
+  savedFilesMatch(expected: LabelFingerprint): boolean {
+    if (this.current?.dirty) return false;
+    let manifest: IndexManifest | null;
+    try {
+      manifest = readIndexManifest(this.dir);
+    } catch {
+      return false;
+    }
+    if (!manifest || manifest.labelSum === undefined || !manifestDescribesFile(manifest, this.dir)) return false;
+    return manifest.count === expected.count && manifest.labelSum === expected.labelSum;
   }
 
   count(): number {
     this.followDisk();
-    return this.live.size;
+    return this.state.live.size;
   }
 
   ids(): number[] {
     this.followDisk();
-    return [...this.live];
+    return [...this.state.live];
   }
 
   /** True when this instance holds changes `save` has not written yet. */
   get unsavedChanges(): boolean {
-    return this.dirty;
+    return this.current?.dirty ?? false;
   }
 
   /** True when another process saved the index since this instance loaded or saved it. */
   changedOnDisk(): boolean {
-    return manifestVersion(this.dir) !== this.diskVersion;
+    return this.current !== null && manifestVersion(this.dir) !== this.current.diskVersion;
   }
 
   /**
@@ -99,13 +140,9 @@ export class HnswVectorIndex implements VectorIndex {
    * A writer calls it after taking the write lock, so it builds on the other writers' vectors.
    */
   reload(): void {
-    const state = loadIndexState(this.options);
-    this.hnsw = state.hnsw;
-    this.live = state.live;
-    this.deleted = state.deleted;
+    if (!this.current) return;
     // Only a holder of the write lock saves: a stale manifest is rewritten by its next save.
-    this.dirty = false;
-    this.diskVersion = state.diskVersion;
+    this.current = { ...loadIndexState(this.options, 'now'), dirty: false };
   }
 
   /** Adds a vector, or replaces the vector of a label already present. */
@@ -114,21 +151,23 @@ export class HnswVectorIndex implements VectorIndex {
     if (vector.length !== this.dimensions) {
       throw new RangeError(`vector for label ${id} has ${vector.length} dimensions, the index expects ${this.dimensions}`);
     }
+    const state = this.state;
     // A label already stored (live or deleted) is updated in place, and revived if deleted.
-    if (!this.live.has(id) && !this.deleted.has(id)) this.ensureCapacity();
-    this.hnsw.addPoint(Array.from(vector), id);
-    this.deleted.delete(id);
-    this.live.add(id);
-    this.dirty = true;
+    if (!state.live.has(id) && !state.deleted.has(id)) ensureCapacity(state.hnsw);
+    state.hnsw.addPoint(Array.from(vector), id);
+    state.deleted.delete(id);
+    state.live.add(id);
+    state.dirty = true;
   }
 
   /** Marks a label deleted; unknown labels are ignored. */
   remove(id: number): void {
-    if (!this.live.has(id)) return;
-    this.hnsw.markDelete(id);
-    this.live.delete(id);
-    this.deleted.add(id);
-    this.dirty = true;
+    const state = this.state;
+    if (!state.live.has(id)) return;
+    state.hnsw.markDelete(id);
+    state.live.delete(id);
+    state.deleted.add(id);
+    state.dirty = true;
   }
 
   search(vector: Float32Array, k: number): VectorHit[] {
@@ -136,13 +175,14 @@ export class HnswVectorIndex implements VectorIndex {
       throw new RangeError(`query vector has ${vector.length} dimensions, the index expects ${this.dimensions}`);
     }
     this.followDisk();
-    const wanted = Math.min(Math.floor(k), this.live.size);
+    const { hnsw, live } = this.state;
+    const wanted = Math.min(Math.floor(k), live.size);
     if (wanted <= 0) return [];
-    this.hnsw.setEf(Math.max(wanted * 2, MIN_EF_SEARCH));
-    const result = this.hnsw.searchKnn(Array.from(vector), wanted);
+    hnsw.setEf(Math.max(wanted * 2, MIN_EF_SEARCH));
+    const result = hnsw.searchKnn(Array.from(vector), wanted);
     const hits: VectorHit[] = [];
     result.neighbors.forEach((id, position) => {
-      if (!this.live.has(id)) return;
+      if (!live.has(id)) return;
       hits.push({ id, similarity: 1 - (result.distances[position] ?? 1) });
     });
     return hits;
@@ -150,36 +190,47 @@ export class HnswVectorIndex implements VectorIndex {
 
   /** Writes `vectors.hnsw` then `manifest.json`, each via a temporary file + rename. */
   save(): void {
-    if (!this.dirty) return;
+    const state = this.current;
+    if (!state?.dirty) return;
     fs.mkdirSync(this.dir, { recursive: true });
     const indexFile = path.join(this.dir, INDEX_FILE);
     const temporary = indexFile + TEMPORARY_SUFFIX;
-    this.hnsw.writeIndexSync(temporary);
+    state.hnsw.writeIndexSync(temporary);
     commitTemporaryFile(temporary, indexFile);
     const saved = fs.statSync(indexFile);
+    let labelSum = 0;
+    for (const id of state.live) labelSum += id;
     const manifest: IndexManifest = {
       embedderId: this.embedderId,
       dimensions: this.dimensions,
-      count: this.live.size,
+      count: state.live.size,
+      labelSum,
       updatedAt: new Date().toISOString(),
       format: MANIFEST_FORMAT,
-      deletedLabels: [...this.deleted].sort((left, right) => left - right),
+      deletedLabels: [...state.deleted].sort((left, right) => left - right),
       indexFile: { bytes: saved.size, modifiedMs: saved.mtimeMs },
     };
     writeIndexManifest(this.dir, manifest);
-    this.dirty = false;
-    this.diskVersion = manifestVersion(this.dir);
+    state.dirty = false;
+    state.diskVersion = manifestVersion(this.dir);
   }
 
   /** The stored vector of a live label (as hnswlib holds it: normalized), or null; `newsbot migrate` copies them. */
   vector(id: number): Float32Array | null {
     this.followDisk();
-    return this.live.has(id) ? Float32Array.from(this.hnsw.getPoint(id)) : null;
+    const { hnsw, live } = this.state;
+    return live.has(id) ? Float32Array.from(hnsw.getPoint(id)) : null;
   }
 
   /** Slots allocated (live + deleted + free); for benchmarks and tests. */
   capacity(): number {
-    return this.hnsw.getMaxElements();
+    return this.state.hnsw.getMaxElements();
+  }
+
+  /** The loaded state, read now (on this thread) when nothing has read it yet. */
+  private get state(): IndexState {
+    this.current ??= loadIndexStateNow(this.options);
+    return this.current;
   }
 
   /**
@@ -187,18 +238,19 @@ export class HnswVectorIndex implements VectorIndex {
    * searches the vectors an `ingest` beside it added. A stat per call; the reload only on change.
    */
   private followDisk(): void {
-    if (!this.dirty && this.changedOnDisk()) this.reload();
-  }
-
-  private ensureCapacity(): void {
-    const capacity = this.hnsw.getMaxElements();
-    if (this.hnsw.getCurrentCount() < capacity) return;
-    this.hnsw.resizeIndex(capacity + Math.max(1, Math.min(capacity, MAX_GROWTH)));
+    if (this.current && !this.current.dirty && this.changedOnDisk()) this.reload();
   }
 }
 
+function ensureCapacity(hnsw: Hnsw): void {
+  const capacity = hnsw.getMaxElements();
+  if (hnsw.getCurrentCount() < capacity) return;
+  hnsw.resizeIndex(capacity + Math.max(1, Math.min(capacity, MAX_GROWTH)));
+}
+
 /**
- * Opens the index in `dir`, or starts an empty one when there is none.
+ * Opens the index in `dir`, or starts an empty one when there is none. The vectors are read when first needed
+ * (or by `loadInBackground`); the manifest is read now.
  * Throws `EmbedderMismatchError` when the index was built by another embedder.
  * A missing, truncated or corrupt index file does not throw: the index starts empty and
  * `rebuiltFromScratch` is set, so the caller re-embeds the database's chunks.
@@ -209,7 +261,16 @@ export function openHnswVectorIndex(options: OpenHnswVectorIndexOptions): HnswVe
   if (options.reset) resetHnswVectorIndex(dir);
   fs.mkdirSync(dir, { recursive: true });
   removeTemporaryFiles(dir);
-  return new HnswVectorIndex(options, loadIndexState(options));
+  let manifest: IndexManifest | null = null;
+  try {
+    manifest = readIndexManifest(dir);
+  } catch {
+    // An unreadable manifest starts an empty index when the vectors are read (see loadIndexState).
+  }
+  if (manifest && (manifest.embedderId !== options.embedderId || manifest.dimensions !== dimensions)) {
+    throw new EmbedderMismatchError(dir, { embedderId: options.embedderId, dimensions }, { embedderId: manifest.embedderId, dimensions: manifest.dimensions });
+  }
+  return new HnswVectorIndex(options, null);
 }
 
 /** What an index instance holds, read from disk. */
@@ -222,7 +283,39 @@ interface IndexState {
   diskVersion: string;
 }
 
-function loadIndexState(options: OpenHnswVectorIndexOptions): IndexState {
+function loadIndexStateNow(options: OpenHnswVectorIndexOptions): IndexState {
+  const step = startLoading(options);
+  if ('state' in step) return step.state;
+  try {
+    step.hnsw.readIndexSync(step.indexFile);
+  } catch (error) {
+    return emptyIndex(options, step.diskVersion, `could not read ${step.indexFile} (${(error as Error).message}); starting an empty index`);
+  }
+  return finishLoading(step);
+}
+
+function loadIndexState(options: OpenHnswVectorIndexOptions, when: 'now'): IndexState;
+function loadIndexState(options: OpenHnswVectorIndexOptions, when: 'background'): Promise<IndexState>;
+function loadIndexState(options: OpenHnswVectorIndexOptions, when: 'now' | 'background'): IndexState | Promise<IndexState> {
+  if (when === 'now') return loadIndexStateNow(options);
+  const step = startLoading(options);
+  if ('state' in step) return Promise.resolve(step.state);
+  // hnswlib-node reads the file in a libuv worker (an AsyncWorker): the event loop keeps answering meanwhile.
+  return step.hnsw.readIndex(step.indexFile).then(
+    () => finishLoading(step),
+    (error: unknown) => emptyIndex(options, step.diskVersion, `could not read ${step.indexFile} (${(error as Error).message}); starting an empty index`),
+  );
+}
+
+interface PendingLoad {
+  hnsw: Hnsw;
+  indexFile: string;
+  manifest: IndexManifest;
+  diskVersion: string;
+}
+
+/** Checks the manifest and the file before reading: either a state already (empty, to rebuild) or what to read. */
+function startLoading(options: OpenHnswVectorIndexOptions): { state: IndexState } | PendingLoad {
   const { dir, embedderId, dimensions } = options;
   // Read first: a save landing while the files are read changes it, and the next check reloads.
   const diskVersion = manifestVersion(dir);
@@ -233,27 +326,23 @@ function loadIndexState(options: OpenHnswVectorIndexOptions): IndexState {
   try {
     manifest = readIndexManifest(dir);
   } catch (error) {
-    return emptyIndex(options, diskVersion, `${(error as Error).message}; starting an empty index`);
+    return { state: emptyIndex(options, diskVersion, `${(error as Error).message}; starting an empty index`) };
   }
   if (manifest && (manifest.embedderId !== embedderId || manifest.dimensions !== dimensions)) {
     throw new EmbedderMismatchError(dir, { embedderId, dimensions }, { embedderId: manifest.embedderId, dimensions: manifest.dimensions });
   }
   if (!manifest) {
-    return emptyIndex(options, diskVersion, hasIndexFile ? `${indexFile} has no ${MANIFEST_FILE}; starting an empty index` : null);
+    return { state: emptyIndex(options, diskVersion, hasIndexFile ? `${indexFile} has no ${MANIFEST_FILE}; starting an empty index` : null) };
   }
   if (!hasIndexFile) {
-    return emptyIndex(options, diskVersion, manifest.count > 0 ? `${indexFile} is missing; starting an empty index` : null);
+    return { state: emptyIndex(options, diskVersion, manifest.count > 0 ? `${indexFile} is missing; starting an empty index` : null) };
   }
+  return { hnsw: new hnswlib.HierarchicalNSW('cosine', dimensions), indexFile, manifest, diskVersion };
+}
 
-  const hnsw = new hnswlib.HierarchicalNSW('cosine', dimensions);
-  try {
-    hnsw.readIndexSync(indexFile);
-  } catch (error) {
-    return emptyIndex(options, diskVersion, `could not read ${indexFile} (${(error as Error).message}); starting an empty index`);
-  }
+function finishLoading({ hnsw, indexFile, manifest, diskVersion }: PendingLoad): IndexState {
   const stored = hnsw.getIdsList();
-  const file = fs.statSync(indexFile);
-  const current = manifest.indexFile !== null && manifest.indexFile.bytes === file.size && manifest.indexFile.modifiedMs === file.mtimeMs;
+  const current = manifestDescribesFile(manifest, path.dirname(indexFile));
   const deleted = new Set<number>();
   const live = new Set<number>();
   if (current) {
@@ -265,6 +354,16 @@ function loadIndexState(options: OpenHnswVectorIndexOptions): IndexState {
     for (const id of stored) (isDeletedLabel(hnsw, id) ? deleted : live).add(id);
   }
   return { hnsw, live, deleted, rebuildReason: null, dirty: !current, diskVersion };
+}
+
+/** Whether the manifest was saved with the index file now on disk (same size and modification time). */
+function manifestDescribesFile(manifest: IndexManifest, dir: string): boolean {
+  try {
+    const file = fs.statSync(path.join(dir, INDEX_FILE));
+    return manifest.indexFile !== null && manifest.indexFile.bytes === file.size && manifest.indexFile.modifiedMs === file.mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 /** Deletes the index files in `dir` (the directory itself stays). */

@@ -14,6 +14,8 @@ export interface IndexManifest {
   dimensions: number;
   /** Live vectors at the last save. */
   count: number;
+  /** Sum of the live labels at the last save (absent in manifests of older versions). */
+  labelSum?: number;
   updatedAt: string;
   format: typeof MANIFEST_FORMAT;
   /**
@@ -76,6 +78,7 @@ function parseManifest(file: string, value: unknown): IndexManifest {
     embedderId,
     dimensions,
     count,
+    ...(isCount(record.labelSum) ? { labelSum: record.labelSum } : {}),
     updatedAt: typeof updatedAt === 'string' ? updatedAt : '',
     format: MANIFEST_FORMAT,
     deletedLabels,

@@ -19,6 +19,15 @@ export const SELECT_QUERY_TERMS_DEFAULTS = {
    * points of hit@1.
    */
   maxPostings: 10_000,
+  /**
+   * 2,000: the postings the FTS5 query itself scores. Its bm25() costs about 0.35 µs a matching chunk (the
+   * postings alone 0.06 µs), so the commoner terms of the selection are counted afterwards in the texts of the
+   * best `rescorePool` chunks instead (`addCommonTerms`). Measured on 100,000 bench chunks and 1,500 CMRC
+   * questions: the top chunk holds the answer for 78.0% as with every term in the query (78.1%), at half the time.
+   */
+  rankedPostings: 2_000,
+  /** 100 candidates rescored with the common terms (50: 77.8% above). */
+  rescorePool: 100,
 } as const;
 
 /** Normalized terms unicode61 keeps as one token, so fts5vocab knows their frequency. */
@@ -47,4 +56,28 @@ export function selectQueryTerms(terms: readonly QueryTerm[], options: SelectQue
     postings += entry.frequency;
   }
   return kept;
+}
+
+/**
+ * Splits the selected terms (rarest first) into those the FTS5 query ranks, the rarest up to `rankedPostings`
+ * summed document frequency (at least one), and the common rest, scored in the candidates' texts.
+ */
+export function splitRankedTerms(
+  terms: readonly QueryTerm[],
+  documentFrequency: (term: string) => number,
+  rankedPostings: number = SELECT_QUERY_TERMS_DEFAULTS.rankedPostings,
+): { ranked: QueryTerm[]; common: { term: QueryTerm; frequency: number }[] } {
+  const ranked: QueryTerm[] = [];
+  const common: { term: QueryTerm; frequency: number }[] = [];
+  let postings = 0;
+  for (const term of terms) {
+    const frequency = SINGLE_TOKEN.test(term.text) ? documentFrequency(term.text) : 0;
+    if (common.length === 0 && (ranked.length === 0 || postings + frequency <= rankedPostings)) {
+      ranked.push(term);
+      postings += frequency;
+    } else {
+      common.push({ term, frequency });
+    }
+  }
+  return { ranked, common };
 }

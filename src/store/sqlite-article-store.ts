@@ -8,7 +8,10 @@ import { normalizeForMatching } from '../text/normalize-text.js';
 import { buildFtsMatch, queryTerms, quoteFtsString } from './fts-query.js';
 import { DocumentFrequencyCache } from './document-frequency-cache.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
-import { SINGLE_TOKEN, selectQueryTerms } from './select-query-terms.js';
+import { SELECT_QUERY_TERMS_DEFAULTS, SINGLE_TOKEN, selectQueryTerms, splitRankedTerms } from './select-query-terms.js';
+import { addCommonTerms } from './add-common-terms.js';
+import type { LabelFingerprint } from './hnsw-vector-index.js';
+import { traced, type StageTrace } from '../log/stage-trace.js';
 
 /** One article to write with `upsertArticles`. */
 export interface ArticleUpsert {
@@ -108,25 +111,43 @@ export class SqliteArticleStore implements ArticleStore {
     return (this.statements.articleChunks.all(articleId) as ChunkRow[]).map(toStoredChunk);
   }
 
+  /** Count and sum of the chunk ids: matched against the vector index's manifest to skip comparing every id. */
+  chunkFingerprint(): LabelFingerprint {
+    const row = this.statements.chunkFingerprint.get() as { count: number; labelSum: number };
+    return { count: row.count, labelSum: row.labelSum };
+  }
+
   allChunkIds(): number[] {
     return this.statements.allChunkIds.all() as number[];
   }
 
-  keywordSearch(query: string, limit: number, range?: DateRange): KeywordHit[] {
+  /**
+   * Two passes: FTS5 ranks the chunks holding the rarest question terms (bm25() over their postings, bounded by
+   * `rankedPostings`), then the commoner terms are counted in the best candidates' texts (`addCommonTerms`).
+   */
+  keywordSearch(query: string, limit: number, range?: DateRange, trace?: StageTrace): KeywordHit[] {
     if (limit <= 0) return [];
     const dataVersion = this.dataVersion();
-    const terms = selectQueryTerms(queryTerms(query), {
-      documentFrequency: (term) => this.frequencies.get(term, dataVersion, this.lookUpFrequency),
-    });
-    const match = buildFtsMatch(terms);
+    const documentFrequency = (term: string): number => this.frequencies.get(term, dataVersion, this.lookUpFrequency);
+    const { ranked, common } = traced(trace, 'choose terms', () => splitRankedTerms(selectQueryTerms(queryTerms(query), { documentFrequency }), documentFrequency));
+    const match = buildFtsMatch(ranked);
     if (match === null) return [];
     const from = range?.from ?? null;
     const to = range?.to ?? null;
-    const rows =
+    const poolSize = Math.floor(common.length > 0 ? Math.max(limit, SELECT_QUERY_TERMS_DEFAULTS.rescorePool) : limit);
+    const rows = traced(trace, 'fts5 query', () =>
       from === null && to === null
-        ? (this.statements.keywordSearch.all(match, Math.floor(limit)) as { id: number; rank: number }[])
-        : (this.statements.keywordSearchInRange.all({ match, from, to, limit: Math.floor(limit) }) as { id: number; rank: number }[]);
-    return rows.map((row) => ({ id: row.id, score: -row.rank }));
+        ? (this.statements.keywordSearch.all(match, poolSize) as { id: number; rank: number }[])
+        : (this.statements.keywordSearchInRange.all({ match, from, to, limit: poolSize }) as { id: number; rank: number }[]),
+    );
+    const hits = rows.map((row) => ({ id: row.id, score: -row.rank }));
+    if (common.length === 0 || hits.length <= 1) return hits.slice(0, limit);
+    return traced(trace, 'common terms', () => {
+      const rowsOfText = this.statements.chunkTexts.all(JSON.stringify(hits.map((hit) => hit.id))) as { id: number; heading: string; text: string }[];
+      const texts = new Map(rowsOfText.map((row) => [row.id, normalizeForMatching(`${row.heading}\n${row.text}`)]));
+      const terms = common.map(({ term, frequency }) => ({ text: term.text, frequency }));
+      return addCommonTerms(hits, texts, terms, this.stats().chunks).slice(0, limit);
+    });
   }
 
   /** Recent counts may be cached (see `DocumentFrequencyCache`). */
@@ -263,6 +284,8 @@ function prepareStatements(database: Database.Database) {
     articleChunks: database.prepare(`SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.ordinal`),
     allChunkIds: database.prepare('SELECT id FROM chunks ORDER BY id').pluck(),
     countChunks: database.prepare('SELECT count(*) FROM chunks').pluck(),
+    chunkFingerprint: database.prepare('SELECT count(*) AS count, total(id) AS labelSum FROM chunks'),
+    chunkTexts: database.prepare('SELECT id, heading, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))'),
     documentFrequency: database.prepare('SELECT doc FROM chunks_fts_vocab WHERE term = ?').pluck(),
     countMatches: database.prepare('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck(),
     keywordSearch: database.prepare(`SELECT rowid AS id, ${bm25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?`),

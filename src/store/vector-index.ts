@@ -16,4 +16,6 @@ export interface VectorIndex {
   search(vector: Float32Array, k: number): VectorHit[];
   /** Persists atomically (temporary file + rename). No-op when nothing changed. */
   save(): void;
+  /** True while the vectors are still being read in the background: a search now would wait for them. */
+  loadingInBackground?(): boolean;
 }

@@ -42,7 +42,8 @@ async function serve(context: CliContext): Promise<void> {
   const { databaseUrl } = context.config();
   // Long polling with METRICS_PORT: /health says "opening" (503) until the bot is up.
   const metricsServer = await startEarlyMetricsServer(context.config(), context.logger());
-  const archive = await context.openArchive();
+  // The vectors are read on a worker thread: a restarted worker answers (from keywords) within seconds at any size.
+  const archive = await context.openArchive({ vectorIndex: 'background' });
   // PostgreSQL mode: the replica follows the change log until the archive closes.
   archive.replica?.follow();
   const jobs = createBackgroundServices(archive);

@@ -62,7 +62,8 @@ describe('ReplicaFollower', () => {
       expect(replica.articles.getArticle('buses')).toMatchObject({ title: BUSES.title, paragraphs: BUSES.paragraphs, date: '2026-04-21' });
 
       const embedder = new PassageRefusingEmbedder();
-      const retriever = new HybridRetriever({ store: replica.articles, index: replica.index, embedder });
+      // Both legs, as a semantic model would search them (a lexical embedder's vectors are skipped when keywords suffice).
+      const retriever = new HybridRetriever({ store: replica.articles, index: replica.index, embedder, alwaysSearchVectors: true });
       const [best] = await retriever.search('新能源公交车', { k: 1 });
       expect(best?.articleId).toBe('buses');
       expect(best?.vectorRank).toBe(1);
