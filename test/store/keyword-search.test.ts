@@ -108,3 +108,32 @@ describe('SqliteArticleStore.keywordSearch', () => {
     expect(frequencies.get('500')).toBe(1);
   });
 });
+
+describe('SqliteArticleStore.keywordSearch in two passes', () => {
+  it('still weighs a common term, counted in the candidates after FTS5 ranked the rare ones', () => {
+    const { dir, cleanup } = temporaryDirectory();
+    const store = openSqliteArticleStore(`${dir}/newsbot.db`);
+    try {
+      // 公司 is in more chunks than the ranked pass scores (2,000 postings), so FTS5 ranks by 河城大桥 alone; it is
+      // in under half of them, so it still weighs something in BM25.
+      store.transaction(() => {
+        for (let index = 0; index < 10_000; index += 1) {
+          const filler = makeArticle({ id: `filler-${index}`, title: `第${index}号简讯`, date: '2026-01-01' });
+          store.upsertArticle(filler, 'h', makeChunks(filler, [index < 2_100 ? `本市第${index}家公司完成年度报告。` : `本市第${index}个社区完成年度总结。`]));
+        }
+      });
+      const residents = makeArticle({ id: 'residents', title: '简讯', date: '2026-05-01' });
+      store.upsertArticle(residents, 'h', makeChunks(residents, ['河城大桥今天正式通车，市民前来参观。']));
+      const company = makeArticle({ id: 'company', title: '简讯', date: '2026-05-01' });
+      store.upsertArticle(company, 'h', makeChunks(company, ['河城大桥今天正式通车，公司员工参观。']));
+      const articleOf = (hit: { id: number } | undefined): string | undefined => (hit ? store.getChunks([hit.id])[0]?.articleId : undefined);
+      // On the rare words alone the residents' chunk comes first (its text is cut into fewer tokens); the common word
+      // 公司, left out of the FTS5 query, puts the company's first.
+      expect(store.keywordSearch('河城大桥', 5).map(articleOf)).toEqual(['residents', 'company']);
+      expect(store.keywordSearch('河城大桥是哪家公司建的', 5).map(articleOf)).toEqual(['company', 'residents']);
+    } finally {
+      store.close();
+      cleanup();
+    }
+  });
+});

@@ -41,6 +41,11 @@ export async function runPostgresMigrations(pool: pg.Pool, migrations: readonly 
   const latest = sorted.at(-1)?.version ?? 0;
   const client = await pool.connect();
   let broken = false;
+  // See withTransaction: a dropped connection must not crash the process while the client is checked out.
+  const onError = (): void => {
+    broken = true;
+  };
+  client.on('error', onError);
   try {
     await client.query('SELECT pg_advisory_lock($1, $2)', [ADVISORY_LOCKS.namespace, ADVISORY_LOCKS.migrations]);
     try {
@@ -71,6 +76,7 @@ export async function runPostgresMigrations(pool: pg.Pool, migrations: readonly 
       });
     }
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }

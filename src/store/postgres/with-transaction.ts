@@ -8,6 +8,12 @@ import type pg from 'pg';
 export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
   let failure: Error | undefined;
+  // A connection that drops between two queries emits 'error' on the client, and the pool stops listening while the
+  // client is checked out: without a listener the process would crash. The next query fails with the same error.
+  const onError = (error: Error): void => {
+    failure ??= error;
+  };
+  client.on('error', onError);
   try {
     await client.query(begin);
     const result = await work(client);
@@ -18,6 +24,7 @@ export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
+    client.removeListener('error', onError);
     client.release(failure);
   }
 }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { HybridRetriever } from '../../src/retrieval/hybrid-retriever.js';
+import type { ArticleStore, KeywordHit, StoredChunk } from '../../src/store/article-store.js';
+import type { VectorHit, VectorIndex } from '../../src/store/vector-index.js';
+import type { EmbedKind, Embedder } from '../../src/embedding/embedder.js';
+
+/** Chunk `id` belongs to article `a<id>` unless `articleOf` says otherwise. */
+function chunk(id: number, articleOf: (id: number) => string = (value) => `a${value}`): StoredChunk {
+  return { id, articleId: articleOf(id), ordinal: 0, text: `chunk ${id}`, heading: '', title: `title ${id}`, subtitle: null, date: '2026-05-01', url: null, source: 'test' };
+}
+
+function fakes(options: { keyword: number[]; vector: number[]; semantic: boolean; loading?: boolean; articleOf?: (id: number) => string }) {
+  const fetched: number[][] = [];
+  const embedded: EmbedKind[] = [];
+  const store = {
+    keywordSearch: (): KeywordHit[] => options.keyword.map((id, position) => ({ id, score: 10 - position })),
+    getChunks: (ids: number[]) => {
+      fetched.push([...ids]);
+      return ids.map((id) => chunk(id, options.articleOf));
+    },
+  } as unknown as ArticleStore;
+  const index: VectorIndex = {
+    dimensions: 2,
+    count: () => options.vector.length,
+    ids: () => options.vector,
+    add: () => {},
+    remove: () => {},
+    save: () => {},
+    search: (): VectorHit[] => options.vector.map((id, position) => ({ id, similarity: 0.9 - position / 100 })),
+    loadingInBackground: () => options.loading ?? false,
+  };
+  const embedder: Embedder = {
+    id: 'fake',
+    dimensions: 2,
+    maxBatchSize: 8,
+    maxInputChars: 100,
+    maxConcurrency: 1,
+    semantic: options.semantic,
+    embed: async (texts: string[], kind: EmbedKind) => {
+      embedded.push(kind);
+      return texts.map(() => Float32Array.from([1, 0]));
+    },
+  };
+  return { retriever: new HybridRetriever({ store, index, embedder }), fetched, embedded };
+}
+
+describe('HybridRetriever', () => {
+  it('does not search the vectors of a lexical embedder when the keywords fill the list', async () => {
+    const { retriever, embedded } = fakes({ keyword: [1, 2, 3, 4, 5, 6], vector: [9, 8], semantic: false });
+    const passages = await retriever.search('question', { k: 5 });
+    expect(passages.map((passage) => passage.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(embedded).toEqual([]);
+    expect(passages.every((passage) => passage.vectorRank === null)).toBe(true);
+  });
+
+  it('adds lexical vector hits when the keywords find fewer than k passages', async () => {
+    const { retriever, embedded } = fakes({ keyword: [1, 2], vector: [9, 1], semantic: false });
+    const passages = await retriever.search('question', { k: 5 });
+    expect(embedded).toEqual(['query']);
+    expect(passages.map((passage) => passage.id)).toEqual([1, 2, 9]);
+    expect(passages[0]?.vectorRank).toBe(2);
+  });
+
+  it('always searches both lists with a semantic embedder', async () => {
+    const { retriever, embedded } = fakes({ keyword: [1, 2, 3, 4, 5, 6], vector: [9, 8], semantic: true });
+    const passages = await retriever.search('question', { k: 5 });
+    expect(embedded).toEqual(['query']);
+    expect(passages.map((passage) => passage.id)).toContain(9);
+  });
+
+  it('answers from keywords alone while the vectors are still being read', async () => {
+    const { retriever, embedded } = fakes({ keyword: [1, 2, 3], vector: [9, 8], semantic: true, loading: true });
+    const passages = await retriever.search('question', { k: 5 });
+    expect(embedded).toEqual([]);
+    expect(passages.map((passage) => passage.id)).toEqual([1, 2, 3]);
+  });
+
+  it('fetches keyword chunks a page at a time, more only when one article fills the page', async () => {
+    const spread = fakes({ keyword: Array.from({ length: 50 }, (_, index) => index + 1), vector: [], semantic: false });
+    await spread.retriever.search('question', { k: 5, perArticle: 2 });
+    expect(spread.fetched).toEqual([[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]);
+
+    // Ten chunks of one article, then others: the first page gives two passages, the second the rest.
+    const crowded = fakes({ keyword: Array.from({ length: 50 }, (_, index) => index + 1), vector: [], semantic: false, articleOf: (id) => (id <= 10 ? 'same' : `a${id}`) });
+    const passages = await crowded.retriever.search('question', { k: 5, perArticle: 2 });
+    expect(crowded.fetched.map((ids) => ids.length)).toEqual([10, 10]);
+    expect(passages.map((passage) => passage.id)).toEqual([1, 2, 11, 12, 13]);
+  });
+});
