@@ -10,6 +10,9 @@ import { runMigrations } from './run-migrations.js';
  */
 export const BUSY_TIMEOUT_MS = 30_000;
 
+/** Bytes of the database file SQLite maps into memory (pages the OS can drop again; they count as resident once read). */
+const MMAP_BYTES = 1024 * 1024 * 1024;
+
 /**
  * Opens (creating the file and its folder) the newsbot database with the settings every
  * store module relies on, and brings the schema up to date.
@@ -28,6 +31,9 @@ export function openSqliteDatabase(filePath: string): Database.Database {
     database.pragma('foreign_keys = ON');
     // 64 MB of page cache (default 2 MB): keyword search touches many FTS pages per question.
     database.pragma('cache_size = -65536');
+    // Reads through a memory map of up to 1 GiB of the file instead of a read() per page: fetching the candidates'
+    // texts at random places of a 300 MB archive took 1.3 ms per 100 chunks this way against 1.4-5.6 ms.
+    database.pragma(`mmap_size = ${MMAP_BYTES}`);
     runMigrations(database);
     return database;
   } catch (error) {
