@@ -15,6 +15,8 @@ export const DEFAULTS = {
   EMBEDDING_PRECISION: 'auto',
   /** Branch, tag or commit of the model repository. */
   EMBEDDING_REVISION: 'main',
+  /** Query vectors remembered per process (0 = none); see `QUERY_VECTOR_CACHE_DEFAULTS`. */
+  EMBEDDING_QUERY_CACHE: 1000,
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: 10,
   MAX_QUESTION_CHARS: 500,
@@ -82,6 +84,7 @@ const envSchema = z.object({
   EMBEDDING_REVISION: z.string().trim().min(1).default(DEFAULTS.EMBEDDING_REVISION),
   EMBEDDING_THREADS: optionalCount('EMBEDDING_THREADS', 256),
   EMBEDDING_BATCH_SIZE: optionalCount('EMBEDDING_BATCH_SIZE', 1024),
+  EMBEDDING_QUERY_CACHE: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULTS.EMBEDDING_QUERY_CACHE),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalText,
@@ -157,6 +160,8 @@ export interface Config {
   readonly embeddingThreads: number | null;
   /** EMBEDDING_BATCH_SIZE: texts per model call; null keeps the model's own (32 for bge-small-zh-v1.5). */
   readonly embeddingBatchSize: number | null;
+  /** EMBEDDING_QUERY_CACHE: query vectors a model-backed embedder remembers (exact question text); 0 = no cache. */
+  readonly embeddingQueryCache: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Longest article body (title and paragraphs, in characters) that ingestion accepts. */
   readonly maxArticleChars: number;
@@ -248,6 +253,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     embeddingRevision: values.EMBEDDING_REVISION,
     embeddingThreads: values.EMBEDDING_THREADS,
     embeddingBatchSize: values.EMBEDDING_BATCH_SIZE,
+    embeddingQueryCache: values.EMBEDDING_QUERY_CACHE,
     logLevel: values.LOG_LEVEL,
     maxArticleChars: values.MAX_ARTICLE_CHARS,
     embeddingQueue: { serveWorker: values.EMBED_WORKER, leaseMs: values.EMBED_LEASE_SECONDS * 1000, jobChunks: values.EMBED_JOB_CHUNKS },

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Embedder } from './embedder.js';
 import { HashEmbedder } from './hash-embedder.js';
+import { QueryVectorCache } from './query-vector-cache.js';
 import { TransformersEmbedder } from './transformers-embedder.js';
 
 /** The EMBEDDING_MODEL value that selects the offline embedder. */
@@ -28,11 +29,16 @@ export function createEmbedder(config: Config): Embedder {
   });
 }
 
-/** `createEmbedder`, with the model loaded, so `dimensions` is known and failures surface now. */
+/**
+ * `createEmbedder`, with the model loaded, so `dimensions` is known and failures surface now; a
+ * model remembers its last `config.embeddingQueryCache` query vectors (`QueryVectorCache`). The
+ * hash embedder is not wrapped: it embeds a question in microseconds, as fast as a lookup.
+ */
 export async function createLoadedEmbedder(config: Config): Promise<Embedder> {
   const embedder = createEmbedder(config);
-  if (embedder instanceof TransformersEmbedder) await embedder.load();
-  return embedder;
+  if (!(embedder instanceof TransformersEmbedder)) return embedder;
+  await embedder.load();
+  return config.embeddingQueryCache > 0 ? new QueryVectorCache(embedder, { maxEntries: config.embeddingQueryCache }) : embedder;
 }
 
 /**
@@ -40,6 +46,8 @@ export async function createLoadedEmbedder(config: Config): Promise<Embedder> {
  * broken download shows now (for `newsbot models download`). Null for the hash embedder.
  */
 export async function downloadModel(config: Config): Promise<TransformersEmbedder | null> {
-  const embedder = await createLoadedEmbedder(config);
-  return embedder instanceof TransformersEmbedder ? embedder : null;
+  const embedder = createEmbedder(config);
+  if (!(embedder instanceof TransformersEmbedder)) return null;
+  await embedder.load();
+  return embedder;
 }

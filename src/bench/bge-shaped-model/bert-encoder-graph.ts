@@ -5,6 +5,7 @@ import onnxProto from 'onnx-proto';
 import type { onnx as Onnx } from 'onnx-proto';
 import type { BertShape } from './bert-shape.js';
 import { seededWeights } from './seeded-weights.js';
+import { quantizePerColumn, quantizePerTensor } from './quantize-weights.js';
 
 const { onnx } = onnxProto;
 const { DataType } = onnx.TensorProto;
@@ -13,12 +14,23 @@ const { AttributeType } = onnx.AttributeProto;
 /** What masked positions add to the attention scores before the softmax (as in BERT). */
 const MASKED_SCORE = -10_000;
 
+export interface BertEncoderGraphOptions {
+  /**
+   * Write the int8 form onnxruntime's dynamic quantizer makes of it (`model_quantized.onnx`): each
+   * dense layer as DynamicQuantizeLinear → MatMulInteger → Cast → Mul by the scales, embedding
+   * tables as uint8 Gather → DequantizeLinear (see `quantize-weights.ts`). The attention's two
+   * activation-by-activation MatMuls stay float32 (under 1% of the multiply-adds at question length).
+   * Same seeds, so the weights are the float32 model's, rounded. Default false.
+   */
+  quantized?: boolean;
+}
+
 /**
  * The encoder's ONNX bytes: inputs `input_ids`, `attention_mask`, `token_type_ids` (int64
  * [batch, sequence]), output `last_hidden_state` (float32 [batch, sequence, hiddenSize]).
  */
-export function bertEncoderGraph(shape: BertShape, seed: number): Uint8Array {
-  const builder = new GraphBuilder(seed);
+export function bertEncoderGraph(shape: BertShape, seed: number, options: BertEncoderGraphOptions = {}): Uint8Array {
+  const builder = new GraphBuilder(seed, options.quantized ?? false);
   const { hiddenSize, attentionHeads } = shape;
   if (hiddenSize % attentionHeads !== 0) throw new RangeError(`hidden size ${hiddenSize} is not a multiple of ${attentionHeads} heads`);
   const headSize = hiddenSize / attentionHeads;
@@ -35,12 +47,12 @@ export function bertEncoderGraph(shape: BertShape, seed: number): Uint8Array {
   builder.integers('one', [1], []);
 
   // Embeddings: word + position + token type, then LayerNorm.
-  const words = builder.node('Gather', [builder.weights('word_embeddings', [shape.vocabularySize, hiddenSize]), 'input_ids'], 'word_states');
+  const words = builder.lookup('word_embeddings', [shape.vocabularySize, hiddenSize], 'input_ids', 'word_states');
   builder.node('Shape', ['input_ids'], 'input_shape');
   builder.node('Gather', ['input_shape', 'one'], 'sequence_length', [{ name: 'axis', type: AttributeType.INT, i: 0 }]);
   builder.node('Range', ['zero', 'sequence_length', 'one'], 'position_ids');
-  const positions = builder.node('Gather', [builder.weights('position_embeddings', [shape.maxPositions, hiddenSize]), 'position_ids'], 'position_states');
-  const types = builder.node('Gather', [builder.weights('token_type_embeddings', [shape.typeVocabularySize, hiddenSize]), 'token_type_ids'], 'type_states');
+  const positions = builder.lookup('position_embeddings', [shape.maxPositions, hiddenSize], 'position_ids', 'position_states');
+  const types = builder.lookup('token_type_embeddings', [shape.typeVocabularySize, hiddenSize], 'token_type_ids', 'type_states');
   builder.node('Add', [words, positions], 'word_position_states');
   let hidden = builder.layerNorm('embeddings', builder.node('Add', ['word_position_states', types], 'embedding_sum'), hiddenSize, shape.layerNormEpsilon);
 
@@ -112,13 +124,34 @@ class GraphBuilder {
   readonly initializers: Onnx.ITensorProto[] = [];
   private nextSeed: number;
 
-  constructor(seed: number) {
+  constructor(
+    seed: number,
+    private readonly quantized: boolean,
+  ) {
     this.nextSeed = seed;
   }
 
-  node(opType: string, input: string[], output: string, attribute: Onnx.IAttributeProto[] = []): string {
-    this.nodes.push({ opType, input, output: [output], name: output, attribute });
-    return output;
+  node(opType: string, input: string[], output: string | string[], attribute: Onnx.IAttributeProto[] = []): string {
+    const outputs = typeof output === 'string' ? [output] : output;
+    this.nodes.push({ opType, input, output: outputs, name: outputs[0], attribute });
+    return outputs[0]!;
+  }
+
+  /** A raw tensor of another type (int8 / uint8 weights and zero points). */
+  tensor(name: string, dataType: number, dims: number[], values: Int8Array | Uint8Array): string {
+    this.initializers.push({ name, dataType, dims, rawData: new Uint8Array(values.buffer, values.byteOffset, values.byteLength) });
+    return name;
+  }
+
+  /** Rows of an embedding table: `Gather`, or in the quantized graph a uint8 `Gather` then `DequantizeLinear`. */
+  lookup(name: string, dims: [number, number], ids: string, output: string): string {
+    if (!this.quantized) return this.node('Gather', [this.weights(name, dims), ids], output);
+    const quantized = quantizePerTensor(this.nextWeights(dims[0] * dims[1]));
+    this.tensor(`${name}_quantized`, DataType.UINT8, dims, quantized.values);
+    this.constant(`${name}_scale`, [], [quantized.scale]);
+    this.tensor(`${name}_zero_point`, DataType.UINT8, [], Uint8Array.of(quantized.zeroPoint));
+    this.node('Gather', [`${name}_quantized`, ids], `${output}_quantized`);
+    return this.node('DequantizeLinear', [`${output}_quantized`, `${name}_scale`, `${name}_zero_point`], output);
   }
 
   constant(name: string, dims: number[], values: number[]): string {
@@ -134,14 +167,32 @@ class GraphBuilder {
 
   weights(name: string, dims: number[]): string {
     const length = dims.reduce((product, size) => product * size, 1);
-    this.nextSeed += 1;
-    this.initializers.push({ name, dataType: DataType.FLOAT, dims, rawData: new Uint8Array(seededWeights(length, this.nextSeed).buffer) });
+    this.initializers.push({ name, dataType: DataType.FLOAT, dims, rawData: new Uint8Array(this.nextWeights(length).buffer) });
     return name;
+  }
+
+  /** The next weight tensor's values: each tensor has its own seed, in graph order. */
+  private nextWeights(length: number): Float32Array {
+    this.nextSeed += 1;
+    return seededWeights(length, this.nextSeed);
   }
 
   /** `input · W + b`, W of [inputs, outputs]. */
   dense(name: string, input: string, inputs: number, outputs: number): string {
-    this.node('MatMul', [input, this.weights(`${name}_weight`, [inputs, outputs])], `${name}_product`);
+    if (this.quantized) {
+      const weight = quantizePerColumn(this.nextWeights(inputs * outputs), inputs, outputs);
+      this.tensor(`${name}_weight_quantized`, DataType.INT8, [inputs, outputs], weight.values);
+      this.constant(`${name}_weight_scale`, [outputs], Array.from(weight.scales));
+      this.tensor(`${name}_weight_zero_point`, DataType.INT8, [outputs], new Int8Array(outputs));
+      const [quantizedInput, inputScale, inputZeroPoint] = [`${name}_input_quantized`, `${name}_input_scale`, `${name}_input_zero_point`];
+      this.node('DynamicQuantizeLinear', [input], [quantizedInput, inputScale, inputZeroPoint]);
+      this.node('MatMulInteger', [quantizedInput, `${name}_weight_quantized`, inputZeroPoint, `${name}_weight_zero_point`], `${name}_product_integer`);
+      this.node('Cast', [`${name}_product_integer`], `${name}_product_float`, [{ name: 'to', type: AttributeType.INT, i: DataType.FLOAT }]);
+      this.node('Mul', [inputScale, `${name}_weight_scale`], `${name}_product_scale`);
+      this.node('Mul', [`${name}_product_float`, `${name}_product_scale`], `${name}_product`);
+    } else {
+      this.node('MatMul', [input, this.weights(`${name}_weight`, [inputs, outputs])], `${name}_product`);
+    }
     return this.node('Add', [`${name}_product`, this.constant(`${name}_bias`, [outputs], new Array<number>(outputs).fill(0))], `${name}_dense`);
   }
 

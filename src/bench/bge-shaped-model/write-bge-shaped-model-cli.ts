@@ -1,4 +1,5 @@
-// Writes the bge-small-zh-v1.5-shaped model into a model cache (README "Performance" → "Embedding throughput"):
+// Writes the bge-small-zh-v1.5-shaped model, float32 and int8, into a model cache (README "Performance" →
+// "Embedding throughput"; EMBEDDING_PRECISION picks which one loads):
 //   node dist/bench/bge-shaped-model/write-bge-shaped-model-cli.js <MODEL_CACHE_DIR> [text files whose characters the vocabulary holds...]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ if (cacheDir === undefined) {
 } else {
   const characters = textFiles.map((file) => fs.readFileSync(file, 'utf8')).join('');
   const dir = path.join(path.resolve(cacheDir), BGE_SHAPED_MODEL_ID);
-  const model = writeBgeShapedModel({ dir, characters });
-  process.stdout.write(`${JSON.stringify({ model: BGE_SHAPED_MODEL_ID, dir, parameters: model.parameters, onnxBytes: model.onnxBytes, files: model.files })}\n`);
+  const model = writeBgeShapedModel({ dir, characters, quantized: true });
+  const { parameters, onnxBytes, quantizedOnnxBytes, files } = model;
+  process.stdout.write(`${JSON.stringify({ model: BGE_SHAPED_MODEL_ID, dir, parameters, onnxBytes, quantizedOnnxBytes, files })}\n`);
 }

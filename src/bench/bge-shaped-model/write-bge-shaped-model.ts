@@ -21,6 +21,8 @@ export interface WriteBgeShapedModelOptions {
   shape?: BertShape;
   /** Seed of the weights. Default 1. */
   seed?: number;
+  /** Also write the int8 `onnx/model_quantized.onnx` (`bertEncoderGraph`'s `quantized`). Default false. */
+  quantized?: boolean;
 }
 
 export interface BgeShapedModel {
@@ -30,19 +32,22 @@ export interface BgeShapedModel {
   parameters: number;
   /** Size of onnx/model.onnx. */
   onnxBytes: number;
+  /** Size of onnx/model_quantized.onnx, when written. */
+  quantizedOnnxBytes: number | null;
 }
 
 /**
  * Writes a BERT encoder with bge-small-zh-v1.5's shape and random weights in the Hugging Face
  * layout transformers.js loads: config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx
  * (float32), plus sentence-transformers settings (CLS pooling, bge's query instruction). It costs
- * the compute the real model costs; its vectors mean nothing. No int8 `model_quantized.onnx`: that
- * takes onnxruntime's (Python) quantizer.
+ * the compute the real model costs; its vectors mean nothing. With `quantized`, also the int8
+ * `onnx/model_quantized.onnx` in the form onnxruntime's dynamic quantizer writes (`bertEncoderGraph`).
  */
 export function writeBgeShapedModel(options: WriteBgeShapedModelOptions): BgeShapedModel {
   const shape = options.shape ?? BGE_SMALL_ZH_SHAPE;
   const vocabulary = wordpieceVocabulary(options.characters, shape.vocabularySize);
   const onnxModel = bertEncoderGraph(shape, options.seed ?? 1);
+  const quantizedModel = options.quantized ? bertEncoderGraph(shape, options.seed ?? 1, { quantized: true }) : null;
   const files: Record<string, string | Uint8Array> = {
     'config.json': JSON.stringify(
       {
@@ -73,13 +78,14 @@ export function writeBgeShapedModel(options: WriteBgeShapedModelOptions): BgeSha
     }),
     'config_sentence_transformers.json': JSON.stringify({ prompts: { query: REAL_PROFILE.queryPrefix, passage: REAL_PROFILE.passagePrefix }, default_prompt_name: null }),
     'onnx/model.onnx': onnxModel,
+    ...(quantizedModel ? { 'onnx/model_quantized.onnx': quantizedModel } : {}),
   };
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(options.dir, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
   }
-  return { files: Object.keys(files), parameters: bertParameters(shape), onnxBytes: onnxModel.byteLength };
+  return { files: Object.keys(files), parameters: bertParameters(shape), onnxBytes: onnxModel.byteLength, quantizedOnnxBytes: quantizedModel?.byteLength ?? null };
 }
 
 /** Weight count of a BERT encoder without the pooler (LayerNorm and biases included). */

@@ -18,7 +18,7 @@ describe('writeBgeShapedModel', () => {
 
   beforeAll(() => {
     cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-bge-shaped-'));
-    written = writeBgeShapedModel({ dir: path.join(cacheDir, BGE_SHAPED_MODEL_ID), characters: PAGE, shape: TINY_SHAPE });
+    written = writeBgeShapedModel({ dir: path.join(cacheDir, BGE_SHAPED_MODEL_ID), characters: PAGE, shape: TINY_SHAPE, quantized: true });
   });
   afterAll(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
 
@@ -34,7 +34,7 @@ describe('writeBgeShapedModel', () => {
   });
 
   it('runs through TransformersEmbedder: one CLS vector of hidden_size per text, unchanged by padding', async () => {
-    const embedder = new TransformersEmbedder({ model: BGE_SHAPED_MODEL_ID, cacheDir, downloadTimeoutMs: 1000, offline: true, threads: 1, batchSize: 4 });
+    const embedder = new TransformersEmbedder({ model: BGE_SHAPED_MODEL_ID, cacheDir, downloadTimeoutMs: 1000, offline: true, threads: 1, batchSize: 4, precision: 'full' });
     await embedder.load();
     expect(embedder.dimensions).toBe(TINY_SHAPE.hiddenSize);
     expect(embedder.maxBatchSize).toBe(4);
@@ -51,6 +51,24 @@ describe('writeBgeShapedModel', () => {
     // The attention mask keeps the padded positions out: the short text's vector is the same alone or padded to the long one.
     for (const [index, value] of alone!.entries()) expect(batch[0]![index]).toBeCloseTo(value, 4);
     await expect(embedder.embed(['一', '二', '三', '四', '五'], 'passage')).rejects.toThrow(RangeError);
+  });
+
+  it("writes an int8 model_quantized.onnx that computes the float32 model's vectors, rounded", async () => {
+    // int8 weights make up the file: a quarter of float32's, plus scales and graph.
+    expect(written.quantizedOnnxBytes).toBeGreaterThan(written.parameters);
+    expect(written.quantizedOnnxBytes).toBeLessThan(written.parameters * 1.2);
+    const options = { model: BGE_SHAPED_MODEL_ID, cacheDir, downloadTimeoutMs: 1000, offline: true, threads: 1 };
+    const full = new TransformersEmbedder({ ...options, precision: 'full' });
+    const quantized = new TransformersEmbedder({ ...options, precision: 'quantized' });
+    await Promise.all([full.load(), quantized.load()]);
+    expect(quantized.id).toMatch(/:quantized:/);
+    const texts = ['株洲日报', PAGE.slice(0, 120)];
+    const [fullVectors, quantizedVectors] = await Promise.all([full.embed(texts, 'query'), quantized.embed(texts, 'query')]);
+    for (const [index, vector] of quantizedVectors.entries()) {
+      const cosine = vector.reduce((sum, value, position) => sum + value * fullVectors[index]![position]!, 0);
+      expect(cosine).toBeGreaterThan(0.98);
+      expect(cosine).toBeLessThan(0.999999);
+    }
   });
 
   it('counts bge-small-zh-v1.5 as about 24 million weights', () => {
