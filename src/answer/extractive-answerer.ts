@@ -50,6 +50,9 @@ const GLUED_FUNCTION_CHARACTER = /^[在是后前的了和与及对从向把被�
 /** Words that carry an answer on into the next sentence. */
 const CONTINUES = /^(其中|包括|分别|即|具体|主要|一是|首先|第一|第1|此外|同时|并且|而且|另外|他们|她们|它们|这些)/;
 
+/** How close to the best a runner-up must come when the best already runs on into its next sentence. */
+const RUN_ON_RUNNER_UP_SHARE = 0.9;
+
 /** Answers with the archive's own sentences and `[n]` citations; abstains when the evidence is weak. */
 export class ExtractiveAnswerer implements Answerer {
   constructor(private readonly options: ExtractiveAnswererOptions) {}
@@ -94,7 +97,7 @@ export class ExtractiveAnswerer implements Answerer {
       maxChars: this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars,
       sentenceChars,
       runnerUpShare: this.options.runnerUpShare ?? EXTRACTIVE_DEFAULTS.runnerUpShare,
-    }).map(({ sentence, text }) => `${trim(text)}[${cite(sentence.passageIndex)}]`);
+    }).map(({ sentence, texts }) => `${texts.map(trim).join('')}[${cite(sentence.passageIndex)}]`);
     return { answered: true, answer: parts.join(''), citations, mode: 'extractive' };
   }
 
@@ -111,31 +114,39 @@ export class ExtractiveAnswerer implements Answerer {
 
 /**
  * The best sentence; the next one when the answer runs on into it (a colon, 其中…, or the asked-for fact
- * only there); runners-up close to the best while they fit.
+ * only there) or when the best opens a paragraph: a lead names its subject ("X是…的车站。") and what is asked
+ * about it follows, often without the subject ("位于…", "属…管辖"); runners-up close to the best while they fit
+ * (closer still when the best already runs on).
  */
 function chooseSentences(
   scored: readonly ScoredSentence[],
   profile: QuestionProfile,
   limits: { maxChars: number; sentenceChars: number; runnerUpShare: number },
-): { sentence: ScoredSentence; text: string }[] {
+): { sentence: ScoredSentence; texts: string[] }[] {
   const { maxChars, sentenceChars, runnerUpShare } = limits;
   const best = scored[0]!;
-  const chosen: { sentence: ScoredSentence; text: string }[] = [{ sentence: best, text: best.text }];
+  // Each sentence is trimmed on its own, so a long first sentence does not crowd out the one it runs on into.
+  const chosen: { sentence: ScoredSentence; texts: string[] }[] = [{ sentence: best, texts: [best.text] }];
   let length = Math.min(best.text.length, sentenceChars);
   if (best.next) {
     const continues =
-      /[：:；;]$/.test(best.text) || CONTINUES.test(best.next) || (profile.expects !== null && !best.hasAnswerType && findAnswerSlots(best.next, profile).length > 0);
+      best.opensParagraph ||
+      /[：:；;]$/.test(best.text) ||
+      CONTINUES.test(best.next) ||
+      (profile.expects !== null && !best.hasAnswerType && findAnswerSlots(best.next, profile).length > 0);
     if (continues && length + Math.min(best.next.length, sentenceChars) <= maxChars) {
-      chosen[0] = { sentence: best, text: `${best.text}${best.next}` };
+      chosen[0] = { sentence: best, texts: [best.text, best.next] };
       length += Math.min(best.next.length, sentenceChars);
     }
   }
   const seen = new Set([best.text, best.next]);
+  // An answer that already runs on over two sentences takes a runner-up only when it nearly ties with the best.
+  const share = chosen[0]!.texts.length > 1 ? Math.max(runnerUpShare, RUN_ON_RUNNER_UP_SHARE) : runnerUpShare;
   for (const candidate of scored.slice(1, 4)) {
-    if (candidate.score < best.score * runnerUpShare || seen.has(candidate.text)) continue;
+    if (candidate.score < best.score * share || seen.has(candidate.text)) continue;
     const added = Math.min(candidate.text.length, sentenceChars);
     if (length + added > maxChars) continue;
-    chosen.push({ sentence: candidate, text: candidate.text });
+    chosen.push({ sentence: candidate, texts: [candidate.text] });
     seen.add(candidate.text);
     length += added;
   }

@@ -52,6 +52,31 @@ describe('ExtractiveAnswerer', () => {
     expect(result.answer).toContain('新建公园5个');
   });
 
+  it("adds the sentence after a paragraph's lead: the lead names the subject, the next one says what is asked", async () => {
+    const text =
+      '城南博物馆是本市规模最大的综合性博物馆，由原纺织厂厂房改建而成，去年全年接待市民和外地游客超过一百二十万人次，成为城市文化新地标。' +
+      '藏有青铜器、瓷器和古籍善本三万余件。\n本馆每周一闭馆，其余时间免费开放。';
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([passage('museum', '城南博物馆', text)]),
+      unitWeights: rareWords,
+      maxSentenceChars: 40,
+      runnerUpShare: 0.99,
+    });
+    const result = await answerer.answer('城南博物馆的馆藏有哪些？');
+    expect(result.answered).toBe(true);
+    // Trimmed on its own, the long lead does not crowd the short sentence after it out.
+    expect(result.answer).toContain('青铜器、瓷器和古籍善本');
+    expect(result.answer).not.toContain('闭馆');
+  });
+
+  it('does not add the next sentence to a best sentence in the middle of a paragraph', async () => {
+    const text = '城南博物馆是本市规模最大的综合性博物馆。馆藏以青铜器最为丰富，多为本地出土。另有一座临时展厅正在装修。';
+    const answerer = new ExtractiveAnswerer({ retriever: fixedRetriever([passage('museum', '城南博物馆', text)]), unitWeights: rareWords, runnerUpShare: 0.99 });
+    const result = await answerer.answer('城南博物馆的馆藏以什么最为丰富？');
+    expect(result.answer).toContain('青铜器');
+    expect(result.answer).not.toContain('临时展厅');
+  });
+
   it('matches numerals written either way (两年 and 2年)', async () => {
     const answerer = new ExtractiveAnswerer({
       retriever: fixedRetriever([passage('tax', '企业减负', '园区企业落户2年后缴纳税款300万元。企业职工达到500人。')]),
