@@ -90,7 +90,7 @@ export class ExtractiveAnswerer implements Answerer {
     };
     const trim = (text: string): string => trimSentence(text, sentenceChars, terms, weightOf, findAnswerSlots(text, profile));
 
-    const reports = findReports(scored, passages);
+    const reports = findReports(scored, passages, profile.expects);
     if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive' };
 
     const parts = chooseSentences(scored, profile, {

@@ -77,6 +77,33 @@ describe('ExtractiveAnswerer', () => {
     expect(result.answer).not.toContain('临时展厅');
   });
 
+  it('answers a question for another name with the sentence that gives one (又名, 俗称)', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([
+        passage('wetland', '城南湿地公园', '城南湿地公园位于河东区，是本市面积最大的湿地公园。'),
+        passage('birds', '观鸟节开幕', '城南湿地公园俗称白鹭洲，因白鹭成群而得名。'),
+      ]),
+      unitWeights: rareWords,
+      runnerUpShare: 0.99,
+    });
+    const result = await answerer.answer('城南湿地公园又叫什么？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('白鹭洲');
+  });
+
+  it('does not report a reason marker as a figure that dated reports disagree on', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([
+        passage('may', '东湖大桥封闭', '东湖大桥封闭施工，因为桥面需要整体翻修。', '2025-05-02'),
+        passage('june', '东湖大桥封闭延长', '东湖大桥封闭时间延长，由于桥面翻修工程量增加。', '2025-06-10'),
+      ]),
+      unitWeights: rareWords,
+    });
+    const result = await answerer.answer('东湖大桥为什么封闭？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).not.toContain('各报道说法不一');
+  });
+
   it('matches numerals written either way (两年 and 2年)', async () => {
     const answerer = new ExtractiveAnswerer({
       retriever: fixedRetriever([passage('tax', '企业减负', '园区企业落户2年后缴纳税款300万元。企业职工达到500人。')]),
