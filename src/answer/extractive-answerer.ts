@@ -38,11 +38,25 @@ export interface ExtractiveAnswererOptions {
   maxAnswerChars?: number;
   /** Longest single sentence before it is trimmed around the answer (default 110). */
   maxSentenceChars?: number;
+  /**
+   * Longest runner-up sentence before it is trimmed around the question's words and the asked-for fact (default 75):
+   * a runner-up backs the best sentence up, so it is quoted more briefly.
+   */
+  maxRunnerUpChars?: number;
   /** How close to the best sentence's score a runner-up must come to be added (default 0.75). */
   runnerUpShare?: number;
 }
 
-export const EXTRACTIVE_DEFAULTS = { passages: 8, minConfidence: 0.32, gapPenalty: 1, minEvidence: 3, maxAnswerChars: 200, maxSentenceChars: 110, runnerUpShare: 0.75 } as const;
+export const EXTRACTIVE_DEFAULTS = {
+  passages: 8,
+  minConfidence: 0.32,
+  gapPenalty: 1,
+  minEvidence: 3,
+  maxAnswerChars: 200,
+  maxSentenceChars: 110,
+  maxRunnerUpChars: 75,
+  runnerUpShare: 0.75,
+} as const;
 
 /** A unit that begins or ends in a function character (海在, 后立) is likelier a mis-cut than a word. */
 const GLUED_FUNCTION_CHARACTER = /^[在是后前的了和与及对从向把被为以]|[在是后前的了和与及对从向把被为以]$/;
@@ -89,6 +103,8 @@ export class ExtractiveAnswerer implements Answerer {
       return n;
     };
     const trim = (text: string): string => trimSentence(text, sentenceChars, terms, weightOf, findAnswerSlots(text, profile));
+    const runnerUpChars = Math.min(sentenceChars, this.options.maxRunnerUpChars ?? EXTRACTIVE_DEFAULTS.maxRunnerUpChars);
+    const trimRunnerUp = (text: string): string => trimSentence(text, runnerUpChars, terms, weightOf, findAnswerSlots(text, profile));
 
     const reports = findReports(scored, passages, profile.expects);
     if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive' };
@@ -97,7 +113,7 @@ export class ExtractiveAnswerer implements Answerer {
       maxChars: this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars,
       sentenceChars,
       runnerUpShare: this.options.runnerUpShare ?? EXTRACTIVE_DEFAULTS.runnerUpShare,
-    }).map(({ sentence, texts }) => `${texts.map(trim).join('')}[${cite(sentence.passageIndex)}]`);
+    }).map(({ sentence, texts }, index) => `${texts.map((text) => (index === 0 ? trim(text) : trimRunnerUp(text))).join('')}[${cite(sentence.passageIndex)}]`);
     return { answered: true, answer: parts.join(''), citations, mode: 'extractive' };
   }
 
@@ -139,7 +155,8 @@ function chooseSentences(
       length += Math.min(best.next.length, sentenceChars);
     }
   }
-  const seen = new Set([best.text, best.next]);
+  // The next sentence, when not run on into, may still be a runner-up on its own score.
+  const seen = new Set(chosen[0]!.texts);
   // An answer that already runs on over two sentences takes a runner-up only when it nearly ties with the best.
   const share = chosen[0]!.texts.length > 1 ? Math.max(runnerUpShare, RUN_ON_RUNNER_UP_SHARE) : runnerUpShare;
   for (const candidate of scored.slice(1, 4)) {

@@ -104,6 +104,18 @@ describe('ExtractiveAnswerer', () => {
     expect(result.answer).not.toContain('各报道说法不一');
   });
 
+  it('may add the next sentence as a runner-up on its own score, and quotes a runner-up briefly', async () => {
+    const text =
+      '市园林局昨天召开新闻发布会。东湖公园改造工程已经完工。' +
+      '东湖公园新增绿地十二公顷，园内步道全部更新，沿湖新建观景平台六处，并增设儿童游乐场、健身广场和公共卫生间，方便周边居民休闲锻炼。';
+    const answerer = new ExtractiveAnswerer({ retriever: fixedRetriever([passage('park', '东湖公园改造完工', text)]), unitWeights: rareWords, maxRunnerUpChars: 30 });
+    const result = await answerer.answer('东湖公园改造工程完工后有什么变化？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('东湖公园改造工程已经完工');
+    expect(result.answer).toContain('新增绿地十二公顷');
+    expect(result.answer).not.toContain('公共卫生间');
+  });
+
   it('matches numerals written either way (两年 and 2年)', async () => {
     const answerer = new ExtractiveAnswerer({
       retriever: fixedRetriever([passage('tax', '企业减负', '园区企业落户2年后缴纳税款300万元。企业职工达到500人。')]),
