@@ -39,17 +39,34 @@ export interface ExtractiveAnswererOptions {
   maxAnswerChars?: number;
   /** Longest single sentence before it is trimmed around the answer (default 110). */
   maxSentenceChars?: number;
+  /**
+   * Longest runner-up sentence before it is trimmed around the question's words and the asked-for fact (default 75):
+   * a runner-up backs the best sentence up, so it is quoted more briefly.
+   */
+  maxRunnerUpChars?: number;
   /** How close to the best sentence's score a runner-up must come to be added (default 0.75). */
   runnerUpShare?: number;
 }
 
-export const EXTRACTIVE_DEFAULTS = { passages: 8, minConfidence: 0.32, gapPenalty: 1, minEvidence: 3, maxAnswerChars: 200, maxSentenceChars: 110, runnerUpShare: 0.75 } as const;
+export const EXTRACTIVE_DEFAULTS = {
+  passages: 8,
+  minConfidence: 0.32,
+  gapPenalty: 1,
+  minEvidence: 3,
+  maxAnswerChars: 200,
+  maxSentenceChars: 110,
+  maxRunnerUpChars: 75,
+  runnerUpShare: 0.75,
+} as const;
 
 /** A unit that begins or ends in a function character (海在, 后立) is likelier a mis-cut than a word. */
 const GLUED_FUNCTION_CHARACTER = /^[在是后前的了和与及对从向把被为以]|[在是后前的了和与及对从向把被为以]$/;
 
 /** Words that carry an answer on into the next sentence. */
 const CONTINUES = /^(其中|包括|分别|即|具体|主要|一是|首先|第一|第1|此外|同时|并且|而且|另外|他们|她们|它们|这些)/;
+
+/** How close to the best a runner-up must come when the best already runs on into its next sentence. */
+const RUN_ON_RUNNER_UP_SHARE = 0.9;
 
 /** Answers with the archive's own sentences and `[n]` citations; abstains when the evidence is weak. */
 export class ExtractiveAnswerer implements Answerer {
@@ -89,15 +106,17 @@ export class ExtractiveAnswerer implements Answerer {
       return n;
     };
     const trim = (text: string): string => trimSentence(text, sentenceChars, terms, weightOf, findAnswerSlots(text, profile));
+    const runnerUpChars = Math.min(sentenceChars, this.options.maxRunnerUpChars ?? EXTRACTIVE_DEFAULTS.maxRunnerUpChars);
+    const trimRunnerUp = (text: string): string => trimSentence(text, runnerUpChars, terms, weightOf, findAnswerSlots(text, profile));
 
-    const reports = findReports(scored, passages);
+    const reports = findReports(scored, passages, profile.expects);
     if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive' };
 
     const parts = chooseSentences(scored, profile, {
       maxChars: this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars,
       sentenceChars,
       runnerUpShare: this.options.runnerUpShare ?? EXTRACTIVE_DEFAULTS.runnerUpShare,
-    }).map(({ sentence, text }) => `${trim(text)}[${cite(sentence.passageIndex)}]`);
+    }).map(({ sentence, texts }, index) => `${texts.map((text) => (index === 0 ? trim(text) : trimRunnerUp(text))).join('')}[${cite(sentence.passageIndex)}]`);
     return { answered: true, answer: parts.join(''), citations, mode: 'extractive' };
   }
 
@@ -127,31 +146,40 @@ function onceEach(articleText: ((articleId: string) => string) | undefined): (ar
 
 /**
  * The best sentence; the next one when the answer runs on into it (a colon, 其中…, or the asked-for fact
- * only there); runners-up close to the best while they fit.
+ * only there) or when the best opens a paragraph: a lead names its subject ("X是…的车站。") and what is asked
+ * about it follows, often without the subject ("位于…", "属…管辖"); runners-up close to the best while they fit
+ * (closer still when the best already runs on).
  */
 function chooseSentences(
   scored: readonly ScoredSentence[],
   profile: QuestionProfile,
   limits: { maxChars: number; sentenceChars: number; runnerUpShare: number },
-): { sentence: ScoredSentence; text: string }[] {
+): { sentence: ScoredSentence; texts: string[] }[] {
   const { maxChars, sentenceChars, runnerUpShare } = limits;
   const best = scored[0]!;
-  const chosen: { sentence: ScoredSentence; text: string }[] = [{ sentence: best, text: best.text }];
+  // Each sentence is trimmed on its own, so a long first sentence does not crowd out the one it runs on into.
+  const chosen: { sentence: ScoredSentence; texts: string[] }[] = [{ sentence: best, texts: [best.text] }];
   let length = Math.min(best.text.length, sentenceChars);
   if (best.next) {
     const continues =
-      /[：:；;]$/.test(best.text) || CONTINUES.test(best.next) || (profile.expects !== null && !best.hasAnswerType && findAnswerSlots(best.next, profile).length > 0);
+      best.opensParagraph ||
+      /[：:；;]$/.test(best.text) ||
+      CONTINUES.test(best.next) ||
+      (profile.expects !== null && !best.hasAnswerType && findAnswerSlots(best.next, profile).length > 0);
     if (continues && length + Math.min(best.next.length, sentenceChars) <= maxChars) {
-      chosen[0] = { sentence: best, text: `${best.text}${best.next}` };
+      chosen[0] = { sentence: best, texts: [best.text, best.next] };
       length += Math.min(best.next.length, sentenceChars);
     }
   }
-  const seen = new Set([best.text, best.next]);
+  // The next sentence, when not run on into, may still be a runner-up on its own score.
+  const seen = new Set(chosen[0]!.texts);
+  // An answer that already runs on over two sentences takes a runner-up only when it nearly ties with the best.
+  const share = chosen[0]!.texts.length > 1 ? Math.max(runnerUpShare, RUN_ON_RUNNER_UP_SHARE) : runnerUpShare;
   for (const candidate of scored.slice(1, 4)) {
-    if (candidate.score < best.score * runnerUpShare || seen.has(candidate.text)) continue;
+    if (candidate.score < best.score * share || seen.has(candidate.text)) continue;
     const added = Math.min(candidate.text.length, sentenceChars);
     if (length + added > maxChars) continue;
-    chosen.push({ sentence: candidate, text: candidate.text });
+    chosen.push({ sentence: candidate, texts: [candidate.text] });
     seen.add(candidate.text);
     length += added;
   }

@@ -94,6 +94,8 @@ const QUESTION_WORDS = [
 ];
 
 const EXPECTATIONS: [RegExp, ExpectedAnswer][] = [
+  // Another name for the subject (又叫什么, 被称为什么, 别称): checked first, as 称为什么 holds 为什么.
+  [/(?:又|也|亦|还|俗|别|被|统|合)被?(?:称|叫|名)(?:作|做|为)?(?:什么|啥)|(?:称|叫)(?:作|做|为)(?:什么|啥)|别称|别名|又名|俗称|简称|学名|全称|外号|绰号/, 'alias'],
   [/什么时候|何时|哪一?年|哪一?天|几月|几号|何年|when\b/i, 'date'],
   [/多少|几|多大|多长|多高|多久|多重|多远|第几|排名|how (many|much|long|old|far)/i, 'number'],
   [/谁|哪位|何人|\bwho\b/i, 'person'],

@@ -14,6 +14,8 @@ export interface ScoredSentence {
   text: string;
   /** The sentence after it in the same paragraph, if any: an answer may continue there. */
   next: string | null;
+  /** Whether it is the first sentence of a paragraph of its article: a lead that introduces what follows. */
+  opensParagraph: boolean;
   /** Weighted share of the question's words found in the sentence itself (0–1). */
   coverage: number;
   /** Weighted share of the remaining words found around it: title and the paragraph before and after (0–1). */
@@ -77,6 +79,9 @@ export function scoreSentences(
       const newParagraph = previous !== undefined && passage.text.slice(previous.end, span.start).includes('\n');
       paragraphOf.push((paragraphOf[index - 1] ?? 0) + (newParagraph ? 1 : 0));
     });
+    // The passage's first sentence opens a paragraph when its article starts with it or has a line break before it.
+    const leadAt = sentences[0] ? article.indexOf(sentences[0]) : -1;
+    const opensArticleParagraph = passage.ordinal === 0 || leadAt === 0 || (leadAt > 0 && article[leadAt - 1] === '\n');
     const prior = 0.08 / (passageIndex + 1);
     sentences.forEach((sentence, sentenceIndex) => {
       const samePrevious = (offset: number): string => {
@@ -138,6 +143,7 @@ export function scoreSentences(
         sentenceIndex,
         text,
         next: next === '' ? null : spans[nextIndex]!.text,
+        opensParagraph: sentenceIndex === 0 ? opensArticleParagraph : paragraphOf[sentenceIndex] !== paragraphOf[sentenceIndex - 1],
         coverage,
         context,
         articleContext,

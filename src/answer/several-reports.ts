@@ -2,6 +2,7 @@ import type { Passage } from '../retrieval/passage.js';
 import { normalizeForMatching } from '../text/normalize-text.js';
 import { foldNumerals } from '../text/numbers/fold-numerals.js';
 import type { ScoredSentence } from './score-sentences.js';
+import type { ExpectedAnswer } from './expected-answer.js';
 
 /** One report of the asked-for figure: the sentence, its passage, and the figure as written. */
 export interface Report {
@@ -18,9 +19,10 @@ const SECOND_REPORT_SHARE = 0.8;
  * (8所 in one, 6所 in another), the reports in the order to tell them: newest first, so a figure that a later
  * article updated leads. Null when there is only one report, or they agree.
  */
-export function findReports(scored: readonly ScoredSentence[], passages: readonly Passage[]): Report[] | null {
+export function findReports(scored: readonly ScoredSentence[], passages: readonly Passage[], expects: ExpectedAnswer = 'number'): Report[] | null {
   const best = scored[0];
-  if (!best) return null;
+  // A reason, a definition or another name is found by its marker (因为, 是指, 又名): the marker is no value to compare.
+  if (!best || expects === 'reason' || expects === 'definition' || expects === 'alias') return null;
   const first = toReport(best, passages);
   if (!first) return null;
   for (const candidate of scored.slice(1, 12)) {

@@ -52,6 +52,70 @@ describe('ExtractiveAnswerer', () => {
     expect(result.answer).toContain('新建公园5个');
   });
 
+  it("adds the sentence after a paragraph's lead: the lead names the subject, the next one says what is asked", async () => {
+    const text =
+      '城南博物馆是本市规模最大的综合性博物馆，由原纺织厂厂房改建而成，去年全年接待市民和外地游客超过一百二十万人次，成为城市文化新地标。' +
+      '藏有青铜器、瓷器和古籍善本三万余件。\n本馆每周一闭馆，其余时间免费开放。';
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([passage('museum', '城南博物馆', text)]),
+      unitWeights: rareWords,
+      maxSentenceChars: 40,
+      runnerUpShare: 0.99,
+    });
+    const result = await answerer.answer('城南博物馆的馆藏有哪些？');
+    expect(result.answered).toBe(true);
+    // Trimmed on its own, the long lead does not crowd the short sentence after it out.
+    expect(result.answer).toContain('青铜器、瓷器和古籍善本');
+    expect(result.answer).not.toContain('闭馆');
+  });
+
+  it('does not add the next sentence to a best sentence in the middle of a paragraph', async () => {
+    const text = '城南博物馆是本市规模最大的综合性博物馆。馆藏以青铜器最为丰富，多为本地出土。另有一座临时展厅正在装修。';
+    const answerer = new ExtractiveAnswerer({ retriever: fixedRetriever([passage('museum', '城南博物馆', text)]), unitWeights: rareWords, runnerUpShare: 0.99 });
+    const result = await answerer.answer('城南博物馆的馆藏以什么最为丰富？');
+    expect(result.answer).toContain('青铜器');
+    expect(result.answer).not.toContain('临时展厅');
+  });
+
+  it('answers a question for another name with the sentence that gives one (又名, 俗称)', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([
+        passage('wetland', '城南湿地公园', '城南湿地公园位于河东区，是本市面积最大的湿地公园。'),
+        passage('birds', '观鸟节开幕', '城南湿地公园俗称白鹭洲，因白鹭成群而得名。'),
+      ]),
+      unitWeights: rareWords,
+      runnerUpShare: 0.99,
+    });
+    const result = await answerer.answer('城南湿地公园又叫什么？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('白鹭洲');
+  });
+
+  it('does not report a reason marker as a figure that dated reports disagree on', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([
+        passage('may', '东湖大桥封闭', '东湖大桥封闭施工，因为桥面需要整体翻修。', '2025-05-02'),
+        passage('june', '东湖大桥封闭延长', '东湖大桥封闭时间延长，由于桥面翻修工程量增加。', '2025-06-10'),
+      ]),
+      unitWeights: rareWords,
+    });
+    const result = await answerer.answer('东湖大桥为什么封闭？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).not.toContain('各报道说法不一');
+  });
+
+  it('may add the next sentence as a runner-up on its own score, and quotes a runner-up briefly', async () => {
+    const text =
+      '市园林局昨天召开新闻发布会。东湖公园改造工程已经完工。' +
+      '东湖公园新增绿地十二公顷，园内步道全部更新，沿湖新建观景平台六处，并增设儿童游乐场、健身广场和公共卫生间，方便周边居民休闲锻炼。';
+    const answerer = new ExtractiveAnswerer({ retriever: fixedRetriever([passage('park', '东湖公园改造完工', text)]), unitWeights: rareWords, maxRunnerUpChars: 30 });
+    const result = await answerer.answer('东湖公园改造工程完工后有什么变化？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('东湖公园改造工程已经完工');
+    expect(result.answer).toContain('新增绿地十二公顷');
+    expect(result.answer).not.toContain('公共卫生间');
+  });
+
   it('matches numerals written either way (两年 and 2年)', async () => {
     const answerer = new ExtractiveAnswerer({
       retriever: fixedRetriever([passage('tax', '企业减负', '园区企业落户2年后缴纳税款300万元。企业职工达到500人。')]),

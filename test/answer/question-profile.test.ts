@@ -11,6 +11,12 @@ describe('analyzeQuestion', () => {
     expect(units).toEqual(expect.arrayContaining(['张三', '去年', '房租']));
   });
 
+  it('reads a question for another name as such, not as a why-question (称为什么 holds 为什么)', () => {
+    expect(analyzeQuestion('这种药又被称为什么？').expects).toBe('alias');
+    expect(analyzeQuestion('白鹭洲又叫什么？').expects).toBe('alias');
+    expect(analyzeQuestion('这座桥为什么被称为彩虹桥？').expects).toBe('reason');
+  });
+
   it('keeps a meaningful one-character noun', () => {
     expect(words('两年后交了多少税？')).toContain('税');
     expect(words('河上有几座桥？')).toContain('桥');
