@@ -1,6 +1,7 @@
 import type { ArticleStore } from '../store/article-store.js';
 import type { VectorIndex } from '../store/vector-index.js';
-import type { Embedder } from '../embedding/embedder.js';
+import type { EmbedKind, EmbedOptions, Embedder } from '../embedding/embedder.js';
+import { EmbedderDecorator } from '../embedding/embedder-decorator.js';
 import type { StageTimer } from './stage-timer.js';
 
 /** Stage names the wrappers below report under. */
@@ -8,28 +9,12 @@ export const INGEST_STAGES = { embed: 'embed', database: 'database', vectorIndex
 
 /** The embedder, timing `embed` under the `embed` stage. */
 export function timedEmbedder(embedder: Embedder, timer: StageTimer): Embedder {
-  return {
-    get id() {
-      return embedder.id;
-    },
-    get dimensions() {
-      return embedder.dimensions;
-    },
-    get maxBatchSize() {
-      return embedder.maxBatchSize;
-    },
-    // Calls side by side (a limit above 1) would each count their whole time, so the stage would add up to more than the wall clock.
-    get maxConcurrency() {
-      return embedder.maxConcurrency;
-    },
-    get semantic() {
-      return embedder.semantic;
-    },
-    get maxInputChars() {
-      return embedder.maxInputChars;
-    },
-    embed: (texts, kind, options) => timer.timeAsync(INGEST_STAGES.embed, () => embedder.embed(texts, kind, options)),
-  };
+  // Calls side by side (maxConcurrency above 1) would each count their whole time, so the stage would add up to more than the wall clock.
+  return new (class extends EmbedderDecorator {
+    override embed(texts: string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]> {
+      return timer.timeAsync(INGEST_STAGES.embed, () => this.inner.embed(texts, kind, options));
+    }
+  })(embedder);
 }
 
 /** The store, timing every method under the `database` stage (hash look-ups and writes alike). */

@@ -1,5 +1,6 @@
 import { BoundedLru } from './bounded-lru.js';
 import type { EmbedKind, EmbedOptions, Embedder } from './embedder.js';
+import { EmbedderDecorator } from './embedder-decorator.js';
 
 export interface QueryVectorCacheOptions {
   /** Most query vectors kept (EMBEDDING_QUERY_CACHE). Default `QUERY_VECTOR_CACHE_DEFAULTS.maxEntries`. */
@@ -30,39 +31,18 @@ const SEPARATOR = '\u0000';
  * embedded once each, so a cache would only hold memory. Hits get a copy, so a caller changing
  * its vector cannot change the next caller's.
  */
-export class QueryVectorCache implements Embedder {
+export class QueryVectorCache extends EmbedderDecorator {
   /** Query texts answered from the cache, and those that ran the model, since construction. */
   hits = 0;
   misses = 0;
   private readonly store: BoundedLru<string, Float32Array>;
 
-  constructor(
-    readonly inner: Embedder,
-    options: QueryVectorCacheOptions = {},
-  ) {
+  constructor(inner: Embedder, options: QueryVectorCacheOptions = {}) {
+    super(inner);
     this.store = options.store ?? new BoundedLru(options.maxEntries ?? QUERY_VECTOR_CACHE_DEFAULTS.maxEntries);
   }
 
-  get id(): string {
-    return this.inner.id;
-  }
-  get dimensions(): number {
-    return this.inner.dimensions;
-  }
-  get maxBatchSize(): number {
-    return this.inner.maxBatchSize;
-  }
-  get maxConcurrency(): number {
-    return this.inner.maxConcurrency;
-  }
-  get semantic(): boolean {
-    return this.inner.semantic;
-  }
-  get maxInputChars(): number {
-    return this.inner.maxInputChars;
-  }
-
-  async embed(texts: string[], kind: EmbedKind, options: EmbedOptions = {}): Promise<Float32Array[]> {
+  override async embed(texts: string[], kind: EmbedKind, options: EmbedOptions = {}): Promise<Float32Array[]> {
     const prefix = kind === 'query' ? this.keyPrefix() : null;
     if (prefix === null) return this.inner.embed(texts, kind, options);
     options.signal?.throwIfAborted();

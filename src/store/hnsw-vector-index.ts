@@ -92,7 +92,7 @@ export class HnswVectorIndex implements VectorIndex {
   /** Reads the file on a worker thread, when nothing has read it yet; the index answers from it once done. */
   loadInBackground(): Promise<void> {
     if (this.current) return Promise.resolve();
-    this.loading ??= loadIndexState(this.options, 'background')
+    this.loading ??= loadIndexStateInBackground(this.options)
       .then((state) => {
         this.current ??= state;
       })
@@ -142,7 +142,7 @@ export class HnswVectorIndex implements VectorIndex {
   reload(): void {
     if (!this.current) return;
     // Only a holder of the write lock saves: a stale manifest is rewritten by its next save.
-    this.current = { ...loadIndexState(this.options, 'now'), dirty: false };
+    this.current = { ...loadIndexStateNow(this.options), dirty: false };
   }
 
   /** Adds a vector, or replaces the vector of a label already present. */
@@ -289,22 +289,25 @@ function loadIndexStateNow(options: OpenHnswVectorIndexOptions): IndexState {
   try {
     step.hnsw.readIndexSync(step.indexFile);
   } catch (error) {
-    return emptyIndex(options, step.diskVersion, `could not read ${step.indexFile} (${(error as Error).message}); starting an empty index`);
+    return unreadableIndex(options, step, error);
   }
   return finishLoading(step);
 }
 
-function loadIndexState(options: OpenHnswVectorIndexOptions, when: 'now'): IndexState;
-function loadIndexState(options: OpenHnswVectorIndexOptions, when: 'background'): Promise<IndexState>;
-function loadIndexState(options: OpenHnswVectorIndexOptions, when: 'now' | 'background'): IndexState | Promise<IndexState> {
-  if (when === 'now') return loadIndexStateNow(options);
+/** `loadIndexStateNow` with the file read by hnswlib-node in a libuv worker (an AsyncWorker): the event loop keeps answering. */
+async function loadIndexStateInBackground(options: OpenHnswVectorIndexOptions): Promise<IndexState> {
   const step = startLoading(options);
-  if ('state' in step) return Promise.resolve(step.state);
-  // hnswlib-node reads the file in a libuv worker (an AsyncWorker): the event loop keeps answering meanwhile.
-  return step.hnsw.readIndex(step.indexFile).then(
-    () => finishLoading(step),
-    (error: unknown) => emptyIndex(options, step.diskVersion, `could not read ${step.indexFile} (${(error as Error).message}); starting an empty index`),
-  );
+  if ('state' in step) return step.state;
+  try {
+    await step.hnsw.readIndex(step.indexFile);
+  } catch (error) {
+    return unreadableIndex(options, step, error);
+  }
+  return finishLoading(step);
+}
+
+function unreadableIndex(options: OpenHnswVectorIndexOptions, step: PendingLoad, error: unknown): IndexState {
+  return emptyIndex(options, step.diskVersion, `could not read ${step.indexFile} (${(error as Error).message}); starting an empty index`);
 }
 
 interface PendingLoad {

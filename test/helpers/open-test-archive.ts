@@ -3,7 +3,8 @@ import { createLogger } from '../../src/log/logger.js';
 import { openArchive } from '../../src/pipeline/open-archive.js';
 import type { Archive } from '../../src/pipeline/archive.js';
 import type { Article } from '../../src/ingest/article.js';
-import type { EmbedKind, EmbedOptions, Embedder } from '../../src/embedding/embedder.js';
+import type { EmbedKind, EmbedOptions } from '../../src/embedding/embedder.js';
+import { EmbedderDecorator } from '../../src/embedding/embedder-decorator.js';
 
 /** Opens a real archive (SQLite file + HNSW files) in `home` with the offline embedder. */
 export function openTestArchive(home: string, env: Record<string, string> = {}): Promise<Archive> {
@@ -17,28 +18,9 @@ export function makeArticle(id: string, title: string, paragraphs: string[], ext
 }
 
 /** Wraps an embedder and records every passage text it is asked to embed. */
-export class RecordingEmbedder implements Embedder {
+export class RecordingEmbedder extends EmbedderDecorator {
   readonly embedded: string[] = [];
-  constructor(private readonly inner: Embedder) {}
-  get id(): string {
-    return this.inner.id;
-  }
-  get dimensions(): number {
-    return this.inner.dimensions;
-  }
-  get maxBatchSize(): number {
-    return this.inner.maxBatchSize;
-  }
-  get maxConcurrency(): number {
-    return this.inner.maxConcurrency;
-  }
-  get semantic(): boolean {
-    return this.inner.semantic;
-  }
-  get maxInputChars(): number {
-    return this.inner.maxInputChars;
-  }
-  embed(texts: string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]> {
+  override embed(texts: string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]> {
     if (kind === 'passage') this.embedded.push(...texts);
     return this.inner.embed(texts, kind, options);
   }

@@ -1,6 +1,6 @@
 import type { EnglishIndex } from '../../text/bilingual/english-index.js';
 import type { Retriever } from '../../retrieval/passage.js';
-import type { Answerer, AnswerResult } from '../answer-result.js';
+import type { Answerer, AnswerOptions, AnswerResult } from '../answer-result.js';
 import { chooseTranslations } from './choose-translations.js';
 import { englishLeadIn } from './english-lead-in.js';
 import { englishSearchTerms } from './english-search-terms.js';
@@ -35,7 +35,7 @@ export class CrossLingualAnswerer implements Answerer {
 
   constructor(private readonly options: CrossLingualAnswererOptions) {}
 
-  async answer(question: string, options: { language?: 'zh' | 'en' } = {}): Promise<AnswerResult> {
+  async answer(question: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     const { inner } = this.options;
     if (!needsTranslation(question)) return inner.answer(question, options);
     const language = options.language ?? 'en';
@@ -57,11 +57,11 @@ export class CrossLingualAnswerer implements Answerer {
     const foundContent = found.filter((translation) => translation.kind !== 'number');
     // Dictionary senses are often not the archive's words (canteen: 饭堂, the page says 食堂), so a few misses are
     // dropped; when most of the question is missing, the archive does not hold its subject.
-    if (foundContent.length === 0 || foundContent.length < content.length * this.#minFoundShare()) return inner.answer(question, { language });
+    if (foundContent.length === 0 || foundContent.length < content.length * this.#minFoundShare()) return inner.answer(question, { ...options, language });
     const chineseQuestion = `${found.map((translation) => translation.chinese).join(' ')}${terms.questionWord ?? ''}？`;
-    const result = await inner.answer(chineseQuestion, { language, translated: true });
+    const result = await inner.answer(chineseQuestion, { ...options, language, translated: true });
     if (!result.answered) {
-      const direct = await inner.answer(question, { language });
+      const direct = await inner.answer(question, { ...options, language });
       return direct.answered ? direct : result;
     }
     return { ...result, answer: `${englishLeadIn(found)}\n${result.answer}` };

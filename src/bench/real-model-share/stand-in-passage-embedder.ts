@@ -1,5 +1,6 @@
 import type { EmbedKind, EmbedOptions, Embedder } from '../../embedding/embedder.js';
 import { HashEmbedder } from '../../embedding/hash-embedder.js';
+import { EmbedderDecorator } from '../../embedding/embedder-decorator.js';
 
 /**
  * The model's identity and limits, with passages embedded by the hash embedder at the model's
@@ -9,33 +10,15 @@ import { HashEmbedder } from '../../embedding/hash-embedder.js';
  * passage vectors' values are stand-ins: the retriever sees `semantic` from the model, so it
  * fuses both legs at weight 1 as with the real default.
  */
-export class StandInPassageEmbedder implements Embedder {
+export class StandInPassageEmbedder extends EmbedderDecorator {
   private readonly passages: HashEmbedder;
 
-  constructor(readonly model: Embedder) {
+  constructor(model: Embedder) {
+    super(model);
     this.passages = new HashEmbedder({ dimensions: model.dimensions });
   }
 
-  get id(): string {
-    return this.model.id;
-  }
-  get dimensions(): number {
-    return this.model.dimensions;
-  }
-  get maxBatchSize(): number {
-    return this.model.maxBatchSize;
-  }
-  get maxConcurrency(): number {
-    return this.model.maxConcurrency;
-  }
-  get semantic(): boolean {
-    return this.model.semantic;
-  }
-  get maxInputChars(): number {
-    return this.model.maxInputChars;
-  }
-
-  embed(texts: string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]> {
-    return kind === 'passage' ? this.passages.embed(texts, kind, options) : this.model.embed(texts, kind, options);
+  override embed(texts: string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]> {
+    return kind === 'passage' ? this.passages.embed(texts, kind, options) : this.inner.embed(texts, kind, options);
   }
 }

@@ -1,4 +1,5 @@
-import type { EmbedKind, EmbedOptions, Embedder } from '../../embedding/embedder.js';
+import type { EmbedKind, EmbedOptions } from '../../embedding/embedder.js';
+import { EmbedderDecorator } from '../../embedding/embedder-decorator.js';
 
 /** Time spent in `embed` since the last `take()`. */
 export interface EmbedTime {
@@ -7,32 +8,11 @@ export interface EmbedTime {
 }
 
 /** An `Embedder` that adds up the wall time of its calls, so a question's embedding share can be read after it. */
-export class TimedEmbedder implements Embedder {
+export class TimedEmbedder extends EmbedderDecorator {
   private elapsed = 0;
   private calls = 0;
 
-  constructor(readonly inner: Embedder) {}
-
-  get id(): string {
-    return this.inner.id;
-  }
-  get dimensions(): number {
-    return this.inner.dimensions;
-  }
-  get maxBatchSize(): number {
-    return this.inner.maxBatchSize;
-  }
-  get maxConcurrency(): number {
-    return this.inner.maxConcurrency;
-  }
-  get semantic(): boolean {
-    return this.inner.semantic;
-  }
-  get maxInputChars(): number {
-    return this.inner.maxInputChars;
-  }
-
-  async embed(texts: string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]> {
+  override async embed(texts: string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]> {
     const started = performance.now();
     try {
       return await this.inner.embed(texts, kind, options);
