@@ -1,4 +1,5 @@
 import type { StageTrace } from '../log/stage-trace.js';
+import type { AnswerInspection } from './choice/answer-inspection.js';
 
 /** A source cited by an answer; `n` matches the `[n]` markers in the answer text. */
 export interface Citation {
@@ -34,4 +35,6 @@ export interface AnswerOptions {
   translated?: boolean;
   /** Receives the time of each stage of answering, retrieval's included (benches). */
   trace?: StageTrace;
+  /** Receives the candidates and evidence the extractive step weighed, whether it answers or not (training). */
+  inspect?: (inspection: AnswerInspection) => void;
 }

@@ -7,7 +7,7 @@ import type { QuestionProfile } from './question-profile.js';
 import { findAnswerSlots } from './answer-patterns.js';
 import { matchUnit } from './match-unit.js';
 
-/** A sentence of a retrieved passage with how well it answers the question. */
+/** A sentence of a retrieved passage, measured against the question; the fitted choice model turns the measures into a score. */
 export interface ScoredSentence {
   passageIndex: number;
   sentenceIndex: number;
@@ -22,17 +22,12 @@ export interface ScoredSentence {
   context: number;
   /** Weighted share of the still remaining words found elsewhere in the article (0–1). */
   articleContext: number;
-  /** Evidence that the sentence answers: coverage + half the context + a little of the article's. */
-  confidence: number;
-  /** Summed weight of the question words held by the sentence and its context: evidence in absolute terms. */
-  evidence: number;
-  /** The weight of the weightiest question word found nowhere near the sentence nor in its article: a missing subject. */
-  largestGap: number;
-  /** `largestGap` as a share of the question's total weight (0–1). */
-  largestGapShare: number;
   /** Where the sentence holds the kind of fact asked for (see `findAnswerSlots`). */
   slots: TextSpan[];
   hasAnswerType: boolean;
+  /** The measures the choice model reads (see `SENTENCE_FEATURES`). */
+  features: Readonly<Record<string, number>>;
+  /** The choice model's probability that the sentence holds the answer; 0 until ranked. */
   score: number;
 }
 
@@ -43,34 +38,46 @@ export type UnitWeights = ReadonlyMap<string, number>;
 const CONTEXT_CREDIT = { heading: 1, previous: 1, paragraph: 0.8, next: 0.6 } as const;
 /** Sentences back in the same paragraph searched for the subject ("该桥……" two sentences after the name). */
 const PARAGRAPH_REACH = 4;
-/** How much the share of the weightiest question word missing from the sentence's whole article lowers its score (default). */
-export const RANKING_GAP_PENALTY = 0.3;
 /** Characters between an answer slot and a focus word for the two to count as one statement. */
 const SLOT_REACH = 16;
+/** Kinds of fact a question asks for, each a feature of its own: a slot of one kind is stronger evidence than of another. */
+/** A question's run of words repeated in a sentence counts in full from this many characters on (a clause's length). */
+const SHARED_RUN_SPAN = 8;
+const HAN_CHARACTER = /\p{Script=Han}/u;
+const EXPECTED_KINDS = ['number', 'date', 'person', 'place', 'reason', 'definition', 'alias'] as const;
+
+export interface ScoreSentencesOptions {
+  /** Full text of an article, for words the question shares with the article but not the passage. */
+  articleText?: (articleId: string) => string;
+  /**
+   * The question's words are dictionary translations: a word missing from an article may be a synonym, so the
+   * measures of missing words read 0.
+   */
+  translated?: boolean;
+}
 
 /**
- * Scores every sentence of the passages against the question: its words in the sentence and, discounted,
- * in the title, the paragraph around it and the rest of the article; the asked-for kind of fact (a number
- * in the asked unit, a person, a date…), more when it sits next to the words the question asks about; the
- * attribute words. A passage whose article lacks a figure named in the question scores nothing.
+ * Measures every sentence of the passages against the question, in shares and ranks that do not depend on the
+ * archive's size: its words in the sentence and, discounted, in the title, the paragraph around it and the rest of
+ * the article; the asked-for kind of fact (a number in the asked unit, a person, a date…) and whether it sits next to
+ * the words the question asks about; the passage's retrieval rank. A passage whose article lacks a figure named in
+ * the question is left out: it answers another question.
  */
-export function scoreSentences(
-  profile: QuestionProfile,
-  passages: readonly Passage[],
-  weights: UnitWeights,
-  articleText: (articleId: string) => string = () => '',
-  gapPenalty: number = RANKING_GAP_PENALTY,
-): ScoredSentence[] {
+export function scoreSentences(profile: QuestionProfile, passages: readonly Passage[], weights: UnitWeights, options: ScoreSentencesOptions = {}): ScoredSentence[] {
   const weightOf = (text: string): number => weights.get(text) ?? 1;
   const totalWeight = profile.units.reduce((sum, unit) => sum + weightOf(unit.text), 0);
   if (totalWeight === 0) return [];
   const fold = (text: string): string => foldNumerals(normalizeForMatching(text));
+  const bestPassageScore = passages[0]?.score ?? 0;
+  const questionCharacters = [...new Set(profile.units.flatMap((unit) => [...unit.text].filter((character) => HAN_CHARACTER.test(character))))];
+  const questionText = fold(profile.text);
+  const expectsFeatures = Object.fromEntries(EXPECTED_KINDS.map((kind) => [`expects_${kind}`, profile.expects === kind ? 1 : 0]));
   const scored: ScoredSentence[] = [];
   passages.forEach((passage, passageIndex) => {
     const spans = splitSentenceSpans(passage.text);
     const sentences = spans.map((span) => fold(span.text));
     const heading = fold(passage.heading);
-    const article = fold(articleText(passage.articleId));
+    const article = fold(options.articleText?.(passage.articleId) ?? '');
     if (!holdsNumbers(`${heading}\n${fold(passage.text)}\n${article}`, profile.numbers)) return;
     // A new paragraph starts where a line break separates two sentences.
     const paragraphOf: number[] = [];
@@ -82,7 +89,20 @@ export function scoreSentences(
     // The passage's first sentence opens a paragraph when its article starts with it or has a line break before it.
     const leadAt = sentences[0] ? article.indexOf(sentences[0]) : -1;
     const opensArticleParagraph = passage.ordinal === 0 || leadAt === 0 || (leadAt > 0 && article[leadAt - 1] === '\n');
-    const prior = 0.08 / (passageIndex + 1);
+    // The question's words the title does not hold say what is asked about its subject (谥号, 妻子, 体长): the
+    // answer sentence holds them, while the article's lead holds the subject's name.
+    const askedUnits = profile.units.filter((unit) => matchUnit(unit, heading) < 1);
+    const askedWeight = askedUnits.reduce((sum, unit) => sum + weightOf(unit.text), 0);
+    const askedCharacters = [...new Set(askedUnits.flatMap((unit) => [...unit.text].filter((character) => HAN_CHARACTER.test(character))))];
+    const distinctive = profile.units.filter((unit) => unit.distinctive);
+    const articleAndPassage = `${heading}\n${article || fold(passage.text)}`;
+    const passageFeatures = {
+      headingCoverage: profile.units.reduce((sum, unit) => sum + matchUnit(unit, heading) * weightOf(unit.text), 0) / totalWeight,
+      distinctiveMissing: distinctive.length === 0 || options.translated ? 0 : distinctive.filter((unit) => matchUnit(unit, articleAndPassage) < 1).length / distinctive.length,
+      passageRank: 1 / (passageIndex + 1),
+      passageShare: bestPassageScore > 0 ? passage.score / bestPassageScore : 0,
+      keywordRank: passage.keywordRank ? 1 / passage.keywordRank : 0,
+    };
     sentences.forEach((sentence, sentenceIndex) => {
       const samePrevious = (offset: number): string => {
         const index = sentenceIndex - offset;
@@ -98,6 +118,8 @@ export function scoreSentences(
       let around = 0;
       let inArticle = 0;
       let largestGap = 0;
+      let plainInside = 0;
+      let plainMissing = 0;
       for (const unit of profile.units) {
         const own = matchUnit(unit, sentence);
         const near =
@@ -115,49 +137,77 @@ export function scoreSentences(
         around += (near - own) * weightOf(unit.text);
         inArticle += (far - near) * weightOf(unit.text);
         largestGap = Math.max(largestGap, (1 - far) * weightOf(unit.text));
+        plainInside += own;
+        plainMissing += 1 - far;
       }
-      const coverage = inside / totalWeight;
-      const context = around / totalWeight;
-      const articleContext = inArticle / totalWeight;
-      const confidence = coverage + 0.5 * context + 0.3 * articleContext;
       const text = spans[sentenceIndex]!.text;
       const slots = findAnswerSlots(text, profile);
       const focusPositions = profile.focus.flatMap((unit) => positionsOf(sentence, unit.text));
-      const focus = profile.focus.reduce((best, unit) => Math.max(best, matchUnit(unit, sentence)), 0);
       const slotNearFocus = slots.some((slot) => focusPositions.some((position) => Math.abs(position - slot.start) <= SLOT_REACH));
-      const hint = profile.hints.some((word) => sentence.includes(word)) ? 1 : 0;
-      const largestGapShare = largestGap / totalWeight;
-      // A sentence whose article lacks a heavy question word is about something else, however many generic words it shares.
-      const score =
-        coverage +
-        0.8 * context +
-        0.3 * articleContext +
-        (slots.length > 0 ? 0.15 : 0) +
-        (slotNearFocus ? 0.1 : 0) +
-        0.15 * focus +
-        0.05 * hint +
-        prior -
-        gapPenalty * largestGapShare;
+      const askedPositions = askedUnits.flatMap((unit) => positionsOf(sentence, unit.text));
+      const slotNearAsked = slots.some((slot) => askedPositions.some((position) => Math.abs(position - slot.start) <= SLOT_REACH));
+      const askedCoverage = askedWeight === 0 ? 0 : askedUnits.reduce((sum, unit) => sum + matchUnit(unit, sentence) * weightOf(unit.text), 0) / askedWeight;
+      const coverage = inside / totalWeight;
+      const context = around / totalWeight;
+      const articleContext = inArticle / totalWeight;
+      const missing = options.translated ? 0 : 1;
+      const features: Record<string, number> = {
+        coverage,
+        context,
+        articleContext,
+        plainCoverage: plainInside / profile.units.length,
+        gapShare: (missing * largestGap) / totalWeight,
+        missingShare: (missing * plainMissing) / profile.units.length,
+        focus: profile.focus.reduce((best, unit) => Math.max(best, matchUnit(unit, sentence)), 0),
+        hint: profile.hints.some((word) => sentence.includes(word)) ? 1 : 0,
+        slotNearFocus: slotNearFocus ? 1 : 0,
+        opensParagraph: 0,
+        firstInPassage: sentenceIndex === 0 ? 1 : 0,
+        chars: Math.min(text.length, 300) / 100,
+        askedCoverage,
+        askedCharacters: askedCharacters.length === 0 ? 0 : askedCharacters.filter((character) => sentence.includes(character)).length / askedCharacters.length,
+        slotNearAsked: slotNearAsked ? 1 : 0,
+        characterOverlap: questionCharacters.length === 0 ? 0 : questionCharacters.filter((character) => sentence.includes(character)).length / questionCharacters.length,
+        sharedRun: Math.min(1, longestSharedRun(questionText, sentence) / Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN))),
+        ...passageFeatures,
+        ...expectsFeatures,
+      };
+      if (profile.expects !== null && slots.length > 0) features[`slot_${profile.expects}`] = 1;
+      const opensParagraph = sentenceIndex === 0 ? opensArticleParagraph : paragraphOf[sentenceIndex] !== paragraphOf[sentenceIndex - 1];
+      features.opensParagraph = opensParagraph ? 1 : 0;
       scored.push({
         passageIndex,
         sentenceIndex,
         text,
         next: next === '' ? null : spans[nextIndex]!.text,
-        opensParagraph: sentenceIndex === 0 ? opensArticleParagraph : paragraphOf[sentenceIndex] !== paragraphOf[sentenceIndex - 1],
+        opensParagraph,
         coverage,
         context,
         articleContext,
-        confidence,
-        evidence: inside + around,
-        largestGap,
-        largestGapShare,
         slots,
         hasAnswerType: slots.length > 0,
-        score,
+        features,
+        score: 0,
       });
     });
   });
-  return scored.sort((left, right) => right.score - left.score);
+  return scored;
+}
+
+/** Length of the longest run of characters the two texts share (dynamic programming over one row). */
+function longestSharedRun(left: string, right: string): number {
+  let previous = new Uint16Array(right.length + 1);
+  let longest = 0;
+  for (let i = 1; i <= left.length; i += 1) {
+    const current = new Uint16Array(right.length + 1);
+    for (let j = 1; j <= right.length; j += 1) {
+      if (left[i - 1] !== right[j - 1]) continue;
+      current[j] = previous[j - 1]! + 1;
+      longest = Math.max(longest, current[j]!);
+    }
+    previous = current;
+  }
+  return longest;
 }
 
 /** Whether the text names every figure of the question, as a whole number (38 is not in 380). */

@@ -6,8 +6,13 @@ import { goldMatcher } from './run-squad-eval.js';
 export interface HeldOutReport {
   /** Questions whose passage was left out of the archive: the archive cannot answer them. */
   questions: number;
-  /** Share of them answered anyway (lower is better: each is an answer from the wrong passage). */
+  /** Share of them answered anyway. */
   answered: number;
+  /**
+   * Share answered without the gold: the wrong answers. An answer that holds the gold came from another passage
+   * that says the same (a duplicate, another report of the story) and is right, not wrong.
+   */
+  wrong: number;
 }
 
 export interface RunHeldOutEvalOptions {
@@ -28,12 +33,14 @@ export async function runHeldOutEval(archive: Archive, set: SquadSet, options: R
   await archive.indexArticles(set.articles.filter((article) => !heldOut.has(article.id)));
   const questions = set.questions.filter((question) => heldOut.has(question.articleId));
   let answered = 0;
+  let wrong = 0;
   let done = 0;
   for (const question of questions) {
     const result = await archive.answerer.answer(question.question);
+    const holdsGold = goldMatcher(question);
     if (result.answered) answered += 1;
+    if (result.answered && !holdsGold(result.answer.replace(/\[\d+\]/g, ''))) wrong += 1;
     if (options.onDetail) {
-      const holdsGold = goldMatcher(question);
       const passages = await archive.retriever.search(question.question, { k: 10, perArticle: 1 });
       options.onDetail({
         question: question.question,
@@ -48,5 +55,6 @@ export async function runHeldOutEval(archive: Archive, set: SquadSet, options: R
     }
     options.onProgress?.(++done, questions.length);
   }
-  return { questions: questions.length, answered: Number((answered / Math.max(1, questions.length)).toFixed(4)) };
+  const share = (count: number): number => Number((count / Math.max(1, questions.length)).toFixed(4));
+  return { questions: questions.length, answered: share(answered), wrong: share(wrong) };
 }

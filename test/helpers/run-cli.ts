@@ -9,6 +9,7 @@ export const SAMPLE_PAGE = path.join(PROJECT_ROOT, 'data/zhuzhou-daily-page.md')
 export const EVAL_DIR = path.join(PROJECT_ROOT, 'data/eval');
 /** CMRC 2018 dev set (CC BY-SA 4.0, see data/cmrc2018/README.md), gzip-compressed. */
 export const CMRC_DEV = path.join(PROJECT_ROOT, 'data/cmrc2018/cmrc2018_dev.json.gz');
+export const DRCD_DEV = path.join(PROJECT_ROOT, 'data/drcd/DRCD_dev.json.gz');
 
 export interface CliRun {
   code: number;

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Fits the answer step's models (`npm run train:answers`): node scripts/train-answers.js [--set name=file]… [--judge name=file]…
+// [--out file] [--report file]. Without --set it fits on the tuning sets in the repository (CMRC 2018 dev, DRCD dev), so a
+// bare clone reproduces the committed src/answer/model/answer-model.json. --judge sets are decided by the fit, never fitted
+// on (a set that may not be committed, such as a local news set, is judged this way).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../dist/config/config.js';
+import { createLogger } from '../dist/log/logger.js';
+import { openArchive } from '../dist/pipeline/open-archive.js';
+import { trainAnswerModel } from '../dist/evaluation/training/train-answer-model.js';
+
+const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
+const REPOSITORY_SETS = [
+  { name: 'cmrc2018-dev', file: path.join(root, 'data/cmrc2018/cmrc2018_dev.json.gz') },
+  { name: 'drcd-dev', file: path.join(root, 'data/drcd/DRCD_dev.json.gz') },
+];
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', multiple: true },
+    judge: { type: 'string', multiple: true },
+    out: { type: 'string', default: path.join(root, 'src/answer/model/answer-model.json') },
+    report: { type: 'string' },
+  },
+});
+const named = (entry) => {
+  const [name, file] = entry.split('=');
+  if (!name || !file) throw new Error(`expected name=file, got ${entry}`);
+  return { name, file: path.resolve(file) };
+};
+const homes = [];
+const openThrowawayArchive = () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-train-'));
+  homes.push(home);
+  return openArchive(loadConfig({ NEWSBOT_HOME: home, EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent' }), createLogger('silent'));
+};
+try {
+  let lastSet = '';
+  const result = await trainAnswerModel({
+    fitSets: values.set ? values.set.map(named) : REPOSITORY_SETS,
+    judgeSets: (values.judge ?? []).map(named),
+    openArchive: openThrowawayArchive,
+    onProgress: (set, done, total) => {
+      if (set !== lastSet || done === total || done % 500 === 0) process.stderr.write(`${set}: ${done}/${total}\n`);
+      lastSet = set;
+    },
+  });
+  fs.writeFileSync(values.out, `${JSON.stringify(result.model, null, 2)}\n`);
+  if (values.report) fs.writeFileSync(values.report, `${JSON.stringify(result.curve, null, 2)}\n`);
+  for (const { threshold, sets } of result.curve) {
+    for (const set of sets) {
+      process.stdout.write(
+        `threshold ${threshold.toFixed(2)}  ${set.set.padEnd(14)} containsGold ${set.containsGold.toFixed(3)}  answered ${set.answered.toFixed(3)}  meanChars ${set.meanChars}  held-out answered ${set.heldOut.answered.toFixed(3)}  wrong ${set.heldOut.wrong.toFixed(3)}\n`,
+      );
+    }
+  }
+  process.stdout.write(`wrote ${values.out}\n`);
+} finally {
+  for (const home of homes) fs.rmSync(home, { recursive: true, force: true });
+}

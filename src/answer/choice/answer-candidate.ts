@@ -1,0 +1,59 @@
+import type { ScoredSentence } from '../score-sentences.js';
+import { findAnswerSlots } from '../answer-patterns.js';
+import type { QuestionProfile } from '../question-profile.js';
+import { logitOf, type LinearModel } from '../model/linear-model.js';
+
+/** One possible answer: a sentence, or a sentence run on into the next one of its paragraph. */
+export interface AnswerCandidate {
+  sentence: ScoredSentence;
+  /** The sentences quoted, untrimmed. */
+  texts: string[];
+  /** The text the answer shows (each sentence trimmed around the answer), citation excluded. */
+  text: string;
+  /** The text shown when it is quoted as a runner-up after the best: trimmed shorter, it backs the best up. */
+  brief: string;
+  features: Readonly<Record<string, number>>;
+  /** The choice model's log-odds that `text` holds the answer. */
+  logit: number;
+}
+
+export interface BuildCandidatesOptions {
+  /** Trims one sentence for display. */
+  trim: (text: string) => string;
+  /** Trims one sentence quoted as a runner-up. */
+  trimBrief: (text: string) => string;
+  /** Longest answer in characters. */
+  maxChars: number;
+  choice: LinearModel;
+}
+
+/**
+ * Every sentence as a candidate, and every sentence with its next one (the lead that names the subject and the
+ * sentence that says what is asked; a colon or 其中… that runs on) while the two fit; scored by the choice model,
+ * best first.
+ */
+export function buildCandidates(sentences: readonly ScoredSentence[], profile: QuestionProfile, options: BuildCandidatesOptions): AnswerCandidate[] {
+  const candidates: AnswerCandidate[] = [];
+  const add = (sentence: ScoredSentence, texts: string[], extra: Record<string, number>): void => {
+    const text = texts.map(options.trim).join('');
+    if (text.length > options.maxChars) return;
+    const features = { ...sentence.features, ...extra, chars: Math.min(text.length, 300) / 100 };
+    const brief = texts.length === 1 ? options.trimBrief(texts[0]!) : text;
+    candidates.push({ sentence, texts, text, brief, features, logit: logitOf(options.choice, features) });
+  };
+  for (const sentence of sentences) {
+    add(sentence, [sentence.text], {});
+    if (sentence.next === null) continue;
+    const slotInNext = !sentence.hasAnswerType && findAnswerSlots(sentence.next, profile).length > 0 ? 1 : 0;
+    add(sentence, [sentence.text, sentence.next], {
+      runsOn: 1,
+      slotInNext,
+      endsInColon: /[：:；;]$/.test(sentence.text) ? 1 : 0,
+      nextContinues: CONTINUES.test(sentence.next) ? 1 : 0,
+    });
+  }
+  return candidates.sort((left, right) => right.logit - left.logit);
+}
+
+/** Words that carry an answer on into the next sentence. */
+const CONTINUES = /^(其中|包括|分别|即|具体|主要|一是|首先|第一|第1|此外|同时|并且|而且|另外|他们|她们|它们|这些)/;

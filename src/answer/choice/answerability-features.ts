@@ -1,0 +1,74 @@
+import type { Passage } from '../../retrieval/passage.js';
+import type { AnswerCandidate } from './answer-candidate.js';
+
+/** The parts of a candidate the answerability features read (the training script keeps only these). */
+export type RankedCandidate = Pick<AnswerCandidate, 'features' | 'logit'> & { sentence: Pick<AnswerCandidate['sentence'], 'passageIndex' | 'sentenceIndex'> };
+
+/** What the answerability model knows of the question beyond its best candidate. */
+export interface QuestionEvidence {
+  /** Share of the question's distinctive words (names, rare terms) that no passage of the archive holds (0–1). */
+  distinctiveAbsent: number;
+  /** How many content words the question has. */
+  units: number;
+  passages: readonly Pick<Passage, 'articleId' | 'score'>[];
+}
+
+/** Features of the chosen candidate copied as they are: how well it holds the question, where it was found. */
+const CARRIED = [
+  'coverage',
+  'context',
+  'articleContext',
+  'plainCoverage',
+  'gapShare',
+  'missingShare',
+  'focus',
+  'slotNearFocus',
+  'passageRank',
+  'keywordRank',
+  'runsOn',
+  'headingCoverage',
+  'distinctiveMissing',
+  'askedCoverage',
+];
+/** Candidates compared with the chosen one for agreement. */
+const AGREEMENT_REACH = 5;
+/** Bound on the log-odds read as features, so one extreme question does not dominate the fit. */
+const LOGIT_BOUND = 10;
+
+/**
+ * Features for "is the best candidate right?": the choice model's confidence and its margin over the best other
+ * sentence, how well the candidate holds the question, whether the retrieved passages agree on one article, and
+ * whether the question's names occur in the archive at all. Ranks and shares only, so a one-page archive and a
+ * million-chunk one read alike.
+ */
+export function answerabilityFeatures(ranked: readonly RankedCandidate[], evidence: QuestionEvidence): Record<string, number> {
+  const best = ranked[0];
+  if (!best) return {};
+  const bound = (value: number): number => Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, value));
+  const sentenceKey = (candidate: RankedCandidate): string => `${candidate.sentence.passageIndex}:${candidate.sentence.sentenceIndex}`;
+  const bestKey = sentenceKey(best);
+  const runnerUp = ranked.find((candidate) => sentenceKey(candidate) !== bestKey);
+  const articleOf = (candidate: RankedCandidate): string | undefined => evidence.passages[candidate.sentence.passageIndex]?.articleId;
+  const distinct: RankedCandidate[] = [];
+  const seen = new Set<string>();
+  for (const candidate of ranked) {
+    if (distinct.length >= AGREEMENT_REACH) break;
+    if (seen.has(sentenceKey(candidate))) continue;
+    seen.add(sentenceKey(candidate));
+    distinct.push(candidate);
+  }
+  const [first, second, third] = evidence.passages;
+  const features: Record<string, number> = {
+    choiceLogit: bound(best.logit),
+    margin: runnerUp ? bound(best.logit - runnerUp.logit) : LOGIT_BOUND,
+    agreement: distinct.filter((candidate) => articleOf(candidate) === articleOf(best)).length / distinct.length,
+    passageMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
+    articlesInTop3: new Set([first, second, third].filter((passage) => passage !== undefined).map((passage) => passage.articleId)).size / 3,
+    distinctiveAbsent: evidence.distinctiveAbsent,
+    units: Math.min(evidence.units, 10) / 10,
+    slot: Object.keys(best.features).some((name) => name.startsWith('slot_')) ? 1 : 0,
+  };
+  for (const name of CARRIED) features[name] = best.features[name] ?? 0;
+  for (const [name, value] of Object.entries(best.features)) if (name.startsWith('expects_')) features[name] = value;
+  return features;
+}

@@ -1,0 +1,29 @@
+import type { RankedCandidate } from './answerability-features.js';
+
+export interface ComposeAnswerOptions<T> {
+  /**
+   * How likely, relative to the best, a candidate from another sentence must be to be quoted after it: the choice
+   * model's probability ratio exp(logit − best logit). Chosen by the training script (see `answer-model.json`).
+   */
+  runnerUpRatio: number;
+  /** Longest answer in characters. */
+  maxChars: number;
+  charsOf: (candidate: T) => number;
+  /** Length of a candidate quoted as a runner-up (briefer). */
+  briefCharsOf: (candidate: T) => number;
+}
+
+/**
+ * The candidates an answer quotes: the best one, and the best single sentence not already quoted when the choice
+ * model finds it nearly as likely (two close candidates: quoting both is right more often than guessing one).
+ */
+export function composeAnswer<T extends RankedCandidate>(ranked: readonly T[], options: ComposeAnswerOptions<T>): T[] {
+  const best = ranked[0];
+  if (!best) return [];
+  const quoted = new Set([`${best.sentence.passageIndex}:${best.sentence.sentenceIndex}`]);
+  if (best.features.runsOn) quoted.add(`${best.sentence.passageIndex}:${best.sentence.sentenceIndex + 1}`);
+  const runnerUp = ranked.find((candidate) => !candidate.features.runsOn && !quoted.has(`${candidate.sentence.passageIndex}:${candidate.sentence.sentenceIndex}`));
+  if (!runnerUp || Math.exp(runnerUp.logit - best.logit) < options.runnerUpRatio) return [best];
+  if (options.charsOf(best) + options.briefCharsOf(runnerUp) > options.maxChars) return [best];
+  return [best, runnerUp];
+}

@@ -1,0 +1,25 @@
+/**
+ * A fitted logistic model over named features: each feature standardised by the training rows' mean and scale,
+ * then weighted. Features the caller does not supply read 0; features the model does not name are ignored.
+ */
+export interface LinearModel {
+  features: string[];
+  means: number[];
+  scales: number[];
+  weights: number[];
+  intercept: number;
+}
+
+/** The model's log-odds for one row of named features. */
+export function logitOf(model: LinearModel, values: Readonly<Record<string, number>>): number {
+  let logit = model.intercept;
+  model.features.forEach((name, index) => {
+    logit += (model.weights[index]! * ((values[name] ?? 0) - model.means[index]!)) / model.scales[index]!;
+  });
+  return logit;
+}
+
+/** Log-odds to probability. */
+export function sigmoid(logit: number): number {
+  return 1 / (1 + Math.exp(-logit));
+}

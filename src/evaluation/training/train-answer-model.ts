@@ -1,0 +1,78 @@
+import type { Archive } from '../../pipeline/archive.js';
+import type { AnswerModel } from '../../answer/model/answer-model.js';
+import { loadSquad } from '../load-squad.js';
+import { collectAnswerRows, type QuestionRow } from './collect-answer-rows.js';
+import { decide, fitAnswerModels } from './fit-answer-model.js';
+import { crossValidate } from './cross-validate.js';
+import { summarizeDecisions, type SetSummary } from './summarize-decisions.js';
+
+/** A named SQuAD-format tuning set. */
+export interface TrainingSet {
+  name: string;
+  file: string;
+}
+
+export interface TrainAnswerModelOptions {
+  /** Sets whose questions the committed weights are fitted on. */
+  fitSets: TrainingSet[];
+  /** Further sets only judged: decided by the models fitted on `fitSets`, never fitted on. */
+  judgeSets?: TrainingSet[];
+  /** A fresh, empty archive per set (a throwaway home with the offline embedder). */
+  openArchive: () => Promise<Archive>;
+  /** Passage folds of the cross-validation (default 5); 0 fits the model only, with no curve. */
+  folds?: number;
+  onProgress?: (set: string, done: number, total: number) => void;
+}
+
+/**
+ * Answer when the fitted probability that the answer holds the fact is at least 2/3: a wrong answer costs a reader
+ * twice what a "not found" does (it misleads; a refusal only sends them to search), and answering pays when
+ * p − 2(1 − p) ≥ 0. A stated cost, not a figure tuned to one set; `ANSWER_MIN_CONFIDENCE` moves it, and the
+ * curve shows what that trades.
+ */
+export const DEFAULT_MIN_CONFIDENCE = 2 / 3;
+
+/** Confidence thresholds the report's curve reads. */
+export const CURVE_THRESHOLDS = [0, 0.3, 0.5, 0.6, DEFAULT_MIN_CONFIDENCE, 0.75, 0.8] as const;
+
+export interface TrainAnswerModelResult {
+  model: AnswerModel;
+  /**
+   * Each set's figures at each threshold: out-of-fold for the fitted sets (passage folds the fit did not see),
+   * and for the judged sets from the final fit, which never saw them.
+   */
+  curve: { threshold: number; sets: SetSummary[] }[];
+}
+
+/**
+ * Fits the answer step's choice and answerability models on the tuning sets, reports cross-validated figures,
+ * and returns the model to write as `src/answer/model/answer-model.json`.
+ */
+export async function trainAnswerModel(options: TrainAnswerModelOptions): Promise<TrainAnswerModelResult> {
+  const collect = async (set: TrainingSet): Promise<QuestionRow[]> => {
+    const archive = await options.openArchive();
+    try {
+      return await collectAnswerRows(archive, set.name, loadSquad(set.file), { onProgress: (done, total) => options.onProgress?.(set.name, done, total) });
+    } finally {
+      await archive.close();
+    }
+  };
+  const fitRows: QuestionRow[] = [];
+  for (const set of options.fitSets) fitRows.push(...(await collect(set)));
+  const judgeRows: QuestionRow[] = [];
+  for (const set of options.judgeSets ?? []) judgeRows.push(...(await collect(set)));
+
+  const models = fitAnswerModels(fitRows);
+  const folds = options.folds ?? 5;
+  const decisions = folds > 0 ? [...crossValidate(fitRows, folds), ...decide(judgeRows, models)] : [];
+  const questions = fitRows.length;
+  const model: AnswerModel = {
+    fittedOn: `${options.fitSets.map((set) => set.name).join(' + ')}: ${questions} questions, every 10th passage left out; fitted by npm run train:answers`,
+    choice: models.choice,
+    answerable: models.answerable,
+    runnerUpRatio: models.runnerUpRatio,
+    minConfidence: DEFAULT_MIN_CONFIDENCE,
+  };
+  if (decisions.length === 0) return { model, curve: [] };
+  return { model, curve: CURVE_THRESHOLDS.map((threshold) => ({ threshold, sets: summarizeDecisions(decisions, threshold) })) };
+}
