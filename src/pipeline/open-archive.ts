@@ -95,6 +95,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
       index,
       vectorIndexLoaded: loading,
       embedder,
+      reranker,
       retriever,
       answerer,
       state,

@@ -132,6 +132,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
       store,
       index,
       embedder,
+      reranker,
       retriever,
       answerer,
       state,
