@@ -40,7 +40,7 @@ export interface RunBenchOptions {
   seed?: number;
   /** Chunks of the corpus the real model indexes (default 2,000) and questions it is timed on (default 200). */
   realModel?: { chunks: number; questions: number };
-  /** Searches timed with RERANK_MODEL over the full archive (default 50: a base-sized cross-encoder takes seconds each on a small CPU). */
+  /** Searches timed with RERANK_MODEL over the full archive (default `RERANK_QUESTIONS`, 50). */
   rerankQuestions?: number;
   /** The compiled cold-start child (default: beside this module). */
   coldStartScript?: string;
@@ -53,6 +53,8 @@ export interface RunBenchOptions {
 const WARM_UP_QUESTIONS = 20;
 /** Untimed searches before the reranker's: its first runs allocate buffers; more would only cost seconds each. */
 const RERANK_WARM_UP_QUESTIONS = 3;
+/** Searches timed with the reranker by default: a base-sized cross-encoder may take seconds each on a small CPU. */
+const RERANK_QUESTIONS = 50;
 
 /**
  * `newsbot bench`: builds a corpus from real Chinese text in a temporary home with the offline
@@ -151,7 +153,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       env: { ...archiveEnv, RERANK_MODEL: rerankModel },
       cwd: options.cwd,
       warmUp: questionSets.warmUp.slice(0, RERANK_WARM_UP_QUESTIONS),
-      questions: questionSets.search.slice(0, options.rerankQuestions ?? 50),
+      questions: questionSets.search.slice(0, options.rerankQuestions ?? RERANK_QUESTIONS),
       answers: corpus.answers,
     });
 
