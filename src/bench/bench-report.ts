@@ -63,6 +63,26 @@ export interface SizePoint {
 /** Query latencies with a transformers.js model, or why they were not measured. */
 export type RealModelFigures = { skipped: string } | { model: string; chunks: number; ingestChunksPerSecond: number; search: LatencySummary; ask: LatencySummary };
 
+/**
+ * The cross-encoder's cost (RERANK_MODEL) over the full bench archive, or why it was not measured:
+ * per search, the `rerank` stage (`RerankingRetriever`) and the whole search with it; hit@1 with it
+ * and without it on the same questions.
+ */
+export type RerankerFigures =
+  | { skipped: string }
+  | {
+      /** The reranker's id: model, revision and the weights that ran. */
+      model: string;
+      /** RERANK_PASSAGES: passages it reads per search. */
+      passages: number;
+      questions: number;
+      /** `openArchive` with the reranker: loading its model included. */
+      openArchiveMs: number;
+      rerank: LatencySummary;
+      search: LatencySummary;
+      searchHitAt1: { reranked: number | null; fused: number | null };
+    };
+
 /** One goal of issue 7 with its measured value. */
 export interface GoalCheck {
   goal: string;
@@ -89,6 +109,8 @@ export interface BenchReport {
   memory: { bench: MemoryPeak; servePeakRssMb: number | null };
   disk: DiskUsage;
   realModel: RealModelFigures;
+  /** Measured apart from the figures above, which are taken without a reranker. */
+  reranker: RerankerFigures;
   goals: GoalCheck[];
   /** Wall time of the whole bench. */
   seconds: number;

@@ -3,7 +3,7 @@ import type { LatencySummary } from './latency-percentiles.js';
 
 /** The bench report as text for a terminal (the JSON has every figure). */
 export function formatBenchReport(report: BenchReport): string {
-  const { machine, corpus, ingest, reingest, queries, coldStart, memory, disk, realModel } = report;
+  const { machine, corpus, ingest, reingest, queries, coldStart, memory, disk, realModel, reranker } = report;
   const number = (value: number): string => value.toLocaleString('en-US');
   const stage = (label: string, figures: StageFigures): string =>
     `  ${label.padEnd(14)}${figures.seconds.toFixed(2).padStart(9)} s ${number(figures.chunksPerSecond).padStart(12)} chunks/s`;
@@ -42,6 +42,11 @@ export function formatBenchReport(report: BenchReport): string {
     'skipped' in realModel
       ? `real model: skipped (${realModel.skipped})`
       : `real model ${realModel.model} over ${number(realModel.chunks)} chunks: search ${latency(realModel.search)}; ask ${latency(realModel.ask)}`,
+    'skipped' in reranker
+      ? `reranker: skipped (${reranker.skipped})`
+      : `reranker ${reranker.model} reading ${reranker.passages} passages, ${reranker.questions} searches: rerank stage ${latency(reranker.rerank)}; ` +
+        `search with it ${latency(reranker.search)}; hit@1 ${reranker.searchHitAt1.reranked ?? '–'} (without it ${reranker.searchHitAt1.fused ?? '–'}); ` +
+        `openArchive with the model ${reranker.openArchiveMs} ms`,
     '',
     'goals:',
     ...report.goals.map((goal) => `  ${goal.met ? '✓' : '✗'} ${goal.goal}: ${goal.measured} (target ${goal.target})`),

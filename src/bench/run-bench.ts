@@ -11,6 +11,7 @@ import { ALL_INGEST_STAGES, ingestSources, type IngestSourcesResult } from './in
 import { measureQueries } from './measure-queries.js';
 import { measureColdStart } from './measure-cold-start.js';
 import { measureRealModel } from './measure-real-model.js';
+import { measureReranker } from './measure-reranker.js';
 import { MemorySampler, toMegabytes } from './memory-sampler.js';
 import { diskUsage } from './disk-usage.js';
 import { machineInfo } from './machine-info.js';
@@ -29,13 +30,18 @@ export interface RunBenchOptions {
   squadFile: string;
   /** A newspaper page whose articles join the text pool, or null. */
   samplePage: string | null;
-  /** The caller's environment (for MODEL_CACHE_DIR and EMBEDDING_MODEL of the real-model run). */
+  /**
+   * The caller's environment: MODEL_CACHE_DIR and EMBEDDING_MODEL for the real-model run; RERANK_MODEL and its
+   * settings for the reranker's own run (every other figure is taken without it).
+   */
   env: Record<string, string | undefined>;
   cwd: string;
   /** Default 7. */
   seed?: number;
   /** Chunks of the corpus the real model indexes (default 2,000) and questions it is timed on (default 200). */
   realModel?: { chunks: number; questions: number };
+  /** Searches timed with RERANK_MODEL over the full archive (default `RERANK_QUESTIONS`, 50). */
+  rerankQuestions?: number;
   /** The compiled cold-start child (default: beside this module). */
   coldStartScript?: string;
   /** Keep the temporary corpus and archive (default false). */
@@ -45,6 +51,10 @@ export interface RunBenchOptions {
 }
 
 const WARM_UP_QUESTIONS = 20;
+/** Untimed searches before the reranker's: its first runs allocate buffers; more would only cost seconds each. */
+const RERANK_WARM_UP_QUESTIONS = 3;
+/** Searches timed with the reranker by default: a base-sized cross-encoder may take seconds each on a small CPU. */
+const RERANK_QUESTIONS = 50;
 
 /**
  * `newsbot bench`: builds a corpus from real Chinese text in a temporary home with the offline
@@ -74,7 +84,9 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     });
     const { files, questions: questionSets } = corpus;
     const slices = sliceCorpus(files, chartSizes(options.sizes, corpus.chunks));
-    const archiveEnv = { ...options.env, NEWSBOT_HOME: path.join(root, 'home'), EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent' };
+    // The reranker is measured on its own at the end: with it, every figure (and goal) of the series would change.
+    const { RERANK_MODEL: rerankModel, ...withoutReranker } = options.env;
+    const archiveEnv = { ...withoutReranker, NEWSBOT_HOME: path.join(root, 'home'), EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent' };
     const config = loadConfig(archiveEnv, options.cwd);
     const logger = createLogger('silent');
 
@@ -127,13 +139,22 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
 
     progress('real-model latencies');
     const realModel = await measureRealModel({
-      env: options.env,
+      env: withoutReranker,
       cwd: options.cwd,
       home: path.join(root, 'model-home'),
       records: corpus.realModelRecords,
       warmUp: questionSets.warmUp,
       search: questionSets.search.slice(0, realModelSettings.questions),
       ask: questionSets.ask.slice(0, realModelSettings.questions),
+    });
+
+    progress('reranker latencies');
+    const reranker = await measureReranker({
+      env: { ...archiveEnv, RERANK_MODEL: rerankModel },
+      cwd: options.cwd,
+      warmUp: questionSets.warmUp.slice(0, RERANK_WARM_UP_QUESTIONS),
+      questions: questionSets.search.slice(0, options.rerankQuestions ?? RERANK_QUESTIONS),
+      answers: corpus.answers,
     });
 
     const queries = series.at(-1)!;
@@ -165,6 +186,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       memory: { bench: memory.stop(), servePeakRssMb: 'skipped' in coldStart ? null : coldStart.peakRssMb },
       disk,
       realModel,
+      reranker,
       seconds: 0,
     };
     withoutGoals.seconds = seconds(performance.now() - started);

@@ -15,8 +15,8 @@ export interface CliContext {
   readonly interactive: boolean;
   config(): Config;
   logger(): Logger;
-  /** Opens the archive once (database, index, embedder); later calls return the same one. */
-  openArchive(options?: Pick<OpenArchiveOptions, 'vectorIndex'>): Promise<Archive>;
+  /** Opens the archive once (database, index, embedder, reranker unless told not to); later calls return the same one. */
+  openArchive(options?: Pick<OpenArchiveOptions, 'vectorIndex' | 'reranker'>): Promise<Archive>;
   /** Sets the process exit code the command ends with (0 success, 1 failed, 2 bad usage). */
   setExitCode(code: number): void;
 }

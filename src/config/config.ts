@@ -17,6 +17,12 @@ export const DEFAULTS = {
   EMBEDDING_REVISION: 'main',
   /** Query vectors remembered per process (0 = none); see `QUERY_VECTOR_CACHE_DEFAULTS`. */
   EMBEDDING_QUERY_CACHE: 1000,
+  /** Retrieved passages the cross-encoder reorders when RERANK_MODEL is set (`RERANKING_RETRIEVER_DEFAULTS.passages`). */
+  RERANK_PASSAGES: 20,
+  /** The reranker's ONNX weights, as EMBEDDING_PRECISION. */
+  RERANK_PRECISION: 'auto',
+  /** Branch, tag or commit of the reranker's repository. */
+  RERANK_REVISION: 'main',
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: 10,
   MAX_QUESTION_CHARS: 500,
@@ -68,6 +74,8 @@ const optionalCount = (name: string, max: number) =>
     .refine((value) => value === null || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= max), `${name} must be a whole number from 1 to ${max}`)
     .transform((value) => (value === null ? null : Number(value)));
 
+const RERANK_PASSAGES_RANGE = 'RERANK_PASSAGES must be a whole number from 1 to 100';
+
 const envSchema = z.object({
   NEWSBOT_HOME: optionalText,
   DATABASE_URL: optionalText.refine(
@@ -85,6 +93,18 @@ const envSchema = z.object({
   EMBEDDING_THREADS: optionalCount('EMBEDDING_THREADS', 256),
   EMBEDDING_BATCH_SIZE: optionalCount('EMBEDDING_BATCH_SIZE', 1024),
   EMBEDDING_QUERY_CACHE: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULTS.EMBEDDING_QUERY_CACHE),
+  RERANK_MODEL: optionalText.refine(
+    (value) => value === null || (/^[A-Za-z0-9][\w.-]*(\/[\w.-]+)?$/.test(value) && !value.includes('..')),
+    'RERANK_MODEL must be a Hugging Face model id such as Xenova/bge-reranker-base (unset: no reranking)',
+  ),
+  RERANK_PASSAGES: z.coerce
+    .number(RERANK_PASSAGES_RANGE)
+    .int(RERANK_PASSAGES_RANGE)
+    .min(1, RERANK_PASSAGES_RANGE)
+    .max(100, RERANK_PASSAGES_RANGE)
+    .default(DEFAULTS.RERANK_PASSAGES),
+  RERANK_PRECISION: z.enum(['auto', 'quantized', 'full']).default(DEFAULTS.RERANK_PRECISION),
+  RERANK_REVISION: z.string().trim().min(1).default(DEFAULTS.RERANK_REVISION),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalText,
@@ -162,6 +182,17 @@ export interface Config {
   readonly embeddingBatchSize: number | null;
   /** EMBEDDING_QUERY_CACHE: query vectors a model-backed embedder remembers (exact question text); 0 = no cache. */
   readonly embeddingQueryCache: number;
+  /**
+   * RERANK_MODEL and its settings: a cross-encoder (transformers.js, downloaded and cached as the
+   * embedding model is) reorders the first `passages` retrieved passages; null (unset) = no reranking.
+   */
+  readonly rerank: {
+    readonly model: string;
+    readonly revision: string;
+    readonly precision: 'auto' | 'quantized' | 'full';
+    /** RERANK_PASSAGES: how many of the retrieved passages it reads per search. */
+    readonly passages: number;
+  } | null;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Longest article body (title and paragraphs, in characters) that ingestion accepts. */
   readonly maxArticleChars: number;
@@ -254,6 +285,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     embeddingThreads: values.EMBEDDING_THREADS,
     embeddingBatchSize: values.EMBEDDING_BATCH_SIZE,
     embeddingQueryCache: values.EMBEDDING_QUERY_CACHE,
+    rerank:
+      values.RERANK_MODEL === null
+        ? null
+        : Object.freeze({ model: values.RERANK_MODEL, revision: values.RERANK_REVISION, precision: values.RERANK_PRECISION, passages: values.RERANK_PASSAGES }),
     logLevel: values.LOG_LEVEL,
     maxArticleChars: values.MAX_ARTICLE_CHARS,
     embeddingQueue: { serveWorker: values.EMBED_WORKER, leaseMs: values.EMBED_LEASE_SECONDS * 1000, jobChunks: values.EMBED_JOB_CHUNKS },

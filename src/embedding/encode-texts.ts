@@ -1,6 +1,6 @@
 /** The parts of a transformers.js tokenizer that `encodeTexts` uses. */
 export interface TokenizerLike {
-  (texts: string[], options: { add_special_tokens: boolean; padding: boolean; truncation: boolean; return_tensor: false }): Record<string, number[][]>;
+  (texts: string[], options: { text_pair?: string[]; add_special_tokens: boolean; padding: boolean; truncation: boolean; return_tensor: false }): Record<string, number[][]>;
   /** From tokenizer_config.json; undefined or huge when the model states no limit. */
   model_max_length?: number;
   pad_token_id?: number;
@@ -8,7 +8,7 @@ export interface TokenizerLike {
 }
 
 export interface EncodedTexts {
-  /** input_ids, attention_mask and (BERT) token_type_ids, each `rows × width`, row-major. */
+  /** input_ids, attention_mask and (BERT) token_type_ids (1 on a pair's second text), each `rows × width`, row-major. */
   columns: Record<string, BigInt64Array>;
   rows: number;
   width: number;
@@ -21,10 +21,13 @@ export interface EncodedTexts {
  * everything the tokenizer adds (special tokens) and everything the caller put in the text (an
  * instruction prefix), keeping a closing special token ([SEP], </s>) as the model was trained.
  * transformers.js 2.17's own truncation cuts the closing token off, hence this. Rows are padded
- * to the longest with the pad token and attention 0.
+ * to the longest with the pad token and attention 0. With `pairs` (a cross-encoder's question and
+ * passages), row i encodes `texts[i]` and `pairs[i]` together; the cut then falls in the second
+ * text, so a question shorter than the limit stays whole.
  */
-export function encodeTexts(tokenizer: TokenizerLike, texts: string[]): EncodedTexts {
-  const encoded = tokenizer(texts, { add_special_tokens: true, padding: false, truncation: false, return_tensor: false });
+export function encodeTexts(tokenizer: TokenizerLike, texts: string[], pairs?: string[]): EncodedTexts {
+  if (pairs !== undefined && pairs.length !== texts.length) throw new RangeError(`encodeTexts got ${texts.length} texts and ${pairs.length} pairs`);
+  const encoded = tokenizer(texts, { ...(pairs === undefined ? {} : { text_pair: pairs }), add_special_tokens: true, padding: false, truncation: false, return_tensor: false });
   const limit = tokenizer.model_max_length !== undefined && tokenizer.model_max_length > 0 ? tokenizer.model_max_length : Number.POSITIVE_INFINITY;
   const inputIds = encoded.input_ids ?? [];
   const specialIds = new Set(tokenizer.all_special_ids);

@@ -3,14 +3,14 @@ import path from 'node:path';
 import { downloadModelFile } from './download-model-file.js';
 import { ModelDownloadError } from './model-download-error.js';
 import { ModelFileMissingError } from './model-file-missing-error.js';
-import { MODEL_FILES, type EmbeddingPrecision } from './model-files.js';
+import { MODEL_FILES, type ModelPrecision } from './model-files.js';
 
 export interface EnsureModelFilesOptions {
   /** Hugging Face model id, e.g. `Xenova/bge-small-zh-v1.5`. */
   model: string;
   /** Branch, tag or commit of the model repository. */
   revision: string;
-  precision: EmbeddingPrecision;
+  precision: ModelPrecision;
   /** The model's folder in the cache (see `modelCacheFolder`). */
   dir: string;
   /** Hub or mirror to download from, e.g. `https://huggingface.co` or `https://hf-mirror.com`. */
@@ -21,6 +21,10 @@ export interface EnsureModelFilesOptions {
   token?: string | null;
   /** Idle bound of each download. */
   timeoutMs: number;
+  /** Files fetched along when present on the hub. Default `MODEL_FILES.optional` (an embedding model's sentence-transformers settings). */
+  optionalFiles?: readonly string[];
+  /** The settings that chose model and revision, for the hint of a 404. Default `EMBEDDING_MODEL` and `EMBEDDING_REVISION`. */
+  settingNames?: { model: string; revision: string };
 }
 
 export interface EnsureModelFilesResult {
@@ -49,6 +53,7 @@ export async function ensureModelFiles(options: EnsureModelFilesOptions): Promis
     return { precision: cachedPrecision, downloaded: [] };
   }
 
+  const settingNames = options.settingNames ?? { model: 'EMBEDDING_MODEL', revision: 'EMBEDDING_REVISION' };
   const downloaded: string[] = [];
   const download = async (file: string): Promise<boolean> => {
     const url = `${options.endpoint.replace(/\/+$/, '')}/${options.model}/resolve/${encodeURIComponent(options.revision)}/${file}`;
@@ -59,17 +64,17 @@ export async function ensureModelFiles(options: EnsureModelFilesOptions): Promis
   const notFound = (file: string): ModelDownloadError =>
     new ModelDownloadError(
       `${options.endpoint.replace(/\/+$/, '')}/${options.model}/resolve/${options.revision}/${file}`,
-      'not found (404): check EMBEDDING_MODEL, EMBEDDING_REVISION and HF_ENDPOINT',
+      `not found (404): check ${settingNames.model}, ${settingNames.revision} and HF_ENDPOINT`,
       { status: 404 },
     );
 
   for (const file of missingRequired) {
     if (!(await download(file))) throw notFound(file);
   }
-  // Sentence-transformers settings come along whenever the folder is being completed (also after
-  // an interrupted download); a complete folder, copied or not, is not asked about them again.
+  // Optional settings come along whenever the folder is being completed (also after an
+  // interrupted download); a complete folder, copied or not, is not asked about them again.
   if (missingRequired.length > 0 || cachedPrecision === undefined) {
-    for (const file of MODEL_FILES.optional) if (!present(file)) await download(file);
+    for (const file of options.optionalFiles ?? MODEL_FILES.optional) if (!present(file)) await download(file);
   }
   if (cachedPrecision !== undefined) return { precision: cachedPrecision, downloaded };
   for (const precision of candidates) {

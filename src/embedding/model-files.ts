@@ -1,10 +1,10 @@
 /** Which ONNX weights to load: `quantized` (int8, smaller and faster), `full` (fp32), or `auto` (quantized when available). */
-export type EmbeddingPrecision = 'auto' | 'quantized' | 'full';
+export type ModelPrecision = 'auto' | 'quantized' | 'full';
 
 /**
  * Files of a model repository in the Hugging Face layout, relative to its folder. `required` are
  * needed by every model; one of `weights` by precision; `optional` (sentence-transformers'
- * settings, used for models outside `MODEL_PROFILES`) may be absent.
+ * settings, which an embedding model outside `MODEL_PROFILES` is run by) may be absent.
  */
 export const MODEL_FILES = {
   required: ['config.json', 'tokenizer.json', 'tokenizer_config.json'],

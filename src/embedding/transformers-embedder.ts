@@ -1,76 +1,37 @@
 import type { EmbedKind, EmbedOptions, Embedder } from './embedder.js';
 import { embedderId } from './embedder-id.js';
-import { encodeTexts, type TokenizerLike } from './encode-texts.js';
-import { ensureModelFiles } from './ensure-model-files.js';
-import { importTransformers, type TransformersModule } from './import-transformers.js';
+import { encodeTexts } from './encode-texts.js';
+import { describeModelFailure } from './describe-model-failure.js';
+import { loadPretrainedModel, type PretrainedModel } from './load-pretrained-model.js';
 import { modelCacheFolder } from './model-cache-folder.js';
-import { ModelDownloadError } from './model-download-error.js';
-import { ModelFileMissingError } from './model-file-missing-error.js';
-import type { EmbeddingPrecision } from './model-files.js';
+import type { ModelPrecision } from './model-files.js';
 import { DEFAULT_MODEL_PROFILE, MODEL_PROFILES, type ModelProfile } from './model-profiles.js';
 import { ModelUnavailableError } from './model-unavailable-error.js';
 import { poolEmbeddings } from './pool-embeddings.js';
 import { readSentenceTransformersProfile } from './read-sentence-transformers-profile.js';
-import { withSessionOptions } from './with-session-options.js';
+import { TRANSFORMERS_MODEL_DEFAULTS, type TransformersModelOptions } from './transformers-model-options.js';
 
-export interface TransformersEmbedderOptions {
-  /** Hugging Face model id with ONNX weights, e.g. `Xenova/bge-small-zh-v1.5`. */
-  model: string;
-  /** Where downloaded models are cached; a model folder copied to `<cacheDir>/<model>` is used as is. */
-  cacheDir: string;
-  /** A download that sends nothing for this long fails (see `withDownloadTimeout`). */
-  downloadTimeoutMs: number;
-  /** Branch, tag or commit of the model repository. Default `TRANSFORMERS_EMBEDDER_DEFAULTS.revision`. */
-  revision?: string;
-  /** Which weights to load. Default `TRANSFORMERS_EMBEDDER_DEFAULTS.precision`. */
-  precision?: EmbeddingPrecision;
-  /** Hub or mirror the files come from. Default `TRANSFORMERS_EMBEDDER_DEFAULTS.endpoint`. */
-  endpoint?: string;
-  /** Never download: a file missing from the cache fails at once. Default false. */
-  offline?: boolean;
-  /** Bearer token for the downloads (HF_TOKEN), for gated or private models. Default none. */
-  token?: string | null;
+export interface TransformersEmbedderOptions extends TransformersModelOptions {
   /**
    * How to run the model. Default: its entry in `MODEL_PROFILES`, else what its
    * sentence-transformers files say (`readSentenceTransformersProfile`) over `DEFAULT_MODEL_PROFILE`.
    */
   profile?: ModelProfile;
-  /**
-   * onnxruntime intra-op threads for one model call (EMBEDDING_THREADS). Default null: onnxruntime's
-   * own choice, one per core. Set 1 when several embedding processes share a machine.
-   */
-  threads?: number | null;
   /** Texts per model call (EMBEDDING_BATCH_SIZE). Default null: the profile's `maxBatchSize`. */
   batchSize?: number | null;
 }
 
-/** Defaults of `TransformersEmbedderOptions` (the CLI passes the configured values instead). */
-export const TRANSFORMERS_EMBEDDER_DEFAULTS = {
-  /** `main`, the repository's default branch. */
-  revision: 'main',
-  /** `auto`: quantized weights when the cache or the hub has them, else full precision. */
-  precision: 'auto',
-  /** `https://huggingface.co`, the Hugging Face hub. */
-  endpoint: 'https://huggingface.co',
-} as const;
-
-/** A model's output: `last_hidden_state` of `[texts, tokens, dimensions]`. */
-type EncoderModel = (inputs: Record<string, unknown>) => Promise<{ last_hidden_state?: { data: ArrayLike<number>; dims: number[] } }>;
-
-interface LoadedModel {
-  tokenizer: TokenizerLike;
-  model: EncoderModel;
-  createTensor: (values: BigInt64Array, dims: number[]) => unknown;
+/** The loaded encoder (its output: `last_hidden_state` of `[texts, tokens, dimensions]`) and how it is run. */
+interface LoadedModel extends PretrainedModel {
   profile: ModelProfile;
-  precision: 'quantized' | 'full';
 }
 
 /**
  * Embedder running a sentence-embedding model locally with transformers.js (ONNX).
- * The model loads on the first `embed`, or up front with `load()`; files missing from the cache
- * are first downloaded from `endpoint` (`ensureModelFiles`, unless `offline`), then transformers.js
- * reads the cache only. Texts are truncated by tokens, instruction prefix included (`encodeTexts`).
- * Failures become `ModelUnavailableError`, which says how to fix them.
+ * The model loads on the first `embed`, or up front with `load()`, through `loadPretrainedModel`:
+ * files missing from the cache are first downloaded from `endpoint` (unless `offline`), then
+ * transformers.js reads the cache only. Texts are truncated by tokens, instruction prefix included
+ * (`encodeTexts`). Failures become `ModelUnavailableError`, which says how to fix them.
  */
 export class TransformersEmbedder implements Embedder {
   readonly model: string;
@@ -88,7 +49,7 @@ export class TransformersEmbedder implements Embedder {
   private readonly knownProfile: ModelProfile | null;
   private readonly cacheDir: string;
   private readonly downloadTimeoutMs: number;
-  private readonly precision: EmbeddingPrecision;
+  private readonly precision: ModelPrecision;
   private readonly endpoint: string;
   private readonly offline: boolean;
   private readonly token: string | null;
@@ -99,9 +60,9 @@ export class TransformersEmbedder implements Embedder {
 
   constructor(options: TransformersEmbedderOptions) {
     this.model = options.model;
-    this.revision = options.revision ?? TRANSFORMERS_EMBEDDER_DEFAULTS.revision;
-    this.precision = options.precision ?? TRANSFORMERS_EMBEDDER_DEFAULTS.precision;
-    this.endpoint = options.endpoint ?? TRANSFORMERS_EMBEDDER_DEFAULTS.endpoint;
+    this.revision = options.revision ?? TRANSFORMERS_MODEL_DEFAULTS.revision;
+    this.precision = options.precision ?? TRANSFORMERS_MODEL_DEFAULTS.precision;
+    this.endpoint = options.endpoint ?? TRANSFORMERS_MODEL_DEFAULTS.endpoint;
     this.offline = options.offline ?? false;
     this.token = options.token ?? null;
     this.knownProfile = options.profile ?? MODEL_PROFILES[options.model] ?? null;
@@ -173,7 +134,7 @@ export class TransformersEmbedder implements Embedder {
     );
     const inputs: Record<string, unknown> = {};
     for (const [name, values] of Object.entries(encoded.columns)) inputs[name] = loaded.createTensor(values, [encoded.rows, encoded.width]);
-    const output = await loaded.model(inputs);
+    const output = await loaded.run(inputs);
     const hidden = output.last_hidden_state;
     if (hidden === undefined) throw new Error(`embedding model "${this.model}" has no last_hidden_state output`);
     return poolEmbeddings(hidden.data, hidden.dims, encoded.attentionMask, loaded.profile.pooling);
@@ -189,52 +150,30 @@ export class TransformersEmbedder implements Embedder {
   }
 
   private async loadModel(): Promise<LoadedModel> {
-    let transformers: TransformersModule;
-    try {
-      transformers = await importTransformers();
-    } catch (error) {
-      throw this.unavailable(`the @xenova/transformers package failed to load (${describe(error)})`, error);
-    }
-    let precision: 'quantized' | 'full';
-    try {
-      ({ precision } = await ensureModelFiles({
-        model: this.model,
-        revision: this.revision,
-        precision: this.precision,
-        dir: this.modelDir,
-        endpoint: this.endpoint,
-        offline: this.offline,
-        token: this.token,
-        timeoutMs: this.downloadTimeoutMs,
-      }));
-    } catch (error) {
-      throw this.unavailable(describe(error), error);
-    }
-    const { env, AutoTokenizer, AutoModel, Tensor } = transformers;
-    // Files are in place; transformers.js reads them from the model folder and never downloads.
-    const folder = this.revision === 'main' ? this.model : `${this.model}/${this.revision}`;
-    env.localModelPath = this.cacheDir;
-    env.cacheDir = this.cacheDir;
-    env.allowLocalModels = true;
-    env.allowRemoteModels = false;
-    env.remoteHost = `${this.endpoint.replace(/\/+$/, '')}/`;
-    env.remotePathTemplate = '{model}/resolve/{revision}/';
+    const pretrained = await loadPretrainedModel({
+      model: this.model,
+      cacheDir: this.cacheDir,
+      downloadTimeoutMs: this.downloadTimeoutMs,
+      revision: this.revision,
+      precision: this.precision,
+      endpoint: this.endpoint,
+      offline: this.offline,
+      token: this.token,
+      threads: this.threads,
+      head: 'encoder',
+      role: 'embedding',
+    });
     let loaded: LoadedModel;
     try {
       const profile = this.knownProfile ?? readSentenceTransformersProfile(this.modelDir, DEFAULT_MODEL_PROFILE);
-      const tokenizer = (await AutoTokenizer.from_pretrained(folder, { local_files_only: true })) as unknown as TokenizerLike;
-      const sessionOptions = this.threads === null ? {} : { intraOpNumThreads: this.threads };
-      const model = (await withSessionOptions(sessionOptions, () =>
-        AutoModel.from_pretrained(folder, { quantized: precision === 'quantized', local_files_only: true }),
-      )) as unknown as EncoderModel;
-      loaded = { tokenizer, model, profile, precision, createTensor: (values, dims) => new Tensor('int64', values, dims) };
+      loaded = { ...pretrained, profile };
       if (profile.dimensions === null) {
         const [probe] = await this.run(loaded, ['test'], 'passage');
         this.discoveredDimensions = probe?.length ?? null;
         loaded = { ...loaded, profile: { ...profile, dimensions: this.discoveredDimensions } };
       }
     } catch (error) {
-      throw this.unavailable(`the files in ${this.modelDir} did not load (${describe(error)})`, error);
+      throw this.unavailable(`the files in ${this.modelDir} did not load (${describeModelFailure(error)})`, error);
     }
     this.loaded = loaded;
     return loaded;
@@ -243,15 +182,4 @@ export class TransformersEmbedder implements Embedder {
   private unavailable(reason: string, cause: unknown): ModelUnavailableError {
     return new ModelUnavailableError(this.model, reason, { cause, modelDir: this.modelDir });
   }
-}
-
-/** A short reason for the error message. */
-function describe(error: unknown): string {
-  if (error instanceof ModelFileMissingError) return error.message;
-  if (error instanceof ModelDownloadError) return `${error.message}${error.network ? ' (is the hub reachable from here? HF_ENDPOINT can name a mirror)' : ''}`;
-  if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? error.cause.message : null;
-    return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
-  }
-  return String(error);
 }

@@ -5,6 +5,7 @@ import type { ArticleStore } from '../store/article-store.js';
 import type { VectorIndex } from '../store/vector-index.js';
 import type { StateStores } from '../store/open-state-stores.js';
 import type { Embedder } from '../embedding/embedder.js';
+import type { Reranker } from '../embedding/reranker.js';
 import type { Retriever } from '../retrieval/passage.js';
 import type { Answerer } from '../answer/answer-result.js';
 import type { Article } from '../ingest/article.js';
@@ -44,6 +45,8 @@ export interface Archive {
   /** Resolves once the vector index is read (at once unless opened with `vectorIndex: 'background'`). */
   readonly vectorIndexLoaded?: Promise<void>;
   readonly embedder: Embedder;
+  /** The loaded cross-encoder that `retriever` reorders passages by (RERANK_MODEL); null or absent when there is none. */
+  readonly reranker?: Reranker | null;
   readonly retriever: Retriever;
   readonly answerer: Answerer;
   /** Present in PostgreSQL mode: `store` and `index` are then this replica, kept in step with PostgreSQL. */

@@ -3,8 +3,11 @@ import type { Logger } from '../log/logger.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { VectorIndex } from '../store/vector-index.js';
 import type { Embedder } from '../embedding/embedder.js';
+import type { Reranker } from '../embedding/reranker.js';
 import type { Answerer } from '../answer/answer-result.js';
+import type { Retriever } from '../retrieval/passage.js';
 import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
+import { RerankingRetriever } from '../retrieval/reranking-retriever.js';
 import { ExtractiveAnswerer } from '../answer/extractive-answerer.js';
 import { createLlmAnswerer } from '../answer/llm/create-llm-answerer.js';
 import { unitWeights } from '../answer/unit-weights.js';
@@ -16,14 +19,18 @@ export interface CreateAnswererOptions {
   store: ArticleStore;
   index: VectorIndex;
   embedder: Embedder;
+  /** The loaded cross-encoder (RERANK_MODEL), or null/absent for none. */
+  reranker?: Reranker | null;
   logger: Logger;
 }
 
-/** Retrieval over a store and index, and the answerer on top (the LLM one when LLM_* is set, extractive otherwise),
- * with English questions translated into Chinese search terms first. */
-export function createAnswerer(options: CreateAnswererOptions): { retriever: HybridRetriever; answerer: Answerer } {
+/** Retrieval over a store and index (reordered by the cross-encoder when there is one), and the answerer on top (the LLM
+ * one when LLM_* is set, extractive otherwise), with English questions translated into Chinese search terms first. */
+export function createAnswerer(options: CreateAnswererOptions): { retriever: Retriever; answerer: Answerer } {
   const { config, store, index, embedder, logger } = options;
-  const retriever = new HybridRetriever({ store, index, embedder });
+  const hybrid = new HybridRetriever({ store, index, embedder });
+  const reranker = options.reranker ?? null;
+  const retriever: Retriever = reranker === null ? hybrid : new RerankingRetriever({ inner: hybrid, reranker, passages: config.rerank?.passages });
   const extractive = new ExtractiveAnswerer({
     retriever,
     unitWeights: (units) => unitWeights(store, units),
@@ -33,7 +40,9 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Hyb
   const inner: Answerer = config.llm ? createLlmAnswerer({ llm: config.llm, retriever, fallback: extractive, logger }) : extractive;
   const answerer = new CrossLingualAnswerer({
     inner,
-    retriever,
+    // Its probe searches a bag of candidate translations (学校 校方 学堂…), not a question, to see which the best
+    // passages use: a cross-encoder reads questions, and reordering the probe would cost a second rerank per question.
+    retriever: hybrid,
     documentFrequencies: (terms) => store.documentFrequencies(terms),
     englishIndex: () => loadEnglishIndex({ cacheDir: config.modelCacheDir }),
   });

@@ -5,6 +5,7 @@ import type { Archive } from './archive.js';
 import { openSqliteArticleStore } from '../store/sqlite-article-store.js';
 import { openHnswVectorIndex, type HnswVectorIndex } from '../store/hnsw-vector-index.js';
 import { createLoadedEmbedder } from '../embedding/create-embedder.js';
+import { createLoadedReranker } from '../embedding/create-reranker.js';
 import { createAnswerer } from './create-answerer.js';
 import { indexArticles } from './index-articles.js';
 import { LEXICAL_EF_CONSTRUCTION } from './lexical-ef-construction.js';
@@ -31,10 +32,16 @@ export interface OpenArchiveOptions {
    * million chunks).
    */
   vectorIndex?: 'wait' | 'background';
+  /**
+   * Load the cross-encoder when RERANK_MODEL is set, so searches are reordered by it (default true). Commands that
+   * never search (ingest, remove, reindex, migrate) pass false: they neither wait for it nor fail without it.
+   */
+  reranker?: boolean;
 }
 
 /**
- * Opens the database, the embedder and the vector index, mends drift between the two stores,
+ * Opens the database, the embedder (and the reranker, when configured: a model that does not load
+ * fails here, not at the first question) and the vector index, mends drift between the two stores,
  * and wires retrieval and answering. One archive per process; close it on shutdown.
  * Drift is mended only when no other process is writing (the write lock is free); otherwise the
  * index follows that writer's saves, which leave it consistent.
@@ -43,6 +50,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
   // PostgreSQL mode: a local replica following PostgreSQL (loaded on demand, so SQLite mode never loads pg).
   if (config.databaseUrl !== null) return (await import('./open-postgres-archive.js')).openPostgresArchive(config, logger, options);
   const embedder = await createLoadedEmbedder(config);
+  const reranker = options.reranker === false ? null : await createLoadedReranker(config);
   const store = openSqliteArticleStore(path.join(config.dataDir, DATABASE_FILE));
   const lockFile = path.join(config.dataDir, WRITE_LOCK_FILE);
   let openingLock: WriteLock | null = null;
@@ -78,7 +86,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
     const writeLock = createArchiveWriteLock({ file: lockFile, store, index, embedder, logger });
     // The one place the state adapters are built: over the archive's own connection (same file, same migrations).
     const state = openStateStores(store.database, { legacyFeedStateFile: path.join(config.dataDir, LEGACY_FEED_STATE_FILE) });
-    const { retriever, answerer } = createAnswerer({ config, store, index, embedder, logger });
+    const { retriever, answerer } = createAnswerer({ config, store, index, embedder, reranker, logger });
     let closed = false;
     return {
       config,
@@ -87,6 +95,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
       index,
       vectorIndexLoaded: loading,
       embedder,
+      reranker,
       retriever,
       answerer,
       state,

@@ -10,6 +10,7 @@ import type { Archive } from './archive.js';
 import { LEXICAL_EF_CONSTRUCTION } from './lexical-ef-construction.js';
 import { redactDatabaseUrl } from '../config/database-url.js';
 import { createLoadedEmbedder } from '../embedding/create-embedder.js';
+import { createLoadedReranker } from '../embedding/create-reranker.js';
 import { openSqliteArticleStore } from '../store/sqlite-article-store.js';
 import { openSqliteDatabase } from '../store/open-sqlite-database.js';
 import { openHnswVectorIndex } from '../store/hnsw-vector-index.js';
@@ -39,6 +40,8 @@ export interface OpenPostgresArchiveOptions {
   resetIndex?: boolean;
   /** Milliseconds between change-log polls while following (the fallback for lost notifications). Default: the follower's. */
   pollIntervalMs?: number;
+  /** Load the cross-encoder when RERANK_MODEL is set (default true); see `OpenArchiveOptions.reranker`. */
+  reranker?: boolean;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
   if (connectionString === null) throw new Error('openPostgresArchive needs DATABASE_URL');
   const redactedUrl = redactDatabaseUrl(connectionString);
   const embedder = await createLoadedEmbedder(config);
+  const reranker = options.reranker === false ? null : await createLoadedReranker(config);
   const lockFile = path.join(config.dataDir, WRITE_LOCK_FILE);
   const homeLock = tryAcquireWriteLock(lockFile, 'replica');
   if (homeLock === null) throw new ReplicaHomeBusyError(config.dataDir, readWriteLockHolder(lockFile)?.pid ?? null);
@@ -116,7 +120,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
     }
     // Every kind of state with a PostgreSQL adapter is shared through PostgreSQL; the replica file keeps only the rest.
     const state = { ...openStateStores(store.database), ...openPostgresStateStores(pool) };
-    const { retriever, answerer } = createAnswerer({ config, store, index, embedder, logger });
+    const { retriever, answerer } = createAnswerer({ config, store, index, embedder, reranker, logger });
     /** After a write PostgreSQL holds it; the replica follows now, or later when this catch-up fails. */
     const followWrite = async (): Promise<void> => {
       await follower.catchUp().catch((error: unknown) => logger.warn({ reason: describeCause(error) }, 'written to PostgreSQL; the local replica follows later'));
@@ -128,6 +132,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
       store,
       index,
       embedder,
+      reranker,
       retriever,
       answerer,
       state,

@@ -13,6 +13,11 @@ export interface Passage extends StoredChunk {
   similarity: number | null;
   /** Raw BM25 score (higher is better), or null. */
   bm25: number | null;
+  /**
+   * The cross-encoder's score (RERANK_MODEL; the model's logit, higher is better), by which the
+   * passage was reordered; null or absent when no reranker read it.
+   */
+  rerankScore?: number | null;
 }
 
 export interface SearchOptions {

@@ -5,26 +5,31 @@ import { runBench } from '../../src/bench/run-bench.js';
 import { latencyChart } from '../../src/bench/latency-chart.js';
 import { latencyPercentiles } from '../../src/bench/latency-percentiles.js';
 import { chartSizes, sliceCorpus } from '../../src/bench/corpus-slices.js';
+import { formatBenchReport } from '../../src/bench/format-bench-report.js';
+import { RERANK_STAGE } from '../../src/retrieval/reranking-retriever.js';
 import { CMRC_DEV, PROJECT_ROOT, SAMPLE_PAGE } from '../helpers/run-cli.js';
+import { TINY_RERANKER_ID, tinyRerankerCache } from '../embedding/support/tiny-model-cache.js';
 
 const SQUAD = CMRC_DEV;
 /** The compiled child, when `npm run build` has run; otherwise the cold start is reported as skipped. */
 const COLD_START_CHILD = path.join(PROJECT_ROOT, 'dist/bench/cold-start-child.js');
 
 describe('runBench (a small corpus, shape only: no timing assertions)', () => {
-  it('reports positive figures for every stage, size and goal', async () => {
+  it('reports positive figures for every stage, size and goal, and the reranker’s apart', async () => {
     const messages: string[] = [];
+    // A model cache holding the generated cross-encoder only: the real-model run finds no embedding model and is skipped.
+    const rerankerCache = tinyRerankerCache();
     const report = await runBench({
       chunks: 2000,
       sizes: [1000],
       questions: 50,
       squadFile: SQUAD,
       samplePage: SAMPLE_PAGE,
-      env: { MODEL_CACHE_DIR: path.join(PROJECT_ROOT, 'test/does-not-exist') },
+      env: { MODEL_CACHE_DIR: rerankerCache.cacheDir, HF_HUB_OFFLINE: '1', RERANK_MODEL: TINY_RERANKER_ID },
       cwd: PROJECT_ROOT,
       coldStartScript: COLD_START_CHILD,
       onProgress: (message) => messages.push(message),
-    });
+    }).finally(rerankerCache.cleanup);
 
     expect(report.corpus.chunks).toBeGreaterThanOrEqual(2000);
     expect(report.corpus.articles).toBe(report.ingest.articles);
@@ -55,12 +60,30 @@ describe('runBench (a small corpus, shape only: no timing assertions)', () => {
       expect(point.searchHitAt1).toBeGreaterThan(0.25);
       expect(Object.keys(point.stages.search)).toEqual(expect.arrayContaining(['choose terms', 'fts5 query', 'fetch chunks', 'fuse']));
       expect(Object.keys(point.stages.ask)).toEqual(expect.arrayContaining(['analyze question', 'fts5 query', 'score sentences']));
+      // The series is taken without the reranker, so its figures and goals stay comparable.
+      expect(Object.keys(point.stages.search)).not.toContain(RERANK_STAGE);
+      expect(Object.keys(point.stages.ask)).not.toContain(RERANK_STAGE);
       for (const milliseconds of [...Object.values(point.stages.search), ...Object.values(point.stages.ask)]) expect(milliseconds).toBeGreaterThanOrEqual(0);
     }
     expect(report.memory.bench.maxRssMb).toBeGreaterThan(0);
     expect(report.disk.databaseMb).toBeGreaterThan(0);
     expect(report.disk.indexMb).toBeGreaterThan(0);
     expect(report.realModel).toEqual({ skipped: expect.stringContaining('no local transformers.js model') });
+    // The reranker on its own: every search's rerank stage is a sample, and a search costs at least its rerank stage.
+    if ('skipped' in report.reranker) throw new Error(`reranker skipped: ${report.reranker.skipped}`);
+    expect(report.reranker).toMatchObject({ model: `${TINY_RERANKER_ID}@main:quantized`, passages: 20, questions: 50 });
+    expect(report.reranker.rerank.count).toBe(50);
+    expect(report.reranker.rerank.p50).toBeGreaterThan(0);
+    expect(report.reranker.rerank.p95).toBeGreaterThanOrEqual(report.reranker.rerank.p50);
+    expect(report.reranker.search.p50).toBeGreaterThanOrEqual(report.reranker.rerank.p50);
+    expect(report.reranker.search.p95).toBeGreaterThanOrEqual(report.reranker.rerank.p95);
+    for (const share of [report.reranker.searchHitAt1.reranked, report.reranker.searchHitAt1.fused]) {
+      expect(share).toBeGreaterThanOrEqual(0);
+      expect(share).toBeLessThanOrEqual(1);
+    }
+    expect(formatBenchReport(report)).toMatch(
+      new RegExp(`reranker ${TINY_RERANKER_ID}@main:quantized reading 20 passages, 50 searches: rerank stage p50 [0-9.]+ ms, p95 [0-9.]+ ms`),
+    );
     if (fs.existsSync(COLD_START_CHILD)) {
       expect(report.coldStart).toMatchObject({ vectors: report.corpus.chunks });
       expect((report.coldStart as { readyMs: number }).readyMs).toBeGreaterThan(0);

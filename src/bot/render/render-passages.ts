@@ -5,7 +5,7 @@ import { shortenText } from './shorten-text.js';
 import { renderSourceLine } from './source-link.js';
 
 export interface RenderPassagesOptions {
-  /** Shows the fused retrieval score of each passage (staff search). Default false. */
+  /** Shows the fused retrieval score of each passage, and the reranker's when it ordered them (staff search). Default false. */
   showScores?: boolean;
   /** Characters of passage text shown per result. Default 160. */
   snippetCharacters?: number;
@@ -18,7 +18,8 @@ export function renderPassages(heading: string, passages: readonly Passage[], me
   const snippetCharacters = options.snippetCharacters ?? 160;
   const firstNumber = options.firstNumber ?? 1;
   const items = passages.map((passage, index) => {
-    const score = options.showScores ? ` · ${passage.score.toFixed(4)}` : '';
+    const rerank = typeof passage.rerankScore === 'number' ? ` · rerank ${passage.rerankScore.toFixed(2)}` : '';
+    const score = options.showScores ? ` · ${passage.score.toFixed(4)}${rerank}` : '';
     return `${firstNumber + index}. ${renderSourceLine(passage, messages.undated)}${score}\n${escapeHtml(shortenText(passage.text, snippetCharacters))}`;
   });
   return [heading, '', items.join('\n\n')].join('\n');

@@ -32,7 +32,9 @@ interface BenchCommandOptions {
 export const registerBenchCommand: RegisterCommand = (program, context) => {
   program
     .command('bench')
-    .description('build a corpus of N chunks from real Chinese text in a temporary home (EMBEDDING_MODEL=hash) and measure ingest, query latency, cold start, memory and disk')
+    .description(
+      'build a corpus of N chunks from real Chinese text in a temporary home (EMBEDDING_MODEL=hash) and measure ingest, query latency, cold start, memory and disk; with RERANK_MODEL set, also the reranker’s time per search, apart',
+    )
     .option('--json', 'print the whole report as one JSON object')
     .option('--chunks <n>', 'chunks in the corpus', String(BENCH_DEFAULTS.chunks))
     .option('--sizes <list>', 'corpus sizes for the latency chart, comma-separated (capped at --chunks)', BENCH_DEFAULTS.sizes.join(','))

@@ -18,7 +18,7 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
     .option('--json', 'print one JSON object: { articles: { added, updated, unchanged, failed, removed }, chunks, errors }')
     .action(async (sources: string[], options: { date?: string; json?: boolean; wait: boolean }) => {
       const date = parseDateOption(options.date);
-      const archive = await context.openArchive();
+      const archive = await context.openArchive({ reranker: false });
       const readProgress = startProgress(context.interactive, 'read ', sources.length);
       const read = await readSources(sources, {
         date,

@@ -25,7 +25,7 @@ export const registerMigrateCommand: RegisterCommand = (program, context) => {
       if (!isPostgresUrl(options.to)) throw new UsageError('--to must be a postgres:// or postgresql:// URL, e.g. postgres://newsbot:password@db:5432/newsbot');
       // The source is the standalone archive, whatever DATABASE_URL says.
       const config = loadConfig({ ...context.env, DATABASE_URL: undefined }, context.cwd);
-      const archive = await openArchive(config, context.logger());
+      const archive = await openArchive(config, context.logger(), { reranker: false });
       try {
         const { embedder, index } = archive;
         if (!(index instanceof HnswVectorIndex)) throw new Error('newsbot migrate copies vectors from the HNSW index; this archive has another vector index');

@@ -26,7 +26,7 @@ export const registerReindexCommand: RegisterCommand = (program, context) => {
         (progress as ReturnType<typeof startProgress> | null)?.stop();
         reembedded = { articles: result.articles, chunks: result.chunks };
       }
-      const archive = await openArchive(config, context.logger(), { resetIndex: true });
+      const archive = await openArchive(config, context.logger(), { resetIndex: true, reranker: false });
       try {
         const report = { chunks: archive.index.count(), embedder: archive.embedder.id, dimensions: archive.embedder.dimensions, ...(reembedded ? { reembedded } : {}) };
         if (options.json) context.stdout(`${JSON.stringify(report)}\n`);

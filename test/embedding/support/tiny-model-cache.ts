@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_PAGE } from '../../helpers/run-cli.js';
 import { writeTinyModel, type TinyModelOptions } from './write-tiny-model.js';
+import { writeTinyCrossEncoder, type TinyCrossEncoderOptions } from './write-tiny-cross-encoder.js';
 
 /** A model id outside MODEL_PROFILES: its settings come from its sentence-transformers files. */
 export const TINY_MODEL_ID = 'newsbot-test/tiny-bert-zh';
@@ -32,6 +33,17 @@ export function tinyModelCache(options: Partial<Omit<TinyModelOptions, 'dir'>> =
     sentenceTransformers: { pooling: 'cls', queryPrompt: TINY_QUERY_PROMPT },
     ...options,
   });
+  return { cacheDir, modelDir, files, cleanup: () => fs.rmSync(cacheDir, { recursive: true, force: true }) };
+}
+
+/** The tiny cross-encoder's id (`writeTinyCrossEncoder`), for RERANK_MODEL. */
+export const TINY_RERANKER_ID = 'newsbot-test/tiny-reranker-zh';
+
+/** A temporary model cache holding the tiny cross-encoder over `TINY_CHARACTERS` (options as for `writeTinyCrossEncoder`, minus the folder). */
+export function tinyRerankerCache(options: Partial<Omit<TinyCrossEncoderOptions, 'dir'>> = {}): TinyModelCache {
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-tiny-reranker-'));
+  const modelDir = path.join(cacheDir, TINY_RERANKER_ID);
+  const files = writeTinyCrossEncoder({ dir: modelDir, characters: TINY_CHARACTERS, ...options });
   return { cacheDir, modelDir, files, cleanup: () => fs.rmSync(cacheDir, { recursive: true, force: true }) };
 }
 

@@ -41,12 +41,7 @@ export function writeTinyModel(options: TinyModelOptions): TinyModel {
   const dimensions = options.dimensions ?? 32;
   const modelMaxLength = options.modelMaxLength ?? 128;
   const weights = options.weights ?? ['quantized', 'full'];
-  const vocabulary = new Map<string, number>();
-  for (const token of SPECIAL_TOKENS) vocabulary.set(token, vocabulary.size);
-  for (const character of new Set(Array.from(options.characters.toLowerCase()))) {
-    if (/\s/u.test(character)) continue;
-    for (const token of [character, `##${character}`]) if (!vocabulary.has(token)) vocabulary.set(token, vocabulary.size);
-  }
+  const vocabulary = tinyVocabulary(options.characters);
 
   const files: Record<string, string | Uint8Array> = {
     'config.json': JSON.stringify({
@@ -56,18 +51,7 @@ export function writeTinyModel(options: TinyModelOptions): TinyModel {
       vocab_size: vocabulary.size,
       max_position_embeddings: modelMaxLength,
     }),
-    'tokenizer.json': JSON.stringify(tokenizerJson(vocabulary)),
-    'tokenizer_config.json': JSON.stringify({
-      tokenizer_class: 'BertTokenizer',
-      model_max_length: modelMaxLength,
-      do_lower_case: true,
-      tokenize_chinese_chars: true,
-      cls_token: '[CLS]',
-      sep_token: '[SEP]',
-      pad_token: '[PAD]',
-      unk_token: '[UNK]',
-      mask_token: '[MASK]',
-    }),
+    ...tinyTokenizerFiles(vocabulary, modelMaxLength),
   };
   const table = randomTable(vocabulary.size * dimensions, options.seed ?? 7);
   // The "quantized" weights are the table rounded to 1/16 steps: close to, but not the same as, the full ones.
@@ -87,12 +71,46 @@ export function writeTinyModel(options: TinyModelOptions): TinyModel {
     });
     files['config_sentence_transformers.json'] = JSON.stringify({ prompts: { query: queryPrompt, passage: '' }, default_prompt_name: null });
   }
+  writeModelFolder(options.dir, files);
+  return { vocabulary, files: Object.keys(files) };
+}
+
+/** The special tokens, then each character (lower-cased, whitespace left out) and its `##` continuation; other characters become [UNK]. */
+export function tinyVocabulary(characters: string): Map<string, number> {
+  const vocabulary = new Map<string, number>();
+  for (const token of SPECIAL_TOKENS) vocabulary.set(token, vocabulary.size);
+  for (const character of new Set(Array.from(characters.toLowerCase()))) {
+    if (/\s/u.test(character)) continue;
+    for (const token of [character, `##${character}`]) if (!vocabulary.has(token)) vocabulary.set(token, vocabulary.size);
+  }
+  return vocabulary;
+}
+
+/** tokenizer.json and tokenizer_config.json of a BERT WordPiece tokenizer over `vocabulary` (pairs typed 0 and 1, as BERT's). */
+export function tinyTokenizerFiles(vocabulary: Map<string, number>, modelMaxLength: number): Record<string, string> {
+  return {
+    'tokenizer.json': JSON.stringify(tokenizerJson(vocabulary)),
+    'tokenizer_config.json': JSON.stringify({
+      tokenizer_class: 'BertTokenizer',
+      model_max_length: modelMaxLength,
+      do_lower_case: true,
+      tokenize_chinese_chars: true,
+      cls_token: '[CLS]',
+      sep_token: '[SEP]',
+      pad_token: '[PAD]',
+      unk_token: '[UNK]',
+      mask_token: '[MASK]',
+    }),
+  };
+}
+
+/** Writes each file (relative path → content) under `dir`, creating folders. */
+export function writeModelFolder(dir: string, files: Record<string, string | Uint8Array>): void {
   for (const [name, content] of Object.entries(files)) {
-    const file = path.join(options.dir, name);
+    const file = path.join(dir, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
   }
-  return { vocabulary, files: Object.keys(files) };
 }
 
 function tokenizerJson(vocabulary: Map<string, number>): unknown {
