@@ -34,4 +34,8 @@ export interface AnswerOptions {
   translated?: boolean;
   /** Receives the time of each stage of answering, retrieval's included (benches). */
   trace?: StageTrace;
+  /** Answer from these articles only (a button asking about one story); default: the whole archive. */
+  articleIds?: readonly string[];
+  /** Articles to favour in retrieval, not a filter (a follow-up favours the previous answer's); default none. */
+  preferArticleIds?: readonly string[];
 }

@@ -7,6 +7,7 @@ import { trimSentence } from './trim-sentence.js';
 import { notFoundMessage } from './not-found-message.js';
 import { findAnswerSlots } from './answer-patterns.js';
 import { findReports, reportDate, type Report } from './several-reports.js';
+import { searchScope } from './search-scope.js';
 
 export interface ExtractiveAnswererOptions {
   retriever: Retriever;
@@ -78,7 +79,12 @@ export class ExtractiveAnswerer implements Answerer {
     const language = options.language ?? profile.language;
     const notFound: AnswerResult = { answered: false, answer: notFoundMessage(language), citations: [], mode: 'extractive' };
     if (profile.units.length === 0 || this.namesWordAbsentFromArchive(profile)) return notFound;
-    const passages = await this.options.retriever.search(question, { k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages, perArticle: 3, trace });
+    const passages = await this.options.retriever.search(question, {
+      ...searchScope(options),
+      k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages,
+      perArticle: 3,
+      trace,
+    });
     if (passages.length === 0) return notFound;
     const weights = traced(trace, 'term weights', () => this.options.unitWeights?.(profile.units) ?? new Map<string, number>());
     // Translated words may be a synonym of the article's (bridge: 桥梁 for 大桥), so their absence counts for nothing.
