@@ -1,4 +1,5 @@
 import type { StageTrace } from '../log/stage-trace.js';
+import type { OtherStory } from './other-stories/other-story.js';
 
 /** A source cited by an answer; `n` matches the `[n]` markers in the answer text. */
 export interface Citation {
@@ -18,6 +19,11 @@ export interface AnswerResult {
   answer: string;
   citations: Citation[];
   mode: 'extractive' | 'llm';
+  /**
+   * Other articles that fit the question as well as the one answered from but answer it differently (another
+   * event of the same kind), named so the reader can ask about each; absent when there are none.
+   */
+  otherStories?: OtherStory[];
 }
 
 /** Anything that can answer a question from the archive. */

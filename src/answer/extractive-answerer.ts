@@ -7,6 +7,8 @@ import { trimSentence } from './trim-sentence.js';
 import { notFoundMessage } from './not-found-message.js';
 import { findAnswerSlots } from './answer-patterns.js';
 import { findReports, reportDate, type Report } from './several-reports.js';
+import { findOtherStories } from './other-stories/find-other-stories.js';
+import { withoutStories } from './other-stories/without-stories.js';
 import { searchScope } from './search-scope.js';
 
 export interface ExtractiveAnswererOptions {
@@ -115,15 +117,19 @@ export class ExtractiveAnswerer implements Answerer {
     const runnerUpChars = Math.min(sentenceChars, this.options.maxRunnerUpChars ?? EXTRACTIVE_DEFAULTS.maxRunnerUpChars);
     const trimRunnerUp = (text: string): string => trimSentence(text, runnerUpChars, terms, weightOf, findAnswerSlots(text, profile));
 
-    const reports = findReports(scored, passages, profile.expects);
-    if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive' };
+    // Stories of the same kind that the question fits as well (另有报道) are named under the answer, not mixed into it.
+    const otherStories = findOtherStories(scored, passages, profile);
+    const ownStory = withoutStories(scored, passages, profile, otherStories);
+    const named = otherStories.length > 0 ? { otherStories } : {};
+    const reports = findReports(ownStory, passages, profile.expects);
+    if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive', ...named };
 
-    const parts = chooseSentences(scored, profile, {
+    const parts = chooseSentences(ownStory, profile, {
       maxChars: this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars,
       sentenceChars,
       runnerUpShare: this.options.runnerUpShare ?? EXTRACTIVE_DEFAULTS.runnerUpShare,
     }).map(({ sentence, texts }, index) => `${texts.map((text) => (index === 0 ? trim(text) : trimRunnerUp(text))).join('')}[${cite(sentence.passageIndex)}]`);
-    return { answered: true, answer: parts.join(''), citations, mode: 'extractive' };
+    return { answered: true, answer: parts.join(''), citations, mode: 'extractive', ...named };
   }
 
   /** A distinctive word (a name or noun of two characters or more) that no passage of the archive holds. */
