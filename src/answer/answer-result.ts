@@ -1,5 +1,6 @@
 import type { StageTrace } from '../log/stage-trace.js';
 import type { AnswerInspection } from './choice/answer-inspection.js';
+import type { OtherStory } from './other-stories/other-story.js';
 
 /** A source cited by an answer; `n` matches the `[n]` markers in the answer text. */
 export interface Citation {
@@ -19,6 +20,11 @@ export interface AnswerResult {
   answer: string;
   citations: Citation[];
   mode: 'extractive' | 'llm';
+  /**
+   * Other articles that fit the question as well as the one answered from but answer it differently (another
+   * event of the same kind), named so the reader can ask about each; absent when there are none.
+   */
+  otherStories?: OtherStory[];
 }
 
 /** Anything that can answer a question from the archive. */
@@ -37,4 +43,8 @@ export interface AnswerOptions {
   trace?: StageTrace;
   /** Receives the candidates and evidence the extractive step weighed, whether it answers or not (training). */
   inspect?: (inspection: AnswerInspection) => void;
+  /** Answer from these articles only (a button asking about one story); default: the whole archive. */
+  articleIds?: readonly string[];
+  /** Articles to favour in retrieval, not a filter (a follow-up favours the previous answer's); default none. */
+  preferArticleIds?: readonly string[];
 }

@@ -12,6 +12,9 @@ import { composeAnswer } from './choice/compose-answer.js';
 import { answerabilityFeatures, type QuestionEvidence } from './choice/answerability-features.js';
 import { ANSWER_MODEL, type AnswerModel } from './model/answer-model.js';
 import { logitOf, sigmoid } from './model/linear-model.js';
+import { findOtherStories } from './other-stories/find-other-stories.js';
+import { withoutStories } from './other-stories/without-stories.js';
+import { searchScope } from './search-scope.js';
 
 export interface ExtractiveAnswererOptions {
   retriever: Retriever;
@@ -59,7 +62,12 @@ export class ExtractiveAnswerer implements Answerer {
     const language = options.language ?? profile.language;
     const notFound: AnswerResult = { answered: false, answer: notFoundMessage(language), citations: [], mode: 'extractive' };
     if (profile.units.length === 0) return notFound;
-    const passages = await this.options.retriever.search(question, { k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages, perArticle: 3, trace });
+    const passages = await this.options.retriever.search(question, {
+      ...searchScope(options),
+      k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages,
+      perArticle: 3,
+      trace,
+    });
     if (passages.length === 0) return notFound;
     const weights = traced(trace, 'term weights', () => this.options.unitWeights?.(profile.units) ?? new Map<string, number>());
     const articleText = onceEach(this.options.articleText);
@@ -73,7 +81,7 @@ export class ExtractiveAnswerer implements Answerer {
     const trimBrief = trimTo(Math.min(sentenceChars, this.options.maxRunnerUpChars ?? EXTRACTIVE_DEFAULTS.maxRunnerUpChars));
     const maxChars = this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars;
     const candidates = traced(trace, 'choose sentence', () => buildCandidates(sentences, profile, { trim, trimBrief, maxChars, choice: model.choice }));
-    const evidence: QuestionEvidence = { distinctiveAbsent: this.distinctiveAbsent(profile), units: profile.units.length, passages };
+    const evidence: QuestionEvidence = { ...this.absentFromArchive(profile, weights), units: profile.units.length, passages };
     options.inspect?.({ candidates, evidence });
     const best = candidates[0];
     if (!best) return notFound;
@@ -94,27 +102,42 @@ export class ExtractiveAnswerer implements Answerer {
     // Each sentence's own score is its best candidate's: the several-reports rule compares sentences.
     for (const candidate of [...candidates].reverse()) candidate.sentence.score = sigmoid(candidate.logit);
     const ranked = [...new Set(candidates.map((candidate) => candidate.sentence))];
-    const reports = findReports(ranked, passages, profile.expects);
-    if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive' };
-    const parts = composeAnswer(candidates, {
-      runnerUpRatio: model.runnerUpRatio,
-      maxChars,
-      charsOf: (candidate) => [...candidate.text].length,
-      briefCharsOf: (candidate) => [...candidate.brief].length,
-    });
+    // Stories of the same kind that the question fits as well (另有报道) are named under the answer, not mixed into it.
+    const otherStories = findOtherStories(ranked, passages, profile);
+    const ownStory = new Set(withoutStories(ranked, passages, profile, otherStories));
+    const named = otherStories.length > 0 ? { otherStories } : {};
+    const reports = findReports([...ownStory], passages, profile.expects);
+    if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive', ...named };
+    const parts = composeAnswer(
+      candidates.filter((candidate) => ownStory.has(candidate.sentence)),
+      {
+        runnerUpRatio: model.runnerUpRatio,
+        maxChars,
+        charsOf: (candidate) => [...candidate.text].length,
+        briefCharsOf: (candidate) => [...candidate.brief].length,
+        articleOf: (candidate) => passages[candidate.sentence.passageIndex]?.articleId,
+      },
+    );
     const quoted = parts.map((part, index) => `${index === 0 ? part.text : part.brief}[${cite(part.sentence.passageIndex)}]`);
-    return { answered: true, answer: quoted.join(''), citations, mode: 'extractive' };
+    return { answered: true, answer: quoted.join(''), citations, mode: 'extractive', ...named };
   }
 
-  /** Share of the distinctive words (a name or noun of two characters or more) that no passage of the archive holds. */
-  private distinctiveAbsent(profile: QuestionProfile): number {
-    if (!this.options.documentFrequencies) return 0;
+  /**
+   * What of the question no passage of the archive holds (every index term absent: one missing bigram is more often
+   * a segmentation slip, 成苏|镜宇, than a missing word): the share of its distinctive words (names, rare terms), and
+   * the share of its words' weight.
+   */
+  private absentFromArchive(profile: QuestionProfile, weights: UnitWeights): Pick<QuestionEvidence, 'distinctiveAbsent' | 'weightAbsent'> {
+    if (!this.options.documentFrequencies) return { distinctiveAbsent: 0, weightAbsent: 0 };
+    const frequencies = this.options.documentFrequencies(profile.units.flatMap((unit) => unit.indexTerms));
+    const absent = profile.units.filter((unit) => unit.indexTerms.every((term) => (frequencies.get(term) ?? 0) === 0));
     const distinctive = profile.units.filter((unit) => unit.distinctive && !GLUED_FUNCTION_CHARACTER.test(unit.text));
-    if (distinctive.length === 0) return 0;
-    const frequencies = this.options.documentFrequencies(distinctive.flatMap((unit) => unit.indexTerms));
-    // Every index term absent: one missing bigram is more often a segmentation slip (成苏|镜宇) than a missing name.
-    const absent = distinctive.filter((unit) => unit.indexTerms.every((term) => (frequencies.get(term) ?? 0) === 0));
-    return absent.length / distinctive.length;
+    const weightOf = (unit: QuestionUnit): number => weights.get(unit.text) ?? 1;
+    const total = profile.units.reduce((sum, unit) => sum + weightOf(unit), 0);
+    return {
+      distinctiveAbsent: distinctive.length === 0 ? 0 : distinctive.filter((unit) => absent.includes(unit)).length / distinctive.length,
+      weightAbsent: total === 0 ? 0 : absent.reduce((sum, unit) => sum + weightOf(unit), 0) / total,
+    };
   }
 }
 

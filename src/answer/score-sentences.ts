@@ -3,9 +3,9 @@ import { splitSentenceSpans } from '../text/split-sentences.js';
 import { normalizeForMatching } from '../text/normalize-text.js';
 import { foldNumerals } from '../text/numbers/fold-numerals.js';
 import type { TextSpan } from '../text/text-span.js';
-import type { QuestionProfile } from './question-profile.js';
+import type { QuestionProfile, QuestionUnit } from './question-profile.js';
 import { findAnswerSlots } from './answer-patterns.js';
-import { matchUnit } from './match-unit.js';
+import { matchUnit as matchQuestionUnit } from './match-unit.js';
 
 /** A sentence of a retrieved passage, measured against the question; the fitted choice model turns the measures into a score. */
 export interface ScoredSentence {
@@ -65,6 +65,9 @@ export interface ScoreSentencesOptions {
  */
 export function scoreSentences(profile: QuestionProfile, passages: readonly Passage[], weights: UnitWeights, options: ScoreSentencesOptions = {}): ScoredSentence[] {
   const weightOf = (text: string): number => weights.get(text) ?? 1;
+  // A dictionary translation is one sense of the word, often not the archive's (桥梁 for 大桥, 图书室 for 图书馆): it
+  // counts as found by the characters it shares, as a native question's word counts only whole.
+  const matchUnit = options.translated ? matchTranslatedUnit : matchQuestionUnit;
   const totalWeight = profile.units.reduce((sum, unit) => sum + weightOf(unit.text), 0);
   if (totalWeight === 0) return [];
   const fold = (text: string): string => foldNumerals(normalizeForMatching(text));
@@ -120,6 +123,8 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
       let largestGap = 0;
       let plainInside = 0;
       let plainMissing = 0;
+      // What the question asks about (董事长 in 中车株洲所的董事长是谁): an article that never names it does not answer.
+      let focusFound = profile.focus.length === 0 ? 1 : 0;
       for (const unit of profile.units) {
         const own = matchUnit(unit, sentence);
         const near =
@@ -139,6 +144,7 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
         largestGap = Math.max(largestGap, (1 - far) * weightOf(unit.text));
         plainInside += own;
         plainMissing += 1 - far;
+        if (profile.focus.includes(unit)) focusFound = Math.max(focusFound, far);
       }
       const text = spans[sentenceIndex]!.text;
       const slots = findAnswerSlots(text, profile);
@@ -159,6 +165,7 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
         gapShare: (missing * largestGap) / totalWeight,
         missingShare: (missing * plainMissing) / profile.units.length,
         focus: profile.focus.reduce((best, unit) => Math.max(best, matchUnit(unit, sentence)), 0),
+        focusFound: options.translated ? 1 : focusFound,
         hint: profile.hints.some((word) => sentence.includes(word)) ? 1 : 0,
         slotNearFocus: slotNearFocus ? 1 : 0,
         opensParagraph: 0,
@@ -192,6 +199,13 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
     });
   });
   return scored;
+}
+
+/** How much of a translated word a text holds: `matchUnit`, or the share of its characters the text holds if that is more. */
+function matchTranslatedUnit(unit: QuestionUnit, text: string): number {
+  const characters = [...unit.text];
+  const shared = characters.filter((character) => HAN_CHARACTER.test(character) && text.includes(character)).length / Math.max(1, characters.length);
+  return Math.max(matchQuestionUnit(unit, text), shared);
 }
 
 /** Length of the longest run of characters the two texts share (dynamic programming over one row). */

@@ -3,6 +3,7 @@ import { normalizeForMatching } from '../text/normalize-text.js';
 import { foldNumerals } from '../text/numbers/fold-numerals.js';
 import type { ScoredSentence } from './score-sentences.js';
 import type { ExpectedAnswer } from './expected-answer.js';
+import { tellsAnotherStory } from './other-stories/tells-another-story.js';
 
 /** One report of the asked-for figure: the sentence, its passage, and the figure as written. */
 export interface Report {
@@ -17,7 +18,8 @@ const SECOND_REPORT_SHARE = 0.8;
 /**
  * When the best sentences come from different dated articles and give different figures for what is asked
  * (8所 in one, 6所 in another), the reports in the order to tell them: newest first, so a figure that a later
- * article updated leads. Null when there is only one report, or they agree.
+ * article updated leads. Null when there is only one report, or they agree. A sentence about another story of
+ * the same kind (`tellsAnotherStory`) is not a report of this one.
  */
 export function findReports(scored: readonly ScoredSentence[], passages: readonly Passage[], expects: ExpectedAnswer = 'number'): Report[] | null {
   const best = scored[0];
@@ -30,6 +32,8 @@ export function findReports(scored: readonly ScoredSentence[], passages: readonl
     const second = toReport(candidate, passages);
     if (!second || second.passage.articleId === first.passage.articleId) continue;
     if (candidate.coverage + candidate.context < (best.coverage + best.context) * SECOND_REPORT_SHARE) continue;
+    // Another event of the same kind (an attack elsewhere) is no report of this one's figure: see `findOtherStories`.
+    if (tellsAnotherStory({ text: best.text, passage: first.passage }, { text: candidate.text, passage: second.passage })) continue;
     if (sameValue(first.value, second.value)) return null;
     return [first, second].sort((left, right) => (right.passage.date ?? '').localeCompare(left.passage.date ?? ''));
   }
@@ -43,7 +47,8 @@ function toReport(sentence: ScoredSentence, passages: readonly Passage[]): Repor
   return { sentence, passage, value: slot.text };
 }
 
-function sameValue(left: string, right: string): boolean {
+/** Whether two written values are one (8所 and ８所, 1,200个 and 1200个). */
+export function sameValue(left: string, right: string): boolean {
   const fold = (text: string): string => foldNumerals(normalizeForMatching(text)).replace(/[,，\s]/g, '');
   return fold(left) === fold(right);
 }

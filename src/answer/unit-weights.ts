@@ -1,4 +1,4 @@
-import type { ArticleStore } from '../store/article-store.js';
+import { wordRarity } from '../text/word-rarity.js';
 import type { QuestionUnit } from './question-profile.js';
 import type { UnitWeights } from './score-sentences.js';
 
@@ -6,18 +6,11 @@ import type { UnitWeights } from './score-sentences.js';
 const RELATION_FACTOR = 0.6;
 
 /**
- * Inverse document frequency of each question word over the archive's chunks (a long word's
- * frequency is bounded by its rarest bigram). A word absent from the archive weighs most:
- * its absence is the strongest sign that the archive does not answer.
+ * Weight of each question word: its rarity in general language (jieba's IDF table; a word the table lacks, usually
+ * a name, weighs as the rarest), not in the archive. An archive's own IDF depends on its size: on a one-page archive
+ * any word the page never uses weighs most (文中, 请问, a paraphrase) and its city's name least, so the same
+ * question would be weighed one way on a page and another on a decade. General rarity reads alike on both.
  */
-export function unitWeights(store: Pick<ArticleStore, 'documentFrequencies' | 'stats'>, units: readonly QuestionUnit[]): UnitWeights {
-  const documents = Math.max(1, store.stats().chunks);
-  const frequencies = store.documentFrequencies(units.flatMap((unit) => unit.indexTerms));
-  const weights = new Map<string, number>();
-  for (const unit of units) {
-    const frequency = Math.min(...unit.indexTerms.map((term) => frequencies.get(term) ?? 0));
-    const idf = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
-    weights.set(unit.text, idf * (unit.role === 'relation' ? RELATION_FACTOR : 1));
-  }
-  return weights;
+export function unitWeights(units: readonly QuestionUnit[]): UnitWeights {
+  return new Map(units.map((unit) => [unit.text, wordRarity(unit.text) * (unit.role === 'relation' ? RELATION_FACTOR : 1)]));
 }

@@ -10,6 +10,7 @@ import { registerFeedbackButtons } from './handlers/register-feedback-buttons.js
 import { registerInlineQueryHandler } from './handlers/register-inline-query-handler.js';
 import { registerQuestionHandlers } from './handlers/register-question-handlers.js';
 import { registerSourceButtons } from './handlers/register-source-buttons.js';
+import { registerOtherStoryButtons } from './other-stories/register-other-story-buttons.js';
 import { handleBotError } from './middleware/handle-bot-error.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerDigestCommands } from './digest-commands.js';
@@ -50,6 +51,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   registerButtonHandlers(bot, runtime);
   registerFeedbackButtons(bot, runtime);
   registerSourceButtons(bot, runtime);
+  registerOtherStoryButtons(bot, runtime);
   registerInlineQueryHandler(bot, runtime);
   registerQuestionHandlers(bot, runtime);
   return bot;

@@ -74,6 +74,7 @@ const optionalCount = (name: string, max: number) =>
     .refine((value) => value === null || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= max), `${name} must be a whole number from 1 to ${max}`)
     .transform((value) => (value === null ? null : Number(value)));
 
+const ANSWER_CONFIDENCE_RANGE = 'ANSWER_MIN_CONFIDENCE must be a number from 0 to 1';
 const RERANK_PASSAGES_RANGE = 'RERANK_PASSAGES must be a whole number from 1 to 100';
 
 const envSchema = z.object({
@@ -114,6 +115,10 @@ const envSchema = z.object({
   STAFF_USER_IDS: commaList.pipe(z.array(z.string().regex(/^\d+$/, 'STAFF_USER_IDS must be numeric Telegram user ids'))),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULTS.RATE_LIMIT_PER_MINUTE),
   MAX_QUESTION_CHARS: z.coerce.number().int().positive().default(DEFAULTS.MAX_QUESTION_CHARS),
+  ANSWER_MIN_CONFIDENCE: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number(ANSWER_CONFIDENCE_RANGE).min(0, ANSWER_CONFIDENCE_RANGE).max(1, ANSWER_CONFIDENCE_RANGE).nullable().default(null),
+  ),
   HANDLER_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.HANDLER_TIMEOUT_MS),
   DIGEST_CRON: z.string().trim().min(1).default(DEFAULTS.DIGEST_CRON),
   DIGEST_TIMEZONE: z.string().trim().min(1).default(DEFAULTS.DIGEST_TIMEZONE),
@@ -193,6 +198,11 @@ export interface Config {
     /** RERANK_PASSAGES: how many of the retrieved passages it reads per search. */
     readonly passages: number;
   } | null;
+  /**
+   * ANSWER_MIN_CONFIDENCE: least fitted probability that an extractive answer is right for it to be given; null (unset)
+   * keeps the answer model's (2/3). Lower answers more and is wrong more often (the README shows the curve).
+   */
+  readonly answerMinConfidence: number | null;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Longest article body (title and paragraphs, in characters) that ingestion accepts. */
   readonly maxArticleChars: number;
@@ -289,6 +299,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       values.RERANK_MODEL === null
         ? null
         : Object.freeze({ model: values.RERANK_MODEL, revision: values.RERANK_REVISION, precision: values.RERANK_PRECISION, passages: values.RERANK_PASSAGES }),
+    answerMinConfidence: values.ANSWER_MIN_CONFIDENCE,
     logLevel: values.LOG_LEVEL,
     maxArticleChars: values.MAX_ARTICLE_CHARS,
     embeddingQueue: { serveWorker: values.EMBED_WORKER, leaseMs: values.EMBED_LEASE_SECONDS * 1000, jobChunks: values.EMBED_JOB_CHUNKS },

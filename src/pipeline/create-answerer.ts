@@ -33,9 +33,10 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Ret
   const retriever: Retriever = reranker === null ? hybrid : new RerankingRetriever({ inner: hybrid, reranker, passages: config.rerank?.passages });
   const extractive = new ExtractiveAnswerer({
     retriever,
-    unitWeights: (units) => unitWeights(store, units),
+    unitWeights,
     articleText: (articleId) => store.getArticle(articleId)?.paragraphs.join('\n') ?? '',
     documentFrequencies: (terms) => store.documentFrequencies(terms),
+    minConfidence: config.answerMinConfidence ?? undefined,
   });
   const inner: Answerer = config.llm ? createLlmAnswerer({ llm: config.llm, retriever, fallback: extractive, logger }) : extractive;
   const answerer = new CrossLingualAnswerer({

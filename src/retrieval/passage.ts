@@ -26,6 +26,13 @@ export interface SearchOptions {
   /** Most passages from one article (default 2). */
   perArticle?: number;
   range?: DateRange;
+  /** Only passages of these articles (asking about one story); default: every article. */
+  articleIds?: readonly string[];
+  /**
+   * Articles to favour: their passages' fused scores are raised (see `HybridRetrieverOptions.preferenceBoost`),
+   * so a follow-up finds the previous answer's story first; unlike `articleIds`, others still come back.
+   */
+  preferArticleIds?: readonly string[];
   /** Receives the time of each retrieval stage (benches). */
   trace?: StageTrace;
 }

@@ -1,7 +1,14 @@
-/** A question remembered for its "more results" button, with the articles already shown. */
+/** A question remembered for a button: "more results" (with the articles already shown), or ask about one story. */
 export interface RememberedQuestion {
   question: string;
   shownArticleIds: string[];
+  /**
+   * The reader who asked and the chat it was asked in, when the button is theirs alone (asking about another
+   * story); `forgetReader` erases it. Absent: anyone who sees the button may press it.
+   */
+  askedBy?: { chatId: number; userId: number };
+  /** The one article to answer the question from (another story's button); absent: the whole archive. */
+  articleId?: string;
 }
 
 /** One reader's last answered question in a chat, kept a few minutes so a follow-up can lean on it. */
@@ -12,6 +19,8 @@ export interface ConversationContext {
   articleIds: string[];
   /** When it was answered, in ms since the epoch. */
   at: number;
+  /** The person or thing its answer named (王晓梅 for 青年教师奖的获奖者是谁？), what 她/它 in the next question means; absent when none. */
+  subject?: string;
 }
 
 /**
@@ -33,6 +42,11 @@ export interface ChatMemoryStore {
   rememberContext(chatId: number, userId: number, context: ConversationContext): Promise<void>;
   /** The reader's last answered question in the chat when it is at most `maxAgeMs` old, else null. */
   context(chatId: number, userId: number, maxAgeMs: number): Promise<ConversationContext | null>;
+  /**
+   * Erases what is kept of one reader (/forget): the questions behind buttons that are theirs alone
+   * (`RememberedQuestion.askedBy`) and their follow-up contexts in every chat. Resolves how many entries went.
+   */
+  forgetReader(userId: number): Promise<number>;
   /** The highest question key handed out so far, or null (read when moving to another store). */
   lastKey(): Promise<string | null>;
   /**

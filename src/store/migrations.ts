@@ -6,7 +6,8 @@ export interface Migration {
 }
 
 /**
- * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer feedback (3).
+ * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer feedback (3),
+ * follow-up contexts (5), buttons bound to their reader and the last answer's subject (6).
  * Append new versions; no other module creates tables.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -194,6 +195,20 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (chat_id, user_id)
       );
       CREATE INDEX conversation_contexts_at ON conversation_contexts (at);
+    `,
+  },
+  {
+    version: 6,
+    sql: `
+      -- A button to ask about another story is its reader's alone: who asked, where, about which
+      -- article (null for "more results", which anyone who sees it may press). /forget erases by user_id.
+      ALTER TABLE remembered_questions ADD COLUMN chat_id INTEGER;
+      ALTER TABLE remembered_questions ADD COLUMN user_id INTEGER;
+      ALTER TABLE remembered_questions ADD COLUMN article_id TEXT;
+      CREATE INDEX remembered_questions_user ON remembered_questions (user_id) WHERE user_id IS NOT NULL;
+      -- The person or thing the last answer named, for a follow-up's pronoun (她后来…).
+      ALTER TABLE conversation_contexts ADD COLUMN subject TEXT;
+      CREATE INDEX conversation_contexts_user ON conversation_contexts (user_id);
     `,
   },
 ];

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChatMemoryStore, ConversationContext, RememberedQuestion } from './chat-memory-store.js';
+import { type RememberedQuestionRow, toConversationContext, toRememberedQuestion } from './chat-memory-rows.js';
 
 /** Options for {@link SqliteChatMemoryStore}; defaults in `DEFAULTS`. */
 export interface SqliteChatMemoryStoreOptions {
@@ -37,17 +38,17 @@ export class SqliteChatMemoryStore implements ChatMemoryStore {
   async rememberQuestion(question: RememberedQuestion): Promise<string> {
     const now = this.#pruneIfDue();
     const result = this.#database
-      .prepare('INSERT INTO remembered_questions (question, shown_article_ids, created_at) VALUES (?, ?, ?)')
-      .run(question.question, JSON.stringify(question.shownArticleIds), now);
+      .prepare('INSERT INTO remembered_questions (question, shown_article_ids, created_at, chat_id, user_id, article_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(question.question, JSON.stringify(question.shownArticleIds), now, question.askedBy?.chatId ?? null, question.askedBy?.userId ?? null, question.articleId ?? null);
     return Number(result.lastInsertRowid).toString(36);
   }
 
   async question(key: string): Promise<RememberedQuestion | null> {
     if (!KEY_PATTERN.test(key)) return null;
     const row = this.#database
-      .prepare('SELECT question, shown_article_ids FROM remembered_questions WHERE id = ? AND created_at > ?')
-      .get(parseInt(key, 36), this.#now() - this.#retentionMs) as { question: string; shown_article_ids: string } | undefined;
-    return row ? { question: row.question, shownArticleIds: JSON.parse(row.shown_article_ids) as string[] } : null;
+      .prepare('SELECT question, shown_article_ids, chat_id, user_id, article_id FROM remembered_questions WHERE id = ? AND created_at > ?')
+      .get(parseInt(key, 36), this.#now() - this.#retentionMs) as (Omit<RememberedQuestionRow, 'shown_article_ids'> & { shown_article_ids: string }) | undefined;
+    return row ? toRememberedQuestion({ ...row, shown_article_ids: JSON.parse(row.shown_article_ids) as string[] }) : null;
   }
 
   async lastKey(): Promise<string | null> {
@@ -86,17 +87,26 @@ export class SqliteChatMemoryStore implements ChatMemoryStore {
     this.#pruneIfDue();
     this.#database
       .prepare(
-        `INSERT INTO conversation_contexts (chat_id, user_id, question, article_ids, at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (chat_id, user_id) DO UPDATE SET question = excluded.question, article_ids = excluded.article_ids, at = excluded.at`,
+        `INSERT INTO conversation_contexts (chat_id, user_id, question, article_ids, at, subject) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (chat_id, user_id) DO UPDATE
+         SET question = excluded.question, article_ids = excluded.article_ids, at = excluded.at, subject = excluded.subject`,
       )
-      .run(chatId, userId, context.question, JSON.stringify(context.articleIds), context.at);
+      .run(chatId, userId, context.question, JSON.stringify(context.articleIds), context.at, context.subject ?? null);
   }
 
   async context(chatId: number, userId: number, maxAgeMs: number): Promise<ConversationContext | null> {
     const row = this.#database
-      .prepare('SELECT question, article_ids, at FROM conversation_contexts WHERE chat_id = ? AND user_id = ? AND at >= ?')
-      .get(chatId, userId, this.#now() - maxAgeMs) as { question: string; article_ids: string; at: number } | undefined;
-    return row ? { question: row.question, articleIds: JSON.parse(row.article_ids) as string[], at: row.at } : null;
+      .prepare('SELECT question, article_ids, at, subject FROM conversation_contexts WHERE chat_id = ? AND user_id = ? AND at >= ?')
+      .get(chatId, userId, this.#now() - maxAgeMs) as { question: string; article_ids: string; at: number; subject: string | null } | undefined;
+    return row ? toConversationContext({ ...row, article_ids: JSON.parse(row.article_ids) as string[] }) : null;
+  }
+
+  async forgetReader(userId: number): Promise<number> {
+    return this.#database.transaction(() => {
+      const buttons = this.#database.prepare('DELETE FROM remembered_questions WHERE user_id = ?').run(userId).changes;
+      const contexts = this.#database.prepare('DELETE FROM conversation_contexts WHERE user_id = ?').run(userId).changes;
+      return buttons + contexts;
+    })();
   }
 
   /** Deletes expired rows once in a while (reads ignore them anyway); returns the time now. */

@@ -7,7 +7,12 @@ const candidate = (passageIndex: number, sentenceIndex: number, logit: number, r
   logit,
   chars,
 });
-const options = { maxChars: 200, charsOf: (entry: { chars: number }) => entry.chars, briefCharsOf: (entry: { chars: number }) => entry.chars };
+const options = {
+  maxChars: 200,
+  charsOf: (entry: { chars: number }) => entry.chars,
+  briefCharsOf: (entry: { chars: number }) => entry.chars,
+  articleOf: (entry: { sentence: { passageIndex: number } }) => (entry.sentence.passageIndex < 2 ? 'a' : 'b'),
+};
 
 describe('composeAnswer', () => {
   it('quotes a runner-up when the choice model finds it nearly as likely as the best', () => {
@@ -17,12 +22,17 @@ describe('composeAnswer', () => {
   });
 
   it('never quotes again a sentence the best candidate already runs on into, nor a run-on runner-up', () => {
-    const ranked = [candidate(0, 2, 1.0, true), candidate(0, 3, 0.99), candidate(0, 1, 0.98, true), candidate(2, 0, 0.5)];
+    const ranked = [candidate(0, 2, 1.0, true), candidate(0, 3, 0.99), candidate(0, 1, 0.98, true), candidate(1, 0, 0.5)];
     const parts = composeAnswer(ranked, { ...options, runnerUpRatio: 0.5 });
     expect(parts.map((part) => part.sentence)).toEqual([
       { passageIndex: 0, sentenceIndex: 2 },
-      { passageIndex: 2, sentenceIndex: 0 },
+      { passageIndex: 1, sentenceIndex: 0 },
     ]);
+  });
+
+  it('never quotes a sentence of another article: that would tell two stories as one', () => {
+    const ranked = [candidate(0, 0, 1.0), candidate(2, 0, 0.99), candidate(1, 4, 0.2)];
+    expect(composeAnswer(ranked, { ...options, runnerUpRatio: 0.5 })).toHaveLength(1);
   });
 
   it('keeps to the longest answer', () => {

@@ -158,7 +158,7 @@ describe('ExtractiveAnswerer', () => {
     expect(result.citations.map((citation) => citation.articleId)).toEqual(['september', 'july']);
   });
 
-  it('says so when two districts answer differently on the same day', async () => {
+  it('names the other district as another report when two districts answer differently: two stories, not one figure disputed', async () => {
     const answerer = new ExtractiveAnswerer({
       retriever: fixedRetriever([
         passage('lusong', '芦淞区民生实事', '今年芦淞区新增停车位1200个，缓解停车难。', '2025-05-10'),
@@ -168,9 +168,9 @@ describe('ExtractiveAnswerer', () => {
     });
     const result = await answerer.answer('今年新增停车位多少个？');
     expect(result.answered).toBe(true);
-    expect(result.answer).toContain('各报道说法不一');
+    expect(result.answer).not.toContain('各报道说法不一');
     expect(result.answer).toContain('1200个');
-    expect(result.answer).toContain('800个');
-    expect(result.citations).toHaveLength(2);
+    expect(result.citations).toHaveLength(1);
+    expect(result.otherStories).toEqual([{ articleId: 'tianyuan', title: '天元区民生实事', date: '2025-05-10', snippet: expect.stringContaining('800个') }]);
   });
 });

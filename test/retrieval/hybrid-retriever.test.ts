@@ -18,6 +18,11 @@ function fakes(options: { keyword: number[]; vector: number[]; semantic: boolean
       fetched.push([...ids]);
       return ids.map((id) => chunk(id, options.articleOf));
     },
+    // Chunks 1–99 exist; an article's chunks are those `articleOf` gives it, numbered in order.
+    articleChunks: (articleId: string) =>
+      Array.from({ length: 99 }, (_, index) => chunk(index + 1, options.articleOf))
+        .filter((candidate) => candidate.articleId === articleId)
+        .map((candidate, ordinal) => ({ ...candidate, ordinal })),
   } as unknown as ArticleStore;
   const index: VectorIndex = {
     dimensions: 2,
@@ -85,5 +90,26 @@ describe('HybridRetriever', () => {
     const passages = await crowded.retriever.search('question', { k: 5, perArticle: 2 });
     expect(crowded.fetched.map((ids) => ids.length)).toEqual([10, 10]);
     expect(passages.map((passage) => passage.id)).toEqual([1, 2, 11, 12, 13]);
+  });
+
+  it('keeps to the given articles, topped up with their chunks that no list ranked', async () => {
+    const { retriever } = fakes({ keyword: [1, 2, 3, 4, 5, 6], vector: [], semantic: false, articleOf: (id) => (id === 4 || id === 30 ? 'story' : `a${id}`) });
+    const passages = await retriever.search('question', { k: 5, articleIds: ['story'] });
+    expect(passages.map((passage) => [passage.id, passage.keywordRank])).toEqual([
+      [4, 1],
+      [30, null],
+    ]);
+    expect(await retriever.search('question', { articleIds: ['nowhere'] })).toEqual([]);
+  });
+
+  it('favours the preferred articles in fusion without leaving the others out', async () => {
+    const keyword = Array.from({ length: 30 }, (_, index) => index + 1);
+    // Chunk 10 is the previous answer's article: tenth by keywords, first with the preference.
+    const near = fakes({ keyword, vector: [], semantic: false });
+    expect((await near.retriever.search('question', { k: 3 })).map((passage) => passage.id)).toEqual([1, 2, 3]);
+    expect((await near.retriever.search('question', { k: 3, preferArticleIds: ['a10'] })).map((passage) => passage.id)).toEqual([10, 1, 2]);
+    // A boost, not a filter: a preferred passage far down the list (rank 25) stays behind the best ones.
+    const far = await near.retriever.search('question', { k: 3, preferArticleIds: ['a25'] });
+    expect(far.map((passage) => passage.id)).toEqual([1, 2, 3]);
   });
 });

@@ -8,6 +8,8 @@ export type RankedCandidate = Pick<AnswerCandidate, 'features' | 'logit'> & { se
 export interface QuestionEvidence {
   /** Share of the question's distinctive words (names, rare terms) that no passage of the archive holds (0–1). */
   distinctiveAbsent: number;
+  /** Share of the question's weight on words no passage of the archive holds (0–1). */
+  weightAbsent: number;
   /** How many content words the question has. */
   units: number;
   passages: readonly Pick<Passage, 'articleId' | 'score'>[];
@@ -29,6 +31,7 @@ const CARRIED = [
   'headingCoverage',
   'distinctiveMissing',
   'askedCoverage',
+  'focusFound',
 ];
 /** Candidates compared with the chosen one for agreement. */
 const AGREEMENT_REACH = 5;
@@ -65,6 +68,7 @@ export function answerabilityFeatures(ranked: readonly RankedCandidate[], eviden
     passageMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
     articlesInTop3: new Set([first, second, third].filter((passage) => passage !== undefined).map((passage) => passage.articleId)).size / 3,
     distinctiveAbsent: evidence.distinctiveAbsent,
+    weightAbsent: evidence.weightAbsent,
     units: Math.min(evidence.units, 10) / 10,
     slot: Object.keys(best.features).some((name) => name.startsWith('slot_')) ? 1 : 0,
   };

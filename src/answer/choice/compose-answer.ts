@@ -11,18 +11,24 @@ export interface ComposeAnswerOptions<T> {
   charsOf: (candidate: T) => number;
   /** Length of a candidate quoted as a runner-up (briefer). */
   briefCharsOf: (candidate: T) => number;
+  /** The article a candidate comes from. */
+  articleOf: (candidate: T) => string | undefined;
 }
 
 /**
- * The candidates an answer quotes: the best one, and the best single sentence not already quoted when the choice
- * model finds it nearly as likely (two close candidates: quoting both is right more often than guessing one).
+ * The candidates an answer quotes: the best one, and the best single sentence of the same article not already quoted
+ * when the choice model finds it nearly as likely (two close candidates: quoting both is right more often than
+ * guessing one). Never a sentence of another article: that would tell two reports, or two stories, as one.
  */
 export function composeAnswer<T extends RankedCandidate>(ranked: readonly T[], options: ComposeAnswerOptions<T>): T[] {
   const best = ranked[0];
   if (!best) return [];
   const quoted = new Set([`${best.sentence.passageIndex}:${best.sentence.sentenceIndex}`]);
   if (best.features.runsOn) quoted.add(`${best.sentence.passageIndex}:${best.sentence.sentenceIndex + 1}`);
-  const runnerUp = ranked.find((candidate) => !candidate.features.runsOn && !quoted.has(`${candidate.sentence.passageIndex}:${candidate.sentence.sentenceIndex}`));
+  const article = options.articleOf(best);
+  const runnerUp = ranked.find(
+    (candidate) => !candidate.features.runsOn && options.articleOf(candidate) === article && !quoted.has(`${candidate.sentence.passageIndex}:${candidate.sentence.sentenceIndex}`),
+  );
   if (!runnerUp || Math.exp(runnerUp.logit - best.logit) < options.runnerUpRatio) return [best];
   if (options.charsOf(best) + options.briefCharsOf(runnerUp) > options.maxChars) return [best];
   return [best, runnerUp];

@@ -6,4 +6,6 @@ export interface PreviousTurn {
   articleIds: string[];
   /** When it was answered, in ms since the epoch. */
   at: number;
+  /** The person or thing its answer named when it asked for one (see `answerSubject`); absent otherwise. */
+  subject?: string;
 }

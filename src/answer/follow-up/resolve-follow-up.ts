@@ -1,4 +1,4 @@
-import { ELLIPSIS_CLOSERS, ELLIPSIS_OPENERS, LEADING_REFERENCE, QUESTION_WORD, SWAPPABLE_KINDS } from './follow-up-patterns.js';
+import { ASKS_WHICH, ELLIPSIS_CLOSERS, ELLIPSIS_OPENERS, LEADING_PERSON, LEADING_REFERENCE, QUESTION_WORD, SWAPPABLE_KINDS } from './follow-up-patterns.js';
 import type { PreviousTurn } from './previous-turn.js';
 
 export interface ResolveFollowUpOptions {
@@ -28,38 +28,49 @@ export const FOLLOW_UP_DEFAULTS = {
 /**
  * Makes a short follow-up self-contained from the previous question of the same conversation:
  * `那去年呢？` after `株洲今年新增多少家企业？` becomes `株洲去年新增多少家企业？` (the same kind of word swapped);
- * `她是哪所学校的？` after `谁获得了青年教师奖？` becomes `获得了青年教师奖是哪所学校的？`-like text holding the
- * earlier subject, so retrieval finds the same article. A question that stands on its own, or one asked after
- * the window, is returned unchanged.
+ * `她后来去了哪所学校？` after `青年教师奖的获奖者是谁？` answered with 王晓梅 becomes `王晓梅后来去了哪所学校？`
+ * (the person the previous answer named; without one, what the previous question was about), so retrieval finds
+ * the same story. A question that stands on its own, or one asked after the window, is returned unchanged.
  */
 export function resolveFollowUp(question: string, previous: PreviousTurn | null, options: ResolveFollowUpOptions): ResolveFollowUpResult {
   const standalone: ResolveFollowUpResult = { question, followUp: false, previousArticleIds: [] };
   if (!previous || options.now - previous.at > (options.windowMs ?? FOLLOW_UP_DEFAULTS.windowMs) || options.now < previous.at) return standalone;
   const text = stripPunctuation(question);
   if (text.length === 0 || text.length > FOLLOW_UP_DEFAULTS.maxChars) return standalone;
-  const earlier = stripPunctuation(previous.question);
+  const earlier = { question: stripPunctuation(previous.question), subject: previous.subject ?? null };
   const resolved = ELLIPSIS_CLOSERS.test(text) ? resolveEllipsis(text, earlier) : LEADING_REFERENCE.test(text) ? resolveReference(text, earlier) : null;
   if (resolved === null || resolved === text) return standalone;
   return { question: `${resolved}？`, followUp: true, previousArticleIds: previous.articleIds };
 }
 
+/** The previous turn as the rewrite reads it: its question without punctuation, and the name its answer gave. */
+interface Earlier {
+  question: string;
+  subject: string | null;
+}
+
 /** `那去年呢` → the earlier question with its time word swapped for 去年; an unmatched kind is put in front of it. */
-function resolveEllipsis(text: string, earlier: string): string | null {
+function resolveEllipsis(text: string, earlier: Earlier): string | null {
   const core = text.replace(ELLIPSIS_CLOSERS, '').replace(ELLIPSIS_OPENERS, '').trim();
   if (core.length === 0) return null;
-  if (QUESTION_WORD.test(core)) return LEADING_REFERENCE.test(core) ? resolveReference(core, earlier) : `${subjectOf(earlier)}${core}`;
+  if (QUESTION_WORD.test(core)) return LEADING_REFERENCE.test(core) ? resolveReference(core, earlier) : `${subjectOf(earlier.question)}${core}`;
   for (const kind of SWAPPABLE_KINDS) {
     const anchored = new RegExp(`^${kind.source}$`);
     if (!anchored.test(core)) continue;
-    const match = kind.exec(earlier);
-    if (match) return earlier.slice(0, match.index) + core + earlier.slice(match.index + match[0].length);
+    const match = kind.exec(earlier.question);
+    if (match) return earlier.question.slice(0, match.index) + core + earlier.question.slice(match.index + match[0].length);
   }
-  return `${core} ${earlier}`;
+  return `${core} ${earlier.question}`;
 }
 
-/** `她是哪所学校的` → the pronoun replaced by what the earlier question was about. */
-function resolveReference(text: string, earlier: string): string | null {
-  const subject = subjectOf(earlier);
+/**
+ * `她后来去了哪所学校` → the pronoun replaced by whom it means: the person the previous answer named (王晓梅,
+ * after 青年教师奖的获奖者是谁？), for 它/该/这家 the thing it named when the question asked which one; otherwise
+ * what the earlier question was about (王晓梅获得了什么奖？ → 王晓梅).
+ */
+function resolveReference(text: string, earlier: Earlier): string | null {
+  const named = earlier.subject !== null && (LEADING_PERSON.test(text) || ASKS_WHICH.test(earlier.question)) ? earlier.subject : null;
+  const subject = named ?? subjectOf(earlier.question);
   if (subject.length === 0) return null;
   return text.replace(LEADING_REFERENCE, subject);
 }

@@ -10,6 +10,7 @@ import { LlmError } from './llm-error.js';
 import { questionLanguage } from './question-language.js';
 import { renumberCitations } from './renumber-citations.js';
 import { verifyLlmAnswer } from './verify-llm-answer.js';
+import { searchScope } from '../search-scope.js';
 
 export interface LlmAnswererOptions {
   llm: NonNullable<Config['llm']>;
@@ -66,7 +67,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     };
     let passages: Passage[];
     try {
-      passages = await retriever.search(question, { k: passageCount });
+      passages = await retriever.search(question, { ...searchScope(answerOptions ?? {}), k: passageCount });
     } catch (error) {
       return useFallback(`retrieval failed: ${String(error)}`);
     }

@@ -1,10 +1,12 @@
 import type { Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import type { AnswerResult } from '../../answer/answer-result.js';
+import type { AnswerOptions, AnswerResult } from '../../answer/answer-result.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import { languageOf, messagesFor, questionLanguage } from '../i18n/language.js';
 import type { Messages } from '../i18n/messages.js';
 import { raceTimeout } from '../middleware/race-timeout.js';
+import { otherStoryButtons } from '../other-stories/other-story-buttons.js';
+import { renderOtherStories } from '../other-stories/render-other-stories.js';
 import { renderAnswer } from '../render/render-answer.js';
 import { recordQuestion } from '../question-log/record-question.js';
 import { groupReplyTarget, sendHtml } from '../reply/send-html.js';
@@ -14,6 +16,7 @@ import { admitQuestion } from './admit-question.js';
 import { rememberChatContext, renderFollowUpLine, resolveChatFollowUp } from './chat-follow-up.js';
 import { citationChunkId } from './citation-chunk.js';
 import { feedbackButtons } from './feedback-buttons.js';
+import { answerStoryFirst } from '../../answer/follow-up/answer-story-first.js';
 
 /** Source buttons per keyboard row. */
 const SOURCE_BUTTONS_PER_ROW = 4;
@@ -21,11 +24,14 @@ const SOURCE_BUTTONS_PER_ROW = 4;
 export interface AnswerQuestionOptions {
   /** Whether a short question may lean on the reader's previous one (private chats, replies to the bot). Default false. */
   followUp?: boolean;
+  /** Answer from this article alone (a button asking about another story). Default: the whole archive. */
+  articleId?: string;
 }
 
 /**
  * Answers one question in the current chat: checks length and rate limit, shows "typing…", asks the answerer
- * under the handler timeout, then replies with the cited answer and its buttons (or says nothing was found).
+ * under the handler timeout, then replies with the cited answer, the other stories it fits (另有报道) and its
+ * buttons (or says nothing was found).
  */
 export async function answerQuestion(ctx: Context, runtime: BotRuntime, rawQuestion: string, options: AnswerQuestionOptions = {}): Promise<void> {
   const messages = messagesFor(ctx.from?.language_code);
@@ -47,7 +53,15 @@ export async function answerQuestion(ctx: Context, runtime: BotRuntime, rawQuest
   try {
     const language = questionLanguage(question, languageOf(ctx.from?.language_code));
     const resolved = await resolveChatFollowUp(ctx, runtime, question, options.followUp ?? false);
-    const answering = stream ? stream.answer(resolved.question, { language }) : archive.answerer.answer(resolved.question, { language });
+    // A follow-up is answered from the previous answer's story first, so "她…" stays with the same story.
+    const answerOptions: AnswerOptions = {
+      language,
+      ...(options.articleId ? { articleIds: [options.articleId] } : {}),
+      ...(resolved.followUp ? { preferArticleIds: resolved.previousArticleIds } : {}),
+    };
+    const answering = stream
+      ? stream.answer(resolved.question, answerOptions)
+      : answerStoryFirst((text, scope) => archive.answerer.answer(text, scope), resolved.question, answerOptions);
     const outcome = await raceTimeout(answering, runtime.handlerTimeoutMs);
     if (outcome.timedOut) {
       logger.warn({ updateId: ctx.update.update_id, timeoutMs: runtime.handlerTimeoutMs }, 'answer timed out');
@@ -70,9 +84,12 @@ export async function answerQuestion(ctx: Context, runtime: BotRuntime, rawQuest
       );
     await rememberChatContext(ctx, runtime, resolved.question, result);
     const moreKey = await runtime.memory.rememberQuestion({ question: resolved.question, shownArticleIds: result.citations.map((citation) => citation.articleId) });
-    const keyboard = answerKeyboard(result, runtime, messages, moreKey);
+    const keyboard = [...answerKeyboard(result, runtime, messages, moreKey), ...(await otherStoryButtons(ctx, runtime, resolved.question, result.otherStories, messages))];
     if (logId !== null) keyboard.push(feedbackButtons(logId));
-    await reply(renderFollowUpLine(resolved) + renderAnswer(result, messages), keyboard);
+    const heading = options.articleId
+      ? `${messages.aboutStory(archive.store.getArticle(options.articleId)?.title ?? options.articleId, resolved.question)}\n`
+      : renderFollowUpLine(resolved);
+    await reply(heading + renderAnswer(result, messages) + renderOtherStories(result.otherStories, messages), keyboard);
   } finally {
     stopTyping();
   }

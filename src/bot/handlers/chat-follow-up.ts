@@ -1,5 +1,6 @@
 import type { Context } from 'telegraf';
 import type { AnswerResult } from '../../answer/answer-result.js';
+import { answerSubject } from '../../answer/follow-up/answer-subject.js';
 import { FOLLOW_UP_DEFAULTS, resolveFollowUp, type ResolveFollowUpResult } from '../../answer/follow-up/resolve-follow-up.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import { escapeHtml } from '../render/escape-html.js';
@@ -17,13 +18,15 @@ export async function resolveChatFollowUp(ctx: Context, runtime: BotRuntime, que
   return resolveFollowUp(question, previous, { now: Date.now(), windowMs: FOLLOW_UP_DEFAULTS.windowMs });
 }
 
-/** Remembers an answered question (as resolved) and the articles it cited, for the reader's next follow-up. */
+/** Remembers an answered question (as resolved), the articles it cited and the name it gave, for the reader's next follow-up. */
 export async function rememberChatContext(ctx: Context, runtime: BotRuntime, question: string, result: AnswerResult): Promise<void> {
   if (!ctx.chat || !ctx.from || !result.answered) return;
+  const subject = answerSubject(question, result.answer);
   await runtime.memory.rememberContext(ctx.chat.id, ctx.from.id, {
     question,
     articleIds: result.citations.map((citation) => citation.articleId),
     at: Date.now(),
+    ...(subject !== null ? { subject } : {}),
   });
 }
 

@@ -37,6 +37,16 @@ export interface Messages {
   readonly moreResultsHeading: string;
   readonly noMoreResults: string;
   readonly buttonExpired: string;
+  /** Toast for a reader pressing a button under someone else's answer that is the asker's alone (plain text). */
+  readonly notYourButton: string;
+  /** Heading of the other stories named under an answer ("另有报道："; HTML). */
+  readonly otherStoriesHeading: string;
+  /** Button under an answer: ask the same question about another story, by its title (plain text). */
+  otherStoryButton(title: string): string;
+  /** The line above an answer about one story: which story, and the question (HTML; the function escapes both). */
+  aboutStory(title: string, question: string): string;
+  /** One other story under an answer: its title, date and the sentence it answers with (HTML; the function escapes). */
+  otherStoryLine(title: string, date: string, snippet: string): string;
   readonly citedPassage: string;
   fullTextHint(command: string): string;
   /** Button under a long /source page: the next page, out of `pageCount` (plain text). */

@@ -31,8 +31,11 @@ export async function sendHtml(ctx: Context, html: string, options: SendHtmlOpti
   return sent;
 }
 
-/** The id of the message that triggered this update when it came from a group, so replies thread under it. */
+/**
+ * The id of the message that triggered this update when it came from a group, so replies thread under it:
+ * the reader's message, or the bot's message whose button was pressed.
+ */
 export function groupReplyTarget(ctx: Context): number | undefined {
   const isGroup = ctx.chat?.type === 'group' || ctx.chat?.type === 'supergroup';
-  return isGroup ? ctx.message?.message_id : undefined;
+  return isGroup ? (ctx.message?.message_id ?? ctx.callbackQuery?.message?.message_id) : undefined;
 }

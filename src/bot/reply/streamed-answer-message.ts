@@ -1,6 +1,6 @@
 import type { Context } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { Answerer, AnswerResult } from '../../answer/answer-result.js';
+import type { Answerer, AnswerOptions, AnswerResult } from '../../answer/answer-result.js';
 import type { LlmAnswerer } from '../../answer/llm/create-llm-answerer.js';
 import type { Logger } from '../../log/logger.js';
 import { escapeHtml } from '../render/escape-html.js';
@@ -24,7 +24,7 @@ const WRITING_MARK = ' …';
 /** One answer message that grows as verified sentences arrive, then becomes the final answer. */
 export interface StreamedAnswerMessage {
   /** Runs the streaming answerer; every verified partial text is shown by an edit (throttled). */
-  answer(question: string, options: { language?: 'zh' | 'en' }): Promise<AnswerResult>;
+  answer(question: string, options: AnswerOptions): Promise<AnswerResult>;
   /** Replaces the message with the final HTML (the first part when it needs several messages) and its keyboard. */
   finish(html: string, keyboard?: InlineKeyboardMarkup): Promise<void>;
 }

@@ -8,7 +8,7 @@ export const registerAskCommand: RegisterCommand = (program, context) => {
     .command('ask')
     .description('answer a question from the archive, with cited sources')
     .argument('<question>', 'the question, in Chinese or English')
-    .option('--json', 'print one JSON object: { answered, answer, citations, mode }')
+    .option('--json', 'print one JSON object: { answered, answer, citations, mode, otherStories? }')
     .action(async (question: string, options: { json?: boolean }) => {
       if (question.trim().length === 0) throw new UsageError('the question is empty');
       const archive = await context.openArchive();
@@ -21,6 +21,10 @@ function formatAnswer(result: AnswerResult): string {
   const lines = [result.answer, ''];
   for (const citation of result.citations) {
     lines.push(`[${citation.n}] ${citation.title}${citation.date ? ` (${citation.date})` : ''} — ${citation.url ?? citation.source}`);
+  }
+  if (result.otherStories && result.otherStories.length > 0) {
+    lines.push('', 'Other reports (另有报道):');
+    for (const story of result.otherStories) lines.push(`- ${story.title}${story.date ? ` (${story.date})` : ''}: ${story.snippet}`);
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

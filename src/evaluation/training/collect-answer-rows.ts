@@ -69,7 +69,7 @@ export async function collectAnswerRows(archive: Archive, name: string, set: Squ
       })),
       evidence: seen
         ? { ...seen.evidence, passages: seen.evidence.passages.map((passage) => ({ articleId: passage.articleId, score: passage.score })) }
-        : { distinctiveAbsent: 0, units: 0, passages: [] },
+        : { distinctiveAbsent: 0, weightAbsent: 0, units: 0, passages: [] },
     });
     options.onProgress?.(++done, set.questions.length);
   }

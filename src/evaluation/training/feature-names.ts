@@ -10,6 +10,7 @@ export const CHOICE_FEATURES = [
   'gapShare',
   'missingShare',
   'focus',
+  'focusFound',
   'hint',
   'slotNearFocus',
   'opensParagraph',
@@ -40,6 +41,7 @@ export const ANSWERABLE_FEATURES = [
   'passageMargin',
   'articlesInTop3',
   'distinctiveAbsent',
+  'weightAbsent',
   'units',
   'slot',
   'coverage',
@@ -56,5 +58,6 @@ export const ANSWERABLE_FEATURES = [
   'headingCoverage',
   'distinctiveMissing',
   'askedCoverage',
+  'focusFound',
   ...KINDS.map((kind) => `expects_${kind}`),
 ] as const;

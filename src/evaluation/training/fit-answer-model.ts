@@ -52,7 +52,7 @@ export function fitAnswerModels(rows: readonly QuestionRow[]): FittedModels {
     if (ranked.length === 0) continue;
     const features = answerabilityFeatures(ranked, row.evidence);
     answerableRows.push(Float64Array.from(ANSWERABLE_FEATURES, (name) => features[name] ?? 0));
-    answerableLabels.push(compose(ranked, runnerUpRatio).gold);
+    answerableLabels.push(compose(ranked, runnerUpRatio, row.evidence.passages).gold);
   }
   const answerable = fitLogisticRegression(ANSWERABLE_FEATURES, answerableRows, answerableLabels);
   return { choice, answerable, runnerUpRatio };
@@ -61,11 +61,11 @@ export function fitAnswerModels(rows: readonly QuestionRow[]): FittedModels {
 /** The lowest ratio (the most runner-ups) that keeps every set's mean answer length within the budget. */
 function chooseRunnerUpRatio(rows: readonly QuestionRow[], choice: LinearModel): number {
   const sets = [...new Set(rows.map((row) => row.set))];
-  const ranked = rows.filter((row) => !row.heldOut).map((row) => ({ set: row.set, ranked: rank(row, choice) }));
+  const ranked = rows.filter((row) => !row.heldOut).map((row) => ({ set: row.set, ranked: rank(row, choice), passages: row.evidence.passages }));
   let chosen = 1;
   for (const ratio of RUNNER_UP_RATIOS) {
     const fits = sets.every((set) => {
-      const answers = ranked.filter((entry) => entry.set === set && entry.ranked.length > 0).map((entry) => compose(entry.ranked, ratio));
+      const answers = ranked.filter((entry) => entry.set === set && entry.ranked.length > 0).map((entry) => compose(entry.ranked, ratio, entry.passages));
       return answers.reduce((sum, answer) => sum + answer.chars, 0) / Math.max(1, answers.length) <= MEAN_CHARS_BUDGET;
     });
     if (!fits) break;
@@ -75,12 +75,13 @@ function chooseRunnerUpRatio(rows: readonly QuestionRow[], choice: LinearModel):
 }
 
 /** Whether the composed answer holds the gold, and its length. */
-function compose(ranked: readonly RankedRow[], runnerUpRatio: number): { gold: boolean; chars: number } {
+function compose(ranked: readonly RankedRow[], runnerUpRatio: number, passages: QuestionRow['evidence']['passages']): { gold: boolean; chars: number } {
   const [best, runnerUp] = composeAnswer(ranked, {
     runnerUpRatio,
     maxChars: MAX_ANSWER_CHARS,
     charsOf: (candidate) => candidate.row.chars,
     briefCharsOf: (candidate) => candidate.row.briefChars,
+    articleOf: (candidate) => passages[candidate.sentence.passageIndex]?.articleId,
   }) as [RankedRow, RankedRow | undefined];
   return { gold: best.row.gold || runnerUp?.row.briefGold === true, chars: best.row.chars + (runnerUp?.row.briefChars ?? 0) };
 }
@@ -91,7 +92,7 @@ export function decide(rows: readonly QuestionRow[], models: FittedModels): Deci
     const ranked = rank(row, models.choice);
     if (ranked.length === 0) return { set: row.set, heldOut: row.heldOut, confidence: 0, gold: false, chars: 0 };
     const logit = logitOf(models.answerable, answerabilityFeatures(ranked, row.evidence));
-    return { set: row.set, heldOut: row.heldOut, confidence: 1 / (1 + Math.exp(-logit)), ...compose(ranked, models.runnerUpRatio) };
+    return { set: row.set, heldOut: row.heldOut, confidence: 1 / (1 + Math.exp(-logit)), ...compose(ranked, models.runnerUpRatio, row.evidence.passages) };
   });
 }
 

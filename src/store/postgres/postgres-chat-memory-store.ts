@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ChatMemoryStore, ConversationContext, RememberedQuestion } from '../chat-memory-store.js';
+import { type RememberedQuestionRow, toConversationContext, toRememberedQuestion } from '../chat-memory-rows.js';
 
 /** Options for {@link PostgresChatMemoryStore}; defaults in `DEFAULTS`. */
 export interface PostgresChatMemoryStoreOptions {
@@ -37,22 +38,21 @@ export class PostgresChatMemoryStore implements ChatMemoryStore {
 
   async rememberQuestion(question: RememberedQuestion): Promise<string> {
     const now = await this.#pruneIfDue();
-    const { rows } = await this.#pool.query<{ id: string }>('INSERT INTO remembered_questions (question, shown_article_ids, created_at) VALUES ($1, $2, $3) RETURNING id', [
-      question.question,
-      question.shownArticleIds,
-      now,
-    ]);
+    const { rows } = await this.#pool.query<{ id: string }>(
+      'INSERT INTO remembered_questions (question, shown_article_ids, created_at, chat_id, user_id, article_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+      [question.question, question.shownArticleIds, now, question.askedBy?.chatId ?? null, question.askedBy?.userId ?? null, question.articleId ?? null],
+    );
     return BigInt(rows[0]!.id).toString(36);
   }
 
   async question(key: string): Promise<RememberedQuestion | null> {
     if (!KEY_PATTERN.test(key)) return null;
-    const { rows } = await this.#pool.query<{ question: string; shown_article_ids: string[] }>(
-      'SELECT question, shown_article_ids FROM remembered_questions WHERE id = $1 AND created_at > $2',
+    const { rows } = await this.#pool.query<RememberedQuestionRow>(
+      'SELECT question, shown_article_ids, chat_id, user_id, article_id FROM remembered_questions WHERE id = $1 AND created_at > $2',
       [parseInt(key, 36), this.#now() - this.#retentionMs],
     );
     const row = rows[0];
-    return row ? { question: row.question, shownArticleIds: row.shown_article_ids } : null;
+    return row ? toRememberedQuestion(row) : null;
   }
 
   async lastKey(): Promise<string | null> {
@@ -91,19 +91,30 @@ export class PostgresChatMemoryStore implements ChatMemoryStore {
   async rememberContext(chatId: number, userId: number, context: ConversationContext): Promise<void> {
     await this.#pruneIfDue();
     await this.#pool.query(
-      `INSERT INTO conversation_contexts (chat_id, user_id, question, article_ids, at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (chat_id, user_id) DO UPDATE SET question = excluded.question, article_ids = excluded.article_ids, at = excluded.at`,
-      [chatId, userId, context.question, context.articleIds, context.at],
+      `INSERT INTO conversation_contexts (chat_id, user_id, question, article_ids, at, subject) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (chat_id, user_id) DO UPDATE
+       SET question = excluded.question, article_ids = excluded.article_ids, at = excluded.at, subject = excluded.subject`,
+      [chatId, userId, context.question, context.articleIds, context.at, context.subject ?? null],
     );
   }
 
   async context(chatId: number, userId: number, maxAgeMs: number): Promise<ConversationContext | null> {
-    const { rows } = await this.#pool.query<{ question: string; article_ids: string[]; at: string }>(
-      'SELECT question, article_ids, at FROM conversation_contexts WHERE chat_id = $1 AND user_id = $2 AND at >= $3',
+    const { rows } = await this.#pool.query<{ question: string; article_ids: string[]; at: string; subject: string | null }>(
+      'SELECT question, article_ids, at, subject FROM conversation_contexts WHERE chat_id = $1 AND user_id = $2 AND at >= $3',
       [chatId, userId, this.#now() - maxAgeMs],
     );
     const row = rows[0];
-    return row ? { question: row.question, articleIds: row.article_ids, at: Number(row.at) } : null;
+    return row ? toConversationContext(row) : null;
+  }
+
+  async forgetReader(userId: number): Promise<number> {
+    const { rows } = await this.#pool.query<{ count: string }>(
+      `WITH buttons AS (DELETE FROM remembered_questions WHERE user_id = $1 RETURNING 1),
+            contexts AS (DELETE FROM conversation_contexts WHERE user_id = $1 RETURNING 1)
+       SELECT (SELECT count(*) FROM buttons) + (SELECT count(*) FROM contexts) AS count`,
+      [userId],
+    );
+    return Number(rows[0]?.count ?? 0);
   }
 
   /** Deletes expired rows once in a while (reads ignore them anyway); returns the time now. */

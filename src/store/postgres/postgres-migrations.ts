@@ -218,4 +218,16 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- A button to ask about another story is its reader's alone: who asked, where, about which
+      -- article (null for "more results", which anyone who sees it may press). /forget erases by user_id.
+      ALTER TABLE remembered_questions ADD COLUMN chat_id bigint, ADD COLUMN user_id bigint, ADD COLUMN article_id text;
+      CREATE INDEX remembered_questions_user ON remembered_questions (user_id) WHERE user_id IS NOT NULL;
+      -- The person or thing the last answer named, for a follow-up's pronoun (她后来…).
+      ALTER TABLE conversation_contexts ADD COLUMN subject text;
+      CREATE INDEX conversation_contexts_user ON conversation_contexts (user_id);
+    `,
+  },
 ];

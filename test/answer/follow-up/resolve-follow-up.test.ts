@@ -20,6 +20,17 @@ describe('resolveFollowUp', () => {
     expect(resolved.question).toBe('青年教师奖的获奖者是哪所学校的？');
   });
 
+  it('resolves 她/他 to the person the previous answer named, and 它 to the thing when it asked which one', () => {
+    const named = { ...turn('青年教师奖的获奖者是谁？'), subject: '王晓梅' };
+    expect(resolveFollowUp('她后来去了哪所学校？', named, { now: NOW })).toMatchObject({ question: '王晓梅后来去了哪所学校？', followUp: true });
+    expect(resolveFollowUp('那她现在在哪里工作？', named, { now: NOW }).question).toBe('王晓梅现在在哪里工作？');
+    const company = { ...turn('哪家企业获得了A级纳税信用？'), subject: '澳维膜' };
+    expect(resolveFollowUp('它的总经理是谁？', company, { now: NOW }).question).toBe('澳维膜的总经理是谁？');
+    // A question that did not ask which one: 该 means what it was about.
+    const about = { ...turn('王晓梅获得了什么奖？'), subject: '青年教师奖' };
+    expect(resolveFollowUp('该奖项奖金多少？', about, { now: NOW }).question).toBe('王晓梅奖项奖金多少？');
+  });
+
   it('does not bend a question that stands on its own', () => {
     const previous = turn('河城今年新建了多少座桥？');
     for (const question of ['河城的图书馆什么时候开放？', '今年的预算是多少？', '那座大桥全长多少米？']) {

@@ -177,6 +177,37 @@ export function stateStoreContract(backend: string, open: () => Promise<StateSto
       expect(await other.chatMemory.context(-100, 7, 60_000)).toBeNull();
     });
 
+    it('chat memory: a button bound to its reader keeps who asked, where, and the article; forgetReader erases that reader’s buttons and contexts only', async () => {
+      const fixture = await fresh();
+      fixture.setClock('2026-04-23T00:00:00.000Z');
+      const at = Date.parse('2026-04-23T00:00:00.000Z');
+      const memory = fixture.stores.chatMemory;
+      const mine = await memory.rememberQuestion({ question: '袭击造成多少人死亡？', shownArticleIds: [], askedBy: { chatId: -100, userId: 7 }, articleId: 'south-attack' });
+      const theirs = await memory.rememberQuestion({ question: 'q', shownArticleIds: [], askedBy: { chatId: -100, userId: 8 }, articleId: 'north-attack' });
+      const anyone = await memory.rememberQuestion({ question: 'more', shownArticleIds: ['a'] });
+      const other = await fixture.other();
+      expect(await other.chatMemory.question(mine)).toEqual({
+        question: '袭击造成多少人死亡？',
+        shownArticleIds: [],
+        askedBy: { chatId: -100, userId: 7 },
+        articleId: 'south-attack',
+      });
+      await memory.rememberContext(-100, 7, { question: 'q1', articleIds: ['a'], at, subject: '王晓梅' });
+      await memory.rememberContext(-200, 7, { question: 'q2', articleIds: ['b'], at });
+      await memory.rememberContext(-100, 8, { question: 'q3', articleIds: ['c'], at });
+      expect(await other.chatMemory.context(-100, 7, 60_000)).toEqual({ question: 'q1', articleIds: ['a'], at, subject: '王晓梅' });
+      expect(await other.chatMemory.context(-200, 7, 60_000)).toEqual({ question: 'q2', articleIds: ['b'], at });
+
+      expect(await other.chatMemory.forgetReader(7)).toBe(3);
+      expect(await memory.question(mine)).toBeNull();
+      expect(await memory.context(-100, 7, 60_000)).toBeNull();
+      expect(await memory.context(-200, 7, 60_000)).toBeNull();
+      expect(await memory.question(theirs)).toMatchObject({ askedBy: { chatId: -100, userId: 8 } });
+      expect(await memory.question(anyone)).toEqual({ question: 'more', shownArticleIds: ['a'] });
+      expect(await memory.context(-100, 8, 60_000)).toMatchObject({ question: 'q3' });
+      expect(await memory.forgetReader(7)).toBe(0);
+    });
+
     it('rate limits: up to the limit per window and key, the wait, one warning; connections together never exceed the limit', async () => {
       const fixture = await fresh();
       const { rateLimits } = fixture.stores;
