@@ -105,6 +105,8 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
       passageRank: 1 / (passageIndex + 1),
       passageShare: bestPassageScore > 0 ? passage.score / bestPassageScore : 0,
       keywordRank: passage.keywordRank ? 1 / passage.keywordRank : 0,
+      // The cross-encoder's judgement (RERANK_MODEL), centred: −0.5 to 0.5; 0 without a reranker.
+      rerank: passage.rerankScore === undefined || passage.rerankScore === null ? 0 : 1 / (1 + Math.exp(-passage.rerankScore)) - 0.5,
     };
     sentences.forEach((sentence, sentenceIndex) => {
       const samePrevious = (offset: number): string => {

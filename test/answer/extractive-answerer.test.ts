@@ -174,3 +174,15 @@ describe('ExtractiveAnswerer', () => {
     expect(result.otherStories).toEqual([{ articleId: 'tianyuan', title: '天元区民生实事', date: '2025-05-10', snippet: expect.stringContaining('800个') }]);
   });
 });
+
+describe('ExtractiveAnswerer with a reranker', () => {
+  it("counts the cross-encoder's score as one more feature of a candidate (an untrained weight)", async () => {
+    const plain = [passage('a', '东湖公园', '东湖公园新增绿地12公顷。'), passage('b', '西湖公园', '西湖公园新增绿地30公顷。')];
+    const reranked = (scores: number[]) => plain.map((entry, index) => ({ ...entry, rerankScore: scores[index]! }));
+    const answer = async (passages: typeof plain) =>
+      (await new ExtractiveAnswerer({ retriever: fixedRetriever(passages), unitWeights: rareWords, model: stubModel({ slot_number: 1 }, 3) }).answer('公园新增绿地多少公顷？'))
+        .answer;
+    expect(await answer(reranked([-4, 4]))).toContain('30公顷');
+    expect(await answer(reranked([4, -4]))).toContain('12公顷');
+  });
+});

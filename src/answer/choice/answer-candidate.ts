@@ -2,6 +2,7 @@ import type { ScoredSentence } from '../score-sentences.js';
 import { findAnswerSlots } from '../answer-patterns.js';
 import type { QuestionProfile } from '../question-profile.js';
 import { logitOf, type LinearModel } from '../model/linear-model.js';
+import { UNTRAINED_RERANK_WEIGHT } from '../model/answer-model.js';
 
 /** One possible answer: a sentence, or a sentence run on into the next one of its paragraph. */
 export interface AnswerCandidate {
@@ -37,9 +38,9 @@ export function buildCandidates(sentences: readonly ScoredSentence[], profile: Q
   const add = (sentence: ScoredSentence, texts: string[], extra: Record<string, number>): void => {
     const text = texts.map(options.trim).join('');
     if (text.length > options.maxChars) return;
-    const features = { ...sentence.features, ...extra, chars: Math.min(text.length, 300) / 100 };
+    const features: Record<string, number> = { ...sentence.features, ...extra, chars: Math.min(text.length, 300) / 100 };
     const brief = texts.length === 1 ? options.trimBrief(texts[0]!) : text;
-    candidates.push({ sentence, texts, text, brief, features, logit: logitOf(options.choice, features) });
+    candidates.push({ sentence, texts, text, brief, features, logit: logitOf(options.choice, features) + UNTRAINED_RERANK_WEIGHT * (features.rerank ?? 0) });
   };
   for (const sentence of sentences) {
     add(sentence, [sentence.text], {});

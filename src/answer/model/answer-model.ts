@@ -19,3 +19,11 @@ export interface AnswerModel {
 
 /** The committed model (src/answer/model/answer-model.json). */
 export const ANSWER_MODEL: AnswerModel = fitted as AnswerModel;
+
+/**
+ * Weight of the cross-encoder's centred probability (the `rerank` feature) in the choice model's log-odds. Untrained:
+ * the tuning runs have no reranker (no model can be downloaded where they run), so this is a stated prior, not a fit:
+ * a sentence of a passage the reranker is sure of (+0.5) gains 1.5 log-odds over one of a passage it is unsure of (0),
+ * as much as the strongest fitted features move a candidate. Re-fit with a reranker to replace it.
+ */
+export const UNTRAINED_RERANK_WEIGHT = 3;
