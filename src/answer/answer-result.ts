@@ -12,6 +12,8 @@ export interface Citation {
   source: string;
   /** The passage text the answer took its sentences from. */
   quote: string;
+  /** The stored chunk of that passage: a source button opens exactly the passage quoted. */
+  chunkId: number;
 }
 
 /** The `ask` contract of ARCHITECTURE.md, plus the mode that produced it. */

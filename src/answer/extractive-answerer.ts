@@ -1,10 +1,11 @@
-import type { Retriever, Passage } from '../retrieval/passage.js';
+import type { Retriever } from '../retrieval/passage.js';
 import type { Answerer, AnswerOptions, AnswerResult, Citation } from './answer-result.js';
 import { traced } from '../log/stage-trace.js';
 import { analyzeQuestion, type QuestionProfile, type QuestionUnit } from './question-profile.js';
 import { scoreSentences, type UnitWeights } from './score-sentences.js';
 import { trimSentence } from './trim-sentence.js';
 import { notFoundMessage } from './not-found-message.js';
+import { citationFromPassage } from './citation-from-passage.js';
 import { findAnswerSlots } from './answer-patterns.js';
 import { findReports, reportDate, type Report } from './several-reports.js';
 import { buildCandidates } from './choice/answer-candidate.js';
@@ -95,7 +96,7 @@ export class ExtractiveAnswerer implements Answerer {
       if (n === undefined) {
         n = citations.length + 1;
         numberOf.set(passageIndex, n);
-        citations.push(toCitation(n, passages[passageIndex]!));
+        citations.push(citationFromPassage(n, passages[passageIndex]!));
       }
       return n;
     };
@@ -163,8 +164,4 @@ function describeReports(reports: readonly Report[], cite: (passageIndex: number
     lines.push(`${reportDate(other.passage.date ?? '', newestYear)}《${other.passage.title}》报道为${other.value}[${cite(other.sentence.passageIndex)}]`);
   }
   return `各报道说法不一：${lines.join('；')}。${trim(newest.sentence.text)}[${cite(newest.sentence.passageIndex)}]`;
-}
-
-function toCitation(n: number, passage: Passage): Citation {
-  return { n, articleId: passage.articleId, title: passage.title, date: passage.date, url: passage.url, source: passage.source, quote: passage.text };
 }

@@ -77,7 +77,7 @@ export function createFakeArchive(articles: Article[], options: FakeArchiveOptio
       return {
         answered: true,
         answer: `${best.text} [1]`,
-        citations: [{ n: 1, articleId: best.articleId, title: best.title, date: best.date, url: best.url, source: best.source, quote: best.text }],
+        citations: [{ n: 1, articleId: best.articleId, chunkId: best.id, title: best.title, date: best.date, url: best.url, source: best.source, quote: best.text }],
         mode: 'extractive',
       };
     },

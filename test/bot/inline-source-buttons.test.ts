@@ -17,8 +17,12 @@ test('the inline answer has source buttons, which answer with the passage from a
   const answer = results.find((result) => result.id === 'answer');
   const keyboard = (answer!.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard;
   expect(keyboard.flat().map((button) => button.text)).toContain('[1] 原文');
-  const data = keyboard.flat()[0]!.callback_data;
-  expect(data).toMatch(/^src:\d+:1$/);
+  // The button of the citation that carries the fact opens exactly the passage quoted (the citation names its chunk).
+  const text = String((answer!.input_message_content as { message_text?: string } | undefined)?.message_text);
+  const cited = /爱心驿站[^[]*\[(\d+)\]/.exec(text)?.[1];
+  expect(cited, text).toBeDefined();
+  const data = keyboard.flat().find((button) => button.text === `[${cited}] 原文`)!.callback_data;
+  expect(data).toMatch(new RegExp(`^src:\\d+:${cited}$`));
 
   const before = harness.apiCalls('answerCallbackQuery').length;
   await harness.sendUpdate({

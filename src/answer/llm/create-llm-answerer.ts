@@ -11,6 +11,7 @@ import { questionLanguage } from './question-language.js';
 import { renumberCitations } from './renumber-citations.js';
 import { verifyLlmAnswer } from './verify-llm-answer.js';
 import { searchScope } from '../search-scope.js';
+import { citationFromPassage } from '../citation-from-passage.js';
 
 export interface LlmAnswererOptions {
   llm: NonNullable<Config['llm']>;
@@ -127,6 +128,5 @@ function partialReporter(evidence: readonly string[], onPartial: (text: string) 
 }
 
 function toCitation(passage: Passage | undefined, n: number): Citation | null {
-  if (!passage) return null;
-  return { n, articleId: passage.articleId, title: passage.title, date: passage.date, url: passage.url, source: passage.source, quote: passage.text };
+  return passage ? citationFromPassage(n, passage) : null;
 }

@@ -11,8 +11,17 @@ const result: AnswerResult = {
   answered: true,
   answer: '市场监管局提醒：<script>alert(1)</script> 与 <b>粗体</b> & 符号都按原文显示 [1]。',
   citations: [
-    { n: 1, articleId: 'a1', title: '标题 <i>斜体</i> & 更多', date: '2026-04-23', url: 'https://news.example.com/a?x=1&y=2', source: 'https://news.example.com/feed', quote: '…' },
-    { n: 2, articleId: 'a2', title: '没有链接的文章', date: null, url: null, source: 'data/pages/zhuzhou-daily-page.md', quote: '…' },
+    {
+      n: 1,
+      articleId: 'a1',
+      chunkId: 1,
+      title: '标题 <i>斜体</i> & 更多',
+      date: '2026-04-23',
+      url: 'https://news.example.com/a?x=1&y=2',
+      source: 'https://news.example.com/feed',
+      quote: '…',
+    },
+    { n: 2, articleId: 'a2', chunkId: 2, title: '没有链接的文章', date: null, url: null, source: 'data/pages/zhuzhou-daily-page.md', quote: '…' },
   ],
   mode: 'extractive',
 };
