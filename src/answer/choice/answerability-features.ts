@@ -16,7 +16,7 @@ export interface QuestionEvidence {
 }
 
 /** Features of the chosen candidate copied as they are: how well it holds the question, where it was found. */
-const CARRIED = [
+export const CARRIED_FEATURES = [
   'coverage',
   'context',
   'articleContext',
@@ -32,7 +32,7 @@ const CARRIED = [
   'distinctiveMissing',
   'askedCoverage',
   'focusFound',
-];
+] as const;
 /** Candidates compared with the chosen one for agreement. */
 const AGREEMENT_REACH = 5;
 /** Bound on the log-odds read as features, so one extreme question does not dominate the fit. */
@@ -72,7 +72,7 @@ export function answerabilityFeatures(ranked: readonly RankedCandidate[], eviden
     units: Math.min(evidence.units, 10) / 10,
     slot: Object.keys(best.features).some((name) => name.startsWith('slot_')) ? 1 : 0,
   };
-  for (const name of CARRIED) features[name] = best.features[name] ?? 0;
+  for (const name of CARRIED_FEATURES) features[name] = best.features[name] ?? 0;
   for (const [name, value] of Object.entries(best.features)) if (name.startsWith('expects_')) features[name] = value;
   return features;
 }

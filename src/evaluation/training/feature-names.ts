@@ -1,3 +1,5 @@
+import { CARRIED_FEATURES } from '../../answer/choice/answerability-features.js';
+
 /** Kinds of fact a question asks for, as named in the features (`expects_number`, `slot_number`…). */
 const KINDS = ['number', 'date', 'person', 'place', 'reason', 'definition', 'alias'] as const;
 
@@ -44,20 +46,6 @@ export const ANSWERABLE_FEATURES = [
   'weightAbsent',
   'units',
   'slot',
-  'coverage',
-  'context',
-  'articleContext',
-  'plainCoverage',
-  'gapShare',
-  'missingShare',
-  'focus',
-  'slotNearFocus',
-  'passageRank',
-  'keywordRank',
-  'runsOn',
-  'headingCoverage',
-  'distinctiveMissing',
-  'askedCoverage',
-  'focusFound',
+  ...CARRIED_FEATURES,
   ...KINDS.map((kind) => `expects_${kind}`),
 ] as const;

@@ -3,17 +3,7 @@ import { splitHtmlMessage } from '../../../src/bot/render/split-html-message.js'
 import { htmlToText } from '../../../src/bot/render/html-tokens.js';
 import { escapeHtml } from '../../../src/bot/render/escape-html.js';
 import { htmlProblems } from '../support/html-validity.js';
-
-/** A small deterministic generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../helpers/seeded-random.js';
 
 const WORDS = ['株洲', '新建', '爱心驿站', '80家', '。', '！', '？', 'the', 'bot', '3.5', '&', '<b>', '"', '😀', ' ', '，', '“引号”', '\n', '\n\n'];
 

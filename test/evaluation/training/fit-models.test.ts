@@ -3,17 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fitLogisticRegression } from '../../../src/evaluation/training/fit-logistic-regression.js';
 import { fitConditionalLogit } from '../../../src/evaluation/training/fit-conditional-logit.js';
 import { logitOf } from '../../../src/answer/model/linear-model.js';
-
-/** A small deterministic generator (mulberry32), so the rows are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../helpers/seeded-random.js';
 
 describe('fitLogisticRegression', () => {
   it('recovers the weights that generated the labels, in the units of the raw features', () => {
