@@ -21,13 +21,13 @@ const REPLICA_MAX_LAG_MS = 120_000;
 export interface StartServerOptions {
   /** Started after the bot, stopped before it (in reverse order): digest scheduler, feed poller… */
   services?: readonly BackgroundService[];
-  /** Interface for the webhook server; default all interfaces. Tests pass 127.0.0.1. */
+  /** Interface for the webhook server; default WEBHOOK_HOST (all interfaces when unset). Tests pass 127.0.0.1. */
   webhookHost?: string;
   /** Retry policy for Bot API calls. */
   apiRetry?: ApiRetryOptions;
   /**
-   * The long-polling mode's /metrics and /health server, when the caller started it before opening the archive
-   * (so /health said "opening" meanwhile); closed on stop. Default: started here when METRICS_PORT is set.
+   * The /metrics and detailed /health server, when the caller started it before opening the archive (so /health
+   * said "opening" meanwhile); closed on stop. Default: started here when METRICS_PORT is set.
    */
   metricsServer?: MetricsServer;
 }
@@ -39,7 +39,7 @@ export interface RunningServer {
   readonly botUsername: string;
   /** The local port of the webhook server, or null when long polling. */
   readonly webhookPort: number | null;
-  /** The local port of the metrics server (long polling with METRICS_PORT), or null. */
+  /** The local port of the metrics server (METRICS_PORT), or null. */
   readonly metricsPort: number | null;
   /** Settles when the bot stops by itself: rejects on a fatal error (token revoked, another instance polling the same bot). */
   readonly done: Promise<void>;
@@ -72,14 +72,13 @@ export async function startServer(archive: Archive, options: StartServerOptions 
   }
   await publishMenuCommands(bot, settings.staffUserIds, logger);
 
-  const receiver = settings.webhookUrl ? await startWebhookReceiver(bot, archive, options.webhookHost) : await startPollingReceiver(bot);
+  const receiver = settings.webhookUrl ? await startWebhookReceiver(bot, archive, options.webhookHost ?? settings.webhookHost ?? undefined) : await startPollingReceiver(bot);
   logger.info({ bot: bot.botInfo.username, mode: receiver.mode }, 'bot started');
   const replica = archive.replica;
   if (replica) metrics.observeReplica(() => replica.status());
   const { port: metricsPort, host: metricsHost } = archive.config.metrics;
-  const ownMetricsServer =
-    receiver.mode === 'polling' && !options.metricsServer && metricsPort !== null ? await startMetricsServer({ port: metricsPort, host: metricsHost, logger }) : null;
-  const metricsServer = receiver.mode === 'polling' ? (options.metricsServer ?? ownMetricsServer) : null;
+  const ownMetricsServer = !options.metricsServer && metricsPort !== null ? await startMetricsServer({ port: metricsPort, host: metricsHost, logger }) : null;
+  const metricsServer = options.metricsServer ?? ownMetricsServer;
   metricsServer?.setHealth(replica ? replicaHealth(replica) : () => ({ ready: true, details: {} }));
 
   const started: BackgroundService[] = [];
@@ -94,7 +93,7 @@ export async function startServer(archive: Archive, options: StartServerOptions 
         }
       }
       await receiver.stop(reason);
-      await (ownMetricsServer ?? options.metricsServer)?.close();
+      await metricsServer?.close();
       logger.info({ reason }, 'bot stopped');
     })());
 
@@ -152,14 +151,13 @@ async function startPollingReceiver(bot: Telegraf): Promise<Receiver> {
 
 async function startWebhookReceiver(bot: Telegraf, archive: Archive, host: string | undefined): Promise<Receiver> {
   const settings = archive.config.telegram;
+  // The configuration checked WEBHOOK_SECRET's characters (A-Z a-z 0-9 _ -, as Telegram requires).
   const secret = settings.webhookSecret ?? randomBytes(32).toString('hex');
-  if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
-    throw new BotStartError('WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, _ and - (1 to 256 characters); leave it unset to use a random one.');
-  }
   const server = await startWebhookServer(bot, {
     url: settings.webhookUrl!,
     port: settings.webhookPort,
     host,
+    serveMetrics: archive.config.metrics.onWebhookPort,
     secret,
     logger: archive.logger,
     health: archive.replica ? replicaHealth(archive.replica) : undefined,

@@ -50,7 +50,7 @@ export interface BotHarnessOptions {
   openArchive?: (env: Record<string, string>) => Archive | Promise<Archive>;
   /** Background services handed to `startServer` (digest scheduler…). */
   services?: BackgroundService[];
-  /** Interface of the webhook server in webhook mode (default 127.0.0.1). */
+  /** Interface of the webhook server in webhook mode, overriding WEBHOOK_HOST (which the harness sets to 127.0.0.1). */
   webhookHost?: string;
   /** Log level of the bot (default `silent`; set NEWSBOT_TEST_LOG_LEVEL=debug to see logs). */
   logLevel?: string;
@@ -144,13 +144,14 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
     TELEGRAM_API_ROOT: api.apiRoot,
     STAFF_USER_IDS: String(STAFF_USER_ID),
+    WEBHOOK_HOST: '127.0.0.1',
     ...options.env,
   };
   let archive: Archive | undefined;
   let server: RunningServer | undefined;
   try {
     archive = options.openArchive ? await options.openArchive(env) : await openTestArchive(env, home, options);
-    server = await startServer(archive, { services: options.services, webhookHost: options.webhookHost ?? '127.0.0.1' });
+    server = await startServer(archive, { services: options.services, ...(options.webhookHost ? { webhookHost: options.webhookHost } : {}) });
   } catch (error) {
     archive?.close();
     await api.stop();
