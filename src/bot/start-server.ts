@@ -7,6 +7,9 @@ import type { BackgroundService } from './background-service.js';
 import type { BotDeps } from './bot-deps.js';
 import { BotStartError, MissingBotTokenError, PollingConflictError } from './bot-errors.js';
 import { isPollingConflict } from '../telegram/is-polling-conflict.js';
+import type { Logger } from '../log/logger.js';
+import { confirmUpdateOffset, pollUpdates } from './polling/poll-updates.js';
+import { createUpdateScheduler } from './polling/update-scheduler.js';
 import { createBot } from './create-bot.js';
 import { createQuestionLogCleanup } from './question-log/question-log-cleanup.js';
 import { createLazyReaderHash } from './question-log/reader-hash.js';
@@ -72,7 +75,9 @@ export async function startServer(archive: Archive, options: StartServerOptions 
   }
   await publishMenuCommands(bot, settings.staffUserIds, logger);
 
-  const receiver = settings.webhookUrl ? await startWebhookReceiver(bot, archive, options.webhookHost ?? settings.webhookHost ?? undefined) : await startPollingReceiver(bot);
+  const receiver = settings.webhookUrl
+    ? await startWebhookReceiver(bot, archive, options.webhookHost ?? settings.webhookHost ?? undefined)
+    : await startPollingReceiver(bot, logger);
   logger.info({ bot: bot.botInfo.username, mode: receiver.mode }, 'bot started');
   const replica = archive.replica;
   if (replica) metrics.observeReplica(() => replica.status());
@@ -118,20 +123,25 @@ interface Receiver {
   stop(reason: string): Promise<void>;
 }
 
-/** The part of telegraf 4.16's Telegraf we need that its typings mark private: starts polling synchronously. */
-interface PollingTelegraf {
-  startPolling(allowedUpdates?: string[]): Promise<void>;
-}
-
-async function startPollingReceiver(bot: Telegraf): Promise<Receiver> {
+/**
+ * Long polling with updates handled side by side (see `createUpdateScheduler`): a reader waiting for a slow answer
+ * holds up nobody else. Stopping cancels the poll in flight, waits for the updates already handed over, then
+ * confirms the offset, so a restart neither loses nor repeats them.
+ */
+async function startPollingReceiver(bot: Telegraf, logger: Logger): Promise<Receiver> {
   // A webhook left over from an earlier deployment would make getUpdates fail with 409.
   await bot.telegram.deleteWebhook({ drop_pending_updates: false });
-  // Not `bot.launch()`: it resolves only when polling ends, and a stop() racing its startup would be lost.
-  const loop = (bot as unknown as PollingTelegraf).startPolling([]);
-  // telegraf stops polling on a 409 and rethrows it; say what it means instead of Telegram's words alone.
+  const scheduler = createUpdateScheduler({
+    // Looked up on each call: tests wrap bot.handleUpdate to learn when an update is done.
+    handle: (update) => bot.handleUpdate(update),
+    onError: (error, update) => logger.error({ updateId: update.update_id, err: error }, 'update failed outside the bot error handler'),
+  });
+  const polling = new AbortController();
+  const loop = pollUpdates({ telegram: bot.telegram, onUpdate: (update) => scheduler.schedule(update), signal: polling.signal, logger });
   const done = loop.then(
     () => undefined,
     (error: unknown) => {
+      // Telegram's 409 means another poller: say what it means instead of Telegram's words alone.
       if (!isPollingConflict(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new PollingConflictError('telegram-409', `Telegram answered getUpdates with ${reason}`, { cause: error });
@@ -142,9 +152,11 @@ async function startPollingReceiver(bot: Telegraf): Promise<Receiver> {
     mode: 'polling',
     webhookPort: null,
     done,
-    stop: async (reason) => {
-      bot.stop(reason);
-      await done.catch(() => {});
+    stop: async () => {
+      polling.abort();
+      const offset = await loop.catch(() => null);
+      await scheduler.drain();
+      if (offset !== null) await confirmUpdateOffset(bot.telegram, offset).catch((error: unknown) => logger.warn({ err: error }, 'could not confirm the last update offset'));
     },
   };
 }
