@@ -12,8 +12,10 @@ import { confirmUpdateOffset, pollUpdates } from './polling/poll-updates.js';
 import { createUpdateScheduler } from './polling/update-scheduler.js';
 import { createBot } from './create-bot.js';
 import { createQuestionLogCleanup } from './question-log/question-log-cleanup.js';
-import { createLazyReaderHash } from './question-log/reader-hash.js';
-import { resolveQuestionLogSecret } from './question-log/resolve-question-log-secret.js';
+import path from 'node:path';
+import { checkServeConfig } from '../config/check-serve-config.js';
+import { createReaderKeys } from './question-log/reader-keys.js';
+import { QUESTION_LOG_SECRET_FILE, resolveQuestionLogSecret } from './question-log/resolve-question-log-secret.js';
 import { metrics } from '../log/metrics.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { startWebhookServer, type HealthReport } from './webhook-server.js';
@@ -59,13 +61,19 @@ export async function startServer(archive: Archive, options: StartServerOptions 
   const settings = archive.config.telegram;
   const logger = archive.logger;
   if (!settings.token) throw new MissingBotTokenError();
+  // `serve` checked these already; tests and embedders calling startServer directly get the same refusal.
+  checkServeConfig(archive.config);
   const staff = new Set(settings.staffUserIds);
   const { chatMemory, rateLimits, subscriptions, questionLog, answerFeedback } = archive.state;
-  const readerHash = createLazyReaderHash(() => resolveQuestionLogSecret(archive.config.questionLog.secret, questionLog, logger));
-  // Resolved now when the database is there, so a generated secret is logged at start; later otherwise.
-  await readerHash(0).catch((error: unknown) => logger.warn({ err: error }, 'question log secret not readable yet; will retry on the first question'));
+  const secret = await resolveQuestionLogSecret({
+    configured: archive.config.questionLog.secret,
+    secretFile: path.join(archive.config.dataDir, QUESTION_LOG_SECRET_FILE),
+    store: questionLog,
+    logger,
+  });
+  const readerKeys = createReaderKeys(secret);
   const isStaff = (userId: number | undefined) => userId !== undefined && staff.has(String(userId));
-  const deps: BotDeps = { archive, logger, isStaff, chatMemory, rateLimits, subscriptions, questionLog, answerFeedback, readerHash };
+  const deps: BotDeps = { archive, logger, isStaff, chatMemory, rateLimits, subscriptions, questionLog, answerFeedback, readerKeys };
   const bot = createBot(deps, { apiRetry: options.apiRetry });
 
   try {

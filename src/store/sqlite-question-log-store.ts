@@ -63,10 +63,13 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
     return this.#database.prepare('DELETE FROM question_log WHERE asked_at < ?').run(cutoff.toISOString()).changes;
   }
 
-  async storedSecret(generate: () => string): Promise<{ secret: string; created: boolean }> {
-    const inserted = this.#database.prepare('INSERT INTO question_log_secret (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING').run(generate());
-    const row = this.#database.prepare('SELECT secret FROM question_log_secret WHERE id = 1').get() as { secret: string };
-    return { secret: row.secret, created: inserted.changes > 0 };
+  async legacySecret(): Promise<string | null> {
+    const row = this.#database.prepare('SELECT secret FROM question_log_secret WHERE id = 1').get() as { secret: string } | undefined;
+    return row?.secret ?? null;
+  }
+
+  async deleteLegacySecret(): Promise<boolean> {
+    return this.#database.prepare('DELETE FROM question_log_secret').run().changes > 0;
   }
 }
 

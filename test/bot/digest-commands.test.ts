@@ -51,7 +51,7 @@ beforeAll(async () => {
     subscriptions,
     questionLog,
     answerFeedback,
-    readerHash: async (userId) => `reader-${userId}`,
+    readerKeys: { reader: (userId) => `reader-${userId}`, chat: (chatId) => `chat-${chatId}` },
   };
   bot = new Telegraf(TOKEN, { telegram: { apiRoot: api.apiRoot } });
   bot.botInfo = await bot.telegram.getMe();

@@ -45,6 +45,7 @@ function environment(home: string): Record<string, string> {
     // The same public URL on every worker (behind one load balancer); each listens on its own port.
     WEBHOOK_URL: `https://bot.example.org${HOOK_PATH}`,
     WEBHOOK_SECRET: SECRET,
+    QUESTION_LOG_SECRET: 'question-log-secret-of-every-worker',
     RATE_LIMIT_PER_MINUTE: '10000',
   };
 }

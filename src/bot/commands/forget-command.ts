@@ -7,8 +7,8 @@ import { sendHtml } from '../reply/send-html.js';
 export async function forgetCommand(ctx: Context, runtime: BotRuntime): Promise<void> {
   const messages = messagesFor(ctx.from?.language_code);
   if (!ctx.from) return;
-  const { questionLog, answerFeedback, readerHash, logger } = runtime.deps;
-  const reader = await readerHash(ctx.from.id);
+  const { questionLog, answerFeedback, readerKeys, logger } = runtime.deps;
+  const reader = readerKeys.reader(ctx.from.id);
   const votes = await answerFeedback.forgetVoter(reader);
   const questions = await questionLog.forgetReader(reader);
   logger.info({ questions, votes }, 'a reader deleted their question-log entries');

@@ -20,7 +20,7 @@ export async function admitQuestion(ctx: Context, runtime: BotRuntime, question:
   if (userId === undefined) return false;
   const decision = await runtime.rateLimiter.take(userId);
   if (!decision.allowed) {
-    runtime.deps.logger.info({ userId, retryAfterSeconds: decision.retryAfterSeconds }, 'rate limited');
+    runtime.deps.logger.info({ reader: runtime.deps.readerKeys.reader(userId), retryAfterSeconds: decision.retryAfterSeconds }, 'rate limited');
     if (decision.firstRefusal) await sendHtml(ctx, messages.slowDown(decision.retryAfterSeconds), { replyToMessageId });
     return false;
   }

@@ -11,11 +11,11 @@ import { FEEDBACK_PATTERN } from './feedback-buttons.js';
  * (forgotten, past retention) says the button has expired.
  */
 export function registerFeedbackButtons(bot: Telegraf, runtime: BotRuntime): void {
-  const { answerFeedback, readerHash } = runtime.deps;
+  const { answerFeedback, readerKeys } = runtime.deps;
   bot.action(FEEDBACK_PATTERN, async (ctx) => {
     const messages = messagesFor(ctx.from.language_code);
     const vote = ctx.match[2] as FeedbackVote;
-    const recorded = await answerFeedback.vote(Number(ctx.match[1]), await readerHash(ctx.from.id), vote, new Date());
+    const recorded = await answerFeedback.vote(Number(ctx.match[1]), readerKeys.reader(ctx.from.id), vote, new Date());
     if (!recorded) {
       await ctx.answerCbQuery(messages.buttonExpired);
       return;

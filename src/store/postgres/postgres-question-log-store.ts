@@ -15,9 +15,9 @@ interface QuestionRow {
 }
 
 /**
- * {@link QuestionLogStore} on PostgreSQL (tables `question_log`, `question_log_secret`), shared by every
- * worker: `/forget`, retention and the reports see the questions asked through any of them, and all
- * hash readers with the same generated secret.
+ * {@link QuestionLogStore} on PostgreSQL (table `question_log`; `question_log_secret` only to empty what earlier
+ * versions kept there), shared by every worker: `/forget`, retention and the reports see the questions asked
+ * through any of them.
  */
 export class PostgresQuestionLogStore implements QuestionLogStore {
   readonly #pool: pg.Pool;
@@ -70,12 +70,14 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
     return rowCount ?? 0;
   }
 
-  async storedSecret(generate: () => string): Promise<{ secret: string; created: boolean }> {
-    // Two statements, not one: a worker whose insert waited on another's finds that row only with a
-    // snapshot taken after the wait, which the separate SELECT has (READ COMMITTED).
-    const inserted = await this.#pool.query('INSERT INTO question_log_secret (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [generate()]);
+  async legacySecret(): Promise<string | null> {
     const { rows } = await this.#pool.query<{ secret: string }>('SELECT secret FROM question_log_secret WHERE id = 1');
-    return { secret: rows[0]!.secret, created: (inserted.rowCount ?? 0) > 0 };
+    return rows[0]?.secret ?? null;
+  }
+
+  async deleteLegacySecret(): Promise<boolean> {
+    const { rowCount } = await this.#pool.query('DELETE FROM question_log_secret');
+    return (rowCount ?? 0) > 0;
   }
 }
 

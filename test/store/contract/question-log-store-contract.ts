@@ -163,17 +163,10 @@ export function questionLogStoreContract(backend: string, open: () => Promise<Qu
       expect(await answerFeedback.vote(old, 'reader-c', 'up', new Date())).toBe(false);
     });
 
-    it('the generated secret: made once and kept; workers starting together all get the same one', async () => {
-      const fixture = await fresh();
-      const workers = [fixture.stores, await fixture.other(), await fixture.other(), await fixture.other()];
-      let generated = 0;
-      const generate = () => `secret-${++generated}`;
-      const results = await Promise.all(workers.map((worker) => worker.questionLog.storedSecret(generate)));
-      expect(results.filter((result) => result.created)).toHaveLength(1);
-      const [secret] = new Set(results.map((result) => result.secret));
-      expect(new Set(results.map((result) => result.secret)).size).toBe(1);
-      expect(await fixture.stores.questionLog.storedSecret(() => 'another')).toEqual({ secret, created: false });
-      expect(await (await fixture.other()).questionLog.storedSecret(() => 'another')).toEqual({ secret, created: false });
+    it('holds no secret of its own: an empty store has no legacy secret, and deleting it finds nothing', async () => {
+      const { questionLog } = (await fresh()).stores;
+      expect(await questionLog.legacySecret()).toBeNull();
+      expect(await questionLog.deleteLegacySecret()).toBe(false);
     });
 
     it('feeds the report: unanswered questions grouped, votes per week, most disliked answers', async () => {

@@ -1,0 +1,26 @@
+import { createHmac } from 'node:crypto';
+
+/** Hex characters kept of each HMAC: 128 bits, plenty to tell readers and chats apart, and shorter rows. */
+const HASH_CHARACTERS = 32;
+
+/**
+ * The only forms in which the bot stores or logs a reader or a chat: keyed hashes (HMAC-SHA-256 under the
+ * question-log secret). Telegram ids are few enough to try them all against a plain hash; without the secret, which
+ * is never in the database, a hash cannot be tied back to an id.
+ */
+export interface ReaderKeys {
+  /** A reader, from the Telegram user id (the question log's `reader_hash`). */
+  reader(userId: number): string;
+  /** A chat, from its id (a private chat's id is its reader's user id, so it is keyed too). */
+  chat(chatId: number): string;
+}
+
+/** {@link ReaderKeys} under `secret`; readers and chats are hashed apart, so the same number gives two unrelated hashes. */
+export function createReaderKeys(secret: string): ReaderKeys {
+  const hash = (subject: string) => createHmac('sha256', secret).update(subject).digest('hex').slice(0, HASH_CHARACTERS);
+  return {
+    // The same input as before chats were keyed too, so logged questions stay reachable by /forget.
+    reader: (userId) => hash(`telegram-user:${userId}`),
+    chat: (chatId) => hash(`telegram-chat:${chatId}`),
+  };
+}
