@@ -23,7 +23,7 @@ export function createBotRuntime(deps: BotDeps, menu: () => readonly MenuCommand
     rateLimiter: new SlidingWindowRateLimiter(deps.rateLimits, settings.rateLimitPerMinute, undefined, undefined, (error) =>
       deps.logger.warn({ err: error }, 'rate limit store unavailable; admitting the question'),
     ),
-    memory: failSoftChatMemory(deps.chatMemory, deps.logger),
+    memory: failSoftChatMemory(deps.chatMemory, deps.readerKeys, deps.logger),
     maxQuestionChars: settings.maxQuestionChars,
     handlerTimeoutMs: settings.handlerTimeoutMs,
     menu,

@@ -10,6 +10,7 @@ import { registerFeedbackButtons } from './handlers/register-feedback-buttons.js
 import { registerInlineQueryHandler } from './handlers/register-inline-query-handler.js';
 import { registerQuestionHandlers } from './handlers/register-question-handlers.js';
 import { registerSourceButtons } from './handlers/register-source-buttons.js';
+import { registerUnknownButtons } from './handlers/register-unknown-buttons.js';
 import { handleBotError } from './middleware/handle-bot-error.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerDigestCommands } from './digest-commands.js';
@@ -52,5 +53,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   registerSourceButtons(bot, runtime);
   registerInlineQueryHandler(bot, runtime);
   registerQuestionHandlers(bot, runtime);
+  // Last: every button the handlers above did not take still gets an answer.
+  registerUnknownButtons(bot);
   return bot;
 }

@@ -6,7 +6,8 @@ export interface Migration {
 }
 
 /**
- * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer feedback (3).
+ * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer
+ * feedback (3), digest claims (4), follow-up contexts (5), chat memory keyed by hashes and bound to its reader (6).
  * Append new versions; no other module creates tables.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -194,6 +195,45 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (chat_id, user_id)
       );
       CREATE INDEX conversation_contexts_at ON conversation_contexts (at);
+    `,
+  },
+  {
+    version: 6,
+    sql: `
+      -- Chat memory names chats and readers only by keyed hashes (never a Telegram id), and a "more results" key is
+      -- random and bound to the chat it was answered in (and, in a private chat, to its reader). The old rows held
+      -- plain chat and user ids and sequential keys; they are state of minutes to days, so they are dropped, and
+      -- old buttons say they expired.
+      DROP TABLE remembered_questions;
+      DROP TABLE listed_articles;
+      DROP TABLE conversation_contexts;
+      CREATE TABLE remembered_questions (
+        key TEXT PRIMARY KEY,
+        chat_hash TEXT NOT NULL,
+        reader_hash TEXT NOT NULL,
+        private_chat INTEGER NOT NULL CHECK (private_chat IN (0, 1)),
+        question TEXT NOT NULL,
+        shown_article_ids TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX remembered_questions_created ON remembered_questions (created_at);
+      CREATE INDEX remembered_questions_reader ON remembered_questions (reader_hash);
+      CREATE TABLE listed_articles (
+        chat_hash TEXT PRIMARY KEY,
+        article_ids TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX listed_articles_updated ON listed_articles (updated_at);
+      CREATE TABLE conversation_contexts (
+        chat_hash TEXT NOT NULL,
+        reader_hash TEXT NOT NULL,
+        question TEXT NOT NULL,
+        article_ids TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (chat_hash, reader_hash)
+      );
+      CREATE INDEX conversation_contexts_at ON conversation_contexts (at);
+      CREATE INDEX conversation_contexts_reader ON conversation_contexts (reader_hash);
     `,
   },
 ];

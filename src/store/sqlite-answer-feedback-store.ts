@@ -19,14 +19,14 @@ export class SqliteAnswerFeedbackStore implements AnswerFeedbackStore {
   }
 
   async vote(questionId: number, readerHash: string, vote: FeedbackVote, at: Date): Promise<boolean> {
-    // INSERT … SELECT: nothing is written when the question is gone, without a separate read that could race a delete.
+    // INSERT … SELECT: nothing is written when the question is gone or someone else's, without a separate read that could race a delete.
     const result = this.#database
       .prepare(
         `INSERT INTO answer_feedback (question_id, reader_hash, vote, voted_at)
-         SELECT id, ?, ?, ? FROM question_log WHERE id = ?
+         SELECT id, reader_hash, ?, ? FROM question_log WHERE id = ? AND reader_hash = ?
          ON CONFLICT (question_id, reader_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
       )
-      .run(readerHash, vote === 'up' ? 1 : -1, at.toISOString(), questionId);
+      .run(vote === 'up' ? 1 : -1, at.toISOString(), questionId, readerHash);
     return result.changes > 0;
   }
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
     subscriptions,
     questionLog,
     answerFeedback,
-    readerKeys: { reader: (userId) => `reader-${userId}`, chat: (chatId) => `chat-${chatId}` },
+    readerKeys: { reader: (userId) => `reader-${userId}`, chat: (chatId) => `chat-${chatId}`, signature: (subject) => `signature-${subject}` },
   };
   bot = new Telegraf(TOKEN, { telegram: { apiRoot: api.apiRoot } });
   bot.botInfo = await bot.telegram.getMe();

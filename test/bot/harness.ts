@@ -118,6 +118,11 @@ export interface BotHarness {
   sendGroupMessage(text: string, options?: GroupOptions): Promise<BotReply[]>;
   /** Presses the inline button whose text or callback data matches. */
   pressButton(reply: BotReply, button: string | RegExp, options?: UserOptions): Promise<ButtonResult>;
+  /**
+   * Sends a callback query with any `data` under one of the bot's messages, as a modified client can (Telegram does not
+   * check callback data against the buttons): a stranger pressing a key seen elsewhere, or a made-up one.
+   */
+  pressCallbackData(reply: BotReply, data: string, options?: UserOptions): Promise<ButtonResult>;
   /** `@TestNameBot query` typed in a chat. */
   sendInlineQuery(query: string, options?: UserOptions): Promise<InlineAnswer>;
   /** Delivers any update (e.g. my_chat_member) and waits until the bot has handled it; returns the new bot messages. */
@@ -187,8 +192,10 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       if (groupOptions.replyTo) message.reply_to_message = botMessageObject(groupOptions.replyTo, chat);
       return deliver(() => api.emulator.addUserMessage(message as never), api.nextUpdateId());
     },
-    async pressButton(reply, button, userOptions = {}) {
-      const data = findCallbackData(reply, button);
+    pressButton(reply, button, userOptions = {}) {
+      return harness.pressCallbackData(reply, findCallbackData(reply, button), userOptions);
+    },
+    async pressCallbackData(reply, data, userOptions = {}) {
       const chat = reply.chatId > 0 ? { id: reply.chatId, type: 'private' } : { id: reply.chatId, type: 'supergroup', title: 'Newsroom readers' };
       const callback = { botToken: TEST_BOT_TOKEN, date: now(), from: user(userOptions), data, message: botMessageObject(reply, chat) };
       const answersBefore = api.callsOf('answerCallbackQuery').length;

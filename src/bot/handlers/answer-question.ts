@@ -69,9 +69,16 @@ export async function answerQuestion(ctx: Context, runtime: BotRuntime, rawQuest
         result.citations.map((citation) => citation.articleId),
       );
     await rememberChatContext(ctx, runtime, resolved.question, result);
-    const moreKey = await runtime.memory.rememberQuestion({ question: resolved.question, shownArticleIds: result.citations.map((citation) => citation.articleId) });
+    // Bound to this chat (and in a private chat to this reader): nobody else's press opens it.
+    const moreKey =
+      ctx.chat && ctx.from
+        ? await runtime.memory.rememberQuestion(
+            { question: resolved.question, shownArticleIds: result.citations.map((citation) => citation.articleId) },
+            { chatId: ctx.chat.id, userId: ctx.from.id, privateChat: ctx.chat.type === 'private' },
+          )
+        : null;
     const keyboard = answerKeyboard(result, runtime, messages, moreKey);
-    if (logId !== null) keyboard.push(feedbackButtons(logId));
+    if (logId !== null && ctx.chat && ctx.from) keyboard.push(feedbackButtons(logId, { chatId: ctx.chat.id, userId: ctx.from.id }, runtime.deps.readerKeys));
     await reply(renderFollowUpLine(resolved) + renderAnswer(result, messages), keyboard);
   } finally {
     stopTyping();

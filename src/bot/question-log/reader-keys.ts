@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 
 /** Hex characters kept of each HMAC: 128 bits, plenty to tell readers and chats apart, and shorter rows. */
 const HASH_CHARACTERS = 32;
+/** Bytes kept of a button signature: 96 bits, 16 characters of the 64 bytes callback data may hold. */
+const SIGNATURE_BYTES = 12;
 
 /**
  * The only forms in which the bot stores or logs a reader or a chat: keyed hashes (HMAC-SHA-256 under the
@@ -13,14 +15,17 @@ export interface ReaderKeys {
   reader(userId: number): string;
   /** A chat, from its id (a private chat's id is its reader's user id, so it is keyed too). */
   chat(chatId: number): string;
+  /** A signature of `subject` for a button's callback data (16 base64url characters, 96 bits): unforgeable without the secret. */
+  signature(subject: string): string;
 }
 
-/** {@link ReaderKeys} under `secret`; readers and chats are hashed apart, so the same number gives two unrelated hashes. */
+/** {@link ReaderKeys} under `secret`; readers, chats and signatures are hashed apart, so the same number gives unrelated hashes. */
 export function createReaderKeys(secret: string): ReaderKeys {
-  const hash = (subject: string) => createHmac('sha256', secret).update(subject).digest('hex').slice(0, HASH_CHARACTERS);
+  const hmac = (subject: string) => createHmac('sha256', secret).update(subject).digest();
   return {
     // The same input as before chats were keyed too, so logged questions stay reachable by /forget.
-    reader: (userId) => hash(`telegram-user:${userId}`),
-    chat: (chatId) => hash(`telegram-chat:${chatId}`),
+    reader: (userId) => hmac(`telegram-user:${userId}`).toString('hex').slice(0, HASH_CHARACTERS),
+    chat: (chatId) => hmac(`telegram-chat:${chatId}`).toString('hex').slice(0, HASH_CHARACTERS),
+    signature: (subject) => hmac(`button:${subject}`).subarray(0, SIGNATURE_BYTES).toString('base64url'),
   };
 }

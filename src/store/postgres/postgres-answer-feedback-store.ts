@@ -25,11 +25,11 @@ export class PostgresAnswerFeedbackStore implements AnswerFeedbackStore {
   async vote(questionId: number, readerHash: string, vote: FeedbackVote, at: Date): Promise<boolean> {
     if (!isStoredId(questionId)) return false;
     try {
-      // INSERT … SELECT writes nothing when the question is gone; the upsert keeps one row per reader,
-      // also when the same reader's presses reach two workers at once.
+      // INSERT … SELECT writes nothing when the question is gone or someone else's; the upsert keeps one row per
+      // reader, also when the same reader's presses reach two workers at once.
       const { rowCount } = await this.#pool.query(
         `INSERT INTO answer_feedback (question_id, reader_hash, vote, voted_at)
-         SELECT id, $2, $3, $4 FROM question_log WHERE id = $1
+         SELECT id, reader_hash, $3, $4 FROM question_log WHERE id = $1 AND reader_hash = $2
          ON CONFLICT (question_id, reader_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
         [questionId, readerHash, vote === 'up' ? 1 : -1, at],
       );

@@ -218,4 +218,43 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- Chat memory names chats and readers only by keyed hashes (never a Telegram id), and a "more results" key is
+      -- random and bound to the chat it was answered in (and, in a private chat, to its reader). The old rows held
+      -- plain chat and user ids and sequential keys; they are state of minutes to days, so they are dropped, and
+      -- old buttons say they expired.
+      DROP TABLE remembered_questions;
+      DROP TABLE listed_articles;
+      DROP TABLE conversation_contexts;
+      CREATE TABLE remembered_questions (
+        key text PRIMARY KEY,
+        chat_hash text NOT NULL,
+        reader_hash text NOT NULL,
+        private_chat boolean NOT NULL,
+        question text NOT NULL,
+        shown_article_ids text[] NOT NULL,
+        created_at bigint NOT NULL
+      );
+      CREATE INDEX remembered_questions_created ON remembered_questions (created_at);
+      CREATE INDEX remembered_questions_reader ON remembered_questions (reader_hash);
+      CREATE TABLE listed_articles (
+        chat_hash text PRIMARY KEY,
+        article_ids text[] NOT NULL,
+        updated_at bigint NOT NULL
+      );
+      CREATE INDEX listed_articles_updated ON listed_articles (updated_at);
+      CREATE TABLE conversation_contexts (
+        chat_hash text NOT NULL,
+        reader_hash text NOT NULL,
+        question text NOT NULL,
+        article_ids text[] NOT NULL,
+        at bigint NOT NULL,
+        PRIMARY KEY (chat_hash, reader_hash)
+      );
+      CREATE INDEX conversation_contexts_at ON conversation_contexts (at);
+      CREATE INDEX conversation_contexts_reader ON conversation_contexts (reader_hash);
+    `,
+  },
 ];

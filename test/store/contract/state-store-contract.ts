@@ -129,52 +129,49 @@ export function stateStoreContract(backend: string, open: () => Promise<StateSto
       expect(await (await fixture.other()).feedStates.get(feed)).toEqual({ etag: '"v2"', lastModified: null, items: { b: '3' } });
     });
 
-    it('chat memory: keys never repeat across connections; questions and lists are read back by any connection, until they expire', async () => {
+    it('chat memory: keys are random and never repeat; a question opens only in its chat (and, if private, for its reader), until it expires', async () => {
       const fixture = await fresh();
       fixture.setClock('2026-04-23T00:00:00.000Z');
       const other = await fixture.other();
+      const group = { chatHash: 'chat-group', readerHash: 'reader-a', privateChat: false };
       const keys = await Promise.all(
-        Array.from({ length: 20 }, (_, index) => (index % 2 ? other : fixture.stores).chatMemory.rememberQuestion({ question: `q${index}`, shownArticleIds: [`a${index}`] })),
+        Array.from({ length: 20 }, (_, index) =>
+          (index % 2 ? other : fixture.stores).chatMemory.rememberQuestion({ question: `q${index}`, shownArticleIds: [`a${index}`] }, group),
+        ),
       );
       expect(new Set(keys).size).toBe(20);
-      for (const key of keys) expect(key).toMatch(/^[0-9a-z]+$/);
-      const index = 7;
-      expect(await fixture.stores.chatMemory.question(keys[index]!)).toEqual({ question: 'q7', shownArticleIds: ['a7'] });
-      expect(await fixture.stores.chatMemory.question('zzzzzzzz')).toBeNull();
-      expect(await fixture.stores.chatMemory.question('not a key')).toBeNull();
-      await other.chatMemory.rememberListedArticles(-100, ['x', 'y']);
-      expect(await fixture.stores.chatMemory.listedArticle(-100, 2)).toBe('y');
-      expect(await fixture.stores.chatMemory.listedArticle(-100, 3)).toBeNull();
-      expect(await fixture.stores.chatMemory.listedArticle(-100, 0)).toBeNull();
+      for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      const key = keys[7]!;
+      // Anyone in the group may press it; nobody in another chat.
+      expect(await fixture.stores.chatMemory.question(key, { chatHash: 'chat-group', readerHash: 'reader-b' })).toEqual({ question: 'q7', shownArticleIds: ['a7'] });
+      expect(await fixture.stores.chatMemory.question(key, { chatHash: 'chat-elsewhere', readerHash: 'reader-a' })).toBeNull();
+      expect(await fixture.stores.chatMemory.question('AAAAAAAAAAAAAAAAAAAAAA', { chatHash: 'chat-group', readerHash: 'reader-a' })).toBeNull();
+      expect(await fixture.stores.chatMemory.question('not a key', { chatHash: 'chat-group', readerHash: 'reader-a' })).toBeNull();
+      // A private question opens only for its reader.
+      const privateKey = await other.chatMemory.rememberQuestion({ question: 'mine', shownArticleIds: [] }, { chatHash: 'chat-a', readerHash: 'reader-a', privateChat: true });
+      expect(await fixture.stores.chatMemory.question(privateKey, { chatHash: 'chat-a', readerHash: 'reader-a' })).toEqual({ question: 'mine', shownArticleIds: [] });
+      expect(await fixture.stores.chatMemory.question(privateKey, { chatHash: 'chat-a', readerHash: 'reader-b' })).toBeNull();
+      await other.chatMemory.rememberListedArticles('chat-group', ['x', 'y']);
+      expect(await fixture.stores.chatMemory.listedArticle('chat-group', 2)).toBe('y');
+      expect(await fixture.stores.chatMemory.listedArticle('chat-group', 3)).toBeNull();
+      expect(await fixture.stores.chatMemory.listedArticle('chat-group', 0)).toBeNull();
+      expect(await fixture.stores.chatMemory.listedArticle('chat-elsewhere', 1)).toBeNull();
       fixture.setClock('2026-05-23T00:00:00.000Z');
-      expect(await fixture.stores.chatMemory.question(keys[index]!)).toBeNull();
-      expect(await fixture.stores.chatMemory.listedArticle(-100, 1)).toBeNull();
-    });
-
-    it('chat memory: keys reserved through another store’s last key are never handed out', async () => {
-      const fixture = await fresh();
-      expect(await fixture.stores.chatMemory.lastKey()).toBeNull();
-      await fixture.stores.chatMemory.reserveKeysThrough('zz');
-      const key = await fixture.stores.chatMemory.rememberQuestion({ question: 'q', shownArticleIds: [] });
-      expect(parseInt(key, 36)).toBe(parseInt('zz', 36) + 1);
-      expect(await fixture.stores.chatMemory.lastKey()).toBe(key);
-      // Reserving below what was handed out never moves keys back.
-      await fixture.stores.chatMemory.reserveKeysThrough('a');
-      const next = await fixture.stores.chatMemory.rememberQuestion({ question: 'q2', shownArticleIds: [] });
-      expect(parseInt(next, 36)).toBe(parseInt(key, 36) + 1);
+      expect(await fixture.stores.chatMemory.question(key, { chatHash: 'chat-group', readerHash: 'reader-a' })).toBeNull();
+      expect(await fixture.stores.chatMemory.listedArticle('chat-group', 1)).toBeNull();
     });
 
     it('chat memory: a reader’s follow-up context, per chat and reader, replaced by the next, gone when too old', async () => {
       const fixture = await fresh();
       fixture.setClock('2026-04-23T00:00:00.000Z');
       const at = Date.parse('2026-04-23T00:00:00.000Z');
-      await fixture.stores.chatMemory.rememberContext(-100, 7, { question: 'q1', articleIds: ['a'], at });
-      await fixture.stores.chatMemory.rememberContext(-100, 7, { question: 'q2', articleIds: ['b', 'c'], at });
+      await fixture.stores.chatMemory.rememberContext('chat-group', 'reader-a', { question: 'q1', articleIds: ['a'], at });
+      await fixture.stores.chatMemory.rememberContext('chat-group', 'reader-a', { question: 'q2', articleIds: ['b', 'c'], at });
       const other = await fixture.other();
-      expect(await other.chatMemory.context(-100, 7, 60_000)).toEqual({ question: 'q2', articleIds: ['b', 'c'], at });
-      expect(await other.chatMemory.context(-100, 8, 60_000)).toBeNull();
+      expect(await other.chatMemory.context('chat-group', 'reader-a', 60_000)).toEqual({ question: 'q2', articleIds: ['b', 'c'], at });
+      expect(await other.chatMemory.context('chat-group', 'reader-b', 60_000)).toBeNull();
       fixture.setClock('2026-04-23T00:05:00.000Z');
-      expect(await other.chatMemory.context(-100, 7, 60_000)).toBeNull();
+      expect(await other.chatMemory.context('chat-group', 'reader-a', 60_000)).toBeNull();
     });
 
     it('rate limits: up to the limit per window and key, the wait, one warning; connections together never exceed the limit', async () => {
