@@ -12,6 +12,8 @@ import { registerQuestionHandlers } from './handlers/register-question-handlers.
 import { registerSourceButtons } from './handlers/register-source-buttons.js';
 import { registerUnknownButtons } from './handlers/register-unknown-buttons.js';
 import { handleBotError } from './middleware/handle-bot-error.js';
+import { rateLimitGuard } from './middleware/rate-limit-guard.js';
+import { SlidingWindowRateLimiter } from './middleware/rate-limiter.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerDigestCommands } from './digest-commands.js';
 
@@ -43,6 +45,18 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
     return next();
   });
   bot.catch(handleBotError(deps.logger));
+  // Before every feature: one rate limit for everything a user can make the bot send.
+  bot.use(
+    rateLimitGuard({
+      limiter: new SlidingWindowRateLimiter(deps.rateLimits, undefined, undefined, (error) =>
+        deps.logger.warn({ err: error }, 'rate limit store unavailable; admitting the request'),
+      ),
+      perUser: settings.rateLimitPerMinute,
+      perChat: settings.rateLimitPerChatPerMinute,
+      keys: deps.readerKeys,
+      logger: deps.logger,
+    }),
+  );
 
   const runtime = createBotRuntime(deps, () => menuCommands(bot));
   registerCommands(bot, runtime);

@@ -20,6 +20,8 @@ export const DEFAULTS = {
   EMBEDDING_QUERY_CACHE: 1000,
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: 10,
+  /** What one chat (a group) may make the bot send per minute, whoever asks: questions, buttons, /source pages. */
+  RATE_LIMIT_PER_CHAT_PER_MINUTE: 20,
   MAX_QUESTION_CHARS: 500,
   HANDLER_TIMEOUT_MS: 30_000,
   WEBHOOK_PORT: 8080,
@@ -145,6 +147,7 @@ const envSchema = z.object({
   ),
   STAFF_USER_IDS: commaList.pipe(z.array(z.string().regex(/^\d+$/, 'STAFF_USER_IDS must be numeric Telegram user ids'))),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULTS.RATE_LIMIT_PER_MINUTE),
+  RATE_LIMIT_PER_CHAT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULTS.RATE_LIMIT_PER_CHAT_PER_MINUTE),
   MAX_QUESTION_CHARS: z.coerce.number().int().positive().default(DEFAULTS.MAX_QUESTION_CHARS),
   HANDLER_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.HANDLER_TIMEOUT_MS),
   DIGEST_CRON: cronPattern('DIGEST_CRON', DEFAULTS.DIGEST_CRON),
@@ -237,7 +240,10 @@ export interface Config {
     readonly webhookHost: string | null;
     readonly webhookSecret: string | null;
     readonly staffUserIds: readonly string[];
+    /** What one user may make the bot send per minute (questions, inline queries, buttons, /source pages). */
     readonly rateLimitPerMinute: number;
+    /** What one chat may be sent per minute, whoever asks. */
+    readonly rateLimitPerChatPerMinute: number;
     readonly maxQuestionChars: number;
     readonly handlerTimeoutMs: number;
   };
@@ -329,6 +335,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       webhookSecret: values.WEBHOOK_SECRET,
       staffUserIds: Object.freeze([...values.STAFF_USER_IDS]),
       rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+      rateLimitPerChatPerMinute: values.RATE_LIMIT_PER_CHAT_PER_MINUTE,
       maxQuestionChars: values.MAX_QUESTION_CHARS,
       handlerTimeoutMs: values.HANDLER_TIMEOUT_MS,
     }),

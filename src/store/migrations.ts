@@ -7,7 +7,8 @@ export interface Migration {
 
 /**
  * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer
- * feedback (3), digest claims (4), follow-up contexts (5), chat memory keyed by hashes and bound to its reader (6).
+ * feedback (3), digest claims (4), follow-up contexts (5), chat memory keyed by hashes and bound to its reader (6), rate-limit
+ * windows keyed by hashes (7).
  * Append new versions; no other module creates tables.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -234,6 +235,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX conversation_contexts_at ON conversation_contexts (at);
       CREATE INDEX conversation_contexts_reader ON conversation_contexts (reader_hash);
+    `,
+  },
+  {
+    version: 7,
+    sql: `
+      -- Rate-limit windows were keyed by plain Telegram user ids (user:<id>); they are keyed by the keyed hashes of
+      -- readers and chats now. Windows last a minute: the old ones are simply dropped.
+      DELETE FROM rate_limit_windows;
     `,
   },
 ];

@@ -44,11 +44,6 @@ export function registerButtonHandlers(bot: Telegraf, runtime: BotRuntime): void
       await ctx.answerCbQuery(messages.buttonExpired);
       return;
     }
-    const decision = await runtime.rateLimiter.take(ctx.from.id);
-    if (!decision.allowed) {
-      await ctx.answerCbQuery(messages.slowDown(decision.retryAfterSeconds));
-      return;
-    }
     await ctx.answerCbQuery();
     const shown = new Set(remembered.shownArticleIds);
     const passages = (await archive.retriever.search(remembered.question, { k: MORE_RESULTS + shown.size }))

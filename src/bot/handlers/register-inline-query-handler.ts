@@ -42,7 +42,7 @@ export function registerInlineQueryHandler(bot: Telegraf, runtime: BotRuntime): 
       await answer(archive.store.latestArticles(10).map((article, index) => articleResult(article, index, messages)));
       return;
     }
-    if ([...query].length > runtime.maxQuestionChars || !(await runtime.rateLimiter.take(ctx.from.id)).allowed) {
+    if ([...query].length > runtime.maxQuestionChars) {
       await answer([]);
       return;
     }

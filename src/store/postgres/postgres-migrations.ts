@@ -257,4 +257,12 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX conversation_contexts_reader ON conversation_contexts (reader_hash);
     `,
   },
+  {
+    version: 7,
+    sql: `
+      -- Rate-limit windows were keyed by plain Telegram user ids (user:<id>); they are keyed by the keyed hashes of
+      -- readers and chats now. Windows last a minute: the old ones are simply dropped.
+      DELETE FROM rate_limit_windows;
+    `,
+  },
 ];
