@@ -1,3 +1,5 @@
+import type { ReaderDataHolder } from './reader-data.js';
+
 /** A question remembered for its "more results" button, with the articles already shown. */
 export interface RememberedQuestion {
   question: string;
@@ -37,7 +39,7 @@ export interface ConversationContext {
  * the reader, in a private chat), expiring after a retention period. Chats and readers appear only as keyed hashes.
  * Adapters: `SqliteChatMemoryStore`, `PostgresChatMemoryStore`.
  */
-export interface ChatMemoryStore {
+export interface ChatMemoryStore extends ReaderDataHolder {
   /** Stores a question for `owner`; resolves a key (`[A-Za-z0-9_-]{22}`) for callback data. */
   rememberQuestion(question: RememberedQuestion, owner: QuestionOwner): Promise<string>;
   /** The question behind a key when `presser` may open it; null when unknown, expired or someone else's (never telling which). */

@@ -1,3 +1,5 @@
+import type { ReaderDataHolder } from './reader-data.js';
+
 /** One question as the question log keeps it: no name, no username, the reader only as a keyed hash. */
 export interface QuestionLogEntry {
   askedAt: Date;
@@ -31,18 +33,16 @@ export interface QuestionLogQuery {
 
 /**
  * Port: what readers asked, for editors. Entries carry no name or username; a reader can delete theirs
- * (`forgetReader`), and entries past the retention period are deleted (`deleteOlderThan`).
- * The SQLite adapter is `SqliteQuestionLogStore`.
+ * (`forgetReader`: their entries, with the votes on them), and entries past the retention period are deleted
+ * (`deleteOlderThan`). The SQLite adapter is `SqliteQuestionLogStore`.
  */
-export interface QuestionLogStore {
+export interface QuestionLogStore extends ReaderDataHolder {
   /** Records a question; resolves its id. */
   record(entry: QuestionLogEntry): Promise<number>;
   /** One entry, or null when unknown, forgotten or expired. */
   get(id: number): Promise<LoggedQuestion | null>;
   /** Entries matching the query, oldest first. */
   list(query: QuestionLogQuery): Promise<LoggedQuestion[]>;
-  /** Deletes every entry of one reader (votes of others on them go too); resolves how many entries. */
-  forgetReader(readerHash: string): Promise<number>;
   /** Deletes entries asked before `cutoff` (and the votes on them); resolves how many. */
   deleteOlderThan(cutoff: Date): Promise<number>;
   /**

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AnswerFeedbackStore, FeedbackVote, RecordedVote } from './answer-feedback-store.js';
+import type { ReaderIdentity } from './reader-data.js';
+import { deleteSecurely } from './sqlite-secure-delete.js';
 
 interface VoteRow {
   question_id: number;
@@ -12,6 +14,7 @@ interface VoteRow {
 
 /** {@link AnswerFeedbackStore} on the newsbot SQLite database: `answer_feedback`, keyed by (question, reader). */
 export class SqliteAnswerFeedbackStore implements AnswerFeedbackStore {
+  readonly readerDataTables = ['answer_feedback'] as const;
   readonly #database: Database.Database;
 
   constructor(database: Database.Database) {
@@ -48,7 +51,7 @@ export class SqliteAnswerFeedbackStore implements AnswerFeedbackStore {
     }));
   }
 
-  async forgetVoter(readerHash: string): Promise<number> {
-    return this.#database.prepare('DELETE FROM answer_feedback WHERE reader_hash = ?').run(readerHash).changes;
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    return deleteSecurely(this.#database, [['DELETE FROM answer_feedback WHERE reader_hash = ?', reader.readerHash]]);
   }
 }

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { CHAT_MEMORY_DEFAULTS, isQuestionKey, newQuestionKey } from './chat-memory-keys.js';
 import type { ButtonPresser, ChatMemoryStore, ConversationContext, QuestionOwner, RememberedQuestion } from './chat-memory-store.js';
+import type { ReaderIdentity } from './reader-data.js';
+import { deleteSecurely } from './sqlite-secure-delete.js';
 
 /** Options for {@link SqliteChatMemoryStore}; defaults in `CHAT_MEMORY_DEFAULTS`. */
 export interface SqliteChatMemoryStoreOptions {
@@ -12,6 +14,7 @@ export interface SqliteChatMemoryStoreOptions {
 
 /** {@link ChatMemoryStore} on the newsbot SQLite database (tables `remembered_questions`, `listed_articles`, `conversation_contexts`). */
 export class SqliteChatMemoryStore implements ChatMemoryStore {
+  readonly readerDataTables = ['remembered_questions', 'listed_articles', 'conversation_contexts'] as const;
   readonly #database: Database.Database;
   readonly #retentionMs: number;
   readonly #now: () => number;
@@ -80,6 +83,15 @@ export class SqliteChatMemoryStore implements ChatMemoryStore {
       .prepare('SELECT question, article_ids, at FROM conversation_contexts WHERE chat_hash = ? AND reader_hash = ? AND at >= ?')
       .get(chatHash, readerHash, this.#now() - maxAgeMs) as { question: string; article_ids: string; at: number } | undefined;
     return row ? { question: row.question, articleIds: JSON.parse(row.article_ids) as string[], at: row.at } : null;
+  }
+
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    // The reader's questions and contexts in every chat; the lists of their private chat (a group's list is the group's).
+    return deleteSecurely(this.#database, [
+      ['DELETE FROM remembered_questions WHERE reader_hash = ? OR chat_hash = ?', reader.readerHash, reader.privateChatHash],
+      ['DELETE FROM conversation_contexts WHERE reader_hash = ? OR chat_hash = ?', reader.readerHash, reader.privateChatHash],
+      ['DELETE FROM listed_articles WHERE chat_hash = ?', reader.privateChatHash],
+    ]);
   }
 
   /** Deletes expired rows once in a while (reads ignore them anyway); returns the time now. */

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LoggedQuestion, QuestionLogEntry, QuestionLogQuery, QuestionLogStore } from './question-log-store.js';
+import type { ReaderIdentity } from './reader-data.js';
+import { deleteSecurely } from './sqlite-secure-delete.js';
 
 interface QuestionRow {
   id: number;
@@ -16,6 +18,7 @@ interface QuestionRow {
 
 /** {@link QuestionLogStore} on the newsbot SQLite database (tables `question_log`, `question_log_secret`). Times are ISO 8601 UTC. */
 export class SqliteQuestionLogStore implements QuestionLogStore {
+  readonly readerDataTables = ['question_log'] as const;
   readonly #database: Database.Database;
 
   constructor(database: Database.Database) {
@@ -55,8 +58,9 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
     return rows.map(toLoggedQuestion);
   }
 
-  async forgetReader(readerHash: string): Promise<number> {
-    return this.#database.prepare('DELETE FROM question_log WHERE reader_hash = ?').run(readerHash).changes;
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    // The votes on these entries go with them (ON DELETE CASCADE).
+    return deleteSecurely(this.#database, [['DELETE FROM question_log WHERE reader_hash = ?', reader.readerHash]]);
   }
 
   async deleteOlderThan(cutoff: Date): Promise<number> {

@@ -1,16 +1,20 @@
 import type { Context } from 'telegraf';
+import { forgetReader } from '../../store/forget-reader.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
 import { sendHtml } from '../reply/send-html.js';
 
-/** `/forget`: deletes every question the reader asked from the question log, and every vote they gave; nobody else's. */
+/**
+ * `/forget`: erases everything the bot keeps about the reader, in every store (`forgetReader`): their logged
+ * questions and votes, their "more results" questions and follow-up contexts in every chat, their private chat's
+ * lists, and a digest subscription of that chat; nobody else's. Says how many questions and votes went.
+ */
 export async function forgetCommand(ctx: Context, runtime: BotRuntime): Promise<void> {
   const messages = messagesFor(ctx.from?.language_code);
   if (!ctx.from) return;
-  const { questionLog, answerFeedback, readerKeys, logger } = runtime.deps;
-  const reader = readerKeys.reader(ctx.from.id);
-  const votes = await answerFeedback.forgetVoter(reader);
-  const questions = await questionLog.forgetReader(reader);
-  logger.info({ questions, votes }, 'a reader deleted their question-log entries');
-  await sendHtml(ctx, messages.forgetDone(questions, votes));
+  const { archive, readerKeys, logger } = runtime.deps;
+  const deleted = await forgetReader(archive.state, readerKeys.identity(ctx.from.id));
+  // Counts only: not even the keyed hash of who asked to be forgotten.
+  logger.info({ deleted }, 'a reader erased what the bot kept about them');
+  await sendHtml(ctx, messages.forgetDone(deleted.questionLog, deleted.answerFeedback));
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { AnswerFeedbackStore, FeedbackVote, RecordedVote } from '../answer-feedback-store.js';
+import type { ReaderIdentity } from '../reader-data.js';
 import { isStoredId } from './postgres-question-log-store.js';
 
 interface VoteRow {
@@ -16,6 +17,7 @@ const FOREIGN_KEY_VIOLATION = '23503';
 
 /** {@link AnswerFeedbackStore} on PostgreSQL: `answer_feedback`, keyed by (question, reader), shared by every worker. */
 export class PostgresAnswerFeedbackStore implements AnswerFeedbackStore {
+  readonly readerDataTables = ['answer_feedback'] as const;
   readonly #pool: pg.Pool;
 
   constructor(pool: pg.Pool) {
@@ -58,8 +60,8 @@ export class PostgresAnswerFeedbackStore implements AnswerFeedbackStore {
     }));
   }
 
-  async forgetVoter(readerHash: string): Promise<number> {
-    const { rowCount } = await this.#pool.query('DELETE FROM answer_feedback WHERE reader_hash = $1', [readerHash]);
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    const { rowCount } = await this.#pool.query('DELETE FROM answer_feedback WHERE reader_hash = $1', [reader.readerHash]);
     return rowCount ?? 0;
   }
 }

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { CHAT_MEMORY_DEFAULTS, isQuestionKey, newQuestionKey } from '../chat-memory-keys.js';
 import type { ButtonPresser, ChatMemoryStore, ConversationContext, QuestionOwner, RememberedQuestion } from '../chat-memory-store.js';
+import type { ReaderIdentity } from '../reader-data.js';
+import { withTransaction } from './with-transaction.js';
 
 /** Options for {@link PostgresChatMemoryStore}; defaults in `CHAT_MEMORY_DEFAULTS`. */
 export interface PostgresChatMemoryStoreOptions {
@@ -15,6 +17,7 @@ export interface PostgresChatMemoryStoreOptions {
  * (for the chat and reader it is bound to).
  */
 export class PostgresChatMemoryStore implements ChatMemoryStore {
+  readonly readerDataTables = ['remembered_questions', 'listed_articles', 'conversation_contexts'] as const;
   readonly #pool: pg.Pool;
   readonly #retentionMs: number;
   readonly #now: () => number;
@@ -83,6 +86,16 @@ export class PostgresChatMemoryStore implements ChatMemoryStore {
     );
     const row = rows[0];
     return row ? { question: row.question, articleIds: row.article_ids, at: Number(row.at) } : null;
+  }
+
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    // The reader's questions and contexts in every chat; the lists of their private chat (a group's list is the group's).
+    return withTransaction(this.#pool, async (client) => {
+      const questions = await client.query('DELETE FROM remembered_questions WHERE reader_hash = $1 OR chat_hash = $2', [reader.readerHash, reader.privateChatHash]);
+      const contexts = await client.query('DELETE FROM conversation_contexts WHERE reader_hash = $1 OR chat_hash = $2', [reader.readerHash, reader.privateChatHash]);
+      const lists = await client.query('DELETE FROM listed_articles WHERE chat_hash = $1', [reader.privateChatHash]);
+      return (questions.rowCount ?? 0) + (contexts.rowCount ?? 0) + (lists.rowCount ?? 0);
+    });
   }
 
   /** Deletes expired rows once in a while (reads ignore them anyway); returns the time now. */

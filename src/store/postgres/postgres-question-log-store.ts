@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { LoggedQuestion, QuestionLogEntry, QuestionLogQuery, QuestionLogStore } from '../question-log-store.js';
+import type { ReaderIdentity } from '../reader-data.js';
 
 interface QuestionRow {
   id: string;
@@ -20,6 +21,7 @@ interface QuestionRow {
  * through any of them.
  */
 export class PostgresQuestionLogStore implements QuestionLogStore {
+  readonly readerDataTables = ['question_log'] as const;
   readonly #pool: pg.Pool;
 
   constructor(pool: pg.Pool) {
@@ -60,8 +62,9 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
     return rows.map(toLoggedQuestion);
   }
 
-  async forgetReader(readerHash: string): Promise<number> {
-    const { rowCount } = await this.#pool.query('DELETE FROM question_log WHERE reader_hash = $1', [readerHash]);
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    // The votes on these entries go with them (ON DELETE CASCADE).
+    const { rowCount } = await this.#pool.query('DELETE FROM question_log WHERE reader_hash = $1', [reader.readerHash]);
     return rowCount ?? 0;
   }
 

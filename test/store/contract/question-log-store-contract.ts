@@ -15,6 +15,8 @@ export interface QuestionLogFixture {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The reader of the /forget test, as /forget names them to the stores. */
+const readerX = { readerHash: 'reader-x', privateChatHash: 'chat-x', privateChatId: '42' };
 
 function entry(question: string, askedAt: string, extra: Partial<QuestionLogEntry> = {}): QuestionLogEntry {
   return {
@@ -130,14 +132,14 @@ export function questionLogStoreContract(backend: string, open: () => Promise<Qu
 
       // Through another worker: the log is one.
       const other = await fixture.other();
-      expect(await other.answerFeedback.forgetVoter('reader-x')).toBe(1);
-      expect(await other.questionLog.forgetReader('reader-x')).toBe(2);
+      expect(await other.answerFeedback.forgetReader(readerX)).toBe(1);
+      expect(await other.questionLog.forgetReader(readerX)).toBe(2);
       expect((await questionLog.list({ since: new Date(0) })).map((logged) => logged.question)).toEqual(['theirs']);
       expect(await questionLog.get(mine)).toBeNull();
       expect((await answerFeedback.votes(new Date(0))).map((vote) => [vote.questionId, vote.vote])).toEqual([[theirs, 'up']]);
       expect(await answerFeedback.vote(mine, 'reader-x', 'down', new Date())).toBe(false);
-      expect(await other.questionLog.forgetReader('reader-x')).toBe(0);
-      expect(await other.answerFeedback.forgetVoter('reader-x')).toBe(0);
+      expect(await other.questionLog.forgetReader(readerX)).toBe(0);
+      expect(await other.answerFeedback.forgetReader(readerX)).toBe(0);
     });
 
     it('retention: entries asked before the cutoff go, with the votes on them; the cutoff itself stays', async () => {

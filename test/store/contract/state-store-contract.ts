@@ -174,6 +174,48 @@ export function stateStoreContract(backend: string, open: () => Promise<StateSto
       expect(await other.chatMemory.context('chat-group', 'reader-a', 60_000)).toBeNull();
     });
 
+    it('forgetReader: chat memory, a private chat’s subscription and deliveries of one reader go; everyone else’s stay', async () => {
+      const fixture = await fresh();
+      fixture.setClock('2026-04-23T00:00:00.000Z');
+      const { chatMemory, subscriptions, sentDigests } = fixture.stores;
+      const reader = { readerHash: 'reader-a', privateChatHash: 'chat-a', privateChatId: '42' };
+      const at = Date.parse('2026-04-23T00:00:00.000Z');
+      const mine = [
+        await chatMemory.rememberQuestion({ question: 'mine in private', shownArticleIds: [] }, { chatHash: 'chat-a', readerHash: 'reader-a', privateChat: true }),
+        await chatMemory.rememberQuestion({ question: 'mine in a group', shownArticleIds: [] }, { chatHash: 'chat-group', readerHash: 'reader-a', privateChat: false }),
+      ];
+      const theirs = await chatMemory.rememberQuestion({ question: 'theirs', shownArticleIds: [] }, { chatHash: 'chat-group', readerHash: 'reader-b', privateChat: false });
+      await chatMemory.rememberContext('chat-a', 'reader-a', { question: 'q', articleIds: [], at });
+      await chatMemory.rememberContext('chat-group', 'reader-a', { question: 'q', articleIds: [], at });
+      await chatMemory.rememberContext('chat-group', 'reader-b', { question: 'q', articleIds: [], at });
+      await chatMemory.rememberListedArticles('chat-a', ['x']);
+      await chatMemory.rememberListedArticles('chat-group', ['y']);
+      await subscriptions.subscribe({ chatId: '42', kind: 'private', source: 'config' });
+      await subscriptions.subscribe({ chatId: '-7', kind: 'group', source: 'command' });
+      await sentDigests.record({ chatId: '42', date: '2026-04-22', sentAt: '2026-04-22T00:00:05.000Z', messageIds: [1] });
+      await sentDigests.record({ chatId: '-7', date: '2026-04-22', sentAt: '2026-04-22T00:00:05.000Z', messageIds: [2] });
+
+      const other = await fixture.other();
+      expect(await other.chatMemory.forgetReader(reader)).toBe(5);
+      expect(await other.subscriptions.forgetReader(reader)).toBe(1);
+      expect(await other.sentDigests.forgetReader(reader)).toBe(1);
+      for (const [key, chatHash] of [
+        [mine[0]!, 'chat-a'],
+        [mine[1]!, 'chat-group'],
+      ] as const)
+        expect(await chatMemory.question(key, { chatHash, readerHash: 'reader-a' })).toBeNull();
+      expect(await chatMemory.question(theirs, { chatHash: 'chat-group', readerHash: 'reader-b' })).toMatchObject({ question: 'theirs' });
+      expect(await chatMemory.context('chat-group', 'reader-a', 60_000)).toBeNull();
+      expect(await chatMemory.context('chat-group', 'reader-b', 60_000)).not.toBeNull();
+      expect(await chatMemory.listedArticle('chat-a', 1)).toBeNull();
+      expect(await chatMemory.listedArticle('chat-group', 1)).toBe('y');
+      expect(await subscriptions.get('42')).toBeNull();
+      expect(await subscriptions.get('-7')).not.toBeNull();
+      expect(await sentDigests.get('42', '2026-04-22')).toBeNull();
+      expect(await sentDigests.get('-7', '2026-04-22')).not.toBeNull();
+      expect(await other.chatMemory.forgetReader(reader)).toBe(0);
+    });
+
     it('rate limits: up to the limit per window and key, the wait, one warning; connections together never exceed the limit', async () => {
       const fixture = await fresh();
       const { rateLimits } = fixture.stores;
