@@ -1,6 +1,7 @@
 // Every table of both backends is accounted for: /forget erases it (a store in READER_DATA_STORES lists it in its
 // readerDataTables), or it holds no chat or user id (said why below), or it keeps reader data on purpose (said why).
-// A new table fails here until someone decides which.
+// A new table fails here until someone decides which; so does a column naming a chat or user other than by a keyed
+// hash, and a new column of the chat memory's tables.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READER_DATA_STORES } from '../../src/store/forget-reader.js';
@@ -30,6 +31,29 @@ const KEPT: Record<string, string> = {
 };
 /** Column names that say a table may hold reader data. */
 const READER_COLUMN = /chat|user|reader|question/i;
+/**
+ * Columns that name a chat by its Telegram id or name on purpose: the chats a digest is delivered to (erased for a
+ * reader's private chat). Anywhere else a chat or a reader is a keyed hash (`…_hash`), never an id.
+ */
+const PLAIN_CHAT_COLUMNS: Record<string, string> = {
+  'subscriptions.chat_id': 'the digest is sent to it',
+  'subscriptions.username': 'the chat’s public @name, by which a channel is addressed',
+  'sent_digests.chat_id': 'which chat got the digest of a day',
+  'digest_deliveries.chat_id': 'which chat got the digest of a day (PostgreSQL)',
+};
+/** A column naming a chat or a user, but as a keyed hash or as the kind of chat. */
+const NAMES_CHAT_OR_USER = /chat|user/i;
+const NOT_AN_ID = /_hash$|^chat_type$/;
+/**
+ * What the chat memory keeps per row, each erased with its row by /forget: buttons ("more results", another story:
+ * `article_id`) and follow-up contexts (`subject`, the name the last answer gave). A column added to these tables fails
+ * here until it is listed, as a keyed hash or as reader data erased with the row.
+ */
+const CHAT_MEMORY_COLUMNS: Record<string, string[]> = {
+  remembered_questions: ['key', 'chat_hash', 'reader_hash', 'reader_only', 'question', 'shown_article_ids', 'article_id', 'created_at'],
+  listed_articles: ['chat_hash', 'article_ids', 'updated_at'],
+  conversation_contexts: ['chat_hash', 'reader_hash', 'question', 'article_ids', 'at', 'subject'],
+};
 
 function covered(stores: Pick<StateStores, (typeof READER_DATA_STORES)[number]>): Set<string> {
   return new Set(READER_DATA_STORES.flatMap((name) => stores[name].readerDataTables));
@@ -46,6 +70,14 @@ function expectEveryTableAccountedFor(tables: Map<string, string[]>, erased: Set
       `${table} is said to hold no reader data`,
     ).toEqual([]);
   }
+  const plainIds = [...tables].flatMap(([table, columns]) =>
+    columns.filter((column) => NAMES_CHAT_OR_USER.test(column) && !NOT_AN_ID.test(column)).map((column) => `${table}.${column}`),
+  );
+  expect(
+    plainIds.filter((column) => !(column in PLAIN_CHAT_COLUMNS)),
+    'columns naming a chat or user other than by a keyed hash',
+  ).toEqual([]);
+  for (const [table, columns] of Object.entries(CHAT_MEMORY_COLUMNS)) expect(tables.get(table), `${table}'s columns`).toEqual(columns);
 }
 
 describe('reader data: every table accounted for', () => {
