@@ -5,6 +5,7 @@ import type { ChatMemoryStore } from '../store/chat-memory-store.js';
 import type { QuestionLogStore } from '../store/question-log-store.js';
 import type { RateLimitStore } from '../store/rate-limit-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
+import type { ReaderKeys } from './question-log/reader-keys.js';
 
 /** What bot features need; built once in `startServer`. */
 export interface BotDeps {
@@ -22,9 +23,6 @@ export interface BotDeps {
   readonly questionLog: QuestionLogStore;
   /** 👍 / 👎 under answers. */
   readonly answerFeedback: AnswerFeedbackStore;
-  /**
-   * The only form in which a reader is stored: a keyed hash of the Telegram user id (see `createReaderHash`).
-   * Asynchronous because the key may have to be read from the database first.
-   */
-  readerHash(userId: number): Promise<string>;
+  /** The only forms in which a reader or a chat is stored or logged: keyed hashes of their Telegram ids. */
+  readonly readerKeys: ReaderKeys;
 }

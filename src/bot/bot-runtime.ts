@@ -1,12 +1,10 @@
 import type { MenuCommand } from './api/menu-commands.js';
 import type { BotDeps } from './bot-deps.js';
-import { SlidingWindowRateLimiter } from './middleware/rate-limiter.js';
 import { type BotChatMemory, failSoftChatMemory } from './fail-soft-chat-memory.js';
 
 /** What the bot's own handlers share: the dependencies plus the state created once per bot. */
 export interface BotRuntime {
   readonly deps: BotDeps;
-  readonly rateLimiter: SlidingWindowRateLimiter;
   /** The chat memory, failing soft: see `failSoftChatMemory`. */
   readonly memory: BotChatMemory;
   readonly maxQuestionChars: number;
@@ -20,10 +18,7 @@ export function createBotRuntime(deps: BotDeps, menu: () => readonly MenuCommand
   const settings = deps.archive.config.telegram;
   return {
     deps,
-    rateLimiter: new SlidingWindowRateLimiter(deps.rateLimits, settings.rateLimitPerMinute, undefined, undefined, (error) =>
-      deps.logger.warn({ err: error }, 'rate limit store unavailable; admitting the question'),
-    ),
-    memory: failSoftChatMemory(deps.chatMemory, deps.logger),
+    memory: failSoftChatMemory(deps.chatMemory, deps.readerKeys, deps.logger),
     maxQuestionChars: settings.maxQuestionChars,
     handlerTimeoutMs: settings.handlerTimeoutMs,
     menu,

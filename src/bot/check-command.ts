@@ -94,7 +94,7 @@ async function checkCommand(ctx: Context, deps: BotDeps, payload: string): Promi
   } finally {
     stopTyping();
   }
-  deps.logger.info({ userId: ctx.from?.id, verdict: result.verdict }, 'claim checked');
+  deps.logger.info({ staff: ctx.from ? deps.readerKeys.reader(ctx.from.id) : null, verdict: result.verdict }, 'claim checked');
   await sendHtml(ctx, renderCheckResult(claim, result, texts), { replyToMessageId });
 }
 

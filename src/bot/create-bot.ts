@@ -10,8 +10,11 @@ import { registerFeedbackButtons } from './handlers/register-feedback-buttons.js
 import { registerInlineQueryHandler } from './handlers/register-inline-query-handler.js';
 import { registerQuestionHandlers } from './handlers/register-question-handlers.js';
 import { registerSourceButtons } from './handlers/register-source-buttons.js';
-import { registerOtherStoryButtons } from './other-stories/register-other-story-buttons.js';
+import { registerUnknownButtons } from './handlers/register-unknown-buttons.js';
 import { handleBotError } from './middleware/handle-bot-error.js';
+import { rateLimitGuard } from './middleware/rate-limit-guard.js';
+import { SlidingWindowRateLimiter } from './middleware/rate-limiter.js';
+import { registerOtherStoryButtons } from './other-stories/register-other-story-buttons.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerDigestCommands } from './digest-commands.js';
 
@@ -43,6 +46,18 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
     return next();
   });
   bot.catch(handleBotError(deps.logger));
+  // Before every feature: one rate limit for everything a user can make the bot send.
+  bot.use(
+    rateLimitGuard({
+      limiter: new SlidingWindowRateLimiter(deps.rateLimits, undefined, undefined, (error) =>
+        deps.logger.warn({ err: error }, 'rate limit store unavailable; admitting the request'),
+      ),
+      perUser: settings.rateLimitPerMinute,
+      perChat: settings.rateLimitPerChatPerMinute,
+      keys: deps.readerKeys,
+      logger: deps.logger,
+    }),
+  );
 
   const runtime = createBotRuntime(deps, () => menuCommands(bot));
   registerCommands(bot, runtime);
@@ -54,5 +69,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   registerOtherStoryButtons(bot, runtime);
   registerInlineQueryHandler(bot, runtime);
   registerQuestionHandlers(bot, runtime);
+  // Last: every button the handlers above did not take still gets an answer.
+  registerUnknownButtons(bot);
   return bot;
 }

@@ -13,7 +13,11 @@ export interface MetricsServerOptions {
   logger: Logger;
 }
 
-/** The long-polling mode's small HTTP server: GET /metrics and GET /health (webhook mode serves both on the webhook port). */
+/**
+ * The operators' HTTP server (METRICS_PORT on METRICS_HOST, loopback by default), in both modes: GET /metrics and
+ * GET /health with the details (a PostgreSQL worker's replica position, lag and last error). The webhook port shows
+ * only ready / not ready.
+ */
 export interface MetricsServer {
   readonly port: number;
   /** What /health reports from now on; until set it says not ready, the archive still opening. */
@@ -24,12 +28,12 @@ export interface MetricsServer {
 const OPENING: HealthReport = { ready: false, details: { archive: 'opening' } };
 
 /**
- * `serve` in long-polling mode with METRICS_PORT: the metrics server, started before the archive opens so /health
- * answers 503 meanwhile; hand it to `startServer`, which closes it on stop. Undefined when there is none to start.
+ * `serve` with METRICS_PORT: the metrics server, started before the archive opens so /health answers 503 meanwhile;
+ * hand it to `startServer`, which closes it on stop. Undefined when METRICS_PORT is unset.
  */
 export async function startEarlyMetricsServer(config: Config, logger: Logger): Promise<MetricsServer | undefined> {
   const { port, host } = config.metrics;
-  if (port === null || config.telegram.webhookUrl !== null) return undefined;
+  if (port === null) return undefined;
   return startMetricsServer({ port, host, logger });
 }
 

@@ -7,10 +7,15 @@ import type { BackgroundService } from './background-service.js';
 import type { BotDeps } from './bot-deps.js';
 import { BotStartError, MissingBotTokenError, PollingConflictError } from './bot-errors.js';
 import { isPollingConflict } from '../telegram/is-polling-conflict.js';
+import type { Logger } from '../log/logger.js';
+import { confirmUpdateOffset, pollUpdates } from './polling/poll-updates.js';
+import { createUpdateScheduler } from './polling/update-scheduler.js';
 import { createBot } from './create-bot.js';
 import { createQuestionLogCleanup } from './question-log/question-log-cleanup.js';
-import { createLazyReaderHash } from './question-log/reader-hash.js';
-import { resolveQuestionLogSecret } from './question-log/resolve-question-log-secret.js';
+import path from 'node:path';
+import { checkServeConfig } from '../config/check-serve-config.js';
+import { createReaderKeys } from './question-log/reader-keys.js';
+import { QUESTION_LOG_SECRET_FILE, resolveQuestionLogSecret } from './question-log/resolve-question-log-secret.js';
 import { metrics } from '../log/metrics.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { startWebhookServer, type HealthReport } from './webhook-server.js';
@@ -21,13 +26,13 @@ const REPLICA_MAX_LAG_MS = 120_000;
 export interface StartServerOptions {
   /** Started after the bot, stopped before it (in reverse order): digest scheduler, feed poller… */
   services?: readonly BackgroundService[];
-  /** Interface for the webhook server; default all interfaces. Tests pass 127.0.0.1. */
+  /** Interface for the webhook server; default WEBHOOK_HOST (all interfaces when unset). Tests pass 127.0.0.1. */
   webhookHost?: string;
   /** Retry policy for Bot API calls. */
   apiRetry?: ApiRetryOptions;
   /**
-   * The long-polling mode's /metrics and /health server, when the caller started it before opening the archive
-   * (so /health said "opening" meanwhile); closed on stop. Default: started here when METRICS_PORT is set.
+   * The /metrics and detailed /health server, when the caller started it before opening the archive (so /health
+   * said "opening" meanwhile); closed on stop. Default: started here when METRICS_PORT is set.
    */
   metricsServer?: MetricsServer;
 }
@@ -39,7 +44,7 @@ export interface RunningServer {
   readonly botUsername: string;
   /** The local port of the webhook server, or null when long polling. */
   readonly webhookPort: number | null;
-  /** The local port of the metrics server (long polling with METRICS_PORT), or null. */
+  /** The local port of the metrics server (METRICS_PORT), or null. */
   readonly metricsPort: number | null;
   /** Settles when the bot stops by itself: rejects on a fatal error (token revoked, another instance polling the same bot). */
   readonly done: Promise<void>;
@@ -56,13 +61,19 @@ export async function startServer(archive: Archive, options: StartServerOptions 
   const settings = archive.config.telegram;
   const logger = archive.logger;
   if (!settings.token) throw new MissingBotTokenError();
+  // `serve` checked these already; tests and embedders calling startServer directly get the same refusal.
+  checkServeConfig(archive.config);
   const staff = new Set(settings.staffUserIds);
   const { chatMemory, rateLimits, subscriptions, questionLog, answerFeedback } = archive.state;
-  const readerHash = createLazyReaderHash(() => resolveQuestionLogSecret(archive.config.questionLog.secret, questionLog, logger));
-  // Resolved now when the database is there, so a generated secret is logged at start; later otherwise.
-  await readerHash(0).catch((error: unknown) => logger.warn({ err: error }, 'question log secret not readable yet; will retry on the first question'));
+  const secret = await resolveQuestionLogSecret({
+    configured: archive.config.questionLog.secret,
+    secretFile: path.join(archive.config.dataDir, QUESTION_LOG_SECRET_FILE),
+    store: questionLog,
+    logger,
+  });
+  const readerKeys = createReaderKeys(secret);
   const isStaff = (userId: number | undefined) => userId !== undefined && staff.has(String(userId));
-  const deps: BotDeps = { archive, logger, isStaff, chatMemory, rateLimits, subscriptions, questionLog, answerFeedback, readerHash };
+  const deps: BotDeps = { archive, logger, isStaff, chatMemory, rateLimits, subscriptions, questionLog, answerFeedback, readerKeys };
   const bot = createBot(deps, { apiRetry: options.apiRetry });
 
   try {
@@ -72,14 +83,15 @@ export async function startServer(archive: Archive, options: StartServerOptions 
   }
   await publishMenuCommands(bot, settings.staffUserIds, logger);
 
-  const receiver = settings.webhookUrl ? await startWebhookReceiver(bot, archive, options.webhookHost) : await startPollingReceiver(bot);
+  const receiver = settings.webhookUrl
+    ? await startWebhookReceiver(bot, archive, options.webhookHost ?? settings.webhookHost ?? undefined)
+    : await startPollingReceiver(bot, logger);
   logger.info({ bot: bot.botInfo.username, mode: receiver.mode }, 'bot started');
   const replica = archive.replica;
   if (replica) metrics.observeReplica(() => replica.status());
   const { port: metricsPort, host: metricsHost } = archive.config.metrics;
-  const ownMetricsServer =
-    receiver.mode === 'polling' && !options.metricsServer && metricsPort !== null ? await startMetricsServer({ port: metricsPort, host: metricsHost, logger }) : null;
-  const metricsServer = receiver.mode === 'polling' ? (options.metricsServer ?? ownMetricsServer) : null;
+  const ownMetricsServer = !options.metricsServer && metricsPort !== null ? await startMetricsServer({ port: metricsPort, host: metricsHost, logger }) : null;
+  const metricsServer = options.metricsServer ?? ownMetricsServer;
   metricsServer?.setHealth(replica ? replicaHealth(replica) : () => ({ ready: true, details: {} }));
 
   const started: BackgroundService[] = [];
@@ -94,7 +106,7 @@ export async function startServer(archive: Archive, options: StartServerOptions 
         }
       }
       await receiver.stop(reason);
-      await (ownMetricsServer ?? options.metricsServer)?.close();
+      await metricsServer?.close();
       logger.info({ reason }, 'bot stopped');
     })());
 
@@ -119,20 +131,25 @@ interface Receiver {
   stop(reason: string): Promise<void>;
 }
 
-/** The part of telegraf 4.16's Telegraf we need that its typings mark private: starts polling synchronously. */
-interface PollingTelegraf {
-  startPolling(allowedUpdates?: string[]): Promise<void>;
-}
-
-async function startPollingReceiver(bot: Telegraf): Promise<Receiver> {
+/**
+ * Long polling with updates handled side by side (see `createUpdateScheduler`): a reader waiting for a slow answer
+ * holds up nobody else. Stopping cancels the poll in flight, waits for the updates already handed over, then
+ * confirms the offset, so a restart neither loses nor repeats them.
+ */
+async function startPollingReceiver(bot: Telegraf, logger: Logger): Promise<Receiver> {
   // A webhook left over from an earlier deployment would make getUpdates fail with 409.
   await bot.telegram.deleteWebhook({ drop_pending_updates: false });
-  // Not `bot.launch()`: it resolves only when polling ends, and a stop() racing its startup would be lost.
-  const loop = (bot as unknown as PollingTelegraf).startPolling([]);
-  // telegraf stops polling on a 409 and rethrows it; say what it means instead of Telegram's words alone.
+  const scheduler = createUpdateScheduler({
+    // Looked up on each call: tests wrap bot.handleUpdate to learn when an update is done.
+    handle: (update) => bot.handleUpdate(update),
+    onError: (error, update) => logger.error({ updateId: update.update_id, err: error }, 'update failed outside the bot error handler'),
+  });
+  const polling = new AbortController();
+  const loop = pollUpdates({ telegram: bot.telegram, onUpdate: (update) => scheduler.schedule(update), signal: polling.signal, logger });
   const done = loop.then(
     () => undefined,
     (error: unknown) => {
+      // Telegram's 409 means another poller: say what it means instead of Telegram's words alone.
       if (!isPollingConflict(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new PollingConflictError('telegram-409', `Telegram answered getUpdates with ${reason}`, { cause: error });
@@ -143,23 +160,24 @@ async function startPollingReceiver(bot: Telegraf): Promise<Receiver> {
     mode: 'polling',
     webhookPort: null,
     done,
-    stop: async (reason) => {
-      bot.stop(reason);
-      await done.catch(() => {});
+    stop: async () => {
+      polling.abort();
+      const offset = await loop.catch(() => null);
+      await scheduler.drain();
+      if (offset !== null) await confirmUpdateOffset(bot.telegram, offset).catch((error: unknown) => logger.warn({ err: error }, 'could not confirm the last update offset'));
     },
   };
 }
 
 async function startWebhookReceiver(bot: Telegraf, archive: Archive, host: string | undefined): Promise<Receiver> {
   const settings = archive.config.telegram;
+  // The configuration checked WEBHOOK_SECRET's characters (A-Z a-z 0-9 _ -, as Telegram requires).
   const secret = settings.webhookSecret ?? randomBytes(32).toString('hex');
-  if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
-    throw new BotStartError('WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, _ and - (1 to 256 characters); leave it unset to use a random one.');
-  }
   const server = await startWebhookServer(bot, {
     url: settings.webhookUrl!,
     port: settings.webhookPort,
     host,
+    serveMetrics: archive.config.metrics.onWebhookPort,
     secret,
     logger: archive.logger,
     health: archive.replica ? replicaHealth(archive.replica) : undefined,

@@ -10,14 +10,17 @@ export interface WebhookServerOptions {
   url: string;
   /** Local port (WEBHOOK_PORT); 0 picks a free one. */
   port: number;
-  /** Local interface; default all interfaces. */
+  /** Local interface (WEBHOOK_HOST); default all interfaces. */
   host?: string;
+  /** Also answer GET /metrics here (METRICS_ON_WEBHOOK_PORT). Default false: this listener is the public one. */
+  serveMetrics?: boolean;
   /** Checked against Telegram's `X-Telegram-Bot-Api-Secret-Token` header on every update. */
   secret: string;
   logger: Logger;
   /**
-   * What GET /health reports beyond "up": `ready` false answers 503, so a load balancer sends no
-   * updates to a worker whose replica is still being built. Default: always 200 `{"status":"ok"}`.
+   * Whether GET /health answers 200 `{"ok":true}` or 503 `{"ok":false}`, so a load balancer sends no updates to a
+   * worker whose replica is still being built. Only `ready` is shown here: the details are for the metrics
+   * listener and the logs, not for whoever can reach the public port. Default: always ready.
    */
   health?: () => HealthReport;
 }
@@ -45,7 +48,9 @@ const HEALTH_PATHS = new Set(['/health', '/healthz']);
 
 /**
  * The built-in webhook receiver: POST `<path of url>` with the right secret header → the update is handled;
- * a wrong or missing secret → 401; GET /health → 200 (503 while `health` says not ready); GET /metrics → Prometheus text; anything else → 404. Then registers the webhook with Telegram.
+ * a wrong or missing secret → 401; GET /health → 200 `{"ok":true}` (503 `{"ok":false}` while `health` says not
+ * ready); GET /metrics → Prometheus text only with `serveMetrics`; anything else → 404. Then registers the webhook
+ * with Telegram.
  */
 export async function startWebhookServer(bot: Telegraf, options: WebhookServerOptions): Promise<WebhookServer> {
   const hookPath = new URL(options.url).pathname;
@@ -53,12 +58,11 @@ export async function startWebhookServer(bot: Telegraf, options: WebhookServerOp
   const server = http.createServer((request, response) => {
     const requestPath = (request.url ?? '/').split('?')[0] ?? '/';
     if (request.method === 'GET' && HEALTH_PATHS.has(requestPath)) {
-      const report = options.health?.();
-      const body = report ? JSON.stringify({ ok: report.ready, ...report.details }) : '{"status":"ok"}';
-      response.writeHead(report && !report.ready ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
+      const ready = options.health?.().ready ?? true;
+      response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ ok: ready }));
       return;
     }
-    if (request.method === 'GET' && requestPath === '/metrics') {
+    if (options.serveMetrics && request.method === 'GET' && requestPath === '/metrics') {
       writeMetricsResponse(response, options.logger);
       return;
     }
@@ -117,7 +121,7 @@ export async function startWebhookServer(bot: Telegraf, options: WebhookServerOp
     await close();
     throw error;
   }
-  options.logger.info({ port, path: hookPath }, 'webhook server listening');
+  options.logger.info({ host: options.host ?? 'all interfaces', port, path: hookPath, metrics: options.serveMetrics ?? false }, 'webhook server listening');
   return { port, close };
 }
 

@@ -7,6 +7,7 @@ import type { Archive } from '../pipeline/archive.js';
 import type { CliContext } from './cli-context.js';
 import { UsageError } from './errors.js';
 import { COMMANDS } from './commands/index.js';
+import { MissingBotTokenError } from '../bot/bot-errors.js';
 import { packageVersion } from './package-version.js';
 
 export interface MainOptions {
@@ -68,7 +69,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       // `newsbot` alone: commander has printed the help to stderr; no command is bad usage, not success.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof MissingBotTokenError) {
       stderr(`newsbot: ${error.message}\n`);
       return 2;
     }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { describeConfigIssue } from './describe-config-issue.js';
 import { isPostgresUrl } from './database-url.js';
@@ -25,6 +26,8 @@ export const DEFAULTS = {
   RERANK_REVISION: 'main',
   LOG_LEVEL: 'info',
   RATE_LIMIT_PER_MINUTE: 10,
+  /** What one chat (a group) may make the bot send per minute, whoever asks: questions, buttons, /source pages. */
+  RATE_LIMIT_PER_CHAT_PER_MINUTE: 20,
   MAX_QUESTION_CHARS: 500,
   HANDLER_TIMEOUT_MS: 30_000,
   WEBHOOK_PORT: 8080,
@@ -68,6 +71,50 @@ const booleanFlag = z
   .optional()
   .transform((value) => value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()));
 
+/** A cron pattern croner accepts (5 or 6 fields, or a nickname such as @daily); croner's own words say what is wrong. */
+const cronPattern = (name: string, fallback: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .default(fallback)
+    .superRefine((pattern, context) => {
+      try {
+        new Cron(pattern, { paused: true }).stop();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.replace(/^CronPattern: /, '').replace(/\.$/, '') : String(error);
+        context.addIssue({ code: 'custom', message: `${name} must be a cron pattern such as "${fallback}" (minute hour day-of-month month day-of-week): ${reason}` });
+      }
+    });
+
+/** An IANA time zone the runtime knows, such as Asia/Shanghai. */
+const timeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .default(DEFAULTS.DIGEST_TIMEZONE)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'DIGEST_TIMEZONE must be an IANA time zone such as Asia/Shanghai or Europe/Berlin');
+
+/** Hosts for which a plain-http webhook is accepted: a Bot API on the same machine (tests, a local bot API server). */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Telegram posts updates to HTTPS addresses only; plain http is accepted for a loopback address. */
+function isWebhookUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
 /** An optional whole number from 1 to `max`; null when unset. */
 const optionalCount = (name: string, max: number) =>
   optionalText
@@ -109,19 +156,27 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: optionalText,
-  WEBHOOK_URL: optionalText,
+  WEBHOOK_URL: optionalText.refine(
+    (value) => value === null || isWebhookUrl(value),
+    'WEBHOOK_URL must be the public HTTPS address Telegram posts updates to, such as https://bot.example.com/telegram/webhook',
+  ),
   WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULTS.WEBHOOK_PORT),
-  WEBHOOK_SECRET: optionalText,
+  WEBHOOK_HOST: optionalText,
+  WEBHOOK_SECRET: optionalText.refine(
+    (value) => value === null || /^[A-Za-z0-9_-]{1,256}$/.test(value),
+    'WEBHOOK_SECRET may only contain A-Z, a-z, 0-9, _ and - (1 to 256 characters); leave it unset for a random one',
+  ),
   STAFF_USER_IDS: commaList.pipe(z.array(z.string().regex(/^\d+$/, 'STAFF_USER_IDS must be numeric Telegram user ids'))),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULTS.RATE_LIMIT_PER_MINUTE),
+  RATE_LIMIT_PER_CHAT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULTS.RATE_LIMIT_PER_CHAT_PER_MINUTE),
   MAX_QUESTION_CHARS: z.coerce.number().int().positive().default(DEFAULTS.MAX_QUESTION_CHARS),
   ANSWER_MIN_CONFIDENCE: z.preprocess(
     (value) => (value === '' ? undefined : value),
     z.coerce.number(ANSWER_CONFIDENCE_RANGE).min(0, ANSWER_CONFIDENCE_RANGE).max(1, ANSWER_CONFIDENCE_RANGE).nullable().default(null),
   ),
   HANDLER_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.HANDLER_TIMEOUT_MS),
-  DIGEST_CRON: z.string().trim().min(1).default(DEFAULTS.DIGEST_CRON),
-  DIGEST_TIMEZONE: z.string().trim().min(1).default(DEFAULTS.DIGEST_TIMEZONE),
+  DIGEST_CRON: cronPattern('DIGEST_CRON', DEFAULTS.DIGEST_CRON),
+  DIGEST_TIMEZONE: timeZone,
   DIGEST_CHAT_IDS: commaList,
   FEEDS: commaList,
   FEED_INTERVAL: z.coerce.number().positive().default(DEFAULTS.FEED_INTERVAL_MINUTES),
@@ -139,13 +194,16 @@ const envSchema = z.object({
   LLM_API_KEY: optionalText,
   LLM_MODEL: optionalText,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.LLM_TIMEOUT_MS),
-  QUESTION_LOG_SECRET: optionalText,
+  QUESTION_LOG_SECRET: optionalText.refine(
+    (value) => value === null || value.length >= 16,
+    'QUESTION_LOG_SECRET must be at least 16 characters long (a random string, e.g. from `openssl rand -hex 32`)',
+  ),
   QUESTION_LOG_RETENTION_DAYS: z.coerce.number().positive().default(DEFAULTS.QUESTION_LOG_RETENTION_DAYS),
   STAFF_REPORT_CHAT_ID: optionalText.refine(
     (value) => value === null || /^(-?\d+|@[A-Za-z0-9_]{5,32})$/.test(value),
     'STAFF_REPORT_CHAT_ID must be a chat id such as -1001234567890 or a @channel name',
   ),
-  STAFF_REPORT_CRON: z.string().trim().min(1).default(DEFAULTS.STAFF_REPORT_CRON),
+  STAFF_REPORT_CRON: cronPattern('STAFF_REPORT_CRON', DEFAULTS.STAFF_REPORT_CRON),
   METRICS_PORT: optionalText.pipe(
     z
       .string()
@@ -155,6 +213,7 @@ const envSchema = z.object({
       .nullable(),
   ),
   METRICS_HOST: z.string().trim().min(1).default(DEFAULTS.METRICS_HOST),
+  METRICS_ON_WEBHOOK_PORT: booleanFlag,
 });
 
 /** Validated, frozen settings; the only place `process.env` is interpreted. */
@@ -218,9 +277,14 @@ export interface Config {
     readonly apiRoot: string | null;
     readonly webhookUrl: string | null;
     readonly webhookPort: number;
+    /** WEBHOOK_HOST: the interface the webhook server listens on; null = every interface (what a reverse proxy on another host needs). */
+    readonly webhookHost: string | null;
     readonly webhookSecret: string | null;
     readonly staffUserIds: readonly string[];
+    /** What one user may make the bot send per minute (questions, inline queries, buttons, /source pages). */
     readonly rateLimitPerMinute: number;
+    /** What one chat may be sent per minute, whoever asks. */
+    readonly rateLimitPerChatPerMinute: number;
     readonly maxQuestionChars: number;
     readonly handlerTimeoutMs: number;
   };
@@ -243,7 +307,10 @@ export interface Config {
     readonly timeoutMs: number;
   } | null;
   readonly questionLog: {
-    /** QUESTION_LOG_SECRET: the key of reader hashes; null = a random one generated once and kept in the database. Never log it. */
+    /**
+     * QUESTION_LOG_SECRET: the key of reader hashes and button signatures; null = a random one generated once and kept
+     * in a file beside the database (never in it). Required in PostgreSQL mode for `serve`. Never log it.
+     */
     readonly secret: string | null;
     readonly retentionDays: number;
   };
@@ -253,9 +320,11 @@ export interface Config {
     readonly cron: string;
   };
   readonly metrics: {
-    /** Port of the /metrics and /health server in long-polling mode; null = none (webhook mode serves both on its own port). */
+    /** METRICS_PORT: port of the /metrics and detailed /health server, in both modes; null = none. */
     readonly port: number | null;
     readonly host: string;
+    /** METRICS_ON_WEBHOOK_PORT: also serve /metrics on the webhook port (off: the public listener has the webhook and a bare /health only). */
+    readonly onWebhookPort: boolean;
   };
 }
 
@@ -308,9 +377,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       apiRoot: values.TELEGRAM_API_ROOT,
       webhookUrl: values.WEBHOOK_URL,
       webhookPort: values.WEBHOOK_PORT,
+      webhookHost: values.WEBHOOK_HOST,
       webhookSecret: values.WEBHOOK_SECRET,
       staffUserIds: Object.freeze([...values.STAFF_USER_IDS]),
       rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+      rateLimitPerChatPerMinute: values.RATE_LIMIT_PER_CHAT_PER_MINUTE,
       maxQuestionChars: values.MAX_QUESTION_CHARS,
       handlerTimeoutMs: values.HANDLER_TIMEOUT_MS,
     }),
@@ -337,6 +408,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
         : null,
     questionLog: Object.freeze({ secret: values.QUESTION_LOG_SECRET, retentionDays: values.QUESTION_LOG_RETENTION_DAYS }),
     staffReport: Object.freeze({ chatId: values.STAFF_REPORT_CHAT_ID, cron: values.STAFF_REPORT_CRON }),
-    metrics: Object.freeze({ port: values.METRICS_PORT, host: values.METRICS_HOST }),
+    metrics: Object.freeze({ port: values.METRICS_PORT, host: values.METRICS_HOST, onWebhookPort: values.METRICS_ON_WEBHOOK_PORT }),
   });
 }

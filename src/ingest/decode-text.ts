@@ -20,7 +20,8 @@ const MAX_BAD_CHARACTER_RATIO = 0.005;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Decodes file bytes to text. UTF-8 (with or without BOM) and UTF-16 with BOM are read directly;
+ * Decodes file bytes to text. UTF-8 (with or without BOM) and UTF-16 with BOM are read directly, UTF-16 without
+ * one by its more plausible byte order;
  * anything else is guessed with chardet and decoded with iconv-lite, the GB family (GB2312, GBK,
  * GB18030) always as GB18030, its superset. Throws `NotTextError` for binary bytes (NUL, control
  * characters) and `TextEncodingError` for text in no encoding it knows, rather than returning garbage.
@@ -75,23 +76,27 @@ function candidateEncodings(bytes: Buffer): string[] {
 }
 
 /**
- * UTF-16 without a byte-order mark, which chardet does not recognise: the high bytes of its
- * ASCII characters are NULs, nearly all at odd (little-endian) or even (big-endian) offsets.
- * Binary has NULs on both sides.
+ * UTF-16 without a byte-order mark, which chardet does not recognise. Its NULs alone do not tell the byte
+ * order: ASCII puts them at odd offsets (little-endian), but common CJK characters (U+4E00, U+5200…) put
+ * them at even ones too. So both byte orders are decoded and the one with fewer characters that text does
+ * not hold (lone surrogates, private use, unassigned code points, controls) wins: the wrong order turns
+ * every character into an arbitrary code point, a sixth or more of them such. Only bytes with NULs and an
+ * even length are tried: a legacy 8-bit text without NULs would also read as "valid" UTF-16.
  */
 function guessUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
-  let even = 0;
-  let odd = 0;
-  for (let index = 0; index < bytes.length; index++) {
-    if (bytes[index] !== 0) continue;
-    if (index % 2 === 0) even++;
-    else odd++;
-  }
-  const nuls = even + odd;
-  if (nuls < bytes.length * 0.01 || nuls === 0) return null;
-  if (odd >= nuls * 0.9) return 'utf-16le';
-  if (even >= nuls * 0.9) return 'utf-16be';
-  return null;
+  if (bytes.length < 2 || bytes.length % 2 !== 0 || !bytes.includes(0)) return null;
+  const little = implausibleCharacterRatio(new TextDecoder('utf-16le').decode(bytes));
+  const big = implausibleCharacterRatio(new TextDecoder('utf-16be').decode(bytes));
+  const [encoding, ratio] = little <= big ? (['utf-16le', little] as const) : (['utf-16be', big] as const);
+  return ratio <= MAX_BAD_CHARACTER_RATIO ? encoding : null;
+}
+
+/** Characters no text holds: U+FFFD (a lone surrogate decoded), private use, unassigned, and controls but tab, newline, form feed and CR. */
+const IMPLAUSIBLE_CHARACTER = /[\uFFFD\p{Co}\p{Cn}\p{Cs}]|(?![\t\n\f\r])\p{Cc}/gu;
+
+function implausibleCharacterRatio(text: string): number {
+  if (text.length === 0) return 0;
+  return (text.match(IMPLAUSIBLE_CHARACTER)?.length ?? 0) / text.length;
 }
 
 function toIconvName(chardetName: string): string | null {

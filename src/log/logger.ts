@@ -1,12 +1,13 @@
 import pino, { type Logger } from 'pino';
+import { redactUrlCredentials } from '../net/redact-url-credentials.js';
 
 export type { Logger };
 
 const TOKEN_PATTERN = /\d{6,}:[A-Za-z0-9_-]{30,}/g;
 
-/** Removes Telegram bot tokens (and anything shaped like one) from text. */
+/** Removes Telegram bot tokens (and anything shaped like one), the given secrets and credentials in URLs from text. */
 export function redactSecrets(text: string, secrets: readonly (string | null | undefined)[] = []): string {
-  let result = text.replace(TOKEN_PATTERN, '[redacted]');
+  let result = redactUrlCredentials(text.replace(TOKEN_PATTERN, '[redacted]'));
   for (const secret of secrets) {
     if (secret && secret.length >= 4) result = result.split(secret).join('[redacted]');
   }

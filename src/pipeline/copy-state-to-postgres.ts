@@ -2,7 +2,7 @@ import type { Logger } from '../log/logger.js';
 import type { StateStores } from '../store/open-state-stores.js';
 
 /** The state `migrate --to` copies: the SQLite adapters as source, the PostgreSQL ones as target. */
-type CopiedState = Pick<StateStores, 'subscriptions' | 'sentDigests' | 'chatMemory'>;
+type CopiedState = Pick<StateStores, 'subscriptions' | 'sentDigests'>;
 
 export interface CopyStateToPostgresResult {
   /** Subscriptions added to PostgreSQL (a chat already there keeps PostgreSQL's row). */
@@ -24,9 +24,7 @@ export async function copyStateToPostgres(from: CopiedState, to: CopiedState, lo
   for (const sent of await from.sentDigests.all()) {
     if (await to.sentDigests.record(sent)) result.sentDigests += 1;
   }
-  // Buttons drawn before the move carry SQLite's keys: PostgreSQL must never hand those out again.
-  const lastKey = await from.chatMemory.lastKey();
-  if (lastKey !== null) await to.chatMemory.reserveKeysThrough(lastKey);
+  // Chat memory is not copied: its keys are random (nothing to reserve) and buttons drawn before the move say they expired.
   logger.info(result, 'subscriptions and digest delivery log copied to PostgreSQL');
   return result;
 }

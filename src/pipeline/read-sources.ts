@@ -5,6 +5,9 @@ import { parseSourceFile } from '../ingest/parse-source-file.js';
 import { parseHtmlFile } from '../ingest/html/parse-html-file.js';
 import { ingestUrl } from '../ingest/feed/ingest-url.js';
 import { refuseOversizedArticles } from '../ingest/refuse-oversized-articles.js';
+import { cleanParsedSource } from '../ingest/clean-parsed-source.js';
+import { noUnsafeCharacters, type UnsafeCharacterCounts } from '../text/remove-unsafe-characters.js';
+import { redactUrlCredentials } from '../net/redact-url-credentials.js';
 import type { FetchOptions } from '../ingest/fetch/fetch-options.js';
 
 export interface ReadSourcesOptions {
@@ -23,6 +26,8 @@ export interface ReadSourcesResult {
   errors: IngestError[];
   /** Sources read completely, without errors: articles they no longer hold can be removed. */
   completeSources: string[];
+  /** Control characters, bidi overrides and lone surrogates removed from the articles (see `cleanParsedSource`). */
+  removedCharacters: UnsafeCharacterCounts;
 }
 
 /** Reads files, folders and URLs into articles; one bad source or record never stops the rest. */
@@ -34,14 +39,18 @@ export async function readSources(inputs: readonly string[], options: ReadSource
     articles: [],
     errors: [...listed.errors.map((error) => ({ ...error, source: displayPath(error.source, options.cwd) }))],
     completeSources: [],
+    removedCharacters: noUnsafeCharacters(),
   };
   const total = listed.files.length + urls.length;
   let done = 0;
   const collect = (source: string, read: ParsedSource): void => {
-    const parsed = options.maxArticleChars === undefined ? read : refuseOversizedArticles(read, options.maxArticleChars);
+    const cleaned = cleanParsedSource(read);
+    const parsed = options.maxArticleChars === undefined ? cleaned : refuseOversizedArticles(cleaned, options.maxArticleChars);
     result.articles.push(...parsed.articles);
     result.errors.push(...parsed.errors);
-    if (parsed.errors.length === 0) result.completeSources.push(source);
+    for (const kind of ['control', 'bidi', 'loneSurrogate'] as const) result.removedCharacters[kind] += cleaned.removedCharacters[kind];
+    // Stored articles name their source without the credentials of its URL (cleanParsedSource redacted theirs).
+    if (parsed.errors.length === 0) result.completeSources.push(redactUrlCredentials(source));
     options.onSourceRead?.(++done, total);
   };
   for (const file of listed.files) {

@@ -1,3 +1,5 @@
+import type { ReaderDataHolder } from './reader-data.js';
+
 /** A reader's verdict on an answer. */
 export type FeedbackVote = 'up' | 'down';
 
@@ -12,15 +14,13 @@ export interface RecordedVote {
 }
 
 /**
- * Port: 👍 / 👎 under answers. One vote per reader (a keyed hash, as in the question log) per answer; voting
- * again replaces it. Votes belong to a logged question and go when it goes. The SQLite adapter is
+ * Port: 👍 / 👎 under answers. Only the reader who asked votes on an answer (a keyed hash, as in the question log),
+ * once; voting again replaces it. Votes belong to a logged question and go when it goes. The SQLite adapter is
  * `SqliteAnswerFeedbackStore`.
  */
-export interface AnswerFeedbackStore {
-  /** Records or changes a vote; resolves false when the question is no longer logged (forgotten or expired). */
+export interface AnswerFeedbackStore extends ReaderDataHolder {
+  /** Records or changes a vote; resolves false when the question is no longer logged (forgotten or expired) or another reader asked it. */
   vote(questionId: number, readerHash: string, vote: FeedbackVote, at: Date): Promise<boolean>;
   /** Current votes on questions asked at or after `since`, oldest question first. */
   votes(since: Date): Promise<RecordedVote[]>;
-  /** Deletes every vote one reader gave; resolves how many. */
-  forgetVoter(readerHash: string): Promise<number>;
 }

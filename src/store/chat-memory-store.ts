@@ -1,14 +1,31 @@
+import type { ReaderDataHolder } from './reader-data.js';
+
 /** A question remembered for a button: "more results" (with the articles already shown), or ask about one story. */
 export interface RememberedQuestion {
   question: string;
   shownArticleIds: string[];
-  /**
-   * The reader who asked and the chat it was asked in, when the button is theirs alone (asking about another
-   * story); `forgetReader` erases it. Absent: anyone who sees the button may press it.
-   */
-  askedBy?: { chatId: number; userId: number };
   /** The one article to answer the question from (another story's button); absent: the whole archive. */
   articleId?: string;
+}
+
+/**
+ * Who may open a remembered question: the chat it was answered in (any member, in a group) and, when `readerOnly`,
+ * only the reader who asked. Chats and readers are keyed hashes (see `ReaderKeys`), never Telegram ids.
+ */
+export interface QuestionOwner {
+  chatHash: string;
+  readerHash: string;
+  /**
+   * Only this reader may open it: a question asked in a private chat, and every button asking about another story
+   * (the asker's alone, in a group too).
+   */
+  readerOnly: boolean;
+}
+
+/** Who pressed a button, as keyed hashes. */
+export interface ButtonPresser {
+  chatHash: string;
+  readerHash: string;
 }
 
 /** One reader's last answered question in a chat, kept a few minutes so a follow-up can lean on it. */
@@ -24,34 +41,22 @@ export interface ConversationContext {
 }
 
 /**
- * Port: the state behind buttons and numbered lists. Callback data is limited to 64 bytes, so a
- * question is stored here and the button carries its key. Keys never repeat (not across restarts,
- * nor across workers), so an old button can never run someone else's question; entries expire
- * after a retention period. The SQLite adapter is `SqliteChatMemoryStore`.
+ * Port: the state behind buttons and numbered lists. Callback data is limited to 64 bytes, so a question is stored
+ * here and the button carries its key: random and unguessable (128 bits), bound to the chat it was answered in (and
+ * to the reader, when `readerOnly`), expiring after a retention period. Chats and readers appear only as keyed hashes.
+ * Adapters: `SqliteChatMemoryStore`, `PostgresChatMemoryStore`.
  */
-export interface ChatMemoryStore {
-  /** Stores a question; resolves a short key (`[0-9a-z]+`) for callback data. */
-  rememberQuestion(question: RememberedQuestion): Promise<string>;
-  /** The question behind a key, or null when unknown or expired. */
-  question(key: string): Promise<RememberedQuestion | null>;
+export interface ChatMemoryStore extends ReaderDataHolder {
+  /** Stores a question for `owner`; resolves a key (`[A-Za-z0-9_-]{22}`) for callback data. */
+  rememberQuestion(question: RememberedQuestion, owner: QuestionOwner): Promise<string>;
+  /** The question behind a key when `presser` may open it; null when unknown, expired or someone else's (never telling which). */
+  question(key: string, presser: ButtonPresser): Promise<RememberedQuestion | null>;
   /** Remembers the articles last listed in a chat, so `/source <n>` can refer to them by number. */
-  rememberListedArticles(chatId: number, articleIds: readonly string[]): Promise<void>;
+  rememberListedArticles(chatHash: string, articleIds: readonly string[]): Promise<void>;
   /** The article numbered `n` (1-based) in the chat's last list, or null. */
-  listedArticle(chatId: number, n: number): Promise<string | null>;
+  listedArticle(chatHash: string, n: number): Promise<string | null>;
   /** Remembers a reader's last answered question in a chat (replacing the one before), for follow-ups. */
-  rememberContext(chatId: number, userId: number, context: ConversationContext): Promise<void>;
+  rememberContext(chatHash: string, readerHash: string, context: ConversationContext): Promise<void>;
   /** The reader's last answered question in the chat when it is at most `maxAgeMs` old, else null. */
-  context(chatId: number, userId: number, maxAgeMs: number): Promise<ConversationContext | null>;
-  /**
-   * Erases what is kept of one reader (/forget): the questions behind buttons that are theirs alone
-   * (`RememberedQuestion.askedBy`) and their follow-up contexts in every chat. Resolves how many entries went.
-   */
-  forgetReader(userId: number): Promise<number>;
-  /** The highest question key handed out so far, or null (read when moving to another store). */
-  lastKey(): Promise<string | null>;
-  /**
-   * Makes every future key come after `key`. Moving to another store, buttons drawn before the move
-   * then find nothing ("expired") instead of another reader's question under a reused key.
-   */
-  reserveKeysThrough(key: string): Promise<void>;
+  context(chatHash: string, readerHash: string, maxAgeMs: number): Promise<ConversationContext | null>;
 }

@@ -6,8 +6,9 @@ export interface Migration {
 }
 
 /**
- * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer feedback (3),
- * follow-up contexts (5), buttons bound to their reader and the last answer's subject (6).
+ * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer
+ * feedback (3), digest claims (4), follow-up contexts (5), other-story buttons and the last answer's subject (6, its plain ids gone in 7),
+ * chat memory keyed by hashes, every button bound to its chat and reader (7), rate-limit windows keyed by hashes (8).
  * Append new versions; no other module creates tables.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -209,6 +210,56 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The person or thing the last answer named, for a follow-up's pronoun (她后来…).
       ALTER TABLE conversation_contexts ADD COLUMN subject TEXT;
       CREATE INDEX conversation_contexts_user ON conversation_contexts (user_id);
+    `,
+  },
+  {
+    version: 7,
+    sql: `
+      -- Chat memory names chats and readers only by keyed hashes (never a Telegram id), and a button's key is random
+      -- and bound to the chat it was answered in (and, when reader_only, to its reader: a private chat's "more
+      -- results", and every button asking about another story, whose article_id it keeps). The old rows held plain
+      -- chat and user ids (version 6's too) and sequential keys; they are state of minutes to days, so they are
+      -- dropped, and old buttons say they expired. subject: what the last answer named, for a follow-up's pronoun.
+      DROP TABLE remembered_questions;
+      DROP TABLE listed_articles;
+      DROP TABLE conversation_contexts;
+      CREATE TABLE remembered_questions (
+        key TEXT PRIMARY KEY,
+        chat_hash TEXT NOT NULL,
+        reader_hash TEXT NOT NULL,
+        reader_only INTEGER NOT NULL CHECK (reader_only IN (0, 1)),
+        question TEXT NOT NULL,
+        shown_article_ids TEXT NOT NULL,
+        article_id TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX remembered_questions_created ON remembered_questions (created_at);
+      CREATE INDEX remembered_questions_reader ON remembered_questions (reader_hash);
+      CREATE TABLE listed_articles (
+        chat_hash TEXT PRIMARY KEY,
+        article_ids TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX listed_articles_updated ON listed_articles (updated_at);
+      CREATE TABLE conversation_contexts (
+        chat_hash TEXT NOT NULL,
+        reader_hash TEXT NOT NULL,
+        question TEXT NOT NULL,
+        article_ids TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        subject TEXT,
+        PRIMARY KEY (chat_hash, reader_hash)
+      );
+      CREATE INDEX conversation_contexts_at ON conversation_contexts (at);
+      CREATE INDEX conversation_contexts_reader ON conversation_contexts (reader_hash);
+    `,
+  },
+  {
+    version: 8,
+    sql: `
+      -- Rate-limit windows were keyed by plain Telegram user ids (user:<id>); they are keyed by the keyed hashes of
+      -- readers and chats now. Windows last a minute: the old ones are simply dropped.
+      DELETE FROM rate_limit_windows;
     `,
   },
 ];

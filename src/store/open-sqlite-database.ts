@@ -29,6 +29,9 @@ export function openSqliteDatabase(filePath: string): Database.Database {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, not left in free space: what /forget and retention delete (questions,
+    // reader hashes) must not stay readable in the file.
+    database.pragma('secure_delete = ON');
     // 64 MB of page cache (default 2 MB): keyword search touches many FTS pages per question.
     database.pragma('cache_size = -65536');
     // Reads through a memory map of up to 1 GiB of the file instead of a read() per page: fetching the candidates'

@@ -1,3 +1,5 @@
+import type { ReaderDataHolder } from './reader-data.js';
+
 /** Proof that a chat received the digest of a date. */
 export interface SentDigest {
   chatId: string;
@@ -31,7 +33,7 @@ export type ClaimDigestResult =
  * with no progress (its claimant died). The SQLite adapter is `SqliteSentDigestStore`, the
  * PostgreSQL one `PostgresSentDigestStore`.
  */
-export interface SentDigestStore {
+export interface SentDigestStore extends ReaderDataHolder {
   wasSent(chatId: string, date: string): Promise<boolean>;
   /**
    * Claims the digest for `claimant`: succeeds when nobody claimed it, when the claim is

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AnswerFeedbackStore, FeedbackVote, RecordedVote } from './answer-feedback-store.js';
+import type { ReaderIdentity } from './reader-data.js';
+import { deleteSecurely } from './sqlite-secure-delete.js';
 
 interface VoteRow {
   question_id: number;
@@ -12,6 +14,7 @@ interface VoteRow {
 
 /** {@link AnswerFeedbackStore} on the newsbot SQLite database: `answer_feedback`, keyed by (question, reader). */
 export class SqliteAnswerFeedbackStore implements AnswerFeedbackStore {
+  readonly readerDataTables = ['answer_feedback'] as const;
   readonly #database: Database.Database;
 
   constructor(database: Database.Database) {
@@ -19,14 +22,14 @@ export class SqliteAnswerFeedbackStore implements AnswerFeedbackStore {
   }
 
   async vote(questionId: number, readerHash: string, vote: FeedbackVote, at: Date): Promise<boolean> {
-    // INSERT … SELECT: nothing is written when the question is gone, without a separate read that could race a delete.
+    // INSERT … SELECT: nothing is written when the question is gone or someone else's, without a separate read that could race a delete.
     const result = this.#database
       .prepare(
         `INSERT INTO answer_feedback (question_id, reader_hash, vote, voted_at)
-         SELECT id, ?, ?, ? FROM question_log WHERE id = ?
+         SELECT id, reader_hash, ?, ? FROM question_log WHERE id = ? AND reader_hash = ?
          ON CONFLICT (question_id, reader_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
       )
-      .run(readerHash, vote === 'up' ? 1 : -1, at.toISOString(), questionId);
+      .run(vote === 'up' ? 1 : -1, at.toISOString(), questionId, readerHash);
     return result.changes > 0;
   }
 
@@ -48,7 +51,7 @@ export class SqliteAnswerFeedbackStore implements AnswerFeedbackStore {
     }));
   }
 
-  async forgetVoter(readerHash: string): Promise<number> {
-    return this.#database.prepare('DELETE FROM answer_feedback WHERE reader_hash = ?').run(readerHash).changes;
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    return deleteSecurely(this.#database, [['DELETE FROM answer_feedback WHERE reader_hash = ?', reader.readerHash]]);
   }
 }

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { LoggedQuestion, QuestionLogEntry, QuestionLogQuery, QuestionLogStore } from './question-log-store.js';
+import type { ReaderIdentity } from './reader-data.js';
+import { deleteSecurely } from './sqlite-secure-delete.js';
 
 interface QuestionRow {
   id: number;
@@ -16,6 +18,7 @@ interface QuestionRow {
 
 /** {@link QuestionLogStore} on the newsbot SQLite database (tables `question_log`, `question_log_secret`). Times are ISO 8601 UTC. */
 export class SqliteQuestionLogStore implements QuestionLogStore {
+  readonly readerDataTables = ['question_log'] as const;
   readonly #database: Database.Database;
 
   constructor(database: Database.Database) {
@@ -55,18 +58,22 @@ export class SqliteQuestionLogStore implements QuestionLogStore {
     return rows.map(toLoggedQuestion);
   }
 
-  async forgetReader(readerHash: string): Promise<number> {
-    return this.#database.prepare('DELETE FROM question_log WHERE reader_hash = ?').run(readerHash).changes;
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    // The votes on these entries go with them (ON DELETE CASCADE).
+    return deleteSecurely(this.#database, [['DELETE FROM question_log WHERE reader_hash = ?', reader.readerHash]]);
   }
 
   async deleteOlderThan(cutoff: Date): Promise<number> {
     return this.#database.prepare('DELETE FROM question_log WHERE asked_at < ?').run(cutoff.toISOString()).changes;
   }
 
-  async storedSecret(generate: () => string): Promise<{ secret: string; created: boolean }> {
-    const inserted = this.#database.prepare('INSERT INTO question_log_secret (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING').run(generate());
-    const row = this.#database.prepare('SELECT secret FROM question_log_secret WHERE id = 1').get() as { secret: string };
-    return { secret: row.secret, created: inserted.changes > 0 };
+  async legacySecret(): Promise<string | null> {
+    const row = this.#database.prepare('SELECT secret FROM question_log_secret WHERE id = 1').get() as { secret: string } | undefined;
+    return row?.secret ?? null;
+  }
+
+  async deleteLegacySecret(): Promise<boolean> {
+    return this.#database.prepare('DELETE FROM question_log_secret').run().changes > 0;
   }
 }
 

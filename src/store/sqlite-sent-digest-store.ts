@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { ReaderIdentity } from './reader-data.js';
 import type { ClaimDigestResult, SentDigest, SentDigestStore } from './sent-digest-store.js';
+import { deleteSecurely } from './sqlite-secure-delete.js';
 
 interface DeliveryRow {
   chat_id: string;
@@ -17,12 +19,18 @@ interface DeliveryRow {
  * file cannot both take it; the lease is measured on this store's clock (`now`).
  */
 export class SqliteSentDigestStore implements SentDigestStore {
+  readonly readerDataTables = ['sent_digests'] as const;
   readonly #database: Database.Database;
   readonly #now: () => Date;
 
   constructor(database: Database.Database, now: () => Date = () => new Date()) {
     this.#database = database;
     this.#now = now;
+  }
+
+  /** The digests sent to a reader's private chat (a configured one, see `SubscriptionStore.forgetReader`). */
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    return deleteSecurely(this.#database, [['DELETE FROM sent_digests WHERE chat_id = ?', reader.privateChatId]]);
   }
 
   async wasSent(chatId: string, date: string): Promise<boolean> {

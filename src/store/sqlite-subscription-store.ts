@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { ReaderIdentity } from './reader-data.js';
+import { deleteSecurely } from './sqlite-secure-delete.js';
 import { UNSUBSCRIBED, type ChatKind, type EnsureConfiguredResult, type SubscribeInput, type Subscription, type SubscriptionStore } from './subscription-store.js';
 
 interface SubscriptionRow {
@@ -15,6 +17,7 @@ interface SubscriptionRow {
 
 /** {@link SubscriptionStore} on the newsbot SQLite database (table `subscriptions`, created by the migrations). */
 export class SqliteSubscriptionStore implements SubscriptionStore {
+  readonly readerDataTables = ['subscriptions'] as const;
   readonly #database: Database.Database;
   readonly #now: () => Date;
 
@@ -47,6 +50,14 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
 
   async disable(chatId: string, reason: string): Promise<boolean> {
     return this.#deactivate(chatId, reason);
+  }
+
+  /**
+   * A private chat's subscription (only DIGEST_CHAT_IDS can name one: /subscribe is for groups). A configured one is
+   * added again on the next start, as the operator configured it.
+   */
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    return deleteSecurely(this.#database, [['DELETE FROM subscriptions WHERE chat_id = ?', reader.privateChatId]]);
   }
 
   async migrate(fromChatId: string, toChatId: string): Promise<void> {

@@ -1,3 +1,5 @@
+import type { ReaderDataHolder } from './reader-data.js';
+
 /** The kind of chat a digest goes to (Telegram's `chat.type`, or `unknown` for a configured id). */
 export type ChatKind = 'private' | 'group' | 'supergroup' | 'channel' | 'unknown';
 
@@ -42,7 +44,7 @@ export interface EnsureConfiguredResult {
  * Port: the chats that get the daily digest. Async because the PostgreSQL adapter, shared by
  * several workers, is; the SQLite adapter is `SqliteSubscriptionStore`.
  */
-export interface SubscriptionStore {
+export interface SubscriptionStore extends ReaderDataHolder {
   /** Adds the chat or re-activates it; title and username are refreshed when given. Returns the stored row. */
   subscribe(input: SubscribeInput): Promise<Subscription>;
   /**

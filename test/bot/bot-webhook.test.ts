@@ -52,10 +52,11 @@ test('a request without the right secret is refused and not handled', async () =
   expect(harness.apiCalls('sendMessage').length).toBe(sendsBefore);
 });
 
-test('health endpoint and unknown paths', async () => {
+test('health endpoint, no metrics on the public port, and unknown paths', async () => {
   const health = await fetch(`${base}/health`);
   expect(health.status).toBe(200);
-  expect(await health.json()).toEqual({ status: 'ok' });
+  expect(await health.json()).toEqual({ ok: true });
+  expect((await fetch(`${base}/metrics`)).status).toBe(404);
   expect((await fetch(`${base}/other`)).status).toBe(404);
   expect((await fetch(`${base}/telegram/updates`)).status).toBe(405);
 });

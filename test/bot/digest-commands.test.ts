@@ -51,7 +51,12 @@ beforeAll(async () => {
     subscriptions,
     questionLog,
     answerFeedback,
-    readerHash: async (userId) => `reader-${userId}`,
+    readerKeys: {
+      reader: (userId) => `reader-${userId}`,
+      chat: (chatId) => `chat-${chatId}`,
+      signature: (subject) => `signature-${subject}`,
+      identity: (userId) => ({ readerHash: `reader-${userId}`, privateChatHash: `chat-${userId}`, privateChatId: String(userId) }),
+    },
   };
   bot = new Telegraf(TOKEN, { telegram: { apiRoot: api.apiRoot } });
   bot.botInfo = await bot.telegram.getMe();

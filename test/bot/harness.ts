@@ -50,7 +50,7 @@ export interface BotHarnessOptions {
   openArchive?: (env: Record<string, string>) => Archive | Promise<Archive>;
   /** Background services handed to `startServer` (digest scheduler…). */
   services?: BackgroundService[];
-  /** Interface of the webhook server in webhook mode (default 127.0.0.1). */
+  /** Interface of the webhook server in webhook mode, overriding WEBHOOK_HOST (which the harness sets to 127.0.0.1). */
   webhookHost?: string;
   /** Log level of the bot (default `silent`; set NEWSBOT_TEST_LOG_LEVEL=debug to see logs). */
   logLevel?: string;
@@ -118,6 +118,11 @@ export interface BotHarness {
   sendGroupMessage(text: string, options?: GroupOptions): Promise<BotReply[]>;
   /** Presses the inline button whose text or callback data matches. */
   pressButton(reply: BotReply, button: string | RegExp, options?: UserOptions): Promise<ButtonResult>;
+  /**
+   * Sends a callback query with any `data` under one of the bot's messages, as a modified client can (Telegram does not
+   * check callback data against the buttons): a stranger pressing a key seen elsewhere, or a made-up one.
+   */
+  pressCallbackData(reply: BotReply, data: string, options?: UserOptions): Promise<ButtonResult>;
   /** `@TestNameBot query` typed in a chat. */
   sendInlineQuery(query: string, options?: UserOptions): Promise<InlineAnswer>;
   /** Delivers any update (e.g. my_chat_member) and waits until the bot has handled it; returns the new bot messages. */
@@ -144,13 +149,14 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
     TELEGRAM_API_ROOT: api.apiRoot,
     STAFF_USER_IDS: String(STAFF_USER_ID),
+    WEBHOOK_HOST: '127.0.0.1',
     ...options.env,
   };
   let archive: Archive | undefined;
   let server: RunningServer | undefined;
   try {
     archive = options.openArchive ? await options.openArchive(env) : await openTestArchive(env, home, options);
-    server = await startServer(archive, { services: options.services, webhookHost: options.webhookHost ?? '127.0.0.1' });
+    server = await startServer(archive, { services: options.services, ...(options.webhookHost ? { webhookHost: options.webhookHost } : {}) });
   } catch (error) {
     archive?.close();
     await api.stop();
@@ -186,8 +192,10 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       if (groupOptions.replyTo) message.reply_to_message = botMessageObject(groupOptions.replyTo, chat);
       return deliver(() => api.emulator.addUserMessage(message as never), api.nextUpdateId());
     },
-    async pressButton(reply, button, userOptions = {}) {
-      const data = findCallbackData(reply, button);
+    pressButton(reply, button, userOptions = {}) {
+      return harness.pressCallbackData(reply, findCallbackData(reply, button), userOptions);
+    },
+    async pressCallbackData(reply, data, userOptions = {}) {
       const chat = reply.chatId > 0 ? { id: reply.chatId, type: 'private' } : { id: reply.chatId, type: 'supergroup', title: 'Newsroom readers' };
       const callback = { botToken: TEST_BOT_TOKEN, date: now(), from: user(userOptions), data, message: botMessageObject(reply, chat) };
       const answersBefore = api.callsOf('answerCallbackQuery').length;

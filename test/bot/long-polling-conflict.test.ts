@@ -21,7 +21,15 @@ function home(): string {
 }
 
 function botEnv(newsbotHome: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { NEWSBOT_HOME: newsbotHome, EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'warn', TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, ...extra };
+  return {
+    NEWSBOT_HOME: newsbotHome,
+    EMBEDDING_MODEL: 'hash',
+    LOG_LEVEL: 'warn',
+    TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    QUESTION_LOG_SECRET: 'question-log-secret-of-this-bot',
+    ...extra,
+  };
 }
 
 async function startPoller(name: string, env: Record<string, string>): Promise<WorkerProcess> {

@@ -1,4 +1,5 @@
-// /metrics in long-polling mode (METRICS_PORT) and in webhook mode (the webhook port): Prometheus text that counts questions.
+// /metrics on METRICS_PORT (loopback) in long-polling and webhook mode: Prometheus text that counts questions; the public
+// webhook port serves it only with METRICS_ON_WEBHOOK_PORT.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startMetricsServer } from '../../src/bot/metrics-server.js';
 import { createLogger } from '../../src/log/logger.js';
@@ -57,18 +58,45 @@ describe('metrics in webhook mode', () => {
 
   beforeAll(async () => {
     port = await findFreePort();
-    harness = await startBotHarness({ env: { WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/updates`, WEBHOOK_PORT: String(port), WEBHOOK_SECRET: 'metrics-test-secret' } });
+    harness = await startBotHarness({
+      env: { WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/updates`, WEBHOOK_PORT: String(port), WEBHOOK_SECRET: 'metrics-test-secret', METRICS_PORT: '0' },
+    });
   }, 120_000);
 
   afterAll(async () => {
     await harness?.stop();
   });
 
-  test('the webhook port serves /metrics too', async () => {
+  test('/metrics is on the metrics listener, not on the public webhook port', async () => {
     await harness.sendPrivateMessage('株洲今年新建多少家爱心驿站？', { userId: 5002 });
-    const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(harness.server.metricsPort).not.toBeNull();
+    const response = await fetch(`http://127.0.0.1:${harness.server.metricsPort}/metrics`);
     expect(response.status).toBe(200);
     expect(parsePrometheusText(await response.text()).get(QUESTION_SAMPLE)).toBeGreaterThanOrEqual(1);
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+    expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ ok: true });
+  });
+});
+
+describe('metrics on the webhook port when configured', () => {
+  let harness: BotHarness;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await findFreePort();
+    harness = await startBotHarness({
+      env: { WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/updates`, WEBHOOK_PORT: String(port), WEBHOOK_SECRET: 'metrics-test-secret', METRICS_ON_WEBHOOK_PORT: 'true' },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  test('METRICS_ON_WEBHOOK_PORT=true serves /metrics on the webhook port too', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(response.status).toBe(200);
+    expect(harness.server.metricsPort).toBeNull();
   });
 });
 

@@ -1,8 +1,11 @@
 // Questions that fit several stories, through the real bot and the Bot API emulator: the answer names the other
-// stories (另有报道) with a button each, the button answers about its story for the reader who asked only, it is
-// rate-limited, and /forget erases it. Follow-ups favour the previous answer's story and resolve 她 to the person
-// it named. Invented articles beside the sample page (which gives the archive realistic word weights).
+// stories (另有报道) with a button each, the button answers about its story for the reader who asked only (bound to
+// them and their chat as a private "more results" key is), it is rate-limited by the one guard, and /forget erases
+// it. Follow-ups favour the previous answer's story and resolve 她 to the person it named. Invented articles beside
+// the sample page (which gives the archive realistic word weights).
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createReaderKeys } from '../../src/bot/question-log/reader-keys.js';
 import { htmlToText } from '../../src/bot/render/html-tokens.js';
 import { makeArticle } from './fake-archive.js';
 import { GROUP_CHAT_ID, startBotHarness, type BotHarness, type BotReply } from './harness.js';
@@ -37,6 +40,7 @@ const ARTICLES = [
 ];
 
 const storyButton = /^story:/;
+const SECRET = 'other-stories-test-reader-secret';
 
 function callbackDataOf(reply: BotReply, pattern: RegExp): string[] {
   return reply.buttons.flat().flatMap((button) => (button.callbackData && pattern.test(button.callbackData) ? [button.callbackData] : []));
@@ -45,7 +49,7 @@ function callbackDataOf(reply: BotReply, pattern: RegExp): string[] {
 describe('questions that fit several stories, in the bot', () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startBotHarness({ articles: ARTICLES, env: { RATE_LIMIT_PER_MINUTE: '4' } });
+    harness = await startBotHarness({ articles: ARTICLES, env: { RATE_LIMIT_PER_MINUTE: '4', QUESTION_LOG_SECRET: SECRET } });
   });
   afterAll(async () => {
     await harness?.stop();
@@ -86,7 +90,8 @@ describe('questions that fit several stories, in the bot', () => {
     const [data] = callbackDataOf(answer!, storyButton);
     const stranger = await harness.pressButton(answer!, data!, { userId: 7305 });
     expect(stranger.replies).toEqual([]);
-    expect(stranger.callbackAnswer?.text).toBe('这个按钮只对提问的读者有效，请自己提问。');
+    // The same reply as an unknown or old key: a press tells nobody whose button it is.
+    expect(stranger.callbackAnswer?.text).toBe('这个按钮已过期，请重新提问。');
     expect(JSON.stringify(stranger.callbackAnswer)).not.toMatch(/袭击|南港/);
 
     const asker = await harness.pressButton(answer!, data!, { userId: 7304 });
@@ -140,10 +145,12 @@ describe('questions that fit several stories, in the bot', () => {
   test('presses count against the rate limit; /forget erases the button and the follow-up context', async () => {
     const [answer] = await harness.sendPrivateMessage('袭击造成多少人死亡？', { userId: 7308 });
     const data = callbackDataOf(answer!, storyButton)[0]!;
-    // The limit is 4 a minute here: the question and three presses; the fourth press is refused.
+    // The limit is 4 a minute here: the question and three presses; the fourth press is refused (by the one guard in
+    // front of every feature, with a short alert and nothing posted).
     for (let press = 1; press <= 3; press += 1) expect(htmlToText((await harness.pressButton(answer!, data, { userId: 7308 })).replies[0]!.text)).toContain('3人死亡');
     const refused = await harness.pressButton(answer!, data, { userId: 7308 });
-    expect(htmlToText(refused.replies[0]!.text)).toMatch(/提问太快了/);
+    expect(refused.replies).toEqual([]);
+    expect(refused.callbackAnswer?.text).toMatch(/提问太快了/);
 
     const [another] = await harness.sendPrivateMessage('袭击造成多少人死亡？', { userId: 7309 });
     await harness.sendPrivateMessage('/forget', { userId: 7309 });
@@ -152,5 +159,26 @@ describe('questions that fit several stories, in the bot', () => {
     expect(expired.callbackAnswer?.text).toBe('这个按钮已过期，请重新提问。');
     const [afterForget] = await harness.sendPrivateMessage('那受伤的呢？', { userId: 7309 });
     expect(htmlToText(afterForget!.text)).not.toContain('↪');
+  });
+
+  test('a story button is kept under the keyed hashes of its chat and reader, never their ids, and /forget erases it', async () => {
+    const database = (harness.archive.store as unknown as { database: Database.Database }).database;
+    const keys = createReaderKeys(SECRET);
+    // Ten digits, as Telegram user ids now have: a chance match inside a hash or a timestamp is one in billions.
+    const userId = 7356207310;
+    const stored = () =>
+      database.prepare('SELECT * FROM remembered_questions WHERE reader_hash = ? AND article_id IS NOT NULL').all(keys.reader(userId)) as Record<string, unknown>[];
+    const [answer] = await harness.sendPrivateMessage('袭击造成多少人死亡？', { userId });
+    expect(callbackDataOf(answer!, storyButton)).toHaveLength(1);
+    expect(stored()).toMatchObject([{ chat_hash: keys.chat(userId), reader_only: 1, article_id: 'south-attack' }]);
+    for (const table of ['remembered_questions', 'conversation_contexts']) {
+      const rows = (database.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]).map((row) => Object.values(row).join(' '));
+      expect(
+        rows.filter((row) => row.includes(String(userId))),
+        table,
+      ).toEqual([]);
+    }
+    await harness.sendPrivateMessage('/forget', { userId });
+    expect(stored()).toEqual([]);
   });
 });

@@ -51,6 +51,7 @@ async function scenario(firstChat: number): Promise<Scenario> {
     TELEGRAM_API_ROOT: api.apiRoot,
     WEBHOOK_URL: `https://bot.example.org${HOOK_PATH}`,
     WEBHOOK_SECRET: SECRET,
+    QUESTION_LOG_SECRET: 'question-log-secret-of-every-worker',
     RATE_LIMIT_PER_MINUTE: '3',
     DIGEST_TIMEZONE: 'UTC',
     DIGEST_CHAT_IDS: chats.join(','),

@@ -45,12 +45,13 @@ function environment(home: string): Record<string, string> {
     // The same public URL on every worker (behind one load balancer); each listens on its own port.
     WEBHOOK_URL: `https://bot.example.org${HOOK_PATH}`,
     WEBHOOK_SECRET: SECRET,
+    QUESTION_LOG_SECRET: 'question-log-secret-of-every-worker',
     RATE_LIMIT_PER_MINUTE: '10000',
   };
 }
 
 async function serve(name: string, home = folder(`newsbot-${name}-`)): Promise<WorkerProcess> {
-  const worker = await startWorker(name, await findFreePort(), environment(home));
+  const worker = await startWorker(name, await findFreePort(), { ...environment(home), METRICS_PORT: String(await findFreePort()) });
   workers.push(worker);
   return worker;
 }
@@ -118,11 +119,18 @@ async function askUntil(worker: WorkerProcess, question: string, accept: (reply:
   throw new Error(`${worker.name}: no acceptable reply to "${question}" within ${timeoutMs} ms; last: ${last}`);
 }
 
+/** The detailed /health of the worker's metrics listener (METRICS_PORT, loopback). */
 async function health(
   worker: WorkerProcess,
 ): Promise<{ status: number; body: { ok: boolean; replica: { ready: boolean; position: number; headPosition: number | null; lastError: string | null } } }> {
-  const response = await fetch(`${worker.base}/health`);
+  const response = await fetch(`${worker.metricsBase}/health`);
   return { status: response.status, body: (await response.json()) as never };
+}
+
+/** The public /health on the webhook port: ready or not, nothing else. */
+async function publicHealth(worker: WorkerProcess): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${worker.base}/health`);
+  return { status: response.status, body: await response.json() };
 }
 
 beforeAll(async () => {
@@ -209,6 +217,10 @@ describe('workers on one PostgreSQL', () => {
       expect(status).toBe(200);
       expect(body.replica.ready).toBe(true);
       expect(body.replica.lastError).not.toBeNull();
+      // Neither listener shows where the database is: the public one says only ready, the metrics one has no address.
+      expect(body.replica.lastError).not.toMatch(/127\.0\.0\.1|localhost|:\d{4,5}\b|postgres(ql)?:\/\//);
+      expect(await publicHealth(worker)).toEqual({ status: 200, body: { ok: true } });
+      expect((await fetch(`${worker.base}/metrics`)).status).toBe(404);
     }
     expect(asked).toBeGreaterThan(askedWhenStopped);
     await server.start();

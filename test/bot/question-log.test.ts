@@ -68,19 +68,20 @@ describe('question log', () => {
   });
 
   test('/forget removes that reader’s questions and votes and nothing else', async () => {
-    const [answer] = await harness.sendPrivateMessage(ANSWERABLE, { userId: 4005 });
-    await harness.pressButton(answer!, '👍', { userId: 4004 });
-    await harness.pressButton(answer!, '👍', { userId: 4006 });
+    const [others] = await harness.sendPrivateMessage(ANSWERABLE, { userId: 4005 });
+    await harness.pressButton(others!, '👍', { userId: 4005 });
+    const [own] = await harness.sendPrivateMessage(ANSWERABLE, { userId: 4004 });
+    await harness.pressButton(own!, '👎', { userId: 4004 });
     await harness.sendPrivateMessage(UNANSWERABLE, { userId: 4004 });
     const since = new Date(Date.now() - 60_000);
     const before = await harness.archive.state.questionLog.list({ since });
     const votesBefore = await harness.archive.state.answerFeedback.votes(since);
 
     const [done] = await harness.sendPrivateMessage('/forget', { userId: 4004, languageCode: 'en' });
-    expect(done!.text).toBe('Deleted: 1 logged question(s) and 1 vote(s) of yours.');
+    expect(done!.text).toBe('Deleted: 2 logged question(s) and 1 vote(s) of yours.');
 
     const after = await harness.archive.state.questionLog.list({ since });
-    expect(after).toHaveLength(before.length - 1);
+    expect(after).toHaveLength(before.length - 2);
     expect(after.filter((entry) => entry.question === UNANSWERABLE)).toHaveLength(before.filter((entry) => entry.question === UNANSWERABLE).length - 1);
     expect(await harness.archive.state.answerFeedback.votes(since)).toHaveLength(votesBefore.length - 1);
     const [again] = await harness.sendPrivateMessage('/forget', { userId: 4004, languageCode: 'en' });

@@ -1,5 +1,6 @@
-// Chat memory and rate-limit windows live in the database: after the bot stops and the archive is closed,
-// a bot started again on the same NEWSBOT_HOME still runs an old "more results" button and still
+// Chat memory and rate-limit windows live in the database (chats and readers keyed with the secret kept in the home):
+// after the bot stops and the archive is closed, a bot started again on the same NEWSBOT_HOME still runs an old
+// "more results" button and still
 // counts the questions asked before the restart. The real archive of the sample page, the loopback Bot API.
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -40,7 +41,7 @@ describe('a restart keeps the bot’s state', () => {
     const first = await startBot({}, true);
     const [answer] = await first.sendPrivateMessage(QUESTION);
     const moreButton = answer!.buttons.flat().find((button) => button.text === '更多结果');
-    expect(moreButton?.callbackData).toMatch(/^more:[0-9a-z]+$/);
+    expect(moreButton?.callbackData).toMatch(/^more:[A-Za-z0-9_-]{22}$/);
 
     const second = await restart(first);
     const pressed = await second.pressButton(answer!, '更多结果');
@@ -48,10 +49,10 @@ describe('a restart keeps the bot’s state', () => {
     expect(pressed.replies).toHaveLength(1);
     expect(pressed.replies[0]!.text).toMatch(/更多结果|没有更多结果/);
 
-    // A question asked after the restart gets a new key: the old button's key is never handed out again.
+    // A question asked after the restart gets a new random key.
     const [again] = await second.sendPrivateMessage(QUESTION);
     const newButton = again!.buttons.flat().find((button) => button.text === '更多结果');
-    expect(newButton?.callbackData).toMatch(/^more:[0-9a-z]+$/);
+    expect(newButton?.callbackData).toMatch(/^more:[A-Za-z0-9_-]{22}$/);
     expect(newButton?.callbackData).not.toBe(moreButton?.callbackData);
   });
 

@@ -33,10 +33,33 @@ test('without TELEGRAM_BOT_TOKEN, serve explains how to get one and how to try a
       },
     },
   );
-  expect(code).toBe(1);
+  expect(code).toBe(2);
   expect(stderr).toContain('@BotFather');
   expect(stderr).toContain('/newbot');
   expect(stderr).toContain('newsbot ask');
+  expect(await fs.readdir(home)).toEqual([]);
+});
+
+test.each([
+  ['DIGEST_CRON', 'notacron', 'DIGEST_CRON=notacron: DIGEST_CRON must be a cron pattern'],
+  ['DIGEST_TIMEZONE', 'Mars/Olympus', 'DIGEST_TIMEZONE=Mars/Olympus: DIGEST_TIMEZONE must be an IANA time zone'],
+  ['STAFF_REPORT_CRON', '61 * * * *', 'STAFF_REPORT_CRON=61 * * * *: STAFF_REPORT_CRON must be a cron pattern'],
+  ['WEBHOOK_URL', 'notaurl', 'WEBHOOK_URL=notaurl: WEBHOOK_URL must be the public HTTPS address'],
+  ['WEBHOOK_SECRET', 'has spaces and !', 'WEBHOOK_SECRET=<hidden>: WEBHOOK_SECRET may only contain'],
+])('serve with %s=%s stops before starting anything, exit 2, naming the variable', async (name, value, expected) => {
+  const home = await temporaryHome();
+  let stderr = '';
+  const env = { NEWSBOT_HOME: home, EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', [name]: value };
+  const code = await main(['serve'], env, {
+    cwd: home,
+    stdout: () => {},
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  expect(code).toBe(2);
+  expect(stderr).toContain(`newsbot: invalid configuration: ${expected}`);
+  if (name === 'WEBHOOK_SECRET') expect(stderr).not.toContain(value);
   expect(await fs.readdir(home)).toEqual([]);
 });
 

@@ -80,6 +80,23 @@ describe('ingest of awkward inputs', () => {
     expect(answer.citations[0].date).toBe('2026-03-01');
   });
 
+  it('removes control characters, bidi overrides and lone surrogates, says how many, and never repeats a URL’s password', async () => {
+    const home = temporaryHome();
+    const folder = temporaryHome('newsbot-unsafe-');
+    // JSON escapes carry what a CMS export may: a bell, an escape, U+202E (text reversed after it) and a lone surrogate.
+    const record = { id: 'unsafe-1', title: '株洲\u202e新建\u0007公园', body: '株洲今年新建\u001b口袋公园12座。\ud800市民可免费入园。', date: '2026-03-03' };
+    fs.writeFileSync(path.join(folder, 'export.jsonl'), JSON.stringify(record));
+    const run = await runCli(['ingest', path.join(folder, 'export.jsonl'), 'http://reader:s3cret-pass@127.0.0.1:9/feed.xml', '--json'], { NEWSBOT_HOME: home });
+    const report = run.json();
+    expect(report.articles.added).toBe(1);
+    expect(report.removedCharacters).toEqual({ control: 2, bidi: 1, loneSurrogate: 1 });
+    expect(run.stdout + run.stderr).not.toContain('s3cret-pass');
+    expect(report.errors).toEqual([expect.objectContaining({ source: 'http://reader:***@127.0.0.1:9/feed.xml' })]);
+    const [stored] = (await runCli(['search', '口袋公园', '--json'], { NEWSBOT_HOME: home })).json().results;
+    expect(stored.title).toBe('株洲新建公园');
+    expect(stored.text).toContain('株洲今年新建口袋公园12座。市民可免费入园。');
+  });
+
   it('reads relative paths from the working directory it is given, and records them relative to it', async () => {
     const folder = temporaryHome('newsbot-cwd-');
     fs.copyFileSync(SAMPLE_PAGE, path.join(folder, 'page.md'));

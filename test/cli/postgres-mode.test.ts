@@ -49,10 +49,11 @@ describe('newsbot with DATABASE_URL', () => {
     expect(run.stderr).not.toContain('hunter2-secret');
   });
 
-  it('serve in webhook mode asks for one WEBHOOK_SECRET shared by every worker', async () => {
+  it('serve in webhook mode asks for one WEBHOOK_SECRET and one QUESTION_LOG_SECRET shared by every worker, before anything starts', async () => {
     const run = await runCli(['serve'], { NEWSBOT_HOME: home(), DATABASE_URL: databaseUrl, TELEGRAM_BOT_TOKEN: '123:abc', WEBHOOK_URL: 'https://bot.example.org/hook' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('WEBHOOK_SECRET');
+    expect(run.stderr).toContain('WEBHOOK_SECRET is required with DATABASE_URL and WEBHOOK_URL');
+    expect(run.stderr).toContain('QUESTION_LOG_SECRET is required with DATABASE_URL');
   });
 
   it('names PostgreSQL, without the password, when it is unreachable and the replica is empty', async () => {

@@ -33,7 +33,7 @@ describe('newsbot report', () => {
     await log.record(entry('今年地铁新线路有哪些？', false, 4 * 60_000, 'reader-c'));
     await log.record(entry('图书馆几点开门？', false, 5 * 60_000));
     await log.record(entry('十天前没人能答的问题：动物园门票', false, 10 * DAY_MS));
-    const answered = await log.record(entry('爱心驿站有多少家？', true, 60_000));
+    const answered = await log.record(entry('爱心驿站有多少家？', true, 60_000, 'reader-b'));
     await archive.state.answerFeedback.vote(answered, 'reader-b', 'down', new Date());
     await archive.close();
   }, 60_000);

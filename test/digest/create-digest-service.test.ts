@@ -79,9 +79,8 @@ describe('createDigestService', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('rejects an invalid DIGEST_CRON before anything starts', () => {
-    const { archive } = fakeArchive({ DIGEST_CRON: 'every morning' });
-    expect(() => createDigestService(archive, noTelegram, digestStores())).toThrow(/DIGEST_CRON/);
+  it('an invalid DIGEST_CRON is refused with the configuration, before anything starts', () => {
+    expect(() => fakeArchive({ DIGEST_CRON: 'every morning' })).toThrow(/DIGEST_CRON=every morning: DIGEST_CRON must be a cron pattern/);
   });
 
   it('retries a chat that failed transiently a few minutes later', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/ingest/decode-text.js';
@@ -50,5 +51,18 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from(`${long}\u0007${long}`, 'utf8')).text).toContain('\u0007');
     expect(decodeText(iconv.encode('Hello, this is plain English text in UTF-16 without any byte order mark at all.', 'utf-16le')).text).toContain('plain English');
     expect(decodeText(iconv.encode('Plain English text in big-endian UTF-16, again without a byte order mark.', 'utf-16be')).text).toContain('big-endian');
+  });
+
+  it('reads the sample page converted to UTF-16 without a byte order mark, in both byte orders', () => {
+    // As `iconv -t UTF-16LE` writes it: common CJK characters (U+4E00…) put NULs at even offsets too.
+    const page = readFileSync(new URL('../../data/zhuzhou-daily-page.md', import.meta.url), 'utf8');
+    expect(decodeText(iconv.encode(page, 'utf-16le'))).toEqual({ text: page, encoding: 'utf-16le' });
+    expect(decodeText(iconv.encode(page, 'utf-16be'))).toEqual({ text: page, encoding: 'utf-16be' });
+  });
+
+  it('reads short CJK text in UTF-16 without a byte order mark, whichever side its NULs fall on', () => {
+    const line = '一二三万丈高楼平地起，今年上半年。\n';
+    expect(decodeText(iconv.encode(line, 'utf-16le')).text).toBe(line);
+    expect(decodeText(iconv.encode(line, 'utf-16be')).text).toBe(line);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -170,5 +170,20 @@ describe('parseSourceFile: JSON', () => {
     );
     const { articles } = await parseSourceFile(file('undated.json'), { date: '2025-04-23' });
     expect(articles.map((article) => article.date)).toEqual(['2025-04-23', '2025-01-05']);
+  });
+});
+
+describe('parseSourceFile: encodings', () => {
+  it('ingests the sample page saved as UTF-16LE without a byte order mark like its UTF-8 original', async () => {
+    const original = await readFile(new URL('../../data/zhuzhou-daily-page.md', import.meta.url), 'utf8');
+    await writeFile(file('page-utf8.md'), original);
+    // What `iconv -f UTF-8 -t UTF-16LE` writes: no byte order mark.
+    await writeFile(file('page-utf16le.md'), iconv.encode(original, 'utf-16le'));
+    const fromUtf8 = await parseSourceFile(file('page-utf8.md'), { date: '2026-04-23' });
+    const fromUtf16 = await parseSourceFile(file('page-utf16le.md'), { date: '2026-04-23' });
+    expect(fromUtf16.errors).toEqual([]);
+    expect(fromUtf16.articles.length).toBeGreaterThan(5);
+    const withoutSource = (parsed: typeof fromUtf8) => parsed.articles.map(({ id: _id, source: _source, ...article }) => article);
+    expect(withoutSource(fromUtf16)).toEqual(withoutSource(fromUtf8));
   });
 });

@@ -7,6 +7,8 @@ import { SqliteChatMemoryStore } from '../../src/store/sqlite-chat-memory-store.
 
 const DAY = 24 * 60 * 60 * 1000;
 const folders: string[] = [];
+const PRIVATE = { chatHash: 'chat-1', readerHash: 'reader-1', readerOnly: true };
+const PRESSED_BY_OWNER = { chatHash: 'chat-1', readerHash: 'reader-1' };
 
 afterEach(() => {
   for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
@@ -22,62 +24,62 @@ describe('SqliteChatMemoryStore', () => {
   it('keeps one conversation context per reader and chat, readable within its age', async () => {
     let now = 1_000_000;
     const memory = new SqliteChatMemoryStore(openSqliteDatabase(':memory:'), { now: () => now });
-    await memory.rememberContext(-5, 1, { question: '河城今年新建了多少座桥？', articleIds: ['a'], at: now });
-    await memory.rememberContext(-5, 1, { question: '河城的预算是多少？', articleIds: ['b', 'c'], at: now });
-    await memory.rememberContext(-5, 2, { question: '别人的问题？', articleIds: ['d'], at: now });
-    expect(await memory.context(-5, 1, 60_000)).toEqual({ question: '河城的预算是多少？', articleIds: ['b', 'c'], at: now });
-    expect(await memory.context(-6, 1, 60_000)).toBeNull();
+    await memory.rememberContext('chat-5', 'reader-1', { question: '河城今年新建了多少座桥？', articleIds: ['a'], at: now });
+    await memory.rememberContext('chat-5', 'reader-1', { question: '河城的预算是多少？', articleIds: ['b', 'c'], at: now });
+    await memory.rememberContext('chat-5', 'reader-2', { question: '别人的问题？', articleIds: ['d'], at: now });
+    expect(await memory.context('chat-5', 'reader-1', 60_000)).toEqual({ question: '河城的预算是多少？', articleIds: ['b', 'c'], at: now });
+    expect(await memory.context('chat-6', 'reader-1', 60_000)).toBeNull();
     now += 60_001;
-    expect(await memory.context(-5, 1, 60_000)).toBeNull();
+    expect(await memory.context('chat-5', 'reader-1', 60_000)).toBeNull();
   });
 
   it('round-trips questions and numbered lists', async () => {
     const memory = new SqliteChatMemoryStore(openSqliteDatabase(':memory:'));
-    const key = await memory.rememberQuestion({ question: '株洲有几个集群？', shownArticleIds: ['a', 'b'] });
-    expect(key).toMatch(/^[0-9a-z]+$/);
-    expect(await memory.question(key)).toEqual({ question: '株洲有几个集群？', shownArticleIds: ['a', 'b'] });
-    expect(await memory.question('zzzz')).toBeNull();
-    expect(await memory.question('not a key!')).toBeNull();
+    const key = await memory.rememberQuestion({ question: '株洲有几个集群？', shownArticleIds: ['a', 'b'] }, PRIVATE);
+    expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await memory.question(key, PRESSED_BY_OWNER)).toEqual({ question: '株洲有几个集群？', shownArticleIds: ['a', 'b'] });
+    expect(await memory.question('zzzzzzzzzzzzzzzzzzzzzz', PRESSED_BY_OWNER)).toBeNull();
+    expect(await memory.question('not a key!', PRESSED_BY_OWNER)).toBeNull();
 
-    await memory.rememberListedArticles(-100, ['x', 'y']);
-    await memory.rememberListedArticles(7, ['z']);
-    expect(await memory.listedArticle(-100, 2)).toBe('y');
-    expect(await memory.listedArticle(-100, 3)).toBeNull();
-    expect(await memory.listedArticle(-100, 0)).toBeNull();
-    await memory.rememberListedArticles(-100, ['w']);
-    expect(await memory.listedArticle(-100, 1)).toBe('w');
-    expect(await memory.listedArticle(7, 1)).toBe('z');
+    await memory.rememberListedArticles('chat-group', ['x', 'y']);
+    await memory.rememberListedArticles('chat-1', ['z']);
+    expect(await memory.listedArticle('chat-group', 2)).toBe('y');
+    expect(await memory.listedArticle('chat-group', 3)).toBeNull();
+    expect(await memory.listedArticle('chat-group', 0)).toBeNull();
+    await memory.rememberListedArticles('chat-group', ['w']);
+    expect(await memory.listedArticle('chat-group', 1)).toBe('w');
+    expect(await memory.listedArticle('chat-1', 1)).toBe('z');
   });
 
-  it('never hands out a key twice, across a reopen of the same file and after old rows are pruned', async () => {
+  it('keeps keys working across a reopen of the same file; expired ones are pruned and find nothing', async () => {
     const file = databaseFile();
     let now = 0;
     const first = openSqliteDatabase(file);
     const before = new SqliteChatMemoryStore(first, { now: () => now });
-    const oldKeys = [await before.rememberQuestion({ question: 'one', shownArticleIds: [] }), await before.rememberQuestion({ question: 'two', shownArticleIds: [] })];
+    const oldKey = await before.rememberQuestion({ question: 'one', shownArticleIds: [] }, PRIVATE);
     first.close();
 
-    now = 30 * DAY; // every earlier row has expired and is pruned by the next write
-    const second = openSqliteDatabase(file);
-    const after = new SqliteChatMemoryStore(second, { now: () => now });
-    const newKey = await after.rememberQuestion({ question: 'three', shownArticleIds: [] });
-    expect(second.prepare('SELECT count(*) FROM remembered_questions').pluck().get()).toBe(1);
-    expect(oldKeys).not.toContain(newKey);
-    expect(await after.question(newKey)).toMatchObject({ question: 'three' });
-    for (const key of oldKeys) expect(await after.question(key)).toBeNull();
-    second.close();
+    const reopened = openSqliteDatabase(file);
+    expect(await new SqliteChatMemoryStore(reopened, { now: () => now }).question(oldKey, PRESSED_BY_OWNER)).toMatchObject({ question: 'one' });
+    now = 30 * DAY; // the earlier row has expired and is pruned by the next write
+    const after = new SqliteChatMemoryStore(reopened, { now: () => now });
+    const newKey = await after.rememberQuestion({ question: 'three', shownArticleIds: [] }, PRIVATE);
+    expect(reopened.prepare('SELECT count(*) FROM remembered_questions').pluck().get()).toBe(1);
+    expect(newKey).not.toBe(oldKey);
+    expect(await after.question(oldKey, PRESSED_BY_OWNER)).toBeNull();
+    reopened.close();
   });
 
   it('forgets questions and lists after the retention period', async () => {
     let now = 1_000;
     const memory = new SqliteChatMemoryStore(openSqliteDatabase(':memory:'), { now: () => now, retentionMs: 7 * DAY });
-    const key = await memory.rememberQuestion({ question: 'q', shownArticleIds: [] });
-    await memory.rememberListedArticles(1, ['a']);
+    const key = await memory.rememberQuestion({ question: 'q', shownArticleIds: [] }, PRIVATE);
+    await memory.rememberListedArticles('chat-1', ['a']);
     now += 7 * DAY - 1;
-    expect(await memory.question(key)).not.toBeNull();
-    expect(await memory.listedArticle(1, 1)).toBe('a');
+    expect(await memory.question(key, PRESSED_BY_OWNER)).not.toBeNull();
+    expect(await memory.listedArticle('chat-1', 1)).toBe('a');
     now += 1;
-    expect(await memory.question(key)).toBeNull();
-    expect(await memory.listedArticle(1, 1)).toBeNull();
+    expect(await memory.question(key, PRESSED_BY_OWNER)).toBeNull();
+    expect(await memory.listedArticle('chat-1', 1)).toBeNull();
   });
 });

@@ -39,7 +39,32 @@ describe('state tables in the migrations', () => {
     const state = openStateStores(database);
     expect(await state.subscriptions.get('-1')).toMatchObject({ title: 'Readers', active: true });
     expect(await state.sentDigests.wasSent('-1', '2026-04-22')).toBe(true);
-    expect(await state.chatMemory.rememberQuestion({ question: 'q', shownArticleIds: [] })).toBe('1');
+    expect(await state.chatMemory.rememberQuestion({ question: 'q', shownArticleIds: [] }, { chatHash: 'c', readerHash: 'r', readerOnly: true })).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    database.close();
+  });
+
+  it('upgrades a database at version 6 (other-story buttons and contexts under plain Telegram ids): those rows go, hashes from then on', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-migrations-'));
+    folders.push(folder);
+    const file = path.join(folder, 'newsbot.db');
+    const old = new Database(file);
+    runMigrations(
+      old,
+      MIGRATIONS.filter((migration) => migration.version <= 6),
+    );
+    old.exec(`
+      INSERT INTO remembered_questions (question, shown_article_ids, created_at, chat_id, user_id, article_id) VALUES ('袭击造成多少人死亡？', '[]', 1, -100, 7356209841, 'south-attack');
+      INSERT INTO conversation_contexts (chat_id, user_id, question, article_ids, at, subject) VALUES (7356209841, 7356209841, 'q', '[]', 1, '王晓梅');
+    `);
+    old.close();
+
+    const database = openSqliteDatabase(file);
+    expect(database.pragma('user_version', { simple: true })).toBe(Math.max(...MIGRATIONS.map((migration) => migration.version)));
+    for (const table of ['remembered_questions', 'conversation_contexts']) expect(database.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    const { chatMemory } = openStateStores(database);
+    const owner = { chatHash: 'c', readerHash: 'r', readerOnly: true };
+    const key = await chatMemory.rememberQuestion({ question: 'q', shownArticleIds: [], articleId: 'south-attack' }, owner);
+    expect(await chatMemory.question(key, owner)).toEqual({ question: 'q', shownArticleIds: [], articleId: 'south-attack' });
     database.close();
   });
 

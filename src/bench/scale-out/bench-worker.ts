@@ -6,7 +6,7 @@ import net from 'node:net';
 export interface StartBenchWorkerOptions {
   /** bin/newsbot.js (runs the compiled dist/). */
   bin: string;
-  /** The worker's whole environment (PATH, NEWSBOT_HOME, DATABASE_URL, TELEGRAM_*, WEBHOOK_*…); WEBHOOK_PORT is added. */
+  /** The worker's whole environment (PATH, NEWSBOT_HOME, DATABASE_URL, TELEGRAM_*, WEBHOOK_*…); WEBHOOK_PORT and METRICS_PORT are added. */
   env: Record<string, string>;
   /** Longest wait for a ready `/health`. */
   timeoutMs: number;
@@ -21,7 +21,7 @@ export interface BenchWorker {
   readonly readyMs: number;
   /** Peak resident memory so far (the kernel's VmHWM), in MB; null off Linux. */
   peakRssMb(): number | null;
-  /** The replica's position as `/health` reports it. */
+  /** The replica's position as the metrics listener's `/health` reports it (the public one says only ready or not). */
   replicaPosition(): Promise<number>;
   /** SIGTERM (graceful stop), SIGKILL after 10 s; resolves once the process has exited. */
   stop(): Promise<void>;
@@ -32,11 +32,13 @@ const HEALTH_POLL_MS = 25;
 /** Spawns `newsbot serve` and resolves once its `/health` says the replica is ready. */
 export async function startBenchWorker(options: StartBenchWorkerOptions): Promise<BenchWorker> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const metricsBase = `http://127.0.0.1:${metricsPort}`;
   const started = performance.now();
   const child = spawn(process.execPath, [options.bin, 'serve'], {
     cwd: options.env.NEWSBOT_HOME,
-    env: { ...options.env, WEBHOOK_PORT: String(port) },
+    env: { ...options.env, WEBHOOK_PORT: String(port), METRICS_PORT: String(metricsPort) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -65,7 +67,7 @@ export async function startBenchWorker(options: StartBenchWorkerOptions): Promis
     readyMs,
     peakRssMb: () => peakRssMb(child.pid!),
     replicaPosition: async () => {
-      const body = (await (await fetch(`${base}/health`)).json()) as { replica?: { position?: number } };
+      const body = (await (await fetch(`${metricsBase}/health`)).json()) as { replica?: { position?: number } };
       return body.replica?.position ?? 0;
     },
     stop: () => stopChild(child, exited),

@@ -128,6 +128,7 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
       TELEGRAM_API_ROOT: api.apiRoot,
       WEBHOOK_URL: `https://bot.example.org${HOOK_PATH}`,
       WEBHOOK_SECRET: SECRET,
+      QUESTION_LOG_SECRET: 'scale-out-bench-question-log-secret',
       RATE_LIMIT_PER_MINUTE: '1000000',
     });
     const newHome = (): string => {

@@ -1,21 +1,21 @@
 import type { Context } from 'telegraf';
+import { forgetReader } from '../../store/forget-reader.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
 import { sendHtml } from '../reply/send-html.js';
 
 /**
- * `/forget`: deletes every question the reader asked from the question log, every vote they gave, and what the
- * chat memory keeps of them (their follow-up contexts, their other-story buttons); nobody else's.
+ * `/forget`: erases everything the bot keeps about the reader, in every store (`forgetReader`): their logged
+ * questions and votes, the questions behind their buttons ("more results", other stories) and their follow-up
+ * contexts in every chat, their private chat's lists, and a digest subscription of that chat; nobody else's. Says
+ * how many questions and votes went.
  */
 export async function forgetCommand(ctx: Context, runtime: BotRuntime): Promise<void> {
   const messages = messagesFor(ctx.from?.language_code);
   if (!ctx.from) return;
-  const { questionLog, answerFeedback, chatMemory, readerHash, logger } = runtime.deps;
-  const reader = await readerHash(ctx.from.id);
-  const votes = await answerFeedback.forgetVoter(reader);
-  const questions = await questionLog.forgetReader(reader);
-  // The store itself, not the fail-soft wrapper: an erasure that did not happen must not be reported as done.
-  const remembered = await chatMemory.forgetReader(ctx.from.id);
-  logger.info({ questions, votes, remembered }, 'a reader deleted their question-log entries and chat memory');
-  await sendHtml(ctx, messages.forgetDone(questions, votes));
+  const { archive, readerKeys, logger } = runtime.deps;
+  const deleted = await forgetReader(archive.state, readerKeys.identity(ctx.from.id));
+  // Counts only: not even the keyed hash of who asked to be forgotten.
+  logger.info({ deleted }, 'a reader erased what the bot kept about them');
+  await sendHtml(ctx, messages.forgetDone(deleted.questionLog, deleted.answerFeedback));
 }

@@ -9,7 +9,7 @@ import { sendArticlePage } from './send-article-page.js';
 /**
  * `/source <n or id>`: an article's full text, `n` numbering the chat's last list. Anyone in a group may ask, so
  * one request sends at most 5 messages (a long article's first page, then buttons for the next page or a .txt
- * file) and counts against the user's rate limit like a question.
+ * file) and counts against the user's and the chat's rate limits like a question (`rateLimitGuard`).
  */
 export async function sourceCommand(ctx: Context, runtime: BotRuntime, argument: string): Promise<void> {
   const messages = messagesFor(ctx.from?.language_code);
@@ -17,13 +17,6 @@ export async function sourceCommand(ctx: Context, runtime: BotRuntime, argument:
   const reference = argument.trim();
   if (reference.length === 0) {
     await sendHtml(ctx, messages.sourceUsage, { replyToMessageId });
-    return;
-  }
-  const userId = ctx.from?.id;
-  if (userId === undefined) return;
-  const decision = await runtime.rateLimiter.take(userId);
-  if (!decision.allowed) {
-    if (decision.firstRefusal) await sendHtml(ctx, messages.slowDown(decision.retryAfterSeconds), { replyToMessageId });
     return;
   }
   const article = await findArticle(runtime, ctx.chat?.id, reference);

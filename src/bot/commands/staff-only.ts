@@ -13,7 +13,8 @@ export function staffOnly<C extends Context>(deps: BotDeps, handler: (ctx: C) =>
       await handler(ctx);
       return;
     }
-    deps.logger.info({ userId: ctx.from?.id, updateId: ctx.update.update_id }, 'staff command refused');
+    const reader = ctx.from ? deps.readerKeys.reader(ctx.from.id) : null;
+    deps.logger.info({ reader, updateId: ctx.update.update_id }, 'staff command refused');
     await sendHtml(ctx, messagesFor(ctx.from?.language_code).staffOnly);
   };
 }

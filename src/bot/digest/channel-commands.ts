@@ -42,7 +42,7 @@ export async function addChannelCommand(ctx: Context, runtime: DigestCommandsRun
   }
   const title = chat.title;
   await runtime.subscriptions.subscribe({ chatId: String(chat.id), title, username: name.slice(1), kind: 'channel', source: 'command' });
-  logger.info({ chatId: chat.id, channel: name, staffUserId: ctx.from?.id }, 'digest channel added');
+  logger.info({ chatId: chat.id, channel: name, staff: ctx.from ? runtime.deps.readerKeys.reader(ctx.from.id) : null }, 'digest channel added');
   const { cron, timezone } = runtime.deps.archive.config.digest;
   await sendHtml(ctx, messages.channelAdded(title, nextDigestTime(cron, timezone, runtime.now())));
 }
@@ -69,7 +69,7 @@ export async function removeChannelCommand(ctx: Context, runtime: DigestCommands
     return;
   }
   await subscriptions.unsubscribe(subscription.chatId);
-  runtime.deps.logger.info({ chatId: subscription.chatId, channel: name, staffUserId: ctx.from?.id }, 'digest channel removed');
+  runtime.deps.logger.info({ chatId: subscription.chatId, channel: name, staff: ctx.from ? runtime.deps.readerKeys.reader(ctx.from.id) : null }, 'digest channel removed');
   await sendHtml(ctx, messages.channelRemoved(subscription.title ?? name));
 }
 

@@ -23,17 +23,19 @@ async function changeSubscription(ctx: Context, runtime: DigestCommandsRuntime, 
     await reply(messages.groupsOnly);
     return;
   }
-  const { logger } = runtime.deps;
+  const { logger, readerKeys } = runtime.deps;
+  // Who asked, as the keyed hash: never a plain user id in the log.
+  const reader = ctx.from ? readerKeys.reader(ctx.from.id) : null;
   let admin: boolean;
   try {
     admin = await isChatAdmin(ctx);
   } catch (error) {
-    logger.warn({ chatId: chat.id, userId: ctx.from?.id, error: error instanceof Error ? error.message : String(error) }, 'getChatMember failed');
+    logger.warn({ chatId: chat.id, reader, error: error instanceof Error ? error.message : String(error) }, 'getChatMember failed');
     await reply(messages.adminCheckFailed);
     return;
   }
   if (!admin) {
-    logger.info({ chatId: chat.id, userId: ctx.from?.id, action }, 'digest subscription refused: not an admin');
+    logger.info({ chatId: chat.id, reader, action }, 'digest subscription refused: not an admin');
     await reply(messages.adminsOnly);
     return;
   }
@@ -41,7 +43,7 @@ async function changeSubscription(ctx: Context, runtime: DigestCommandsRuntime, 
   const chatId = String(chat.id);
   if (action === 'unsubscribe') {
     const changed = await subscriptions.unsubscribe(chatId);
-    logger.info({ chatId, userId: ctx.from?.id, changed }, 'digest unsubscribed');
+    logger.info({ chatId, reader, changed }, 'digest unsubscribed');
     await reply(changed ? messages.unsubscribed : messages.notSubscribed);
     return;
   }
@@ -52,6 +54,6 @@ async function changeSubscription(ctx: Context, runtime: DigestCommandsRuntime, 
     return;
   }
   await subscriptions.subscribe({ chatId, title: chat.title, kind: chat.type, source: 'command' });
-  logger.info({ chatId, userId: ctx.from?.id }, 'digest subscribed');
+  logger.info({ chatId, reader }, 'digest subscribed');
   await reply(messages.subscribed(nextRun));
 }

@@ -29,9 +29,9 @@ export interface AnswerQuestionOptions {
 }
 
 /**
- * Answers one question in the current chat: checks length and rate limit, shows "typing…", asks the answerer
- * under the handler timeout, then replies with the cited answer, the other stories it fits (另有报道) and its
- * buttons (or says nothing was found).
+ * Answers one question in the current chat (its rate limits were taken before, by `rateLimitGuard`): checks its
+ * length, shows "typing…", asks the answerer under the handler timeout, then replies with the cited answer, the other
+ * stories it fits (另有报道) and its buttons (or says nothing was found).
  */
 export async function answerQuestion(ctx: Context, runtime: BotRuntime, rawQuestion: string, options: AnswerQuestionOptions = {}): Promise<void> {
   const messages = messagesFor(ctx.from?.language_code);
@@ -83,9 +83,16 @@ export async function answerQuestion(ctx: Context, runtime: BotRuntime, rawQuest
         result.citations.map((citation) => citation.articleId),
       );
     await rememberChatContext(ctx, runtime, resolved.question, result);
-    const moreKey = await runtime.memory.rememberQuestion({ question: resolved.question, shownArticleIds: result.citations.map((citation) => citation.articleId) });
+    // Bound to this chat (and in a private chat to this reader): nobody else's press opens it.
+    const moreKey =
+      ctx.chat && ctx.from
+        ? await runtime.memory.rememberQuestion(
+            { question: resolved.question, shownArticleIds: result.citations.map((citation) => citation.articleId) },
+            { chatId: ctx.chat.id, userId: ctx.from.id, readerOnly: ctx.chat.type === 'private' },
+          )
+        : null;
     const keyboard = [...answerKeyboard(result, runtime, messages, moreKey), ...(await otherStoryButtons(ctx, runtime, resolved.question, result.otherStories, messages))];
-    if (logId !== null) keyboard.push(feedbackButtons(logId));
+    if (logId !== null && ctx.chat && ctx.from) keyboard.push(feedbackButtons(logId, { chatId: ctx.chat.id, userId: ctx.from.id }, runtime.deps.readerKeys));
     const heading = options.articleId
       ? `${messages.aboutStory(archive.store.getArticle(options.articleId)?.title ?? options.articleId, resolved.question)}\n`
       : renderFollowUpLine(resolved);

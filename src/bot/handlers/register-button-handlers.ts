@@ -13,7 +13,9 @@ const ALERT_CHARACTERS = 200;
 
 /**
  * Inline keyboard callbacks under answers:
- * `src:<chunkId>:<n>` replies with the cited passage; `more:<key>` lists further ranked passages for the question.
+ * `src:<chunkId>:<n>` replies with the cited passage (public archive text, so anyone may press it); `more:<key>`
+ * lists further ranked passages for the question, only in the chat it was answered in (and, in a private chat, only
+ * for its reader): a key pressed anywhere else gets the same "expired" reply as an unknown or old one.
  */
 export function registerButtonHandlers(bot: Telegraf, runtime: BotRuntime): void {
   const { archive } = runtime.deps;
@@ -34,16 +36,12 @@ export function registerButtonHandlers(bot: Telegraf, runtime: BotRuntime): void
     await sendHtml(ctx, renderCitedPassage(chunk, messages, `[${ctx.match[2]}] ${messages.citedPassage}`), { replyToMessageId: messageIdOf(ctx) });
   });
 
-  bot.action(/^more:([0-9a-z]+)$/, async (ctx) => {
+  bot.action(/^more:([A-Za-z0-9_-]{22})$/, async (ctx) => {
     const messages = messagesFor(ctx.from.language_code);
-    const remembered = await runtime.memory.question(ctx.match[1]!);
+    const chat = ctx.callbackQuery.message?.chat;
+    const remembered = chat ? await runtime.memory.question(ctx.match[1]!, { chatId: chat.id, userId: ctx.from.id }) : null;
     if (!remembered) {
       await ctx.answerCbQuery(messages.buttonExpired);
-      return;
-    }
-    const decision = await runtime.rateLimiter.take(ctx.from.id);
-    if (!decision.allowed) {
-      await ctx.answerCbQuery(messages.slowDown(decision.retryAfterSeconds));
       return;
     }
     await ctx.answerCbQuery();

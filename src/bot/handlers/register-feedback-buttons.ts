@@ -3,19 +3,24 @@ import { metrics } from '../../log/metrics.js';
 import type { FeedbackVote } from '../../store/answer-feedback-store.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
-import { FEEDBACK_PATTERN } from './feedback-buttons.js';
+import { FEEDBACK_PATTERN, isOwnVoteButton } from './feedback-buttons.js';
 
 /**
- * 👍 / 👎 under answers (`fb:<question log id>:up|down`): one vote per reader per answer, a second press
- * replaces the first. The reader is stored only as the keyed hash. An answer whose log entry is gone
- * (forgotten, past retention) says the button has expired.
+ * 👍 / 👎 under answers (`fb:<question log id>:up|down:<signature>`): only the reader who asked may vote, in the
+ * chat where it was asked; one vote per answer, a second press replaces the first. The reader is stored only as the
+ * keyed hash. A button pressed by anyone else, a hand-made one, or one whose log entry is gone (forgotten, past
+ * retention) gets the same "expired" reply, so a press tells nobody which ids exist.
  */
 export function registerFeedbackButtons(bot: Telegraf, runtime: BotRuntime): void {
-  const { answerFeedback, readerHash } = runtime.deps;
+  const { answerFeedback, readerKeys } = runtime.deps;
   bot.action(FEEDBACK_PATTERN, async (ctx) => {
     const messages = messagesFor(ctx.from.language_code);
+    const questionId = Number(ctx.match[1]);
     const vote = ctx.match[2] as FeedbackVote;
-    const recorded = await answerFeedback.vote(Number(ctx.match[1]), await readerHash(ctx.from.id), vote, new Date());
+    const chat = ctx.callbackQuery.message?.chat;
+    const own = chat !== undefined && isOwnVoteButton(questionId, ctx.match[3]!, { chatId: chat.id, userId: ctx.from.id }, readerKeys);
+    // The store checks too that the entry is this reader's: a vote never lands on someone else's question.
+    const recorded = own && (await answerFeedback.vote(questionId, readerKeys.reader(ctx.from.id), vote, new Date()));
     if (!recorded) {
       await ctx.answerCbQuery(messages.buttonExpired);
       return;

@@ -19,6 +19,8 @@ const SOURCE_BUTTONS_PER_ROW = 4;
 const INLINE_TIMEOUT_MS = 8_000;
 /** Results are per user (language) and the archive changes; keep Telegram's cache short. */
 const INLINE_CACHE_SECONDS = 10;
+/** Longest title of an inline result (plain text, shown in the list of results). */
+const INLINE_TITLE_CHARACTERS = 200;
 /** Room left for the sources under an inline answer (message text is limited to 4096 characters). */
 const INLINE_ANSWER_CHARACTERS = 3_000;
 
@@ -42,7 +44,7 @@ export function registerInlineQueryHandler(bot: Telegraf, runtime: BotRuntime): 
       await answer(archive.store.latestArticles(10).map((article, index) => articleResult(article, index, messages)));
       return;
     }
-    if ([...query].length > runtime.maxQuestionChars || !(await runtime.rateLimiter.take(ctx.from.id)).allowed) {
+    if ([...query].length > runtime.maxQuestionChars) {
       await answer([]);
       return;
     }
@@ -70,7 +72,7 @@ function answerResults(result: AnswerResult, messages: Messages, keyboard: Inlin
     (citation): InlineQueryResultArticle => ({
       type: 'article',
       id: `c${citation.n}`,
-      title: citation.title,
+      title: shortenText(citation.title, INLINE_TITLE_CHARACTERS),
       description: `${citation.date ?? messages.undated} · ${shortenText(citation.quote, 100)}`,
       input_message_content: htmlContent(
         `${renderSourceLine(citation, messages.undated)}\n<blockquote>${escapeHtml(shortenText(citation.quote, INLINE_ANSWER_CHARACTERS))}</blockquote>`,
@@ -97,7 +99,7 @@ function articleResult(article: StoredArticle, index: number, messages: Messages
   return {
     type: 'article',
     id: `a${index}`,
-    title: article.title,
+    title: shortenText(article.title, INLINE_TITLE_CHARACTERS),
     description: `${article.date ?? messages.undated} · ${shortenText(lead, 100)}`,
     input_message_content: htmlContent(`${renderSourceLine(article, messages.undated)}\n\n${escapeHtml(shortenText(lead, INLINE_ANSWER_CHARACTERS))}`),
   };

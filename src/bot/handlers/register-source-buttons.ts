@@ -8,8 +8,9 @@ import { renderArticlePages } from '../render/render-article-pages.js';
 
 /**
  * The buttons under a long /source: `srcpage:<page>:<id>` sends that page (at most 5 messages),
- * `srcfile:<id>` sends the article as one .txt file. Each press counts against the presser's rate limit,
- * so nobody can page a group chat full. Both read everything from the button, so they survive restarts.
+ * `srcfile:<id>` sends the article as one .txt file. Each press counts against the presser's and the chat's rate
+ * limits (`rateLimitGuard`), so nobody can page a group chat full. Both read everything from the button, so they
+ * survive restarts.
  */
 export function registerSourceButtons(bot: Telegraf, runtime: BotRuntime): void {
   const { store } = runtime.deps.archive;
@@ -23,11 +24,6 @@ export function registerSourceButtons(bot: Telegraf, runtime: BotRuntime): void 
       await ctx.answerCbQuery(messages.buttonExpired);
       return;
     }
-    const decision = await runtime.rateLimiter.take(ctx.from.id);
-    if (!decision.allowed) {
-      await ctx.answerCbQuery(messages.slowDown(decision.retryAfterSeconds));
-      return;
-    }
     await ctx.answerCbQuery();
     await sendArticlePage(ctx, article, pages, messages, { page, replyToMessageId: ctx.callbackQuery.message?.message_id });
   });
@@ -37,11 +33,6 @@ export function registerSourceButtons(bot: Telegraf, runtime: BotRuntime): void 
     const article = store.getArticle(ctx.match[1]!);
     if (!article) {
       await ctx.answerCbQuery(messages.buttonExpired);
-      return;
-    }
-    const decision = await runtime.rateLimiter.take(ctx.from.id);
-    if (!decision.allowed) {
-      await ctx.answerCbQuery(messages.slowDown(decision.retryAfterSeconds));
       return;
     }
     await ctx.answerCbQuery();

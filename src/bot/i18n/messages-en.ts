@@ -33,7 +33,6 @@ export const MESSAGES_EN: Messages = {
   moreResultsHeading: '<b>More results</b>',
   noMoreResults: 'No further results.',
   buttonExpired: 'This button has expired; please ask again.',
-  notYourButton: 'This button works only for the reader who asked; please ask your own question.',
   otherStoriesHeading: '<b>Other reports:</b>',
   otherStoryButton: (title) => `Ask about “${title}”`,
   aboutStory: (title, question) => `<i>↪ “${escapeHtml(title)}”: ${escapeHtml(question)}</i>`,
@@ -59,7 +58,7 @@ export const MESSAGES_EN: Messages = {
   privacyNote: (retentionDays) =>
     [
       '<b>Privacy</b>',
-      `Questions are logged so the newsroom learns what its archive lacks: the question, the time, the kind of chat, whether it was answered, the sources and how long it took. You are stored only as a keyed hash of your Telegram id, never your name or username. Entries are deleted after ${retentionDays} days; /forget deletes yours now.`,
+      `Questions are logged so the newsroom learns what its archive lacks: the question, the time, the kind of chat, whether it was answered, the sources and how long it took. You are stored only as a keyed hash of your Telegram id, never your name or username. Entries are deleted after ${retentionDays} days; /forget erases everything the bot keeps about you now (questions, votes, “more results” and follow-up state).`,
     ].join('\n'),
   forgetDone: (questions, votes) => `Deleted: ${questions} logged question(s) and ${votes} vote(s) of yours.`,
   feedbackThanks: 'Thanks, your vote is recorded.',
@@ -81,7 +80,7 @@ export const MESSAGES_EN: Messages = {
     ask: 'Ask: /ask question (in groups)',
     latest: 'Newest articles',
     source: 'Full text: /source number or article id',
-    forget: 'Delete your logged questions and votes',
+    forget: 'Erase everything the bot keeps about you',
     search: 'Ranked passages: /search words',
     stats: 'Archive size, last ingest and reader votes',
     unanswered: 'What readers asked and the archive could not answer: /unanswered [days]',

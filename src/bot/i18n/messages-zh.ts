@@ -29,7 +29,6 @@ export const MESSAGES_ZH: Messages = {
   moreResultsHeading: '<b>更多结果</b>',
   noMoreResults: '没有更多结果了。',
   buttonExpired: '这个按钮已过期，请重新提问。',
-  notYourButton: '这个按钮只对提问的读者有效，请自己提问。',
   otherStoriesHeading: '<b>另有报道：</b>',
   otherStoryButton: (title) => `问《${title}》`,
   aboutStory: (title, question) => `<i>↪ 《${escapeHtml(title)}》：${escapeHtml(question)}</i>`,
@@ -55,7 +54,7 @@ export const MESSAGES_ZH: Messages = {
   privacyNote: (retentionDays) =>
     [
       '<b>隐私</b>',
-      `为了让编辑部知道资料库缺什么，每个问题都会被记录：问题、时间、聊天类型、是否答出、引用的来源和用时。你只以 Telegram ID 的加密散列值（HMAC）记录，不记录姓名或用户名。记录 ${retentionDays} 天后自动删除；发送 /forget 可立即删除你的全部记录。`,
+      `为了让编辑部知道资料库缺什么，每个问题都会被记录：问题、时间、聊天类型、是否答出、引用的来源和用时。你只以 Telegram ID 的加密散列值（HMAC）记录，不记录姓名或用户名。记录 ${retentionDays} 天后自动删除；发送 /forget 可立即删除机器人保存的关于你的一切（提问、评价、“更多结果”和追问的上下文）。`,
     ].join('\n'),
   forgetDone: (questions, votes) => `已删除你的 ${questions} 条提问记录和 ${votes} 条评价。`,
   feedbackThanks: '谢谢，已记录你的评价。',
@@ -77,7 +76,7 @@ export const MESSAGES_ZH: Messages = {
     ask: '提问：/ask 问题（群聊中用）',
     latest: '最新文章',
     source: '文章全文：/source 编号或文章ID',
-    forget: '删除你的提问记录和评价',
+    forget: '删除机器人保存的关于你的一切',
     search: '检索段落：/search 关键词',
     stats: '资料库规模、最近入库与读者评价',
     unanswered: '读者问了但资料库答不出的问题：/unanswered [天数]',

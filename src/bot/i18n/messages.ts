@@ -37,8 +37,6 @@ export interface Messages {
   readonly moreResultsHeading: string;
   readonly noMoreResults: string;
   readonly buttonExpired: string;
-  /** Toast for a reader pressing a button under someone else's answer that is the asker's alone (plain text). */
-  readonly notYourButton: string;
   /** Heading of the other stories named under an answer ("另有报道："; HTML). */
   readonly otherStoriesHeading: string;
   /** Button under an answer: ask the same question about another story, by its title (plain text). */

@@ -29,7 +29,7 @@ export async function recordQuestion(deps: BotDeps, asked: AskedQuestion, outcom
   try {
     return await deps.questionLog.record({
       askedAt: asked.askedAt,
-      readerHash: await deps.readerHash(asked.userId),
+      readerHash: deps.readerKeys.reader(asked.userId),
       chatType: asked.chatType,
       question: asked.text,
       answered,

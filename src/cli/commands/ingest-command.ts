@@ -15,7 +15,7 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
     .argument('<sources...>', 'files, folders or http(s) URLs')
     .option('--date <YYYY-MM-DD>', 'publication date for sources that carry none')
     .option('--no-wait', 'PostgreSQL mode: return once the chunks are queued for embedding (`newsbot work --status` shows progress)')
-    .option('--json', 'print one JSON object: { articles: { added, updated, unchanged, failed, removed }, chunks, errors }')
+    .option('--json', 'print one JSON object: { articles: { added, updated, unchanged, failed, removed }, chunks, errors, removedCharacters }')
     .action(async (sources: string[], options: { date?: string; json?: boolean; wait: boolean }) => {
       const date = parseDateOption(options.date);
       const archive = await context.openArchive({ reranker: false });
@@ -53,7 +53,10 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
         articles: { added: summary.added, updated: summary.updated, unchanged: summary.unchanged, failed: read.errors.length, removed },
         chunks: summary.chunks,
         errors: read.errors,
+        // What was taken out of the stored text (control characters, bidi overrides, lone surrogates), so it stays honest.
+        removedCharacters: read.removedCharacters,
       };
+      const { control, bidi, loneSurrogate } = read.removedCharacters;
       for (const error of read.errors) archive.logger.error({ source: error.source }, error.message);
       if (options.json) context.stdout(`${JSON.stringify(report)}\n`);
       else {
@@ -63,6 +66,9 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
               ? 'newsbot: the chunks wait in the embedding queue: `newsbot work` or any serve embeds them; `newsbot work --status` shows progress\n'
               : ''),
         );
+        if (control + bidi + loneSurrogate > 0) {
+          context.stdout(`removed from the stored text: ${control} control character(s), ${bidi} bidi override(s), ${loneSurrogate} lone surrogate(s)\n`);
+        }
         for (const error of read.errors) context.stdout(`  ✗ ${error.source}: ${error.message}\n`);
       }
       if (read.errors.length > 0) context.setExitCode(1);

@@ -3,7 +3,7 @@ import { MissingBotTokenError } from '../../bot/bot-errors.js';
 import { startEarlyMetricsServer } from '../../bot/metrics-server.js';
 import { startServer } from '../../bot/start-server.js';
 import { createBackgroundServices } from '../create-background-services.js';
-import { UsageError } from '../errors.js';
+import { checkServeConfig } from '../../config/check-serve-config.js';
 import { leaderOnlyServices } from '../leader-only-services.js';
 import { claimLongPolling } from '../claim-long-polling.js';
 import { embeddingWorkerService } from '../../pipeline/embedding-queue/embedding-worker-service.js';
@@ -21,11 +21,7 @@ export const registerServeCommand: RegisterCommand = (program, context) => {
     .action(async () => {
       // Checked before opening the archive: loading the embedding model is slow and pointless without a token.
       if (!context.config().telegram.token) throw new MissingBotTokenError();
-      const { databaseUrl, telegram } = context.config();
-      // Workers behind one load balancer share one webhook; each would otherwise register a random secret of its own.
-      if (databaseUrl !== null && telegram.webhookUrl !== null && telegram.webhookSecret === null) {
-        throw new UsageError('with DATABASE_URL and WEBHOOK_URL set, set WEBHOOK_SECRET too, the same on every worker (A-Z a-z 0-9 _ -)');
-      }
+      checkServeConfig(context.config());
       // Before the slow part (the embedding model): a second poller of the same bot is refused at once.
       const claim = await claimLongPolling(context.config(), {
         onUnchecked: (reason) => context.logger().warn({ reason }, 'PostgreSQL is unreachable: long polling starts without its lock; Telegram refuses a second poller with 409'),

@@ -118,6 +118,8 @@ export function createFeedPoller(dependencies: FeedPollerDependencies, options: 
         if (read.status === 'read') await states.set(url, read.nextState);
         result.status = read.status === 'not-modified' ? 'not-modified' : 'indexed';
         for (const error of read.errors) logger.warn({ feed: url, source: error.source }, error.message);
+        const { control, bidi, loneSurrogate } = read.removedCharacters;
+        if (control + bidi + loneSurrogate > 0) logger.info({ feed: url, removedCharacters: read.removedCharacters }, 'removed unsafe characters from feed articles');
         logger.info({ feed: url, status: result.status, newOrChanged: result.newOrChanged, unchangedItems: result.unchangedItems, failedItems: read.errors.length }, 'feed polled');
       } catch (error) {
         result.errors = [...result.errors, { source: url, message: (error as Error).message }];

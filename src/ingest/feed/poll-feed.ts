@@ -1,3 +1,5 @@
+import { noUnsafeCharacters, type UnsafeCharacterCounts } from '../../text/remove-unsafe-characters.js';
+import { cleanParsedSource } from '../clean-parsed-source.js';
 import type { Article, IngestError } from '../article.js';
 import type { FetchOptions } from '../fetch/fetch-options.js';
 import type { FeedState } from './feed-state-store.js';
@@ -10,6 +12,8 @@ export interface FeedPollRead {
   errors: IngestError[];
   /** Unchanged items seen again. */
   unchangedItems: number;
+  /** Unsafe characters removed from the articles (see `cleanParsedSource`). */
+  removedCharacters: UnsafeCharacterCounts;
   nextState: FeedState;
 }
 
@@ -30,18 +34,20 @@ export async function pollFeed(url: string, state: FeedState, fetchOptions: Fetc
     },
   });
   if (result.kind === 'not-modified') {
-    return { status: 'not-modified', articles: [], errors: [], unchangedItems: 0, nextState: state };
+    return { status: 'not-modified', articles: [], errors: [], unchangedItems: 0, removedCharacters: noUnsafeCharacters(), nextState: state };
   }
   const items = { ...seenAgain };
   if (result.kind === 'feed') {
     for (const outcome of result.outcomes) if (outcome.ok) items[outcome.articleId] = outcome.fingerprint;
   }
   const complete = result.errors.length === 0;
+  const cleaned = cleanParsedSource(result);
   return {
     status: 'read',
-    articles: result.articles,
-    errors: result.errors,
+    articles: cleaned.articles,
+    errors: cleaned.errors,
     unchangedItems: Object.keys(seenAgain).length,
+    removedCharacters: cleaned.removedCharacters,
     nextState: { etag: complete ? result.etag : null, lastModified: complete ? result.lastModified : null, items },
   };
 }

@@ -3,6 +3,7 @@
  * PostgreSQL system of record by following its change log. Questions are answered from the
  * replica, so they keep being answered while PostgreSQL is away.
  */
+import { describeReplicaError } from './describe-replica-error.js';
 import type Database from 'better-sqlite3';
 import type { ArticleChangeReader } from '../../store/article-change-reader.js';
 import type { ChangeNotifier, ChangeSubscription } from '../../store/change-notifier.js';
@@ -66,7 +67,7 @@ export interface ReplicaStatus {
   lagMs: number | null;
   /** Whether the LISTEN connection is up (false while not following). */
   listening: boolean;
-  /** The last failure while PostgreSQL is (partly) unreachable; null when all is well. */
+  /** The last failure while PostgreSQL is (partly) unreachable, without addresses (see `describeReplicaError`); null when all is well. */
   lastError: string | null;
 }
 
@@ -295,8 +296,8 @@ export class ReplicaFollower {
 
   /** Records a failure; logs only the first of an outage, so a long one does not flood the log. */
   private failed(error: Error): void {
-    // Node reports a refused connection to several addresses as an AggregateError with no message.
-    this.lastError = error.message || String((error as { code?: unknown }).code ?? error.name);
+    // For /health: the code and the message without addresses (a refused connection names the database's host).
+    this.lastError = describeReplicaError(error);
     if (this.outage) return;
     this.outage = true;
     this.options.logger.warn({ err: error, position: this.position }, 'cannot follow PostgreSQL; answering from the local replica until it is back');

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { AnswerFeedbackStore, FeedbackVote, RecordedVote } from '../answer-feedback-store.js';
+import type { ReaderIdentity } from '../reader-data.js';
 import { isStoredId } from './postgres-question-log-store.js';
 
 interface VoteRow {
@@ -16,6 +17,7 @@ const FOREIGN_KEY_VIOLATION = '23503';
 
 /** {@link AnswerFeedbackStore} on PostgreSQL: `answer_feedback`, keyed by (question, reader), shared by every worker. */
 export class PostgresAnswerFeedbackStore implements AnswerFeedbackStore {
+  readonly readerDataTables = ['answer_feedback'] as const;
   readonly #pool: pg.Pool;
 
   constructor(pool: pg.Pool) {
@@ -25,11 +27,11 @@ export class PostgresAnswerFeedbackStore implements AnswerFeedbackStore {
   async vote(questionId: number, readerHash: string, vote: FeedbackVote, at: Date): Promise<boolean> {
     if (!isStoredId(questionId)) return false;
     try {
-      // INSERT … SELECT writes nothing when the question is gone; the upsert keeps one row per reader,
-      // also when the same reader's presses reach two workers at once.
+      // INSERT … SELECT writes nothing when the question is gone or someone else's; the upsert keeps one row per
+      // reader, also when the same reader's presses reach two workers at once.
       const { rowCount } = await this.#pool.query(
         `INSERT INTO answer_feedback (question_id, reader_hash, vote, voted_at)
-         SELECT id, $2, $3, $4 FROM question_log WHERE id = $1
+         SELECT id, reader_hash, $3, $4 FROM question_log WHERE id = $1 AND reader_hash = $2
          ON CONFLICT (question_id, reader_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
         [questionId, readerHash, vote === 'up' ? 1 : -1, at],
       );
@@ -58,8 +60,8 @@ export class PostgresAnswerFeedbackStore implements AnswerFeedbackStore {
     }));
   }
 
-  async forgetVoter(readerHash: string): Promise<number> {
-    const { rowCount } = await this.#pool.query('DELETE FROM answer_feedback WHERE reader_hash = $1', [readerHash]);
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    const { rowCount } = await this.#pool.query('DELETE FROM answer_feedback WHERE reader_hash = $1', [reader.readerHash]);
     return rowCount ?? 0;
   }
 }

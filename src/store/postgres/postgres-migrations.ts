@@ -230,4 +230,54 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX conversation_contexts_user ON conversation_contexts (user_id);
     `,
   },
+  {
+    version: 7,
+    sql: `
+      -- Chat memory names chats and readers only by keyed hashes (never a Telegram id), and a button's key is random
+      -- and bound to the chat it was answered in (and, when reader_only, to its reader: a private chat's "more
+      -- results", and every button asking about another story, whose article_id it keeps). The old rows held plain
+      -- chat and user ids (version 6's too) and sequential keys; they are state of minutes to days, so they are
+      -- dropped, and old buttons say they expired. subject: what the last answer named, for a follow-up's pronoun.
+      DROP TABLE remembered_questions;
+      DROP TABLE listed_articles;
+      DROP TABLE conversation_contexts;
+      CREATE TABLE remembered_questions (
+        key text PRIMARY KEY,
+        chat_hash text NOT NULL,
+        reader_hash text NOT NULL,
+        reader_only boolean NOT NULL,
+        question text NOT NULL,
+        shown_article_ids text[] NOT NULL,
+        article_id text,
+        created_at bigint NOT NULL
+      );
+      CREATE INDEX remembered_questions_created ON remembered_questions (created_at);
+      CREATE INDEX remembered_questions_reader ON remembered_questions (reader_hash);
+      CREATE TABLE listed_articles (
+        chat_hash text PRIMARY KEY,
+        article_ids text[] NOT NULL,
+        updated_at bigint NOT NULL
+      );
+      CREATE INDEX listed_articles_updated ON listed_articles (updated_at);
+      CREATE TABLE conversation_contexts (
+        chat_hash text NOT NULL,
+        reader_hash text NOT NULL,
+        question text NOT NULL,
+        article_ids text[] NOT NULL,
+        at bigint NOT NULL,
+        subject text,
+        PRIMARY KEY (chat_hash, reader_hash)
+      );
+      CREATE INDEX conversation_contexts_at ON conversation_contexts (at);
+      CREATE INDEX conversation_contexts_reader ON conversation_contexts (reader_hash);
+    `,
+  },
+  {
+    version: 8,
+    sql: `
+      -- Rate-limit windows were keyed by plain Telegram user ids (user:<id>); they are keyed by the keyed hashes of
+      -- readers and chats now. Windows last a minute: the old ones are simply dropped.
+      DELETE FROM rate_limit_windows;
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { LoggedQuestion, QuestionLogEntry, QuestionLogQuery, QuestionLogStore } from '../question-log-store.js';
+import type { ReaderIdentity } from '../reader-data.js';
 
 interface QuestionRow {
   id: string;
@@ -15,11 +16,12 @@ interface QuestionRow {
 }
 
 /**
- * {@link QuestionLogStore} on PostgreSQL (tables `question_log`, `question_log_secret`), shared by every
- * worker: `/forget`, retention and the reports see the questions asked through any of them, and all
- * hash readers with the same generated secret.
+ * {@link QuestionLogStore} on PostgreSQL (table `question_log`; `question_log_secret` only to empty what earlier
+ * versions kept there), shared by every worker: `/forget`, retention and the reports see the questions asked
+ * through any of them.
  */
 export class PostgresQuestionLogStore implements QuestionLogStore {
+  readonly readerDataTables = ['question_log'] as const;
   readonly #pool: pg.Pool;
 
   constructor(pool: pg.Pool) {
@@ -60,8 +62,9 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
     return rows.map(toLoggedQuestion);
   }
 
-  async forgetReader(readerHash: string): Promise<number> {
-    const { rowCount } = await this.#pool.query('DELETE FROM question_log WHERE reader_hash = $1', [readerHash]);
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    // The votes on these entries go with them (ON DELETE CASCADE).
+    const { rowCount } = await this.#pool.query('DELETE FROM question_log WHERE reader_hash = $1', [reader.readerHash]);
     return rowCount ?? 0;
   }
 
@@ -70,12 +73,14 @@ export class PostgresQuestionLogStore implements QuestionLogStore {
     return rowCount ?? 0;
   }
 
-  async storedSecret(generate: () => string): Promise<{ secret: string; created: boolean }> {
-    // Two statements, not one: a worker whose insert waited on another's finds that row only with a
-    // snapshot taken after the wait, which the separate SELECT has (READ COMMITTED).
-    const inserted = await this.#pool.query('INSERT INTO question_log_secret (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [generate()]);
+  async legacySecret(): Promise<string | null> {
     const { rows } = await this.#pool.query<{ secret: string }>('SELECT secret FROM question_log_secret WHERE id = 1');
-    return { secret: rows[0]!.secret, created: (inserted.rowCount ?? 0) > 0 };
+    return rows[0]?.secret ?? null;
+  }
+
+  async deleteLegacySecret(): Promise<boolean> {
+    const { rowCount } = await this.#pool.query('DELETE FROM question_log_secret');
+    return (rowCount ?? 0) > 0;
   }
 }
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { ReaderIdentity } from '../reader-data.js';
 import type { ClaimDigestResult, SentDigest, SentDigestStore } from '../sent-digest-store.js';
 
 interface DeliveryRow {
@@ -15,10 +16,17 @@ interface DeliveryRow {
  * worker with a skewed clock cannot retake a live claim early.
  */
 export class PostgresSentDigestStore implements SentDigestStore {
+  readonly readerDataTables = ['digest_deliveries'] as const;
   readonly #pool: pg.Pool;
 
   constructor(pool: pg.Pool) {
     this.#pool = pool;
+  }
+
+  /** The digests sent to a reader's private chat (a configured one, see `SubscriptionStore.forgetReader`). */
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    const { rowCount } = await this.#pool.query('DELETE FROM digest_deliveries WHERE chat_id = $1', [reader.privateChatId]);
+    return rowCount ?? 0;
   }
 
   async wasSent(chatId: string, date: string): Promise<boolean> {

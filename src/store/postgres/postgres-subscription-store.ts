@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { UNSUBSCRIBED, type ChatKind, type EnsureConfiguredResult, type SubscribeInput, type Subscription, type SubscriptionStore } from '../subscription-store.js';
+import type { ReaderIdentity } from '../reader-data.js';
 import { withTransaction } from './with-transaction.js';
 
 interface SubscriptionRow {
@@ -21,6 +22,7 @@ const ORDER = 'ORDER BY created_at, chat_id COLLATE "C"';
 
 /** {@link SubscriptionStore} on PostgreSQL (table `subscriptions`), shared by every worker. */
 export class PostgresSubscriptionStore implements SubscriptionStore {
+  readonly readerDataTables = ['subscriptions'] as const;
   readonly #pool: pg.Pool;
   readonly #now: () => Date;
 
@@ -60,6 +62,15 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
 
   async disable(chatId: string, reason: string): Promise<boolean> {
     return this.#deactivate(chatId, reason);
+  }
+
+  /**
+   * A private chat's subscription (only DIGEST_CHAT_IDS can name one: /subscribe is for groups). A configured one is
+   * added again on the next start, as the operator configured it.
+   */
+  async forgetReader(reader: ReaderIdentity): Promise<number> {
+    const { rowCount } = await this.#pool.query('DELETE FROM subscriptions WHERE chat_id = $1', [reader.privateChatId]);
+    return rowCount ?? 0;
   }
 
   async migrate(fromChatId: string, toChatId: string): Promise<void> {

@@ -4,19 +4,19 @@ import { raceTimeout } from '../../../src/bot/middleware/race-timeout.js';
 import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
 import { SqliteRateLimitStore } from '../../../src/store/sqlite-rate-limit-store.js';
 
-test('allows `limit` questions per sliding window, warns once, then frees up', async () => {
+test('allows `limit` actions per key and sliding window, warns once, then frees up', async () => {
   let now = 0;
-  const limiter = new SlidingWindowRateLimiter(new SqliteRateLimitStore(openSqliteDatabase(':memory:')), 3, 60_000, () => now);
-  for (let index = 0; index < 3; index += 1) expect((await limiter.take(7)).allowed).toBe(true);
-  expect(await limiter.take(7)).toEqual({ allowed: false, retryAfterSeconds: 60, firstRefusal: true });
+  const limiter = new SlidingWindowRateLimiter(new SqliteRateLimitStore(openSqliteDatabase(':memory:')), 60_000, () => now);
+  for (let index = 0; index < 3; index += 1) expect((await limiter.take('user:7', 3)).allowed).toBe(true);
+  expect(await limiter.take('user:7', 3)).toEqual({ allowed: false, retryAfterSeconds: 60, firstRefusal: true });
   now = 30_000;
-  expect(await limiter.take(7)).toEqual({ allowed: false, retryAfterSeconds: 30, firstRefusal: false });
-  expect((await limiter.take(8)).allowed).toBe(true);
+  expect(await limiter.take('user:7', 3)).toEqual({ allowed: false, retryAfterSeconds: 30, firstRefusal: false });
+  expect((await limiter.take('user:8', 3)).allowed).toBe(true);
   now = 60_001;
-  expect((await limiter.take(7)).allowed).toBe(true);
+  expect((await limiter.take('user:7', 3)).allowed).toBe(true);
   now = 200_000;
   await limiter.prune();
-  expect((await limiter.take(7)).allowed).toBe(true);
+  expect((await limiter.take('user:7', 3)).allowed).toBe(true);
 });
 
 test('raceTimeout returns the value or marks the timeout', async () => {

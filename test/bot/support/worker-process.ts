@@ -12,6 +12,8 @@ export interface WorkerProcess {
   readonly child: ChildProcess;
   /** http://127.0.0.1:<WEBHOOK_PORT> */
   readonly base: string;
+  /** http://127.0.0.1:<METRICS_PORT> when the environment sets METRICS_PORT (the detailed /health and /metrics), else null. */
+  readonly metricsBase: string | null;
   /** Everything it wrote to stderr so far. */
   stderr(): string;
   /** Resolves with the exit code (or the signal's name) once it has exited. */
@@ -42,7 +44,8 @@ export async function startWorker(name: string, port: number, env: Record<string
       reject(new Error(`${name} exited with ${code} before answering: ${stderr}`));
     });
   });
-  return { name, child, base: `http://127.0.0.1:${port}`, stderr: () => stderr, exited };
+  const metricsBase = env.METRICS_PORT ? `http://127.0.0.1:${env.METRICS_PORT}` : null;
+  return { name, child, base: `http://127.0.0.1:${port}`, metricsBase, stderr: () => stderr, exited };
 }
 
 /** Runs a one-shot `newsbot` command as a child process; resolves with its exit code and output. */

@@ -129,83 +129,129 @@ export function stateStoreContract(backend: string, open: () => Promise<StateSto
       expect(await (await fixture.other()).feedStates.get(feed)).toEqual({ etag: '"v2"', lastModified: null, items: { b: '3' } });
     });
 
-    it('chat memory: keys never repeat across connections; questions and lists are read back by any connection, until they expire', async () => {
+    it('chat memory: keys are random and never repeat; a question opens only in its chat (and, if private, for its reader), until it expires', async () => {
       const fixture = await fresh();
       fixture.setClock('2026-04-23T00:00:00.000Z');
       const other = await fixture.other();
+      const group = { chatHash: 'chat-group', readerHash: 'reader-a', readerOnly: false };
       const keys = await Promise.all(
-        Array.from({ length: 20 }, (_, index) => (index % 2 ? other : fixture.stores).chatMemory.rememberQuestion({ question: `q${index}`, shownArticleIds: [`a${index}`] })),
+        Array.from({ length: 20 }, (_, index) =>
+          (index % 2 ? other : fixture.stores).chatMemory.rememberQuestion({ question: `q${index}`, shownArticleIds: [`a${index}`] }, group),
+        ),
       );
       expect(new Set(keys).size).toBe(20);
-      for (const key of keys) expect(key).toMatch(/^[0-9a-z]+$/);
-      const index = 7;
-      expect(await fixture.stores.chatMemory.question(keys[index]!)).toEqual({ question: 'q7', shownArticleIds: ['a7'] });
-      expect(await fixture.stores.chatMemory.question('zzzzzzzz')).toBeNull();
-      expect(await fixture.stores.chatMemory.question('not a key')).toBeNull();
-      await other.chatMemory.rememberListedArticles(-100, ['x', 'y']);
-      expect(await fixture.stores.chatMemory.listedArticle(-100, 2)).toBe('y');
-      expect(await fixture.stores.chatMemory.listedArticle(-100, 3)).toBeNull();
-      expect(await fixture.stores.chatMemory.listedArticle(-100, 0)).toBeNull();
+      for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      const key = keys[7]!;
+      // Anyone in the group may press it; nobody in another chat.
+      expect(await fixture.stores.chatMemory.question(key, { chatHash: 'chat-group', readerHash: 'reader-b' })).toEqual({ question: 'q7', shownArticleIds: ['a7'] });
+      expect(await fixture.stores.chatMemory.question(key, { chatHash: 'chat-elsewhere', readerHash: 'reader-a' })).toBeNull();
+      expect(await fixture.stores.chatMemory.question('AAAAAAAAAAAAAAAAAAAAAA', { chatHash: 'chat-group', readerHash: 'reader-a' })).toBeNull();
+      expect(await fixture.stores.chatMemory.question('not a key', { chatHash: 'chat-group', readerHash: 'reader-a' })).toBeNull();
+      // A private question opens only for its reader.
+      const privateKey = await other.chatMemory.rememberQuestion({ question: 'mine', shownArticleIds: [] }, { chatHash: 'chat-a', readerHash: 'reader-a', readerOnly: true });
+      expect(await fixture.stores.chatMemory.question(privateKey, { chatHash: 'chat-a', readerHash: 'reader-a' })).toEqual({ question: 'mine', shownArticleIds: [] });
+      expect(await fixture.stores.chatMemory.question(privateKey, { chatHash: 'chat-a', readerHash: 'reader-b' })).toBeNull();
+      await other.chatMemory.rememberListedArticles('chat-group', ['x', 'y']);
+      expect(await fixture.stores.chatMemory.listedArticle('chat-group', 2)).toBe('y');
+      expect(await fixture.stores.chatMemory.listedArticle('chat-group', 3)).toBeNull();
+      expect(await fixture.stores.chatMemory.listedArticle('chat-group', 0)).toBeNull();
+      expect(await fixture.stores.chatMemory.listedArticle('chat-elsewhere', 1)).toBeNull();
       fixture.setClock('2026-05-23T00:00:00.000Z');
-      expect(await fixture.stores.chatMemory.question(keys[index]!)).toBeNull();
-      expect(await fixture.stores.chatMemory.listedArticle(-100, 1)).toBeNull();
-    });
-
-    it('chat memory: keys reserved through another store’s last key are never handed out', async () => {
-      const fixture = await fresh();
-      expect(await fixture.stores.chatMemory.lastKey()).toBeNull();
-      await fixture.stores.chatMemory.reserveKeysThrough('zz');
-      const key = await fixture.stores.chatMemory.rememberQuestion({ question: 'q', shownArticleIds: [] });
-      expect(parseInt(key, 36)).toBe(parseInt('zz', 36) + 1);
-      expect(await fixture.stores.chatMemory.lastKey()).toBe(key);
-      // Reserving below what was handed out never moves keys back.
-      await fixture.stores.chatMemory.reserveKeysThrough('a');
-      const next = await fixture.stores.chatMemory.rememberQuestion({ question: 'q2', shownArticleIds: [] });
-      expect(parseInt(next, 36)).toBe(parseInt(key, 36) + 1);
+      expect(await fixture.stores.chatMemory.question(key, { chatHash: 'chat-group', readerHash: 'reader-a' })).toBeNull();
+      expect(await fixture.stores.chatMemory.listedArticle('chat-group', 1)).toBeNull();
     });
 
     it('chat memory: a reader’s follow-up context, per chat and reader, replaced by the next, gone when too old', async () => {
       const fixture = await fresh();
       fixture.setClock('2026-04-23T00:00:00.000Z');
       const at = Date.parse('2026-04-23T00:00:00.000Z');
-      await fixture.stores.chatMemory.rememberContext(-100, 7, { question: 'q1', articleIds: ['a'], at });
-      await fixture.stores.chatMemory.rememberContext(-100, 7, { question: 'q2', articleIds: ['b', 'c'], at });
+      await fixture.stores.chatMemory.rememberContext('chat-group', 'reader-a', { question: 'q1', articleIds: ['a'], at });
+      await fixture.stores.chatMemory.rememberContext('chat-group', 'reader-a', { question: 'q2', articleIds: ['b', 'c'], at });
       const other = await fixture.other();
-      expect(await other.chatMemory.context(-100, 7, 60_000)).toEqual({ question: 'q2', articleIds: ['b', 'c'], at });
-      expect(await other.chatMemory.context(-100, 8, 60_000)).toBeNull();
+      expect(await other.chatMemory.context('chat-group', 'reader-a', 60_000)).toEqual({ question: 'q2', articleIds: ['b', 'c'], at });
+      expect(await other.chatMemory.context('chat-group', 'reader-b', 60_000)).toBeNull();
       fixture.setClock('2026-04-23T00:05:00.000Z');
-      expect(await other.chatMemory.context(-100, 7, 60_000)).toBeNull();
+      expect(await other.chatMemory.context('chat-group', 'reader-a', 60_000)).toBeNull();
     });
 
-    it('chat memory: a button bound to its reader keeps who asked, where, and the article; forgetReader erases that reader’s buttons and contexts only', async () => {
+    it('forgetReader: chat memory, a private chat’s subscription and deliveries of one reader go; everyone else’s stay', async () => {
+      const fixture = await fresh();
+      fixture.setClock('2026-04-23T00:00:00.000Z');
+      const { chatMemory, subscriptions, sentDigests } = fixture.stores;
+      const reader = { readerHash: 'reader-a', privateChatHash: 'chat-a', privateChatId: '42' };
+      const at = Date.parse('2026-04-23T00:00:00.000Z');
+      const mine = [
+        await chatMemory.rememberQuestion({ question: 'mine in private', shownArticleIds: [] }, { chatHash: 'chat-a', readerHash: 'reader-a', readerOnly: true }),
+        await chatMemory.rememberQuestion({ question: 'mine in a group', shownArticleIds: [] }, { chatHash: 'chat-group', readerHash: 'reader-a', readerOnly: false }),
+      ];
+      const theirs = await chatMemory.rememberQuestion({ question: 'theirs', shownArticleIds: [] }, { chatHash: 'chat-group', readerHash: 'reader-b', readerOnly: false });
+      await chatMemory.rememberContext('chat-a', 'reader-a', { question: 'q', articleIds: [], at });
+      await chatMemory.rememberContext('chat-group', 'reader-a', { question: 'q', articleIds: [], at });
+      await chatMemory.rememberContext('chat-group', 'reader-b', { question: 'q', articleIds: [], at });
+      await chatMemory.rememberListedArticles('chat-a', ['x']);
+      await chatMemory.rememberListedArticles('chat-group', ['y']);
+      await subscriptions.subscribe({ chatId: '42', kind: 'private', source: 'config' });
+      await subscriptions.subscribe({ chatId: '-7', kind: 'group', source: 'command' });
+      await sentDigests.record({ chatId: '42', date: '2026-04-22', sentAt: '2026-04-22T00:00:05.000Z', messageIds: [1] });
+      await sentDigests.record({ chatId: '-7', date: '2026-04-22', sentAt: '2026-04-22T00:00:05.000Z', messageIds: [2] });
+
+      const other = await fixture.other();
+      expect(await other.chatMemory.forgetReader(reader)).toBe(5);
+      expect(await other.subscriptions.forgetReader(reader)).toBe(1);
+      expect(await other.sentDigests.forgetReader(reader)).toBe(1);
+      for (const [key, chatHash] of [
+        [mine[0]!, 'chat-a'],
+        [mine[1]!, 'chat-group'],
+      ] as const)
+        expect(await chatMemory.question(key, { chatHash, readerHash: 'reader-a' })).toBeNull();
+      expect(await chatMemory.question(theirs, { chatHash: 'chat-group', readerHash: 'reader-b' })).toMatchObject({ question: 'theirs' });
+      expect(await chatMemory.context('chat-group', 'reader-a', 60_000)).toBeNull();
+      expect(await chatMemory.context('chat-group', 'reader-b', 60_000)).not.toBeNull();
+      expect(await chatMemory.listedArticle('chat-a', 1)).toBeNull();
+      expect(await chatMemory.listedArticle('chat-group', 1)).toBe('y');
+      expect(await subscriptions.get('42')).toBeNull();
+      expect(await subscriptions.get('-7')).not.toBeNull();
+      expect(await sentDigests.get('42', '2026-04-22')).toBeNull();
+      expect(await sentDigests.get('-7', '2026-04-22')).not.toBeNull();
+      expect(await other.chatMemory.forgetReader(reader)).toBe(0);
+    });
+
+    it('chat memory: a button about another story opens only for its reader, in its chat, and keeps its article; a context keeps the subject; forgetReader erases both', async () => {
       const fixture = await fresh();
       fixture.setClock('2026-04-23T00:00:00.000Z');
       const at = Date.parse('2026-04-23T00:00:00.000Z');
       const memory = fixture.stores.chatMemory;
-      const mine = await memory.rememberQuestion({ question: '袭击造成多少人死亡？', shownArticleIds: [], askedBy: { chatId: -100, userId: 7 }, articleId: 'south-attack' });
-      const theirs = await memory.rememberQuestion({ question: 'q', shownArticleIds: [], askedBy: { chatId: -100, userId: 8 }, articleId: 'north-attack' });
-      const anyone = await memory.rememberQuestion({ question: 'more', shownArticleIds: ['a'] });
+      // The same binding as a private chat's "more results" key, here in a group.
+      const mine = await memory.rememberQuestion(
+        { question: '袭击造成多少人死亡？', shownArticleIds: [], articleId: 'south-attack' },
+        { chatHash: 'chat-group', readerHash: 'reader-a', readerOnly: true },
+      );
+      const theirs = await memory.rememberQuestion(
+        { question: 'q', shownArticleIds: [], articleId: 'north-attack' },
+        { chatHash: 'chat-group', readerHash: 'reader-b', readerOnly: true },
+      );
       const other = await fixture.other();
-      expect(await other.chatMemory.question(mine)).toEqual({
+      expect(await other.chatMemory.question(mine, { chatHash: 'chat-group', readerHash: 'reader-a' })).toEqual({
         question: '袭击造成多少人死亡？',
         shownArticleIds: [],
-        askedBy: { chatId: -100, userId: 7 },
         articleId: 'south-attack',
       });
-      await memory.rememberContext(-100, 7, { question: 'q1', articleIds: ['a'], at, subject: '王晓梅' });
-      await memory.rememberContext(-200, 7, { question: 'q2', articleIds: ['b'], at });
-      await memory.rememberContext(-100, 8, { question: 'q3', articleIds: ['c'], at });
-      expect(await other.chatMemory.context(-100, 7, 60_000)).toEqual({ question: 'q1', articleIds: ['a'], at, subject: '王晓梅' });
-      expect(await other.chatMemory.context(-200, 7, 60_000)).toEqual({ question: 'q2', articleIds: ['b'], at });
+      expect(await other.chatMemory.question(mine, { chatHash: 'chat-group', readerHash: 'reader-b' })).toBeNull();
+      expect(await other.chatMemory.question(mine, { chatHash: 'chat-elsewhere', readerHash: 'reader-a' })).toBeNull();
+      await memory.rememberContext('chat-group', 'reader-a', { question: 'q1', articleIds: ['a'], at, subject: '王晓梅' });
+      await memory.rememberContext('chat-other', 'reader-a', { question: 'q2', articleIds: ['b'], at });
+      await memory.rememberContext('chat-group', 'reader-b', { question: 'q3', articleIds: ['c'], at });
+      expect(await other.chatMemory.context('chat-group', 'reader-a', 60_000)).toEqual({ question: 'q1', articleIds: ['a'], at, subject: '王晓梅' });
+      expect(await other.chatMemory.context('chat-other', 'reader-a', 60_000)).toEqual({ question: 'q2', articleIds: ['b'], at });
 
-      expect(await other.chatMemory.forgetReader(7)).toBe(3);
-      expect(await memory.question(mine)).toBeNull();
-      expect(await memory.context(-100, 7, 60_000)).toBeNull();
-      expect(await memory.context(-200, 7, 60_000)).toBeNull();
-      expect(await memory.question(theirs)).toMatchObject({ askedBy: { chatId: -100, userId: 8 } });
-      expect(await memory.question(anyone)).toEqual({ question: 'more', shownArticleIds: ['a'] });
-      expect(await memory.context(-100, 8, 60_000)).toMatchObject({ question: 'q3' });
-      expect(await memory.forgetReader(7)).toBe(0);
+      const reader = { readerHash: 'reader-a', privateChatHash: 'chat-a', privateChatId: '42' };
+      expect(await other.chatMemory.forgetReader(reader)).toBe(3);
+      expect(await memory.question(mine, { chatHash: 'chat-group', readerHash: 'reader-a' })).toBeNull();
+      expect(await memory.context('chat-group', 'reader-a', 60_000)).toBeNull();
+      expect(await memory.context('chat-other', 'reader-a', 60_000)).toBeNull();
+      expect(await memory.question(theirs, { chatHash: 'chat-group', readerHash: 'reader-b' })).toMatchObject({ articleId: 'north-attack' });
+      expect(await memory.context('chat-group', 'reader-b', 60_000)).toMatchObject({ question: 'q3' });
+      expect(await memory.forgetReader(reader)).toBe(0);
     });
 
     it('rate limits: up to the limit per window and key, the wait, one warning; connections together never exceed the limit', async () => {

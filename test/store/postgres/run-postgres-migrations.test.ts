@@ -52,6 +52,32 @@ describe('runPostgresMigrations', () => {
     }
   });
 
+  it('upgrades a database at version 6 (other-story buttons and contexts under plain Telegram ids): those rows go, the columns become hashes', async () => {
+    const connectionString = await server.createDatabase();
+    const pool = createPostgresPool({ connectionString });
+    try {
+      await runPostgresMigrations(
+        pool,
+        POSTGRES_MIGRATIONS.filter((migration) => migration.version <= 6),
+      );
+      await pool.query(
+        `INSERT INTO remembered_questions (question, shown_article_ids, created_at, chat_id, user_id, article_id) VALUES ('q', '{}', 1, -100, 7356209841, 'south-attack')`,
+      );
+      await pool.query(`INSERT INTO conversation_contexts (chat_id, user_id, question, article_ids, at, subject) VALUES (7356209841, 7356209841, 'q', '{}', 1, '王晓梅')`);
+      expect((await runPostgresMigrations(pool)).applied).toEqual(POSTGRES_MIGRATIONS.filter((migration) => migration.version > 6).map((migration) => migration.version));
+      for (const table of ['remembered_questions', 'conversation_contexts']) {
+        const { rows } = await pool.query<{ count: string }>(`SELECT count(*) AS count FROM ${table}`);
+        expect(Number(rows[0]!.count), table).toBe(0);
+      }
+      const { rows: columns } = await pool.query<{ column_name: string }>(
+        "SELECT column_name FROM information_schema.columns WHERE table_name IN ('remembered_questions', 'conversation_contexts') AND column_name ~ '^(chat|user)_id$'",
+      );
+      expect(columns).toEqual([]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('applies a new migration appended later, and refuses a schema newer than it knows', async () => {
     const connectionString = await server.createDatabase();
     const pool = createPostgresPool({ connectionString });
