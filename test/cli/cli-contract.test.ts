@@ -40,7 +40,7 @@ describe('newsbot CLI contract (ARCHITECTURE.md)', () => {
     expect(result.answered).toBe(true);
     expect(result.answer).toContain('43');
     for (const match of result.answer.matchAll(/\[(\d+)\]/g)) expect(result.citations.map((citation: any) => citation.n)).toContain(Number(match[1]));
-    expect(Object.keys(result.citations[0]).sort()).toEqual(['articleId', 'date', 'n', 'quote', 'source', 'title', 'url']);
+    expect(Object.keys(result.citations[0]).sort()).toEqual(['articleId', 'chunkId', 'date', 'n', 'quote', 'source', 'title', 'url']);
     expect(result.mode).toBe('extractive');
   });
 
