@@ -1,6 +1,6 @@
-import { Matrix, solve } from 'ml-matrix';
 import type { LinearModel } from '../../answer/model/linear-model.js';
 import { standardizeFeatures } from './standardize-features.js';
+import { newtonStep } from './newton-step.js';
 
 /** The candidates of one question, and which of them hold the answer (at least one). */
 export interface ChoiceGroup {
@@ -79,11 +79,7 @@ export function fitConditionalLogit(features: readonly string[], groups: readonl
   let weights = new Float64Array(dimensions);
   let current = evaluate(weights, true);
   for (let step = 0; step < (options.iterations ?? 30); step += 1) {
-    const system = new Matrix(dimensions, dimensions);
-    for (let i = 0; i < dimensions; i += 1) {
-      for (let j = i; j < dimensions; j += 1) system.set(i, j, current.hessian[i * dimensions + j]!).set(j, i, current.hessian[i * dimensions + j]!);
-    }
-    const change = solve(system, Matrix.columnVector(Array.from(current.gradient))).to1DArray();
+    const change = newtonStep(current.hessian, current.gradient, dimensions);
     // Newton's step, halved until the likelihood rises: a full step can overshoot far from the optimum.
     let scale = 1;
     let next = weights;

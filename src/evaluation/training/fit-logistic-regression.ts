@@ -1,6 +1,6 @@
-import { Matrix, solve } from 'ml-matrix';
 import type { LinearModel } from '../../answer/model/linear-model.js';
 import { standardizeFeatures } from './standardize-features.js';
+import { newtonStep } from './newton-step.js';
 
 export interface FitLogisticRegressionOptions {
   /** Ridge penalty on the standardised weights, not the intercept (default 1): a weak prior that keeps rare features tame. */
@@ -12,7 +12,7 @@ export interface FitLogisticRegressionOptions {
 /**
  * Fits a logistic regression by Newton's method (iteratively reweighted least squares) with a ridge penalty, on
  * standardised features. Deterministic: the same rows give the same weights, which the training test relies on.
- * ml-matrix solves each step's linear system; the rows are summed here in one pass.
+ * `newtonStep` (ml-matrix) solves each step's linear system; the rows are summed here in one pass.
  */
 export function fitLogisticRegression(
   features: readonly string[],
@@ -49,9 +49,7 @@ export function fitLogisticRegression(
       gradient[i]! -= l2 * weights[i]!;
       hessian[i * size + i]! += l2;
     }
-    const system = new Matrix(size, size);
-    for (let i = 0; i < size; i += 1) for (let j = i; j < size; j += 1) system.set(i, j, hessian[i * size + j]!).set(j, i, hessian[i * size + j]!);
-    const change = solve(system, Matrix.columnVector(Array.from(gradient))).to1DArray();
+    const change = newtonStep(hessian, gradient, size);
     let largest = 0;
     change.forEach((delta, index) => {
       weights[index]! += delta;
