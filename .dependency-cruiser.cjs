@@ -1,4 +1,4 @@
-// Import rules for src/ (`npm run check:deps`): no circles, and the layers of docs/ARCHITECTURE.md,
+// Import rules for src/ (`npm run check:deps`): no circles, nothing from bench/ or test/, and the layers of docs/ARCHITECTURE.md,
 // where a module imports from its own layer or any layer below, never above.
 
 /**
@@ -33,6 +33,13 @@ const layerRules = LAYERS.slice(0, -1).map((layer, position) => {
 module.exports = {
   forbidden: [
     {
+      name: 'product-not-to-bench-or-test',
+      comment: 'The product is src/ alone: research benches (bench/) and test helpers (test/) are not shipped, so src/ never imports them.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(bench|test)/' },
+    },
+    {
       name: 'no-circular',
       comment: 'A circle of imports has no bottom: none of its modules can be understood, tested or loaded on its own.',
       severity: 'error',
@@ -63,7 +70,8 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: '^src/',
+    // bench/ and test/ are in the graph only so that an import of them from src/ shows (the cruise starts at src/).
+    includeOnly: '^(src|bench|test)/',
     doNotFollow: { path: 'node_modules' },
     // Type-only imports are arrows too: a lower layer naming a higher layer's type depends on it.
     tsPreCompilationDeps: true,

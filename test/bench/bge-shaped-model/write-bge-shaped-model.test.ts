@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransformersEmbedder } from '../../../src/embedding/transformers-embedder.js';
-import { BGE_SMALL_ZH_SHAPE, type BertShape } from '../../../src/bench/bge-shaped-model/bert-shape.js';
-import { BGE_SHAPED_MODEL_ID, bertParameters, writeBgeShapedModel } from '../../../src/bench/bge-shaped-model/write-bge-shaped-model.js';
+import { BGE_SMALL_ZH_SHAPE, type BertShape } from '../../../bench/bge-shaped-model/bert-shape.js';
+import { BGE_SHAPED_MODEL_ID, bertParameters, writeBgeShapedModel } from '../../../bench/bge-shaped-model/write-bge-shaped-model.js';
 import { SAMPLE_PAGE } from '../../helpers/run-cli.js';
 
 const TINY_SHAPE: BertShape = { ...BGE_SMALL_ZH_SHAPE, hiddenSize: 32, layers: 1, attentionHeads: 4, intermediateSize: 64, vocabularySize: 4096, maxPositions: 64 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EmbedKind, Embedder } from '../../../src/embedding/embedder.js';
 import { HashEmbedder } from '../../../src/embedding/hash-embedder.js';
-import { StandInPassageEmbedder } from '../../../src/bench/real-model-share/stand-in-passage-embedder.js';
-import { TimedEmbedder } from '../../../src/bench/real-model-share/timed-embedder.js';
+import { StandInPassageEmbedder } from '../../../bench/real-model-share/stand-in-passage-embedder.js';
+import { TimedEmbedder } from '../../../bench/real-model-share/timed-embedder.js';
 
 /** A semantic "model" that records what it is asked and answers with a constant vector. */
 class RecordingModel implements Embedder {

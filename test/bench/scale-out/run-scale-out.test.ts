@@ -2,7 +2,7 @@
 // real `newsbot serve` workers and the Bot API stand-in. Needs the compiled CLI: `npx tsc -p tsconfig.build.json`.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScaleOut } from '../../../src/bench/scale-out/run-scale-out.js';
+import { runScaleOut } from '../../../bench/scale-out/run-scale-out.js';
 import { CMRC_DEV, PROJECT_ROOT, SAMPLE_PAGE } from '../../helpers/run-cli.js';
 
 describe('runScaleOut (tiny corpus, shape only)', () => {

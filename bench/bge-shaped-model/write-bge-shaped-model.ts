@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { MODEL_PROFILES } from '../../embedding/model-profiles.js';
+import { MODEL_PROFILES } from '../../src/embedding/model-profiles.js';
 import { bertEncoderGraph } from './bert-encoder-graph.js';
 import { BGE_SMALL_ZH_SHAPE, type BertShape } from './bert-shape.js';
 import { bertTokenizerConfig, bertTokenizerJson } from './bert-tokenizer-files.js';

@@ -1,6 +1,6 @@
-import type { EmbedKind, EmbedOptions, Embedder } from '../../embedding/embedder.js';
-import { HashEmbedder } from '../../embedding/hash-embedder.js';
-import { EmbedderDecorator } from '../../embedding/embedder-decorator.js';
+import type { EmbedKind, EmbedOptions, Embedder } from '../../src/embedding/embedder.js';
+import { HashEmbedder } from '../../src/embedding/hash-embedder.js';
+import { EmbedderDecorator } from '../../src/embedding/embedder-decorator.js';
 
 /**
  * The model's identity and limits, with passages embedded by the hash embedder at the model's

@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DATABASE_FILE } from '../../pipeline/open-archive.js';
-import { openHnswVectorIndex } from '../../store/hnsw-vector-index.js';
-import { openSqliteArticleStore } from '../../store/sqlite-article-store.js';
-import { machineInfo, type MachineInfo } from '../machine-info.js';
+import { DATABASE_FILE } from '../../src/pipeline/open-archive.js';
+import { openHnswVectorIndex } from '../../src/store/hnsw-vector-index.js';
+import { openSqliteArticleStore } from '../../src/store/sqlite-article-store.js';
+import { machineInfo, type MachineInfo } from '../../src/bench/machine-info.js';
 import { BGE_SMALL_ZH_SHAPE, type BertShape } from '../bge-shaped-model/bert-shape.js';
 import { BGE_SHAPED_MODEL_ID } from '../bge-shaped-model/write-bge-shaped-model.js';
 import type { StandInArchive } from './build-stand-in-archive.js';

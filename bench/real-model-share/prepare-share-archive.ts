@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { loadConfig, type Config } from '../../config/config.js';
-import { createLoadedEmbedder } from '../../embedding/create-embedder.js';
-import type { Embedder } from '../../embedding/embedder.js';
-import { generateBenchCorpus } from '../bench-corpus.js';
-import { benchQuestions } from '../bench-questions.js';
-import { loadBenchText } from '../bench-text.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { createLoadedEmbedder } from '../../src/embedding/create-embedder.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
+import { generateBenchCorpus } from '../../src/bench/bench-corpus.js';
+import { benchQuestions } from '../../src/bench/bench-questions.js';
+import { loadBenchText } from '../../src/bench/bench-text.js';
 import { BGE_SHAPED_MODEL_ID, writeBgeShapedModel, type BgeShapedModel } from '../bge-shaped-model/write-bge-shaped-model.js';
 import { buildStandInArchive, type StandInArchive } from './build-stand-in-archive.js';
 

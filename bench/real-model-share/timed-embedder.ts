@@ -1,5 +1,5 @@
-import type { EmbedKind, EmbedOptions } from '../../embedding/embedder.js';
-import { EmbedderDecorator } from '../../embedding/embedder-decorator.js';
+import type { EmbedKind, EmbedOptions } from '../../src/embedding/embedder.js';
+import { EmbedderDecorator } from '../../src/embedding/embedder-decorator.js';
 
 /** Time spent in `embed` since the last `take()`. */
 export interface EmbedTime {

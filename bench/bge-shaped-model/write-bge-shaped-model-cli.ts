@@ -1,6 +1,6 @@
 // Writes the bge-small-zh-v1.5-shaped model, float32 and int8, into a model cache (README "Performance" →
 // "Embedding throughput"; EMBEDDING_PRECISION picks which one loads):
-//   node dist/bench/bge-shaped-model/write-bge-shaped-model-cli.js <MODEL_CACHE_DIR> [text files whose characters the vocabulary holds...]
+//   npm run bench:bge-shaped-model -- <MODEL_CACHE_DIR> [text files whose characters the vocabulary holds...]
 import fs from 'node:fs';
 import path from 'node:path';
 import { BGE_SHAPED_MODEL_ID, writeBgeShapedModel } from './write-bge-shaped-model.js';

@@ -3,15 +3,15 @@
  * embedded here, as `newsbot ingest` does, without a local replica of its own), and reads sizes for the on-paper limits.
  */
 import type pg from 'pg';
-import type { Article } from '../../ingest/article.js';
-import type { Embedder } from '../../embedding/embedder.js';
-import { chunkArticle } from '../../chunking/chunk-article.js';
-import { contentHash } from '../../pipeline/content-hash.js';
-import { embedChunks } from '../../pipeline/embed-chunks.js';
-import { createPostgresPool } from '../../store/postgres/create-postgres-pool.js';
-import { runPostgresMigrations } from '../../store/postgres/run-postgres-migrations.js';
-import { PostgresArticleWriter } from '../../store/postgres/postgres-article-writer.js';
-import type { ArticleWrite } from '../../store/article-writer.js';
+import type { Article } from '../../src/ingest/article.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
+import { chunkArticle } from '../../src/chunking/chunk-article.js';
+import { contentHash } from '../../src/pipeline/content-hash.js';
+import { embedChunks } from '../../src/pipeline/embed-chunks.js';
+import { createPostgresPool } from '../../src/store/postgres/create-postgres-pool.js';
+import { runPostgresMigrations } from '../../src/store/postgres/run-postgres-migrations.js';
+import { PostgresArticleWriter } from '../../src/store/postgres/postgres-article-writer.js';
+import type { ArticleWrite } from '../../src/store/article-writer.js';
 
 /** Chunks per transaction while filling (as `indexArticles` batches). */
 const FILL_BATCH_CHUNKS = 2048;

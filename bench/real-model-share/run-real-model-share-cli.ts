@@ -1,10 +1,10 @@
 // The real model's share of a question (README "Performance" → "The real model's share of a
 // question"), run from the project folder after a build:
-//   node dist/bench/real-model-share/run-real-model-share-cli.js [--chunks 100000] [--questions 200] [--repeats 3] [--out bench/real-model-share.json]
+//   npm run bench:real-model-share -- [--chunks 100000] [--questions 200] [--repeats 3] [--out bench/real-model-share.json]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { QUERY_VECTOR_CACHE_DEFAULTS } from '../../embedding/query-vector-cache.js';
+import { QUERY_VECTOR_CACHE_DEFAULTS } from '../../src/embedding/query-vector-cache.js';
 import { runRealModelShare } from './run-real-model-share.js';
 
 /** Defaults of the bench, relative to the working directory. */

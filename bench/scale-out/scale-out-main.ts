@@ -1,8 +1,8 @@
-/** The scale-out bench's command line: `node dist/bench/scale-out/run-scale-out-cli.js [--database-url …] [--sizes …] …`. */
+/** The scale-out bench's command line: `npm run bench:scale-out -- [--database-url …] [--sizes …] …`. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { redactDatabaseUrl } from '../../config/database-url.js';
+import { redactDatabaseUrl } from '../../src/config/database-url.js';
 import { runScaleOut } from './run-scale-out.js';
 import { formatScaleOutReport } from './format-scale-out-report.js';
 

@@ -1,5 +1,5 @@
-import type { Passage } from '../../retrieval/passage.js';
-import { latencyPercentiles, type LatencySummary } from '../latency-percentiles.js';
+import type { Passage } from '../../src/retrieval/passage.js';
+import { latencyPercentiles, type LatencySummary } from '../../src/bench/latency-percentiles.js';
 import type { TimedEmbedder } from './timed-embedder.js';
 
 /** One pass of questions: the whole call's latency and the part spent embedding the question. */

@@ -2,8 +2,8 @@
  * Bounded load through the webhook path: `concurrency` questions in flight for `durationMs`, each posted to a
  * worker's webhook (round-robin) as Telegram would, and timed until its reply reaches the Bot API stand-in.
  */
-import { latencyPercentiles, type LatencySummary } from '../latency-percentiles.js';
-import type { BotApiStandIn } from './bot-api-stand-in.js';
+import { latencyPercentiles, type LatencySummary } from '../../src/bench/latency-percentiles.js';
+import type { BotApiStandIn } from '../../test/helpers/bot-api-stand-in.js';
 
 export interface WebhookLoadOptions {
   /** Each worker's webhook URL (http://127.0.0.1:<port>/<path>). */

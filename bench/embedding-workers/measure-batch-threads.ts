@@ -1,7 +1,7 @@
-import { loadConfig } from '../../config/config.js';
-import { createLoadedEmbedder } from '../../embedding/create-embedder.js';
-import { embedChunks } from '../../pipeline/embed-chunks.js';
-import type { Chunk } from '../../chunking/chunk.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createLoadedEmbedder } from '../../src/embedding/create-embedder.js';
+import { embedChunks } from '../../src/pipeline/embed-chunks.js';
+import type { Chunk } from '../../src/chunking/chunk.js';
 import { median } from './median.js';
 
 export interface BatchThreadsOptions {

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Embedder } from '../../embedding/embedder.js';
-import { createLogger } from '../../log/logger.js';
-import { indexArticles } from '../../pipeline/index-articles.js';
-import { DATABASE_FILE } from '../../pipeline/open-archive.js';
-import { openHnswVectorIndex } from '../../store/hnsw-vector-index.js';
-import { openSqliteArticleStore } from '../../store/sqlite-article-store.js';
-import { recordArticle, type BenchRecord } from '../bench-corpus.js';
+import type { Embedder } from '../../src/embedding/embedder.js';
+import { createLogger } from '../../src/log/logger.js';
+import { indexArticles } from '../../src/pipeline/index-articles.js';
+import { DATABASE_FILE } from '../../src/pipeline/open-archive.js';
+import { openHnswVectorIndex } from '../../src/store/hnsw-vector-index.js';
+import { openSqliteArticleStore } from '../../src/store/sqlite-article-store.js';
+import { recordArticle, type BenchRecord } from '../../src/bench/bench-corpus.js';
 import { StandInPassageEmbedder } from './stand-in-passage-embedder.js';
 
 export interface BuildStandInArchiveOptions {

@@ -1,5 +1,5 @@
-import type { Article } from '../../ingest/article.js';
-import { latencyPercentiles, type LatencySummary } from '../latency-percentiles.js';
+import type { Article } from '../../src/ingest/article.js';
+import { latencyPercentiles, type LatencySummary } from '../../src/bench/latency-percentiles.js';
 import type { BenchSystemOfRecord } from './bench-system-of-record.js';
 import type { BenchWorker } from './bench-worker.js';
 

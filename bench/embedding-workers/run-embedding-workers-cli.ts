@@ -1,6 +1,6 @@
 // The embedding bench's command line (README "Performance" → "Embedding throughput"), run from the
 // project folder after a build:
-//   node dist/bench/embedding-workers/run-embedding-workers-cli.js [--chunks 2000] [--sample 256] [--repeats 3] [--out bench/embedding-workers.json]
+//   npm run bench:embedding-workers -- [--chunks 2000] [--sample 256] [--repeats 3] [--out bench/embedding-workers.json]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
