@@ -1,4 +1,4 @@
-// Writes the bge-small-zh-v1.5-shaped model, float32 and int8, into a model cache (README "Performance" →
+// Writes the bge-small-zh-v1.5-shaped model, float32 and int8, into a model cache (docs/performance.md,
 // "Embedding throughput"; EMBEDDING_PRECISION picks which one loads):
 //   npm run bench:bge-shaped-model -- <MODEL_CACHE_DIR> [text files whose characters the vocabulary holds...]
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// The embedding bench's command line (README "Performance" → "Embedding throughput"), run from the
+// The embedding bench's command line (docs/performance.md, "Embedding throughput"), run from the
 // project folder after a build:
 //   npm run bench:embedding-workers -- [--chunks 2000] [--sample 256] [--repeats 3] [--out bench/embedding-workers.json]
 import fs from 'node:fs';

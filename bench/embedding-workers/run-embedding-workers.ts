@@ -1,7 +1,7 @@
 /**
  * The embedding bench: a generated model with bge-small-zh-v1.5's shape, timed through the real
  * adapter for batch size × onnxruntime threads, then an archive ingest in PostgreSQL mode drained
- * by 1 and 2 `newsbot work` processes with 1 and 2 threads each (README "Performance" →
+ * by 1 and 2 `newsbot work` processes with 1 and 2 threads each (docs/performance.md,
  * "Embedding throughput").
  */
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// The real model's share of a question (README "Performance" → "The real model's share of a
+// The real model's share of a question (docs/performance.md, "The real model's share of a
 // question"), run from the project folder after a build:
 //   npm run bench:real-model-share -- [--chunks 100000] [--questions 200] [--repeats 3] [--out bench/real-model-share.json]
 import fs from 'node:fs';

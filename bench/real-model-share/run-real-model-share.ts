@@ -1,5 +1,5 @@
 /**
- * The real model's share of a question (README "Performance" → "The real model's share of a
+ * The real model's share of a question (docs/performance.md, "The real model's share of a
  * question"): a generated model with bge-small-zh-v1.5's shape answers questions over a
  * 100,000-chunk archive whose passage vectors are stand-ins, for each EMBEDDING_THREADS ×
  * EMBEDDING_PRECISION setting, several times, taking turns.

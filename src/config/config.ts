@@ -259,7 +259,7 @@ export interface Config {
   } | null;
   /**
    * ANSWER_MIN_CONFIDENCE: least fitted probability that an extractive answer is right for it to be given; null (unset)
-   * keeps the answer model's (2/3). Lower answers more and is wrong more often (the README shows the curve).
+   * keeps the answer model's (2/3). Lower answers more and is wrong more often (docs/how-it-works.md, "The answer model", shows the curve).
    */
   readonly answerMinConfidence: number | null;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];

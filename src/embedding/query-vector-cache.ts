@@ -15,7 +15,7 @@ export interface QueryVectorCacheOptions {
 export const QUERY_VECTOR_CACHE_DEFAULTS = {
   /**
    * 1,000 query vectors: 2 MB at 512 dimensions. Enough for the questions a newsroom's readers
-   * repeat within a day or two (the same headline asked by many); see README "The real model's
+   * repeat within a day or two (the same headline asked by many); see docs/performance.md, "The real model's
    * share of a question".
    */
   maxEntries: 1000,
