@@ -17,7 +17,7 @@ interface ChildRun {
 }
 
 /** Starts `newsbot <args>` as a real process on `home`; resolves when it exits. */
-function startCli(args: string[], home: string, env: Record<string, string> = {}): { pid: number; done: Promise<ChildRun> } {
+function startCli(args: string[], home: string, env: Record<string, string> = {}): { pid: number; done: Promise<ChildRun>; stderrSoFar: () => string } {
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/newsbot.js'), ...args], {
     env: { ...process.env, NEWSBOT_HOME: home, EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,7 +27,7 @@ function startCli(args: string[], home: string, env: Record<string, string> = {}
   child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
   child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
   const done = new Promise<ChildRun>((resolve) => child.once('close', (code) => resolve({ pid: child.pid!, code, stdout, stderr })));
-  return { pid: child.pid!, done };
+  return { pid: child.pid!, done, stderrSoFar: () => stderr };
 }
 
 /** Writes `count` JSONL records with ids `<prefix>-<n>` and a word unique to each file. */
@@ -101,8 +101,10 @@ describe('ingest beside other processes', () => {
     const ingest = startCli(['ingest', file, '--json'], home);
     let released = false;
     try {
-      // Still waiting two seconds on: it cannot write while the lock is held.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      // It says it waits (however long a loaded machine takes to start it), and it cannot write while the lock is held.
+      const deadline = Date.now() + 20_000;
+      while (!ingest.stderrSoFar().includes('waiting for another ingest') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 500));
       expect(readWriteLockHolder(path.join(home, WRITE_LOCK_FILE))?.pid).toBe(process.pid);
     } finally {
       lock!.release();
