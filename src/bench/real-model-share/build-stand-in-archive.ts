@@ -3,8 +3,8 @@ import type { Embedder } from '../../embedding/embedder.js';
 import { createLogger } from '../../log/logger.js';
 import { indexArticles } from '../../pipeline/index-articles.js';
 import { DATABASE_FILE } from '../../pipeline/open-archive.js';
-import { openHnswVectorIndex } from '../../store/hnsw-vector-index.js';
-import { openSqliteArticleStore } from '../../store/sqlite-article-store.js';
+import { openHnswVectorIndex } from '../../store/hnsw/hnsw-vector-index.js';
+import { openSqliteArticleStore } from '../../store/sqlite/sqlite-article-store.js';
 import { recordArticle, type BenchRecord } from '../bench-corpus.js';
 import { StandInPassageEmbedder } from './stand-in-passage-embedder.js';
 
