@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Article } from '../../ingest/article.js';
 import type { Chunk } from '../../chunking/chunk.js';
 import type { ArchiveStats, ArticleStore, DateRange, KeywordHit, StoredArticle, StoredChunk } from '../article-store.js';
-import { CHUNK_COLUMNS, toStoredArticle, toStoredChunk, type ArticleRow, type ChunkRow } from '../article-rows.js';
+import { CHUNK_COLUMNS, SQLITE_UPSERT_ARTICLE, STORED_ARTICLE_COLUMNS, toArticleRow, toStoredArticle, toStoredChunk, type ArticleRow, type ChunkRow } from '../article-rows.js';
 import { ftsDocument } from './fts-document.js';
 import { normalizeForMatching } from '../../text/normalize-text.js';
 import { buildFtsMatch, queryTerms, quoteFtsString } from './fts-query.js';
@@ -202,21 +202,7 @@ export class SqliteArticleStore implements ArticleStore {
   private writeArticle(article: Article, contentHash: string, chunks: Chunk[], now: string): UpsertResult {
     const { statements } = this;
     const removedChunkIds = this.deleteChunks(article.id);
-    statements.upsertArticle.run({
-      id: article.id,
-      title: article.title,
-      subtitle: article.subtitle,
-      paragraphs: JSON.stringify(article.paragraphs),
-      date: article.date,
-      url: article.url,
-      authors: JSON.stringify(article.authors),
-      section: article.section,
-      source: article.source,
-      photo_caption: article.photoCaption,
-      position: article.position,
-      content_hash: contentHash,
-      ingested_at: now,
-    });
+    statements.upsertArticle.run(toArticleRow(article, contentHash, now));
     const chunkIds: number[] = [];
     for (const chunk of chunks) {
       // The chunk belongs to the article written here, whatever its articleId field says.
@@ -256,19 +242,11 @@ export function openSqliteArticleStore(filePath: string): SqliteArticleStore {
 }
 
 function prepareStatements(database: Database.Database) {
-  const articleColumns = 'id, title, subtitle, paragraphs, date, url, authors, section, source, photo_caption, position, content_hash, ingested_at';
+  const articleColumns = STORED_ARTICLE_COLUMNS.join(', ');
   const bm25 = `bm25(chunks_fts, ${BM25_WEIGHTS.join(', ')})`;
   return {
     articleHash: database.prepare('SELECT content_hash FROM articles WHERE id = ?').pluck(),
-    upsertArticle: database.prepare(
-      `INSERT INTO articles (${articleColumns})
-       VALUES (@id, @title, @subtitle, @paragraphs, @date, @url, @authors, @section, @source, @photo_caption, @position, @content_hash, @ingested_at)
-       ON CONFLICT (id) DO UPDATE SET
-         title = excluded.title, subtitle = excluded.subtitle, paragraphs = excluded.paragraphs, date = excluded.date,
-         url = excluded.url, authors = excluded.authors, section = excluded.section, source = excluded.source,
-         photo_caption = excluded.photo_caption, position = excluded.position, content_hash = excluded.content_hash,
-         ingested_at = excluded.ingested_at`,
-    ),
+    upsertArticle: database.prepare(SQLITE_UPSERT_ARTICLE),
     deleteArticle: database.prepare('DELETE FROM articles WHERE id = ?'),
     articleIdsBySource: database.prepare('SELECT id FROM articles WHERE source = ? OR (source >= ? AND source < ?) ORDER BY source, position').pluck(),
     getArticle: database.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ReplicatedArticle, ReplicatedChunk } from '../article-change-reader.js';
+import { SQLITE_UPSERT_ARTICLE, toArticleRow } from '../article-rows.js';
 import { ftsDocument } from './fts-document.js';
 
 /** What one step of following the change log brings. */
@@ -53,21 +54,7 @@ export function applyReplicatedArticles(database: Database.Database, batch: Repl
       const wanted = new Set(chunks.map((chunk) => chunk.id));
       const held = new Set(statements.chunkIdsOfArticle.all(article.id) as number[]);
       for (const id of held) if (!wanted.has(id)) deleteChunk(id);
-      statements.upsertArticle.run({
-        id: article.id,
-        title: article.title,
-        subtitle: article.subtitle,
-        paragraphs: JSON.stringify(article.paragraphs),
-        date: article.date,
-        url: article.url,
-        authors: JSON.stringify(article.authors),
-        section: article.section,
-        source: article.source,
-        photo_caption: article.photoCaption,
-        position: article.position,
-        content_hash: contentHash,
-        ingested_at: ingestedAt,
-      });
+      statements.upsertArticle.run(toArticleRow(article, contentHash, ingestedAt));
       for (const chunk of chunks) {
         if (held.has(chunk.id)) continue;
         statements.insertChunk.run(chunk.id, article.id, article.date, chunk.ordinal, chunk.text, chunk.heading);
@@ -116,15 +103,7 @@ function prepareStatements(database: Database.Database) {
     deleteChunk: database.prepare('DELETE FROM chunks WHERE id = ?'),
     // ON DELETE CASCADE would remove chunks too, but not their FTS rows: those go first, above.
     deleteArticle: database.prepare('DELETE FROM articles WHERE id = ?'),
-    upsertArticle: database.prepare(
-      `INSERT INTO articles (id, title, subtitle, paragraphs, date, url, authors, section, source, photo_caption, position, content_hash, ingested_at)
-       VALUES (@id, @title, @subtitle, @paragraphs, @date, @url, @authors, @section, @source, @photo_caption, @position, @content_hash, @ingested_at)
-       ON CONFLICT (id) DO UPDATE SET
-         title = excluded.title, subtitle = excluded.subtitle, paragraphs = excluded.paragraphs, date = excluded.date,
-         url = excluded.url, authors = excluded.authors, section = excluded.section, source = excluded.source,
-         photo_caption = excluded.photo_caption, position = excluded.position, content_hash = excluded.content_hash,
-         ingested_at = excluded.ingested_at`,
-    ),
+    upsertArticle: database.prepare(SQLITE_UPSERT_ARTICLE),
     insertChunk: database.prepare('INSERT INTO chunks (id, article_id, date, ordinal, text, heading) VALUES (?, ?, ?, ?, ?, ?)'),
     insertFts: database.prepare('INSERT INTO chunks_fts (rowid, words, grams) VALUES (?, ?, ?)'),
     getMeta: database.prepare('SELECT value FROM meta WHERE key = ?').pluck(),

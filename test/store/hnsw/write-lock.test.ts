@@ -42,7 +42,7 @@ describe('write lock', () => {
       [
         '--input-type=module',
         '-e',
-        `import { tryAcquireWriteLock } from '../dist/store/write-lock.js';
+        `import { tryAcquireWriteLock } from './dist/store/hnsw/write-lock.js';
          if (!tryAcquireWriteLock(${JSON.stringify(file)}, 'ingest')) process.exit(3);
          process.stdout.write('held\\n');
          setInterval(() => {}, 1000);`,

@@ -69,10 +69,10 @@ describe('state tables in the migrations', () => {
   });
 
   it('creates tables only in the migrations', () => {
-    const sources = fs.readdirSync(path.resolve(import.meta.dirname, '../../src'), { recursive: true, encoding: 'utf8' });
+    const sources = fs.readdirSync(path.resolve(import.meta.dirname, '../../../src'), { recursive: true, encoding: 'utf8' });
     const creating = sources
       .filter((file) => file.endsWith('.ts') && !file.endsWith('migrations.ts'))
-      .filter((file) => /CREATE\s+(VIRTUAL\s+)?TABLE/i.test(fs.readFileSync(path.resolve(import.meta.dirname, '../../src', file), 'utf8')));
+      .filter((file) => /CREATE\s+(VIRTUAL\s+)?TABLE/i.test(fs.readFileSync(path.resolve(import.meta.dirname, '../../../src', file), 'utf8')));
     expect(creating).toEqual([]);
   });
 });
