@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { RateLimitDecision, RateLimitStore } from '../rate-limit-store.js';
+import { takeFromWindow } from '../sql/take-from-window.js';
 import { withTransaction } from './with-transaction.js';
 
 /** Expired windows are removed by `take` at most this often (windows past their end never limit anyone anyway). */
@@ -28,18 +29,9 @@ export class PostgresRateLimitStore implements RateLimitStore {
         [key],
       );
       const row = rows[0]!;
-      const times = row.times.map(Number).filter((time) => time > now - windowMs);
-      const allowed = times.length < limit;
-      if (allowed) times.push(now);
-      await client.query('UPDATE rate_limit_windows SET times = $2, warned = $3, expires_at = $4 WHERE key = $1', [
-        key,
-        times,
-        !allowed,
-        (times.length > 0 ? Math.max(...times) : now) + windowMs,
-      ]);
-      if (allowed) return { allowed: true };
-      const oldest = times[0] ?? now;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)), firstRefusal: !row.warned };
+      const taken = takeFromWindow(row.times.map(Number), row.warned, limit, windowMs, now);
+      await client.query('UPDATE rate_limit_windows SET times = $2, warned = $3, expires_at = $4 WHERE key = $1', [key, taken.times, taken.warned, taken.expiresAt]);
+      return taken.decision;
     });
   }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RateLimitDecision, RateLimitStore } from '../rate-limit-store.js';
+import { takeFromWindow } from '../sql/take-from-window.js';
 
 interface WindowRow {
   times: string;
@@ -27,16 +28,14 @@ export class SqliteRateLimitStore implements RateLimitStore {
     return this.#database
       .transaction((): RateLimitDecision => {
         const row = this.#database.prepare('SELECT times, warned FROM rate_limit_windows WHERE key = ?').get(key) as WindowRow | undefined;
-        const times = (row ? (JSON.parse(row.times) as number[]) : []).filter((time) => time > now - windowMs);
-        if (times.length < limit) {
-          times.push(now);
-          this.#write(key, times, false, windowMs);
-          return { allowed: true };
-        }
-        const firstRefusal = row?.warned !== 1;
-        this.#write(key, times, true, windowMs);
-        const oldest = times[0] ?? now;
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)), firstRefusal };
+        const taken = takeFromWindow(row ? (JSON.parse(row.times) as number[]) : [], row?.warned === 1, limit, windowMs, now);
+        this.#database
+          .prepare(
+            `INSERT INTO rate_limit_windows (key, times, warned, expires_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (key) DO UPDATE SET times = excluded.times, warned = excluded.warned, expires_at = excluded.expires_at`,
+          )
+          .run(key, JSON.stringify(taken.times), taken.warned ? 1 : 0, taken.expiresAt);
+        return taken.decision;
       })
       .immediate();
   }
@@ -48,15 +47,5 @@ export class SqliteRateLimitStore implements RateLimitStore {
   #prune(now: number): number {
     this.#prunedAt = now;
     return this.#database.prepare('DELETE FROM rate_limit_windows WHERE expires_at <= ?').run(now).changes;
-  }
-
-  #write(key: string, times: number[], warned: boolean, windowMs: number): void {
-    const expiresAt = Math.max(...times) + windowMs;
-    this.#database
-      .prepare(
-        `INSERT INTO rate_limit_windows (key, times, warned, expires_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET times = excluded.times, warned = excluded.warned, expires_at = excluded.expires_at`,
-      )
-      .run(key, JSON.stringify(times), warned ? 1 : 0, expiresAt);
   }
 }

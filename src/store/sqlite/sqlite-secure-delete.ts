@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
-/** One DELETE with its parameters. */
-export type DeleteStatement = readonly [sql: string, ...parameters: unknown[]];
+/** One DELETE with its parameters, as better-sqlite3 binds them. */
+type DeleteStatement = readonly [sql: string, ...parameters: unknown[]];
 
 /**
  * Runs deletes of reader data in one transaction, then copies the write-ahead log into the database file and empties
