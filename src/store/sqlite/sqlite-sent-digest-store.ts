@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { ReaderIdentity } from '../reader-data.js';
-import type { ClaimDigestResult, SentDigest, SentDigestStore } from '../sent-digest-store.js';
-import { deleteSecurely } from './sqlite-secure-delete.js';
+import type { ClaimDigestResult, SentDigest } from '../sent-digest-store.js';
+import { SqlSentDigestStore } from '../sql/sql-sent-digest-store.js';
+import { sqliteClient } from './sqlite-client.js';
 
 interface DeliveryRow {
   chat_id: string;
@@ -14,27 +14,18 @@ interface DeliveryRow {
 }
 
 /**
- * {@link SentDigestStore} on the newsbot SQLite database (table `sent_digests`, keyed by chat and
+ * `SentDigestStore` on the newsbot SQLite database (table `sent_digests`, keyed by chat and
  * date). A claim is read and written in one `BEGIN IMMEDIATE` transaction, so processes sharing the
  * file cannot both take it; the lease is measured on this store's clock (`now`).
  */
-export class SqliteSentDigestStore implements SentDigestStore {
-  readonly readerDataTables = ['sent_digests'] as const;
+export class SqliteSentDigestStore extends SqlSentDigestStore {
   readonly #database: Database.Database;
   readonly #now: () => Date;
 
   constructor(database: Database.Database, now: () => Date = () => new Date()) {
+    super(sqliteClient(database), 'sent_digests');
     this.#database = database;
     this.#now = now;
-  }
-
-  /** The digests sent to a reader's private chat (a configured one, see `SubscriptionStore.forgetReader`). */
-  async forgetReader(reader: ReaderIdentity): Promise<number> {
-    return deleteSecurely(this.#database, [['DELETE FROM sent_digests WHERE chat_id = ?', reader.privateChatId]]);
-  }
-
-  async wasSent(chatId: string, date: string): Promise<boolean> {
-    return this.#database.prepare(`SELECT 1 FROM sent_digests WHERE chat_id = ? AND date = ? AND state = 'sent'`).get(chatId, date) !== undefined;
   }
 
   async claim(chatId: string, date: string, claimant: string, leaseMs: number): Promise<ClaimDigestResult> {
@@ -71,12 +62,6 @@ export class SqliteSentDigestStore implements SentDigestStore {
     return result.changes > 0;
   }
 
-  async release(chatId: string, date: string, claimant: string): Promise<void> {
-    this.#database
-      .prepare(`UPDATE sent_digests SET claimant = NULL, claimed_at = NULL WHERE chat_id = ? AND date = ? AND state = 'claimed' AND claimant = ?`)
-      .run(chatId, date, claimant);
-  }
-
   async record(sent: SentDigest): Promise<boolean> {
     const result = this.#database
       .prepare(
@@ -88,26 +73,7 @@ export class SqliteSentDigestStore implements SentDigestStore {
     return result.changes > 0;
   }
 
-  async get(chatId: string, date: string): Promise<SentDigest | null> {
-    const row = this.#row(chatId, date);
-    return row?.state === 'sent' ? toSentDigest(row) : null;
-  }
-
-  async onDate(date: string): Promise<SentDigest[]> {
-    const rows = this.#database.prepare(`SELECT * FROM sent_digests WHERE date = ? AND state = 'sent' ORDER BY sent_at, chat_id`).all(date) as DeliveryRow[];
-    return rows.map(toSentDigest);
-  }
-
-  async all(): Promise<SentDigest[]> {
-    const rows = this.#database.prepare(`SELECT * FROM sent_digests WHERE state = 'sent' ORDER BY date, sent_at, chat_id`).all() as DeliveryRow[];
-    return rows.map(toSentDigest);
-  }
-
   #row(chatId: string, date: string): DeliveryRow | undefined {
     return this.#database.prepare('SELECT * FROM sent_digests WHERE chat_id = ? AND date = ?').get(chatId, date) as DeliveryRow | undefined;
   }
-}
-
-function toSentDigest(row: DeliveryRow): SentDigest {
-  return { chatId: row.chat_id, date: row.date, sentAt: row.sent_at ?? '', messageIds: JSON.parse(row.message_ids) as number[] };
 }
