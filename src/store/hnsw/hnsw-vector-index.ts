@@ -23,15 +23,20 @@ export interface OpenHnswVectorIndexOptions {
   efConstruction?: number;
 }
 
-/** HNSW construction settings: hnswlib's usual values, good recall for 512-dim text vectors. */
-const HNSW_M = 16;
-const HNSW_EF_CONSTRUCTION = 200;
-const HNSW_RANDOM_SEED = 100;
-const DEFAULT_INITIAL_CAPACITY = 1024;
-/** Growth step cap, so a 1M-vector index does not double its allocation at once. */
-const MAX_GROWTH = 131_072;
-/** ef below which search is not set: more candidates help most on flat data (hash vectors). */
-const MIN_EF_SEARCH = 200;
+/** HNSW settings: hnswlib's usual construction values, good recall for 512-dim text vectors. */
+const HNSW_DEFAULTS = {
+  /** Links per node (hnswlib's M). */
+  m: 16,
+  /** Construction effort of a new index (`efConstruction` overrides it). */
+  efConstruction: 200,
+  randomSeed: 100,
+  /** Capacity of a new index (`initialCapacity` overrides it). */
+  initialCapacity: 1024,
+  /** Growth step cap, so a 1M-vector index does not double its allocation at once. */
+  maxGrowth: 131_072,
+  /** ef below which search is not set: more candidates help most on flat data (hash vectors). */
+  minEfSearch: 200,
+} as const;
 
 type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
 
@@ -171,7 +176,7 @@ export class HnswVectorIndex implements VectorIndex {
     const { hnsw, live } = this.state;
     const wanted = Math.min(Math.floor(k), live.size);
     if (wanted <= 0) return [];
-    hnsw.setEf(Math.max(wanted * 2, MIN_EF_SEARCH));
+    hnsw.setEf(Math.max(wanted * 2, HNSW_DEFAULTS.minEfSearch));
     const result = hnsw.searchKnn(Array.from(vector), wanted);
     const hits: VectorHit[] = [];
     result.neighbors.forEach((id, position) => {
@@ -238,7 +243,7 @@ export class HnswVectorIndex implements VectorIndex {
 function ensureCapacity(hnsw: Hnsw): void {
   const capacity = hnsw.getMaxElements();
   if (hnsw.getCurrentCount() < capacity) return;
-  hnsw.resizeIndex(capacity + Math.max(1, Math.min(capacity, MAX_GROWTH)));
+  hnsw.resizeIndex(capacity + Math.max(1, Math.min(capacity, HNSW_DEFAULTS.maxGrowth)));
 }
 
 /**
@@ -372,7 +377,12 @@ export function resetHnswVectorIndex(dir: string): void {
 
 function emptyIndex(options: OpenHnswVectorIndexOptions, diskVersion: string, rebuildReason: string | null): IndexState {
   const hnsw = new hnswlib.HierarchicalNSW('cosine', options.dimensions);
-  hnsw.initIndex(Math.max(1, options.initialCapacity ?? DEFAULT_INITIAL_CAPACITY), HNSW_M, options.efConstruction ?? HNSW_EF_CONSTRUCTION, HNSW_RANDOM_SEED);
+  hnsw.initIndex(
+    Math.max(1, options.initialCapacity ?? HNSW_DEFAULTS.initialCapacity),
+    HNSW_DEFAULTS.m,
+    options.efConstruction ?? HNSW_DEFAULTS.efConstruction,
+    HNSW_DEFAULTS.randomSeed,
+  );
   // A rebuilt index is saved even when nothing is added, so the bad files get replaced.
   return { hnsw, live: new Set(), deleted: new Set(), rebuildReason, dirty: rebuildReason !== null, diskVersion };
 }
