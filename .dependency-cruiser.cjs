@@ -2,7 +2,7 @@
 // where a module imports from its own layer or any layer below, never above.
 
 /**
- * The layers from the bottom up. `pipeline` includes `pipeline/replica`, `store` includes `store/postgres`.
+ * The layers from the bottom up. `pipeline` includes `pipeline/replica`, `store` includes its backends (`store/sqlite`, `store/postgres`, `store/hnsw`).
  */
 const LAYERS = [
   ['config', 'text', 'log', 'net', 'telegram'],
@@ -60,6 +60,28 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/digest/' },
       to: { path: '^src/bot/' },
+    },
+    {
+      name: 'store-ports-not-adapters',
+      comment:
+        'The ports at the root of src/store, and the logic written once for both SQL backends in store/sql, name no backend: the adapters in store/sqlite, store/postgres and store/hnsw implement them (docs/ARCHITECTURE.md).',
+      severity: 'error',
+      from: { path: '^src/store/([^/]+|sql/.+)$' },
+      to: { path: '^src/store/(sqlite|postgres|hnsw)/' },
+    },
+    {
+      name: 'store-backends-apart',
+      comment: 'One backend never reaches into another: store/sqlite, store/postgres and store/hnsw share logic through the root of src/store and store/sql.',
+      severity: 'error',
+      from: { path: '^src/store/(sqlite|postgres|hnsw)/' },
+      to: { path: '^src/store/(sqlite|postgres|hnsw)/', pathNot: '^src/store/$1/' },
+    },
+    {
+      name: 'text-not-to-store',
+      comment: 'Tokenising, jieba and the stop words are neutral text helpers: store/ builds on src/text, never the other way round.',
+      severity: 'error',
+      from: { path: '^src/text/' },
+      to: { path: '^src/store/' },
     },
     {
       name: 'answer-check-siblings',

@@ -3,8 +3,8 @@ import type { Embedder } from '../../src/embedding/embedder.js';
 import { createLogger } from '../../src/log/logger.js';
 import { indexArticles } from '../../src/pipeline/index-articles.js';
 import { DATABASE_FILE } from '../../src/pipeline/open-archive.js';
-import { openHnswVectorIndex } from '../../src/store/hnsw-vector-index.js';
-import { openSqliteArticleStore } from '../../src/store/sqlite-article-store.js';
+import { openHnswVectorIndex } from '../../src/store/hnsw/hnsw-vector-index.js';
+import { openSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
 import { recordArticle, type BenchRecord } from '../../src/bench/bench-corpus.js';
 import { StandInPassageEmbedder } from './stand-in-passage-embedder.js';
 

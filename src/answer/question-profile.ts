@@ -1,8 +1,8 @@
 import { normalizeForMatching } from '../text/normalize-text.js';
 import { foldNumerals } from '../text/numbers/fold-numerals.js';
 import { UNKNOWN_WORD_RARITY, wordRarity } from '../text/word-rarity.js';
-import { tagWords } from '../store/tag-words.js';
-import { isStopWord } from '../store/stop-words.js';
+import { tagWords } from '../text/jieba/tag-words.js';
+import { isStopWord } from '../text/stop-words.js';
 import { ATTRIBUTE_WORDS } from './attribute-words.js';
 import type { ExpectedAnswer } from './expected-answer.js';
 

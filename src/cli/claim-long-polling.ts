@@ -10,7 +10,7 @@ import { PollingConflictError } from '../bot/bot-errors.js';
 import type { Config } from '../config/config.js';
 import { ADVISORY_LOCKS } from '../store/postgres/advisory-locks.js';
 import { trySessionLock } from '../store/postgres/try-session-lock.js';
-import { readWriteLockHolder, tryAcquireWriteLock } from '../store/write-lock.js';
+import { readWriteLockHolder, tryAcquireWriteLock } from '../store/hnsw/write-lock.js';
 
 /** The lock file a `serve` holds in NEWSBOT_HOME for its lifetime (SQLite mode). */
 export const SERVE_LOCK_FILE = 'serve.lock';

@@ -8,8 +8,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ArticleStore } from '../store/article-store.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { Logger } from '../log/logger.js';
-import type { HnswVectorIndex } from '../store/hnsw-vector-index.js';
-import { acquireWriteLock, tryAcquireWriteLock, WriteLockBusyError, readWriteLockHolder, type WriteLock, type WriteLockHolder } from '../store/write-lock.js';
+import type { HnswVectorIndex } from '../store/hnsw/hnsw-vector-index.js';
+import { acquireWriteLock, tryAcquireWriteLock, WriteLockBusyError, readWriteLockHolder, type WriteLock, type WriteLockHolder } from '../store/hnsw/write-lock.js';
 import { repairIndexDrift } from './repair-index-drift.js';
 
 /**

@@ -3,7 +3,7 @@ import type { EmbeddingQueue, QueueProgress } from '../store/embedding-queue.js'
 import type { Logger } from '../log/logger.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { VectorIndex } from '../store/vector-index.js';
-import type { StateStores } from '../store/open-state-stores.js';
+import type { StateStores } from '../store/state-stores.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { Reranker } from '../embedding/reranker.js';
 import type { Retriever } from '../retrieval/passage.js';

@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger.js';
-import type { StateStores } from '../store/open-state-stores.js';
+import type { StateStores } from '../store/state-stores.js';
 
 /** The state `migrate --to` copies: the SQLite adapters as source, the PostgreSQL ones as target. */
 type CopiedState = Pick<StateStores, 'subscriptions' | 'sentDigests'>;

@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger.js';
 import type { ArticleStore, StoredArticle, StoredChunk } from '../store/article-store.js';
 import type { ArticleWrite, ArticleWriter } from '../store/article-writer.js';
 import type { Embedder } from '../embedding/embedder.js';
-import type { HnswVectorIndex } from '../store/hnsw-vector-index.js';
+import type { HnswVectorIndex } from '../store/hnsw/hnsw-vector-index.js';
 import { embedChunks } from './embed-chunks.js';
 
 /** Articles per PostgreSQL transaction. */

@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { Archive } from './archive.js';
-import { openSqliteArticleStore } from '../store/sqlite-article-store.js';
-import { openHnswVectorIndex, type HnswVectorIndex } from '../store/hnsw-vector-index.js';
+import { openSqliteArticleStore } from '../store/sqlite/sqlite-article-store.js';
+import { openHnswVectorIndex, type HnswVectorIndex } from '../store/hnsw/hnsw-vector-index.js';
 import { createLoadedEmbedder } from '../embedding/create-embedder.js';
 import { createLoadedReranker } from '../embedding/create-reranker.js';
 import { createAnswerer } from './create-answerer.js';
@@ -11,8 +11,8 @@ import { indexArticles } from './index-articles.js';
 import { LEXICAL_EF_CONSTRUCTION } from './lexical-ef-construction.js';
 import { repairIndexDrift } from './repair-index-drift.js';
 import { createArchiveWriteLock, WRITE_LOCK_FILE } from './archive-write-lock.js';
-import { acquireWriteLock, tryAcquireWriteLock, type WriteLock } from '../store/write-lock.js';
-import { openStateStores } from '../store/open-state-stores.js';
+import { acquireWriteLock, tryAcquireWriteLock, type WriteLock } from '../store/hnsw/write-lock.js';
+import { openStateStores } from '../store/sqlite/open-state-stores.js';
 
 /** The database file inside the data directory. */
 export const DATABASE_FILE = 'newsbot.db';

@@ -1,4 +1,4 @@
-import type { StateStores } from './open-state-stores.js';
+import type { StateStores } from './state-stores.js';
 import type { ReaderDataHolder, ReaderIdentity } from './reader-data.js';
 
 /** The state stores that hold reader data (their ports extend `ReaderDataHolder`). */

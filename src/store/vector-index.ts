@@ -19,3 +19,10 @@ export interface VectorIndex {
   /** True while the vectors are still being read in the background: a search now would wait for them. */
   loadingInBackground?(): boolean;
 }
+
+/** What the saved files hold, as `manifest.json` records it: compared with the database's chunks without loading. */
+export interface LabelFingerprint {
+  count: number;
+  /** Sum of the live labels (chunk ids are never reused, so a changed set changes the count or the sum). */
+  labelSum: number;
+}

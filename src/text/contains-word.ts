@@ -1,4 +1,4 @@
-import { jieba } from './jieba.js';
+import { jieba } from './jieba/jieba.js';
 
 /** Texts whose word boundaries were computed lately: a question's candidate sentences are matched many times. */
 const boundaryCache = new Map<string, ReadonlySet<number>>();

@@ -12,8 +12,8 @@ import { fetchOptionsFromConfig } from '../../src/ingest/fetch/fetch-options.js'
 import type { Archive } from '../../src/pipeline/archive.js';
 import { readSources } from '../../src/pipeline/read-sources.js';
 import { createLogger } from '../../src/log/logger.js';
-import { openStateStores } from '../../src/store/open-state-stores.js';
-import { openSqliteArticleStore, type SqliteArticleStore } from '../../src/store/sqlite-article-store.js';
+import { openStateStores } from '../../src/store/sqlite/open-state-stores.js';
+import { openSqliteArticleStore, type SqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
 import { telegramHtmlProblems, visibleText } from '../digest/helpers/check-telegram-html.js';
 import { DigestFakeApi } from './digest-fake-api.js';
 

@@ -6,8 +6,8 @@ import type { Article } from '../../src/ingest/article.js';
 import type { Archive } from '../../src/pipeline/archive.js';
 import type { Passage, Retriever } from '../../src/retrieval/passage.js';
 import type { ArticleStore, StoredArticle, StoredChunk } from '../../src/store/article-store.js';
-import { openSqliteDatabase } from '../../src/store/open-sqlite-database.js';
-import { openStateStores } from '../../src/store/open-state-stores.js';
+import { openSqliteDatabase } from '../../src/store/sqlite/open-sqlite-database.js';
+import { openStateStores } from '../../src/store/sqlite/open-state-stores.js';
 import { createLogger } from '../../src/log/logger.js';
 
 /** A minimal article with defaults for everything but id, title and paragraphs. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import Database from 'better-sqlite3';
-import { openHnswVectorIndex } from '../../src/store/hnsw-vector-index.js';
+import { openHnswVectorIndex } from '../../src/store/hnsw/hnsw-vector-index.js';
 import { HashEmbedder } from '../../src/embedding/hash-embedder.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgresServer, type PostgresServer } from '../helpers/postgres-server.js';

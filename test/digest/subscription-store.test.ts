@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openSqliteDatabase } from '../../src/store/open-sqlite-database.js';
-import { runMigrations } from '../../src/store/run-migrations.js';
-import { SqliteSentDigestStore } from '../../src/store/sqlite-sent-digest-store.js';
-import { SqliteSubscriptionStore } from '../../src/store/sqlite-subscription-store.js';
+import { openSqliteDatabase } from '../../src/store/sqlite/open-sqlite-database.js';
+import { runMigrations } from '../../src/store/sqlite/run-migrations.js';
+import { SqliteSentDigestStore } from '../../src/store/sqlite/sqlite-sent-digest-store.js';
+import { SqliteSubscriptionStore } from '../../src/store/sqlite/sqlite-subscription-store.js';
 import { UNSUBSCRIBED } from '../../src/store/subscription-store.js';
 
 function stores(start = '2026-04-23T00:00:00Z') {

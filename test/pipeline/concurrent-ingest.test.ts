@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { openSqliteArticleStore } from '../../src/store/sqlite-article-store.js';
-import { openHnswVectorIndex } from '../../src/store/hnsw-vector-index.js';
+import { openSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
+import { openHnswVectorIndex } from '../../src/store/hnsw/hnsw-vector-index.js';
 import { makeArticle, openTestArchive } from '../helpers/open-test-archive.js';
 import { PROJECT_ROOT, temporaryHome } from '../helpers/run-cli.js';
 import { WRITE_LOCK_FILE } from '../../src/pipeline/archive-write-lock.js';
-import { readWriteLockHolder, tryAcquireWriteLock } from '../../src/store/write-lock.js';
+import { readWriteLockHolder, tryAcquireWriteLock } from '../../src/store/hnsw/write-lock.js';
 
 interface ChildRun {
   pid: number;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkHeading } from '../../src/chunking/chunk-article.js';
-import { openSqliteArticleStore } from '../../src/store/sqlite-article-store.js';
+import { openSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
 import { runCli, SAMPLE_PAGE, temporaryHome } from '../helpers/run-cli.js';
 import { serveModelFiles, type ModelFileServer } from '../embedding/support/serve-model-files.js';
 import { listFiles, TINY_CHARACTERS, TINY_RERANKER_ID, tinyRerankerCache, type TinyModelCache } from '../embedding/support/tiny-model-cache.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findIndexDrift } from '../../src/store/find-index-drift.js';
-import { openHnswVectorIndex } from '../../src/store/hnsw-vector-index.js';
-import { openSqliteArticleStore, type SqliteArticleStore } from '../../src/store/sqlite-article-store.js';
+import { openHnswVectorIndex } from '../../src/store/hnsw/hnsw-vector-index.js';
+import { openSqliteArticleStore, type SqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
 import { makeArticle, makeChunks, temporaryDirectory } from './store-fixtures.js';
 
 describe('findIndexDrift', () => {

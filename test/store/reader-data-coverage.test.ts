@@ -5,8 +5,9 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READER_DATA_STORES } from '../../src/store/forget-reader.js';
-import { openSqliteDatabase } from '../../src/store/open-sqlite-database.js';
-import { openStateStores, type StateStores } from '../../src/store/open-state-stores.js';
+import { openSqliteDatabase } from '../../src/store/sqlite/open-sqlite-database.js';
+import { openStateStores } from '../../src/store/sqlite/open-state-stores.js';
+import type { StateStores } from '../../src/store/state-stores.js';
 import { createPostgresPool } from '../../src/store/postgres/create-postgres-pool.js';
 import { openPostgresStateStores } from '../../src/store/postgres/open-postgres-state-stores.js';
 import { runPostgresMigrations } from '../../src/store/postgres/run-postgres-migrations.js';

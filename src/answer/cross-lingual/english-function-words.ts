@@ -1,15 +1,18 @@
+import { ENGLISH_FUNCTION_WORDS as STOP_ENGLISH_FUNCTION_WORDS, ENGLISH_QUESTION_WORDS } from '../../text/stop-words.js';
+
 /**
- * English words that carry no searchable content: articles, auxiliaries, pronouns, prepositions, and the
- * question words (those are read separately, as the asked slot).
+ * English words that carry no searchable content: the English stop words of `text/stop-words.ts` (articles,
+ * auxiliaries, prepositions, the question words, read separately as the asked slot) and pronouns, modals,
+ * quantifiers and the reporting words of a question about the news.
  */
-export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  `a an the of to in on at for from by with about into over under than as and or but not no nor
-  is are was were be been being am do does did done has have had having will would shall should can could may might must
-  i me my we our us you your he him his she her it its they them their this that these those there here
-  what which who whom whose when where why how many much what's
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...STOP_ENGLISH_FUNCTION_WORDS,
+  ...ENGLISH_QUESTION_WORDS,
+  ...`about into over under than as but not no nor being am done has have had having will would shall should can could may might must
+  i me my we our us you your he him his she her they them their there here whose many much what's
   get got make made let also just only so very any some each every all both either
   according article articles report reported reports say said says tell told news newspaper`.split(/\s+/),
-);
+]);
 
 /** English question phrases and the Chinese question word that marks the same asked slot. */
 export const QUESTION_WORDS: readonly (readonly [english: RegExp, chinese: string])[] = [

@@ -1,4 +1,4 @@
-import { tagWords } from '../../store/tag-words.js';
+import { tagWords } from '../../text/jieba/tag-words.js';
 import { normalizeForMatching } from '../../text/normalize-text.js';
 import { analyzeQuestion } from '../question-profile.js';
 

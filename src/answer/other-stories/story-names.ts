@@ -1,5 +1,5 @@
 // What tells one story from another of the same kind: the places, people and organisations it names.
-import { tagWords } from '../../store/tag-words.js';
+import { tagWords } from '../../text/jieba/tag-words.js';
 
 /** jieba tags of names: people, places, organisations, other proper nouns; `x` is a word its guesser found (mostly a name). */
 const NAME_TAG = /^(nr|nrfg|nrt|ns|nt|nz|x)$/;

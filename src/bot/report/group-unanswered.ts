@@ -1,6 +1,6 @@
 import type { LoggedQuestion } from '../../store/question-log-store.js';
-import { cutWords } from '../../store/cut-words.js';
-import { isStopWord } from '../../store/stop-words.js';
+import { cutWords } from '../../text/jieba/cut-words.js';
+import { isStopWord } from '../../text/stop-words.js';
 
 /** Unanswered questions that share key words. */
 export interface UnansweredGroup {

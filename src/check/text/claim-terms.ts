@@ -1,4 +1,4 @@
-import { jieba } from '../../text/jieba.js';
+import { jieba } from '../../text/jieba/jieba.js';
 import { foldForMatching } from '../../text/fold-for-matching.js';
 import { MODIFIER_WORDS } from '../align/slot-modifiers.js';
 import type { Quantity } from '../../text/numbers/quantity.js';

@@ -5,7 +5,7 @@ import { formatQueueProgress } from '../../pipeline/embedding-queue/format-queue
 import { readSources } from '../../pipeline/read-sources.js';
 import { removeStaleArticles } from '../../pipeline/remove-stale-articles.js';
 import { fetchOptionsFromConfig } from '../../ingest/fetch/fetch-options.js';
-import type { WriteLockHolder } from '../../store/write-lock.js';
+import type { WriteLockHolder } from '../../store/hnsw/write-lock.js';
 
 /** `newsbot ingest <path|url>...`: reads sources into the archive, incrementally. */
 export const registerIngestCommand: RegisterCommand = (program, context) => {

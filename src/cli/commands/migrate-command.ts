@@ -7,7 +7,7 @@ import { migrateToPostgres } from '../../pipeline/migrate-to-postgres.js';
 import { copyStateToPostgres } from '../../pipeline/copy-state-to-postgres.js';
 import { openPostgresStateStores } from '../../store/postgres/open-postgres-state-stores.js';
 import { openPostgresStore } from '../../store/postgres/open-postgres-store.js';
-import { HnswVectorIndex } from '../../store/hnsw-vector-index.js';
+import { HnswVectorIndex } from '../../store/hnsw/hnsw-vector-index.js';
 import { startProgress, type Progress } from '../progress-bar.js';
 
 /**

@@ -1,4 +1,4 @@
-import { jieba } from '../../text/jieba.js';
+import { jieba } from '../../text/jieba/jieba.js';
 
 /** How much context on each side of the break the segmenter sees. */
 const CONTEXT = 6;

@@ -9,7 +9,7 @@ import type { ArticleChangeReader } from '../../store/article-change-reader.js';
 import type { ChangeNotifier, ChangeSubscription } from '../../store/change-notifier.js';
 import type { VectorIndex } from '../../store/vector-index.js';
 import type { Logger } from '../../log/logger.js';
-import { applyReplicatedArticles, replicaChunkIds, replicaPosition } from '../../store/sqlite-replica-writes.js';
+import { applyReplicatedArticles, replicaChunkIds, replicaPosition } from '../../store/sqlite/sqlite-replica-writes.js';
 import { repairReplicaDrift } from './repair-replica-drift.js';
 import { ReplicaAheadError, ReplicaEmbedderMismatchError } from './replica-errors.js';
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { StateStores } from '../open-state-stores.js';
+import type { StateStores } from '../state-stores.js';
 import { PostgresAnswerFeedbackStore } from './postgres-answer-feedback-store.js';
 import { PostgresQuestionLogStore } from './postgres-question-log-store.js';
 

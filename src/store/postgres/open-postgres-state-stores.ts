@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { StateStores } from '../open-state-stores.js';
+import type { StateStores } from '../state-stores.js';
 import { PostgresChatMemoryStore } from './postgres-chat-memory-store.js';
 import { PostgresFeedStateStore } from './postgres-feed-state-store.js';
 import { openPostgresQuestionLogStores, type PostgresQuestionLogStores } from './open-postgres-question-log-stores.js';

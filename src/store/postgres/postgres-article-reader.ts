@@ -1,23 +1,11 @@
 import type pg from 'pg';
 import type { ArticleChange, ArticleChangeReader, ChunkVector, ReplicatedArticle, ReplicatedChunk } from '../article-change-reader.js';
+import { toArticle, type ArticleRow } from '../article-rows.js';
 import { decodeVector } from './vector-bytes.js';
 import { withTransaction } from './with-transaction.js';
 
-interface ArticleRow {
-  id: string;
-  title: string;
-  subtitle: string | null;
-  paragraphs: string[];
-  date: string | null;
-  url: string | null;
-  authors: string[];
-  section: string | null;
-  source: string;
-  photo_caption: string | null;
-  position: number;
-  content_hash: string;
-  ingested_at: Date;
-}
+/** PostgreSQL holds the lists as `text[]` and the time as `timestamptz`. */
+type PostgresArticleRow = ArticleRow<string[], Date>;
 
 interface ChunkRow {
   id: string;
@@ -47,7 +35,7 @@ export class PostgresArticleReader implements ArticleChangeReader {
     const { articles, chunks } = await withTransaction(
       this.pool,
       async (client) => ({
-        articles: (await client.query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[]) ORDER BY id', [articleIds])).rows,
+        articles: (await client.query<PostgresArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[]) ORDER BY id', [articleIds])).rows,
         chunks: (
           await client.query<ChunkRow>(
             `SELECT id, article_id, ordinal, text, heading, embedder_id, vector
@@ -65,19 +53,7 @@ export class PostgresArticleReader implements ArticleChangeReader {
       chunksByArticle.set(row.article_id, list);
     }
     return articles.map((row) => ({
-      article: {
-        id: row.id,
-        title: row.title,
-        subtitle: row.subtitle,
-        paragraphs: row.paragraphs,
-        date: row.date,
-        url: row.url,
-        authors: row.authors,
-        section: row.section,
-        source: row.source,
-        photoCaption: row.photo_caption,
-        position: row.position,
-      },
+      article: toArticle(row, (list) => list),
       contentHash: row.content_hash,
       ingestedAt: row.ingested_at.toISOString(),
       chunks: chunksByArticle.get(row.id) ?? [],

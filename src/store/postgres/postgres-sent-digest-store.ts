@@ -1,37 +1,20 @@
 import type pg from 'pg';
-import type { ReaderIdentity } from '../reader-data.js';
-import type { ClaimDigestResult, SentDigest, SentDigestStore } from '../sent-digest-store.js';
-
-interface DeliveryRow {
-  chat_id: string;
-  date: string;
-  sent_at: Date;
-  message_ids: string[];
-}
+import type { ClaimDigestResult, SentDigest } from '../sent-digest-store.js';
+import { SqlSentDigestStore } from '../sql/sql-sent-digest-store.js';
+import { postgresClient } from './postgres-client.js';
 
 /**
- * {@link SentDigestStore} on PostgreSQL (table `digest_deliveries`), shared by every worker. A claim
+ * `SentDigestStore` on PostgreSQL (table `digest_deliveries`), shared by every worker. A claim
  * is one `INSERT … ON CONFLICT DO UPDATE … WHERE` statement, atomic under the row's lock, so two
  * workers never both hold it; leases are measured on the database's clock, never a worker's, so a
  * worker with a skewed clock cannot retake a live claim early.
  */
-export class PostgresSentDigestStore implements SentDigestStore {
-  readonly readerDataTables = ['digest_deliveries'] as const;
+export class PostgresSentDigestStore extends SqlSentDigestStore {
   readonly #pool: pg.Pool;
 
   constructor(pool: pg.Pool) {
+    super(postgresClient(pool), 'digest_deliveries');
     this.#pool = pool;
-  }
-
-  /** The digests sent to a reader's private chat (a configured one, see `SubscriptionStore.forgetReader`). */
-  async forgetReader(reader: ReaderIdentity): Promise<number> {
-    const { rowCount } = await this.#pool.query('DELETE FROM digest_deliveries WHERE chat_id = $1', [reader.privateChatId]);
-    return rowCount ?? 0;
-  }
-
-  async wasSent(chatId: string, date: string): Promise<boolean> {
-    const { rowCount } = await this.#pool.query(`SELECT 1 FROM digest_deliveries WHERE chat_id = $1 AND date = $2 AND state = 'sent'`, [chatId, date]);
-    return (rowCount ?? 0) > 0;
   }
 
   async claim(chatId: string, date: string, claimant: string, leaseMs: number): Promise<ClaimDigestResult> {
@@ -74,14 +57,6 @@ export class PostgresSentDigestStore implements SentDigestStore {
     return (rowCount ?? 0) > 0;
   }
 
-  async release(chatId: string, date: string, claimant: string): Promise<void> {
-    await this.#pool.query(`UPDATE digest_deliveries SET claimant = NULL, claimed_at = NULL WHERE chat_id = $1 AND date = $2 AND state = 'claimed' AND claimant = $3`, [
-      chatId,
-      date,
-      claimant,
-    ]);
-  }
-
   async record(sent: SentDigest): Promise<boolean> {
     const { rowCount } = await this.#pool.query(
       `INSERT INTO digest_deliveries AS d (chat_id, date, state, sent_at, message_ids) VALUES ($1, $2, 'sent', $3, $4)
@@ -91,23 +66,4 @@ export class PostgresSentDigestStore implements SentDigestStore {
     );
     return (rowCount ?? 0) > 0;
   }
-
-  async get(chatId: string, date: string): Promise<SentDigest | null> {
-    const { rows } = await this.#pool.query<DeliveryRow>(`SELECT * FROM digest_deliveries WHERE chat_id = $1 AND date = $2 AND state = 'sent'`, [chatId, date]);
-    return rows[0] ? toSentDigest(rows[0]) : null;
-  }
-
-  async onDate(date: string): Promise<SentDigest[]> {
-    const { rows } = await this.#pool.query<DeliveryRow>(`SELECT * FROM digest_deliveries WHERE date = $1 AND state = 'sent' ORDER BY sent_at, chat_id COLLATE "C"`, [date]);
-    return rows.map(toSentDigest);
-  }
-
-  async all(): Promise<SentDigest[]> {
-    const { rows } = await this.#pool.query<DeliveryRow>(`SELECT * FROM digest_deliveries WHERE state = 'sent' ORDER BY date, sent_at, chat_id COLLATE "C"`);
-    return rows.map(toSentDigest);
-  }
-}
-
-function toSentDigest(row: DeliveryRow): SentDigest {
-  return { chatId: row.chat_id, date: row.date, sentAt: row.sent_at.toISOString(), messageIds: row.message_ids.map(Number) };
 }

@@ -1,6 +1,13 @@
 import type pg from 'pg';
 import type { ArticleWrite } from '../article-writer.js';
+import { ARTICLE_COLUMNS, STORED_ARTICLE_COLUMNS, articleValues, upsertArticleSql } from '../article-rows.js';
 import { encodeVector } from './vector-bytes.js';
+
+/** The article's columns as $1…$12 (its content hash last), ingested now, under the job $13. */
+const UPSERT_ARTICLE = upsertArticleSql(
+  [...STORED_ARTICLE_COLUMNS, 'job_id'],
+  [...ARTICLE_COLUMNS.map((_, index) => `$${index + 1}`), `$${ARTICLE_COLUMNS.length + 1}`, 'now()', `$${ARTICLE_COLUMNS.length + 2}`],
+);
 
 /** How `writeArticleRows` labels the rows. */
 export interface WriteArticleRowsOptions {
@@ -13,30 +20,8 @@ export interface WriteArticleRowsOptions {
 /** Replaces one article and its chunks (with their vectors) inside the caller's transaction; returns the new chunk ids in chunk order. */
 export async function writeArticleRows(client: pg.PoolClient, item: ArticleWrite, options: WriteArticleRowsOptions): Promise<number[]> {
   const { article } = item;
-  await client.query(
-    `INSERT INTO articles (id, title, subtitle, paragraphs, date, url, authors, section, source, photo_caption, position, content_hash, ingested_at, job_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), $13)
-       ON CONFLICT (id) DO UPDATE SET
-         title = excluded.title, subtitle = excluded.subtitle, paragraphs = excluded.paragraphs, date = excluded.date,
-         url = excluded.url, authors = excluded.authors, section = excluded.section, source = excluded.source,
-         photo_caption = excluded.photo_caption, position = excluded.position, content_hash = excluded.content_hash,
-         ingested_at = excluded.ingested_at, job_id = excluded.job_id`,
-    [
-      article.id,
-      article.title,
-      article.subtitle,
-      article.paragraphs,
-      article.date,
-      article.url,
-      article.authors,
-      article.section,
-      article.source,
-      article.photoCaption,
-      article.position,
-      item.contentHash,
-      options.jobId ?? null,
-    ],
-  );
+  const values = articleValues(article, (list) => list);
+  await client.query(UPSERT_ARTICLE, [...ARTICLE_COLUMNS.map((column) => values[column]), item.contentHash, options.jobId ?? null]);
   // New ids for every chunk of a changed article: a replica that sees an id it holds knows it
   // holds exactly that chunk and vector, so replaying a change costs nothing.
   await client.query('DELETE FROM chunks WHERE article_id = $1', [article.id]);

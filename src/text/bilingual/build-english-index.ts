@@ -1,3 +1,4 @@
+import { ENGLISH_FUNCTION_WORDS } from '../stop-words.js';
 import type { CedictEntry } from './cedict-entry.js';
 import { englishGlosses } from './english-glosses.js';
 import type { EnglishIndex, HeadwordCandidate } from './english-index.js';
@@ -21,32 +22,8 @@ export const ENGLISH_INDEX_DEFAULTS = {
   properName: 0.4,
 } as const;
 
-/** Words that never carry the meaning of a gloss on their own. */
-const FUNCTION_WORDS = new Set([
-  'a',
-  'an',
-  'the',
-  'of',
-  'to',
-  'in',
-  'on',
-  'at',
-  'for',
-  'and',
-  'or',
-  'by',
-  'with',
-  'from',
-  'as',
-  'be',
-  'is',
-  'one',
-  'who',
-  'which',
-  'that',
-  'its',
-  'it',
-]);
+/** Words that never carry the meaning of a gloss on their own: the English function words, `as` and `one`. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([...ENGLISH_FUNCTION_WORDS, 'as', 'one']);
 
 /**
  * Reverses CC-CEDICT into an English → Chinese index. A headword's prior for a gloss favours short common words

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { SlidingWindowRateLimiter } from '../../../src/bot/middleware/rate-limiter.js';
 import { raceTimeout } from '../../../src/bot/middleware/race-timeout.js';
-import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
-import { SqliteRateLimitStore } from '../../../src/store/sqlite-rate-limit-store.js';
+import { openSqliteDatabase } from '../../../src/store/sqlite/open-sqlite-database.js';
+import { SqliteRateLimitStore } from '../../../src/store/sqlite/sqlite-rate-limit-store.js';
 
 test('allows `limit` actions per key and sliding window, warns once, then frees up', async () => {
   let now = 0;

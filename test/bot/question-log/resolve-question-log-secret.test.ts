@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveQuestionLogSecret } from '../../../src/bot/question-log/resolve-question-log-secret.js';
 import { createLogger } from '../../../src/log/logger.js';
-import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
-import { SqliteQuestionLogStore } from '../../../src/store/sqlite-question-log-store.js';
+import { openSqliteDatabase } from '../../../src/store/sqlite/open-sqlite-database.js';
+import { SqliteQuestionLogStore } from '../../../src/store/sqlite/sqlite-question-log-store.js';
 
 const folders: string[] = [];
 afterEach(() => {

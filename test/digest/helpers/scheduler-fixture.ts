@@ -5,9 +5,9 @@ import type Database from 'better-sqlite3';
 import { renderDigestMessages } from '../../../src/bot/render/render-digest-messages.js';
 import { DigestScheduler, type DigestSchedulerOptions } from '../../../src/digest/digest-scheduler.js';
 import type { DigestSender } from '../../../src/digest/digest-sender.js';
-import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
-import { SqliteSentDigestStore } from '../../../src/store/sqlite-sent-digest-store.js';
-import { SqliteSubscriptionStore } from '../../../src/store/sqlite-subscription-store.js';
+import { openSqliteDatabase } from '../../../src/store/sqlite/open-sqlite-database.js';
+import { SqliteSentDigestStore } from '../../../src/store/sqlite/sqlite-sent-digest-store.js';
+import { SqliteSubscriptionStore } from '../../../src/store/sqlite/sqlite-subscription-store.js';
 import { fakeArticleStore, storedArticle } from './fake-article-store.js';
 import { recordingLogger } from './recording-logger.js';
 

@@ -7,8 +7,8 @@ import type { Article } from '../../../src/ingest/article.js';
 import { createFeedPoller, type FeedPollerDependencies, type PollerClock } from '../../../src/ingest/feed/feed-poller.js';
 import type { FetchOptions } from '../../../src/ingest/fetch/fetch-options.js';
 import type { IndexSummary } from '../../../src/pipeline/index-articles.js';
-import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
-import { SqliteFeedStateStore } from '../../../src/store/sqlite-feed-state-store.js';
+import { openSqliteDatabase } from '../../../src/store/sqlite/open-sqlite-database.js';
+import { SqliteFeedStateStore } from '../../../src/store/sqlite/sqlite-feed-state-store.js';
 import { serveFixture, startTestServer, type TestServer } from '../fetch/test-server.js';
 import { createChangingFeed, NEWEST_ITEM } from './changing-feed.js';
 

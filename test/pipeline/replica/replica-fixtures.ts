@@ -11,9 +11,9 @@ import { HashEmbedder } from '../../../src/embedding/hash-embedder.js';
 import { chunkArticle } from '../../../src/chunking/chunk-article.js';
 import { contentHash } from '../../../src/pipeline/content-hash.js';
 import { embedChunks } from '../../../src/pipeline/embed-chunks.js';
-import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
-import { openSqliteArticleStore, type SqliteArticleStore } from '../../../src/store/sqlite-article-store.js';
-import { openHnswVectorIndex, type HnswVectorIndex } from '../../../src/store/hnsw-vector-index.js';
+import { openSqliteDatabase } from '../../../src/store/sqlite/open-sqlite-database.js';
+import { openSqliteArticleStore, type SqliteArticleStore } from '../../../src/store/sqlite/sqlite-article-store.js';
+import { openHnswVectorIndex, type HnswVectorIndex } from '../../../src/store/hnsw/hnsw-vector-index.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { ReplicaFollower, type ReplicaFollowerOptions } from '../../../src/pipeline/replica/replica-follower.js';
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
-import { openStateStores } from '../../../src/store/open-state-stores.js';
+import { openSqliteDatabase } from '../../../src/store/sqlite/open-sqlite-database.js';
+import { openStateStores } from '../../../src/store/sqlite/open-state-stores.js';
 import { questionLogStoreContract } from './question-log-store-contract.js';
 
 questionLogStoreContract('SQLite', async () => {

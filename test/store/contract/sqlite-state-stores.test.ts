@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqliteDatabase } from '../../../src/store/open-sqlite-database.js';
-import { openStateStores } from '../../../src/store/open-state-stores.js';
+import { openSqliteDatabase } from '../../../src/store/sqlite/open-sqlite-database.js';
+import { openStateStores } from '../../../src/store/sqlite/open-state-stores.js';
 import { stateStoreContract } from './state-store-contract.js';
 
 stateStoreContract('SQLite', async () => {

@@ -1,6 +1,6 @@
 // One behaviour for every adapter of the state ports: the same tests run against SQLite and PostgreSQL.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StateStores } from '../../../src/store/open-state-stores.js';
+import type { StateStores } from '../../../src/store/state-stores.js';
 import { UNSUBSCRIBED } from '../../../src/store/subscription-store.js';
 
 /** The ports every backend adapts. */

@@ -1,0 +1,30 @@
+import type pg from 'pg';
+import type { DeleteStatement, SqlClient, SqlValue } from '../sql/sql-client.js';
+import { withTransaction } from './with-transaction.js';
+
+/** {@link SqlClient} on a PostgreSQL pool: `?` placeholders numbered `$1…`, values passed as node-postgres takes them. */
+export function postgresClient(pool: pg.Pool): SqlClient {
+  const run = async (queryable: pg.Pool | pg.PoolClient, sql: string, parameters: readonly SqlValue[]): Promise<number> =>
+    (await queryable.query(numberPlaceholders(sql), [...parameters])).rowCount ?? 0;
+  return {
+    async rows<Row>(sql: string, parameters: readonly SqlValue[] = []): Promise<Row[]> {
+      return (await pool.query(numberPlaceholders(sql), [...parameters])).rows as Row[];
+    },
+    run: (sql, parameters = []) => run(pool, sql, parameters),
+    async deleteReaderRows(statements: readonly DeleteStatement[]): Promise<number> {
+      if (statements.length === 1) return run(pool, statements[0]![0], statements[0]!.slice(1) as SqlValue[]);
+      return withTransaction(pool, async (client) => {
+        let deleted = 0;
+        for (const [sql, ...parameters] of statements) deleted += await run(client, sql, parameters);
+        return deleted;
+      });
+    },
+    byteOrder: (column) => `${column} COLLATE "C"`,
+  };
+}
+
+/** `?` → `$1`, `$2`, … in order (the shared statements hold no other `?`). */
+function numberPlaceholders(sql: string): string {
+  let position = 0;
+  return sql.replace(/\?/g, () => `$${++position}`);
+}

@@ -1,0 +1,112 @@
+/**
+ * Writes of a local search replica: articles copied from the system of record (PostgreSQL) into
+ * the SQLite archive, keeping PostgreSQL's chunk ids, together with the change-log position they
+ * reach. Kept apart from `SqliteArticleStore`, whose own writes hand out local chunk ids.
+ */
+import type Database from 'better-sqlite3';
+import type { ReplicatedArticle, ReplicatedChunk } from '../article-change-reader.js';
+import { SQLITE_UPSERT_ARTICLE, toArticleRow } from '../article-rows.js';
+import { ftsDocument } from './fts-document.js';
+
+/** What one step of following the change log brings. */
+export interface ReplicaBatch {
+  /** Current state of changed articles. */
+  articles: readonly ReplicatedArticle[];
+  /** Articles no longer in the system of record (retracted). */
+  removedArticleIds: readonly string[];
+}
+
+/** What the vector index must do to match. */
+export interface AppliedReplicaBatch {
+  /** Chunk ids deleted locally: remove these labels. */
+  removedChunkIds: number[];
+  /** Chunks inserted locally: add their vectors under their ids. */
+  addedChunks: ReplicatedChunk[];
+}
+
+/** `meta` keys (the table comes with the archive's first migration). */
+const POSITION_KEY = 'replica_position';
+const LAST_INGEST_KEY = 'last_ingest_at';
+
+const statementsByDatabase = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+
+/**
+ * Applies a batch and records `position` in one SQLite transaction, so the position never claims
+ * more (or less) than the articles hold. Chunks whose id is already stored are kept as they are:
+ * the system of record never reuses a chunk id for other content, so replaying a change is cheap.
+ */
+export function applyReplicatedArticles(database: Database.Database, batch: ReplicaBatch, position: number): AppliedReplicaBatch {
+  const statements = statementsFor(database);
+  return database.transaction((): AppliedReplicaBatch => {
+    const removedChunkIds: number[] = [];
+    const addedChunks: ReplicatedChunk[] = [];
+    const deleteChunk = (id: number): void => {
+      statements.deleteFts.run(id);
+      statements.deleteChunk.run(id);
+      removedChunkIds.push(id);
+    };
+    for (const articleId of batch.removedArticleIds) {
+      for (const id of statements.chunkIdsOfArticle.all(articleId) as number[]) deleteChunk(id);
+      statements.deleteArticle.run(articleId);
+    }
+    let newestIngest: string | null = null;
+    for (const { article, contentHash, ingestedAt, chunks } of batch.articles) {
+      const wanted = new Set(chunks.map((chunk) => chunk.id));
+      const held = new Set(statements.chunkIdsOfArticle.all(article.id) as number[]);
+      for (const id of held) if (!wanted.has(id)) deleteChunk(id);
+      statements.upsertArticle.run(toArticleRow(article, contentHash, ingestedAt));
+      for (const chunk of chunks) {
+        if (held.has(chunk.id)) continue;
+        statements.insertChunk.run(chunk.id, article.id, article.date, chunk.ordinal, chunk.text, chunk.heading);
+        const document = ftsDocument(chunk.heading, chunk.text);
+        statements.insertFts.run(chunk.id, document.words, document.grams);
+        addedChunks.push(chunk);
+      }
+      if (newestIngest === null || ingestedAt > newestIngest) newestIngest = ingestedAt;
+    }
+    if (newestIngest !== null) statements.setMeta.run(LAST_INGEST_KEY, newestIngest);
+    // Never backwards: a replayed batch must not make the replica forget later changes.
+    statements.setMeta.run(POSITION_KEY, String(Math.max(position, readPosition(statements))));
+    return { removedChunkIds, addedChunks };
+  })();
+}
+
+/** The change-log position the replica holds (0 for a new or wiped replica). */
+export function replicaPosition(database: Database.Database): number {
+  return readPosition(statementsFor(database));
+}
+
+/** Every chunk id the replica holds, ascending (for drift checks against the vector index). */
+export function replicaChunkIds(database: Database.Database): number[] {
+  return statementsFor(database).allChunkIds.all() as number[];
+}
+
+function readPosition(statements: ReturnType<typeof prepareStatements>): number {
+  const value = statements.getMeta.get(POSITION_KEY) as string | undefined;
+  return value === undefined ? 0 : Number(value);
+}
+
+function statementsFor(database: Database.Database): ReturnType<typeof prepareStatements> {
+  let statements = statementsByDatabase.get(database);
+  if (!statements) {
+    statements = prepareStatements(database);
+    statementsByDatabase.set(database, statements);
+  }
+  return statements;
+}
+
+function prepareStatements(database: Database.Database) {
+  return {
+    chunkIdsOfArticle: database.prepare('SELECT id FROM chunks WHERE article_id = ? ORDER BY ordinal').pluck(),
+    allChunkIds: database.prepare('SELECT id FROM chunks ORDER BY id').pluck(),
+    deleteFts: database.prepare('DELETE FROM chunks_fts WHERE rowid = ?'),
+    deleteChunk: database.prepare('DELETE FROM chunks WHERE id = ?'),
+    // ON DELETE CASCADE would remove chunks too, but not their FTS rows: those go first, above.
+    deleteArticle: database.prepare('DELETE FROM articles WHERE id = ?'),
+    upsertArticle: database.prepare(SQLITE_UPSERT_ARTICLE),
+    insertChunk: database.prepare('INSERT INTO chunks (id, article_id, date, ordinal, text, heading) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertFts: database.prepare('INSERT INTO chunks_fts (rowid, words, grams) VALUES (?, ?, ?)'),
+    getMeta: database.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+    setMeta: database.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+  };
+}

@@ -1,0 +1,20 @@
+import type { AnswerFeedbackStore } from './answer-feedback-store.js';
+import type { ChatMemoryStore } from './chat-memory-store.js';
+import type { FeedStateStore } from '../ingest/feed/feed-state-store.js';
+import type { QuestionLogStore } from './question-log-store.js';
+import type { RateLimitStore } from './rate-limit-store.js';
+import type { SentDigestStore } from './sent-digest-store.js';
+import type { SubscriptionStore } from './subscription-store.js';
+
+/** Every kind of state besides the articles, each behind its own port. */
+export interface StateStores {
+  readonly subscriptions: SubscriptionStore;
+  readonly sentDigests: SentDigestStore;
+  readonly feedStates: FeedStateStore;
+  readonly chatMemory: ChatMemoryStore;
+  readonly rateLimits: RateLimitStore;
+  /** What readers asked, for editors (keyed reader hashes, retention, /forget). */
+  readonly questionLog: QuestionLogStore;
+  /** 👍 / 👎 votes under answers. */
+  readonly answerFeedback: AnswerFeedbackStore;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { addCommonTerms } from '../../../src/store/sqlite/add-common-terms.js';
+import { splitRankedTerms } from '../../../src/store/sqlite/select-query-terms.js';
+
+describe('addCommonTerms', () => {
+  const texts = new Map([
+    [1, '河城大桥今天通车。'],
+    [2, '河城大桥由河城公司建设，公司投资12亿元。'],
+    [3, 'the bridge opened, officials said'],
+    [4, 'ai and the bridge'],
+  ]);
+
+  it('lifts the candidate that also holds the common terms, the more occurrences the higher', () => {
+    const hits = [
+      { id: 1, score: 5 },
+      { id: 2, score: 4.9 },
+    ];
+    const rescored = addCommonTerms(hits, texts, [{ text: '公司', frequency: 300 }], 10_000);
+    expect(rescored.map((hit) => hit.id)).toEqual([2, 1]);
+    expect(rescored[0]!.score).toBeGreaterThan(4.9);
+    expect(rescored[1]!.score).toBe(5);
+  });
+
+  it('counts a Latin word only as a whole word', () => {
+    const hits = [
+      { id: 3, score: 1 },
+      { id: 4, score: 1 },
+    ];
+    const rescored = addCommonTerms(hits, texts, [{ text: 'ai', frequency: 10 }], 10_000);
+    expect(rescored.find((hit) => hit.id === 3)!.score).toBe(1);
+    expect(rescored.find((hit) => hit.id === 4)!.score).toBeGreaterThan(1);
+  });
+
+  it('keeps the order when there is nothing to add', () => {
+    const hits = [
+      { id: 2, score: 3 },
+      { id: 1, score: 2 },
+    ];
+    expect(addCommonTerms(hits, texts, [], 100)).toEqual(hits);
+  });
+});
+
+describe('splitRankedTerms', () => {
+  const frequency: Record<string, number> = { 河城: 2, 大桥: 900, 公司: 1_500, 建设: 4_000 };
+  const terms = ['河城', '大桥', '公司', '建设'].map((text) => ({ text, column: 'grams' as const }));
+
+  it('ranks the rarest terms up to the postings budget and leaves the rest to be counted', () => {
+    const { ranked, common } = splitRankedTerms(terms, (term) => frequency[term] ?? 0, 2_000);
+    expect(ranked.map((term) => term.text)).toEqual(['河城', '大桥']);
+    expect(common.map(({ term, frequency: count }) => [term.text, count])).toEqual([
+      ['公司', 1_500],
+      ['建设', 4_000],
+    ]);
+  });
+
+  it('always ranks at least the rarest term', () => {
+    const { ranked, common } = splitRankedTerms(terms.slice(3), (term) => frequency[term] ?? 0, 100);
+    expect(ranked.map((term) => term.text)).toEqual(['建设']);
+    expect(common).toEqual([]);
+  });
+});
