@@ -3,12 +3,12 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { Archive } from './archive.js';
 import { openSqliteArticleStore } from '../store/sqlite/sqlite-article-store.js';
-import { openHnswVectorIndex, type HnswVectorIndex } from '../store/hnsw/hnsw-vector-index.js';
+import type { HnswVectorIndex } from '../store/hnsw/hnsw-vector-index.js';
 import { createLoadedEmbedder } from '../embedding/create-embedder.js';
 import { createLoadedReranker } from '../embedding/create-reranker.js';
 import { createAnswerer } from './create-answerer.js';
 import { indexArticles } from './index-articles.js';
-import { LEXICAL_EF_CONSTRUCTION } from './lexical-ef-construction.js';
+import { openArchiveIndex } from './open-archive-index.js';
 import { repairIndexDrift } from './repair-index-drift.js';
 import { createArchiveWriteLock, WRITE_LOCK_FILE } from './archive-write-lock.js';
 import { acquireWriteLock, tryAcquireWriteLock, type WriteLock } from '../store/hnsw/write-lock.js';
@@ -21,7 +21,6 @@ export const DATABASE_FILE = 'newsbot.db';
 export const LEGACY_FEED_STATE_FILE = 'feed-state.json';
 
 /** Shared with the PostgreSQL mode's replica index (see the file). */
-export { LEXICAL_EF_CONSTRUCTION };
 
 export interface OpenArchiveOptions {
   /** Start the vector index from scratch (for `reindex`); waits for other writers first. */
@@ -62,13 +61,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
           onWait: (holder) => logger.warn({ pid: holder?.pid }, 'waiting for another process writing the archive'),
         })
       : tryAcquireWriteLock(lockFile, 'open');
-    const index = openHnswVectorIndex({
-      dir: config.indexDir,
-      embedderId: embedder.id,
-      dimensions: embedder.dimensions,
-      reset: options.resetIndex ?? false,
-      efConstruction: embedder.semantic ? undefined : LEXICAL_EF_CONSTRUCTION,
-    });
+    const index = openArchiveIndex(config, embedder, options.resetIndex ?? false);
     // The manifest's count and sum of labels match the database's chunks: no drift, nothing to read yet.
     if (openingLock && !index.savedFilesMatch(store.chunkFingerprint())) {
       if (index.rebuiltFromScratch) logger.warn({ dir: config.indexDir }, 'vector index file unreadable; rebuilding it from the database');

@@ -7,13 +7,12 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { Archive } from './archive.js';
-import { LEXICAL_EF_CONSTRUCTION } from './lexical-ef-construction.js';
+import { openArchiveIndex } from './open-archive-index.js';
 import { redactDatabaseUrl } from '../config/database-url.js';
 import { createLoadedEmbedder } from '../embedding/create-embedder.js';
 import { createLoadedReranker } from '../embedding/create-reranker.js';
 import { openSqliteArticleStore } from '../store/sqlite/sqlite-article-store.js';
 import { openSqliteDatabase } from '../store/sqlite/open-sqlite-database.js';
-import { openHnswVectorIndex } from '../store/hnsw/hnsw-vector-index.js';
 import { openStateStores } from '../store/sqlite/open-state-stores.js';
 import { openPostgresStateStores } from '../store/postgres/open-postgres-state-stores.js';
 import { readWriteLockHolder, tryAcquireWriteLock } from '../store/hnsw/write-lock.js';
@@ -78,13 +77,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
     cleanups.push(() => void database.close());
     const heldPosition = replicaPosition(database);
     if (heldPosition === 0 && replicaChunkIds(database).length > 0) throw new StandaloneArchiveInHomeError(config.dataDir);
-    const index = openHnswVectorIndex({
-      dir: config.indexDir,
-      embedderId: embedder.id,
-      dimensions: embedder.dimensions,
-      reset: options.resetIndex ?? false,
-      efConstruction: embedder.semantic ? undefined : LEXICAL_EF_CONSTRUCTION,
-    });
+    const index = openArchiveIndex(config, embedder, options.resetIndex ?? false);
     cleanups.push(() => index.save());
     const pool = createPostgresPool({
       connectionString,
