@@ -14,12 +14,16 @@ import { unitWeights } from '../answer/unit-weights.js';
 import { CrossLingualAnswerer } from '../answer/cross-lingual/cross-lingual-answerer.js';
 import { loadEnglishIndex } from '../text/bilingual/load-english-index.js';
 import { TimedAnswerer } from '../answer/time/timed-answerer.js';
+import { CorrectedAnswerer } from '../answer/corrections/corrected-answerer.js';
+import type { CorrectionStore } from '../store/correction-store.js';
 
 export interface CreateAnswererOptions {
   config: Config;
   store: ArticleStore;
   index: VectorIndex;
   embedder: Embedder;
+  /** Printed corrections: answers use the corrected statement (absent: none applied). */
+  corrections?: CorrectionStore;
   /** The loaded cross-encoder (RERANK_MODEL), or null/absent for none. */
   reranker?: Reranker | null;
   logger: Logger;
@@ -50,8 +54,16 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Ret
     englishIndex: () => loadEnglishIndex({ cacheDir: config.modelCacheDir }),
   });
   const now = config.now;
+  const corrections = options.corrections;
+  const corrected: Answerer = corrections
+    ? new CorrectedAnswerer({
+        inner: crossLingual,
+        correctionsOf: (articleId) => corrections.correctionsOf(articleId),
+        firstChunkOf: (articleId) => store.articleChunks(articleId)[0],
+      })
+    : crossLingual;
   const answerer = new TimedAnswerer({
-    inner: crossLingual,
+    inner: corrected,
     clock: () => now ?? new Date(),
     timeZone: config.digest.timezone,
     place: config.newsroom,
