@@ -15,10 +15,11 @@ export interface TimedAnswererOptions {
 }
 
 /**
- * Answers in time. The question's time words are framing, not words an answer must restate: "now" words (现在,
- * latest) are left out of the question asked; a named period (2025年, 去年, last month) keeps retrieval to reports
- * dated in it, and when none of those answers, the question is asked as written (2025年 may be the year of the
- * figure, reported in 2026). A question naming the newsroom's own city is asked again without the name when it is
+ * Answers in time. The question's time words are framing, not words an answer must restate: a named period (2025年,
+ * 去年, last month) keeps retrieval to reports dated in it, asked without the period's words; when none of those
+ * answers, the question is asked as written (2025年 may be the year of the figure, reported in 2026), and then, when
+ * it has "now" words (现在, latest) and is still not answered, without them. As written first: a question a "now" word
+ * helps (目前 in the answer's sentence too) is answered as before; the several-reports rule puts the newest report first. A question naming the newsroom's own city is asked again without the name when it is
  * not answered, since local articles say 我市 or 全市. Every answer says the date of the report it quotes.
  */
 export class TimedAnswerer implements Answerer {
@@ -34,7 +35,8 @@ export class TimedAnswerer implements Answerer {
       if (local) attempts.push({ text: local, options: attemptOptions });
     };
     if (time.period) add(time.text, { ...options, range: time.period });
-    add(time.period ? time.withPeriod : time.text, options);
+    add(question, options);
+    if (time.now) add(time.withPeriod, options);
     let result: AnswerResult | null = null;
     for (const attempt of attempts) {
       const answered = await this.options.inner.answer(attempt.text, attempt.options);
