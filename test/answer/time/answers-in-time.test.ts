@@ -77,5 +77,9 @@ describe('answers in time', () => {
     expect(year.answered).toBe(true);
     expect(year.answer).toContain('2100');
     expect(year.answer).not.toContain('2600');
+    const lastYear = await archive.answerer.answer('How many taxis were there last year?');
+    expect(lastYear.answer).toMatch(/^\(reported 18 Jun 2025\)/);
+    expect(lastYear.answer).toContain('2400');
+    expect(lastYear.answer).not.toContain('2600');
   });
 });
