@@ -32,11 +32,13 @@ export class TimedAnswerer implements Answerer {
     const add = (text: string, attemptOptions: AnswerOptions): void => {
       attempts.push({ text, options: attemptOptions });
       const local = this.options.place ? withoutOwnPlace(text, this.options.place) : null;
-      if (local) attempts.push({ text: local, options: attemptOptions });
+      if (local) attempts.push({ text: local, options: withoutInspection(attemptOptions) });
     };
-    if (time.period) add(time.text, { ...options, range: time.period });
+    // Training inspects the question as asked (its candidates fit the answer model): the other attempts answer quietly.
+    const quiet = withoutInspection(options);
+    if (time.period) add(time.text, { ...quiet, range: time.period });
     add(question, options);
-    if (time.now) add(time.withPeriod, options);
+    if (time.now) add(time.withPeriod, quiet);
     let result: AnswerResult | null = null;
     for (const attempt of attempts) {
       const answered = await this.options.inner.answer(attempt.text, attempt.options);
@@ -48,4 +50,9 @@ export class TimedAnswerer implements Answerer {
     }
     return datedAnswer(result as AnswerResult, language);
   }
+}
+
+function withoutInspection(options: AnswerOptions): AnswerOptions {
+  const { inspect: _inspect, ...quiet } = options;
+  return quiet;
 }
