@@ -9,7 +9,7 @@ const LAYERS = [
   ['chunking', 'embedding', 'ingest'],
   ['store'],
   ['retrieval'],
-  ['answer', 'check'],
+  ['answer', 'check', 'timeline'],
   ['pipeline'],
   ['bot', 'digest', 'bench', 'evaluation'],
   ['cli'],

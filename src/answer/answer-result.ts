@@ -1,6 +1,7 @@
 import type { StageTrace } from '../log/stage-trace.js';
 import type { AnswerInspection } from './choice/answer-inspection.js';
 import type { OtherStory } from './other-stories/other-story.js';
+import type { DateRange } from '../store/article-store.js';
 
 /** A source cited by an answer; `n` matches the `[n]` markers in the answer text. */
 export interface Citation {
@@ -49,4 +50,8 @@ export interface AnswerOptions {
   articleIds?: readonly string[];
   /** Articles to favour in retrieval, not a filter (a follow-up favours the previous answer's); default none. */
   preferArticleIds?: readonly string[];
+  /** Answer from reports dated in this range only (a question naming a period); default: any date. */
+  range?: DateRange;
+  /** The moment "now" and relative periods are read against (tests, evaluation); default: the answerer's clock. */
+  now?: Date;
 }

@@ -7,7 +7,8 @@ import { trimSentence } from './trim-sentence.js';
 import { notFoundMessage } from './not-found-message.js';
 import { citationFromPassage } from './citation-from-passage.js';
 import { findAnswerSlots } from './answer-patterns.js';
-import { findReports, reportDate, type Report } from './several-reports.js';
+import { findReports, isPlan, reportDate, type Report } from './several-reports.js';
+import { reportDatePhrase } from '../text/time/report-date-phrase.js';
 import { buildCandidates } from './choice/answer-candidate.js';
 import { composeAnswer } from './choice/compose-answer.js';
 import { answerabilityFeatures, type QuestionEvidence } from './choice/answerability-features.js';
@@ -84,9 +85,21 @@ export class ExtractiveAnswerer implements Answerer {
     const candidates = traced(trace, 'choose sentence', () => buildCandidates(sentences, profile, { trim, trimBrief, maxChars, choice: model.choice }));
     const evidence: QuestionEvidence = { ...this.absentFromArchive(profile, weights), units: profile.units.length, passages };
     options.inspect?.({ candidates, evidence });
-    const best = candidates[0];
-    if (!best) return notFound;
-    const confidence = sigmoid(logitOf(model.answerable, answerabilityFeatures(candidates, evidence)));
+    if (candidates.length === 0) return notFound;
+    // Each sentence's own score is its best candidate's: the several-reports rule compares sentences.
+    for (const candidate of [...candidates].reverse()) candidate.sentence.score = sigmoid(candidate.logit);
+    const ranked = [...new Set(candidates.map((candidate) => candidate.sentence))];
+    // Stories of the same kind that the question fits as well (另有报道) are named under the answer, not mixed into it.
+    const otherStories = findOtherStories(ranked, passages, profile);
+    const ownStory = new Set(withoutStories(ranked, passages, profile, otherStories));
+    const named = otherStories.length > 0 ? { otherStories } : {};
+    const reports = findReports([...ownStory], passages, profile.expects);
+    // Reports of one figure on different days disagree because the figure changed, not because the answer is in doubt:
+    // whether to answer is judged on the best sentence's article, the other reports told beside it.
+    const bestArticle = passages[candidates[0]!.sentence.passageIndex]?.articleId;
+    const told = new Set((reports ?? []).map((report) => report.passage.articleId).filter((articleId) => articleId !== bestArticle));
+    const judged = told.size === 0 ? candidates : candidates.filter((candidate) => !told.has(passages[candidate.sentence.passageIndex]?.articleId ?? ''));
+    const confidence = sigmoid(logitOf(model.answerable, answerabilityFeatures(judged, evidence)));
     if (confidence < (this.options.minConfidence ?? model.minConfidence)) return notFound;
 
     const citations: Citation[] = [];
@@ -100,14 +113,6 @@ export class ExtractiveAnswerer implements Answerer {
       }
       return n;
     };
-    // Each sentence's own score is its best candidate's: the several-reports rule compares sentences.
-    for (const candidate of [...candidates].reverse()) candidate.sentence.score = sigmoid(candidate.logit);
-    const ranked = [...new Set(candidates.map((candidate) => candidate.sentence))];
-    // Stories of the same kind that the question fits as well (另有报道) are named under the answer, not mixed into it.
-    const otherStories = findOtherStories(ranked, passages, profile);
-    const ownStory = new Set(withoutStories(ranked, passages, profile, otherStories));
-    const named = otherStories.length > 0 ? { otherStories } : {};
-    const reports = findReports([...ownStory], passages, profile.expects);
     if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive', ...named };
     const parts = composeAnswer(
       candidates.filter((candidate) => ownStory.has(candidate.sentence)),
@@ -155,13 +160,15 @@ function onceEach(articleText: ((articleId: string) => string) | undefined): (ar
   };
 }
 
-/** "9月2日报道为8所[1]；7月15日《…》报道为6所[2]。" then the newest report's sentence. */
+/**
+ * Several reports of the asked figure, each with its date: newest first ("据2025年9月2日报道，…8所[1]此前，2025年7月15日
+ * 《…》报道为6所[2]。"), or a plan and its outcome in that order, each report's own sentence.
+ */
 function describeReports(reports: readonly Report[], cite: (passageIndex: number) => number, trim: (text: string) => string): string {
-  const [newest, ...others] = reports as [Report, ...Report[]];
-  const newestYear = newest.passage.date?.slice(0, 4) ?? null;
-  const lines = [`${reportDate(newest.passage.date ?? '', newestYear)}报道为${newest.value}[${cite(newest.sentence.passageIndex)}]`];
-  for (const other of others) {
-    lines.push(`${reportDate(other.passage.date ?? '', newestYear)}《${other.passage.title}》报道为${other.value}[${cite(other.sentence.passageIndex)}]`);
-  }
-  return `各报道说法不一：${lines.join('；')}。${trim(newest.sentence.text)}[${cite(newest.sentence.passageIndex)}]`;
+  const quote = (report: Report): string => `${reportDatePhrase(report.passage.date, 'zh') ?? ''}${trim(report.sentence.text)}[${cite(report.sentence.passageIndex)}]`;
+  if (isPlan(reports[0]!)) return reports.map(quote).join('');
+  const [newest, ...earlier] = reports as [Report, ...Report[]];
+  const lead = quote(newest);
+  const before = earlier.map((report) => `${reportDate(report.passage.date ?? '', null)}《${report.passage.title}》报道为${report.value}[${cite(report.sentence.passageIndex)}]`);
+  return `${lead}此前，${before.join('；')}。`;
 }

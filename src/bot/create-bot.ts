@@ -6,6 +6,7 @@ import { MissingBotTokenError } from './bot-errors.js';
 import { createBotRuntime } from './bot-runtime.js';
 import { registerCommands } from './commands/register-commands.js';
 import { registerButtonHandlers } from './handlers/register-button-handlers.js';
+import { registerTimeline } from './timeline/register-timeline.js';
 import { registerFeedbackButtons } from './handlers/register-feedback-buttons.js';
 import { registerInlineQueryHandler } from './handlers/register-inline-query-handler.js';
 import { registerQuestionHandlers } from './handlers/register-question-handlers.js';
@@ -67,6 +68,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   registerFeedbackButtons(bot, runtime);
   registerSourceButtons(bot, runtime);
   registerOtherStoryButtons(bot, runtime);
+  registerTimeline(bot, runtime);
   registerInlineQueryHandler(bot, runtime);
   registerQuestionHandlers(bot, runtime);
   // Last: every button the handlers above did not take still gets an answer.

@@ -214,6 +214,12 @@ const envSchema = z.object({
   ),
   METRICS_HOST: z.string().trim().min(1).default(DEFAULTS.METRICS_HOST),
   METRICS_ON_WEBHOOK_PORT: booleanFlag,
+  NEWSROOM_CITY: optionalText.transform((value) => (value === null ? null : value.replace(/市$/, ''))),
+  NEWSROOM_DISTRICTS: commaList,
+  NEWSBOT_NOW: optionalText.refine(
+    (value) => value === null || !Number.isNaN(Date.parse(value)),
+    'NEWSBOT_NOW must be a date or time such as 2026-10-15 or 2026-10-15T08:00:00+08:00 (unset: the system clock)',
+  ),
 });
 
 /** Validated, frozen settings; the only place `process.env` is interpreted. */
@@ -326,6 +332,10 @@ export interface Config {
     /** METRICS_ON_WEBHOOK_PORT: also serve /metrics on the webhook port (off: the public listener has the webhook and a bare /health only). */
     readonly onWebhookPort: boolean;
   };
+  /** NEWSROOM_CITY and NEWSROOM_DISTRICTS: the paper's own city (its articles say 我市 or 全市 for it); null = none. */
+  readonly newsroom: { readonly city: string; readonly districts: readonly string[] } | null;
+  /** NEWSBOT_NOW: the moment questions' "now" and relative periods (去年, last month) are read against; null = the system clock. */
+  readonly now: Date | null;
 }
 
 /** Raised when the environment does not describe a valid configuration. */
@@ -409,5 +419,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     questionLog: Object.freeze({ secret: values.QUESTION_LOG_SECRET, retentionDays: values.QUESTION_LOG_RETENTION_DAYS }),
     staffReport: Object.freeze({ chatId: values.STAFF_REPORT_CHAT_ID, cron: values.STAFF_REPORT_CRON }),
     metrics: Object.freeze({ port: values.METRICS_PORT, host: values.METRICS_HOST, onWebhookPort: values.METRICS_ON_WEBHOOK_PORT }),
+    newsroom: values.NEWSROOM_CITY === null ? null : Object.freeze({ city: values.NEWSROOM_CITY, districts: Object.freeze([...values.NEWSROOM_DISTRICTS]) }),
+    now: values.NEWSBOT_NOW === null ? null : new Date(values.NEWSBOT_NOW),
   });
 }

@@ -3,6 +3,8 @@ import zlib from 'node:zlib';
 import { z } from 'zod';
 import type { Article } from '../ingest/article.js';
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as YYYY-MM-DD');
+
 const squadSchema = z.object({
   data: z.array(
     z.object({
@@ -11,7 +13,20 @@ const squadSchema = z.object({
         z.object({
           id: z.union([z.string(), z.number()]).optional(),
           context: z.string(),
-          qas: z.array(z.object({ id: z.union([z.string(), z.number()]).optional(), question: z.string(), answers: z.array(z.object({ text: z.string() })) })),
+          /** The passage's report date (YYYY-MM-DD), an extension of SQuAD for answers in time; absent: undated. */
+          date: isoDay.optional(),
+          qas: z.array(
+            z.object({
+              id: z.union([z.string(), z.number()]).optional(),
+              question: z.string(),
+              answers: z.array(z.object({ text: z.string() })),
+              /** The moment the question is asked (its "now", 去年), an extension of SQuAD; absent: the clock. */
+              now: z
+                .string()
+                .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date or time')
+                .optional(),
+            }),
+          ),
         }),
       ),
     }),
@@ -24,6 +39,8 @@ export interface EvalQuestion {
   answers: string[];
   /** The article (paragraph) the question was written about. */
   articleId: string;
+  /** When it is asked (the file's `now`), or absent: the clock. */
+  now?: Date;
 }
 
 export interface SquadSet {
@@ -35,8 +52,8 @@ export interface SquadSet {
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /**
- * Reads a SQuAD-format file, plain or gzip-compressed: every paragraph becomes one article, every
- * question keeps its gold texts.
+ * Reads a SQuAD-format file, plain or gzip-compressed: every paragraph becomes one article (dated by its optional
+ * `date`), every question keeps its gold texts (and its optional `now`).
  */
 export function loadSquad(file: string): SquadSet {
   let raw: unknown;
@@ -59,7 +76,7 @@ export function loadSquad(file: string): SquadSet {
         title: entry.title ?? id,
         subtitle: null,
         paragraphs: [paragraph.context],
-        date: null,
+        date: paragraph.date ?? null,
         url: null,
         authors: [],
         section: null,
@@ -69,7 +86,7 @@ export function loadSquad(file: string): SquadSet {
       });
       for (const qa of paragraph.qas) {
         const answers = [...new Set(qa.answers.map((answer) => answer.text.trim()).filter((text) => text.length > 0))];
-        if (answers.length > 0) questions.push({ question: qa.question, answers, articleId: id });
+        if (answers.length > 0) questions.push({ question: qa.question, answers, articleId: id, ...(qa.now ? { now: new Date(qa.now) } : {}) });
       }
     });
   });

@@ -42,7 +42,7 @@ export async function runSquadEval(archive: Archive, set: SquadSet, options: Run
     if (rank >= 0 && rank < 5) hitAt5 += 1;
     if (rank >= 0) reciprocalRanks += 1 / (rank + 1);
     if (passages[0] && holdsGold(passages[0].text)) chunkHitAt1 += 1;
-    const result = await archive.answerer.answer(item.question);
+    const result = await archive.answerer.answer(item.question, item.now ? { now: item.now } : {});
     const answerText = result.answer.replace(/\[\d+\]/g, '');
     const gold = result.answered && holdsGold(answerText);
     if (result.answered) {

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { VectorIndex } from '../store/vector-index.js';
 import type { StateStores } from '../store/state-stores.js';
+import type { CorrectionStore } from '../store/correction-store.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { Reranker } from '../embedding/reranker.js';
 import type { Retriever } from '../retrieval/passage.js';
@@ -49,6 +50,8 @@ export interface Archive {
   readonly reranker?: Reranker | null;
   readonly retriever: Retriever;
   readonly answerer: Answerer;
+  /** Printed corrections linked to the articles they correct, and articles updated in place (SQLite archive). */
+  readonly corrections?: CorrectionStore;
   /** Present in PostgreSQL mode: `store` and `index` are then this replica, kept in step with PostgreSQL. */
   readonly replica?: ArchiveReplica;
   /** PostgreSQL mode: the embedding queue `indexArticles` fills and workers take from. */

@@ -13,19 +13,25 @@ import { createLlmAnswerer } from '../answer/llm/create-llm-answerer.js';
 import { unitWeights } from '../answer/unit-weights.js';
 import { CrossLingualAnswerer } from '../answer/cross-lingual/cross-lingual-answerer.js';
 import { loadEnglishIndex } from '../text/bilingual/load-english-index.js';
+import { TimedAnswerer } from '../answer/time/timed-answerer.js';
+import { CorrectedAnswerer } from '../answer/corrections/corrected-answerer.js';
+import type { CorrectionStore } from '../store/correction-store.js';
 
 export interface CreateAnswererOptions {
   config: Config;
   store: ArticleStore;
   index: VectorIndex;
   embedder: Embedder;
+  /** Printed corrections: answers use the corrected statement (absent: none applied). */
+  corrections?: CorrectionStore;
   /** The loaded cross-encoder (RERANK_MODEL), or null/absent for none. */
   reranker?: Reranker | null;
   logger: Logger;
 }
 
 /** Retrieval over a store and index (reordered by the cross-encoder when there is one), and the answerer on top (the LLM
- * one when LLM_* is set, extractive otherwise), with English questions translated into Chinese search terms first. */
+ * one when LLM_* is set, extractive otherwise), with English questions translated into Chinese search terms first,
+ * and time in questions and answers read by `TimedAnswerer`. */
 export function createAnswerer(options: CreateAnswererOptions): { retriever: Retriever; answerer: Answerer } {
   const { config, store, index, embedder, logger } = options;
   const hybrid = new HybridRetriever({ store, index, embedder });
@@ -39,13 +45,28 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Ret
     minConfidence: config.answerMinConfidence ?? undefined,
   });
   const inner: Answerer = config.llm ? createLlmAnswerer({ llm: config.llm, retriever, fallback: extractive, logger }) : extractive;
-  const answerer = new CrossLingualAnswerer({
+  const crossLingual = new CrossLingualAnswerer({
     inner,
     // Its probe searches a bag of candidate translations (学校 校方 学堂…), not a question, to see which the best
     // passages use: a cross-encoder reads questions, and reordering the probe would cost a second rerank per question.
     retriever: hybrid,
     documentFrequencies: (terms) => store.documentFrequencies(terms),
     englishIndex: () => loadEnglishIndex({ cacheDir: config.modelCacheDir }),
+  });
+  const now = config.now;
+  const corrections = options.corrections;
+  const corrected: Answerer = corrections
+    ? new CorrectedAnswerer({
+        inner: crossLingual,
+        correctionsOf: (articleId) => corrections.correctionsOf(articleId),
+        firstChunkOf: (articleId) => store.articleChunks(articleId)[0],
+      })
+    : crossLingual;
+  const answerer = new TimedAnswerer({
+    inner: corrected,
+    clock: () => now ?? new Date(),
+    timeZone: config.digest.timezone,
+    place: config.newsroom,
   });
   return { retriever, answerer };
 }

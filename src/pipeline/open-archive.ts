@@ -13,6 +13,9 @@ import { repairIndexDrift } from './repair-index-drift.js';
 import { createArchiveWriteLock, WRITE_LOCK_FILE } from './archive-write-lock.js';
 import { acquireWriteLock, tryAcquireWriteLock, type WriteLock } from '../store/hnsw/write-lock.js';
 import { openStateStores } from '../store/sqlite/open-state-stores.js';
+import { SqliteCorrectionStore } from '../store/sqlite/sqlite-correction-store.js';
+import { withCorrections } from './with-corrections.js';
+import { calendarDay } from '../text/time/calendar-day.js';
 
 /** The database file inside the data directory. */
 export const DATABASE_FILE = 'newsbot.db';
@@ -79,7 +82,8 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
     const writeLock = createArchiveWriteLock({ file: lockFile, store, index, embedder, logger });
     // The one place the state adapters are built: over the archive's own connection (same file, same migrations).
     const state = openStateStores(store.database, { legacyFeedStateFile: path.join(config.dataDir, LEGACY_FEED_STATE_FILE) });
-    const { retriever, answerer } = createAnswerer({ config, store, index, embedder, reranker, logger });
+    const corrections = new SqliteCorrectionStore(store.database);
+    const { retriever, answerer } = createAnswerer({ config, store, index, embedder, reranker, logger, corrections });
     let closed = false;
     return {
       config,
@@ -92,10 +96,16 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
       retriever,
       answerer,
       state,
+      corrections,
       indexArticles: (articles, indexOptions) =>
-        writeLock.run('index', () => indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress, signal: indexOptions?.signal }, articles), {
-          signal: indexOptions?.signal,
-        }),
+        writeLock.run(
+          'index',
+          () =>
+            withCorrections(articles, { store, corrections, today: calendarDay(new Date(), config.digest.timezone).iso }, () =>
+              indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress, signal: indexOptions?.signal }, articles),
+            ),
+          { signal: indexOptions?.signal },
+        ),
       removeArticles: (articleIds) =>
         writeLock.runSync('remove', () => {
           let removed = 0;

@@ -143,7 +143,7 @@ describe('ExtractiveAnswerer', () => {
     expect((await answerer.answer('2025年全市外贸出口额是多少？')).answered).toBe(false);
   });
 
-  it('gives an updated figure newest first, with the earlier report, its date and source', async () => {
+  it('gives a plan and its outcome in that order, each with its date and source', async () => {
     const answerer = new ExtractiveAnswerer({
       retriever: fixedRetriever([
         passage('july', '我市新建学校进展', '今年我市计划新建公办幼儿园6所，预计秋季投入使用。', '2025-07-15'),
@@ -153,9 +153,22 @@ describe('ExtractiveAnswerer', () => {
     });
     const result = await answerer.answer('今年我市新建公办幼儿园多少所？');
     expect(result.answered).toBe(true);
-    expect(result.answer).toMatch(/9月2日报道为8所\[\d\]；7月15日《我市新建学校进展》报道为6所\[\d\]/);
-    expect(result.answer.indexOf('8所')).toBeLessThan(result.answer.indexOf('6所'));
-    expect(result.citations.map((citation) => citation.articleId)).toEqual(['september', 'july']);
+    expect(result.answer).toBe('据2025年7月15日报道，今年我市计划新建公办幼儿园6所，预计秋季投入使用。[1]据2025年9月2日报道，今年我市新建公办幼儿园8所，已全部开园迎新。[2]');
+    expect(result.citations.map((citation) => citation.articleId)).toEqual(['july', 'september']);
+  });
+
+  it('gives an updated figure newest first with the earlier report, its date and source, also when the newer one scores lower', async () => {
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([
+        passage('march', '公交运营情况通报', '全市共有公交线路80条，由3家公司运营，日均载客约30万人次。', '2025-03-01'),
+        passage('september', '新开公交线路', '公交线路增至96条。', '2025-09-02'),
+      ]),
+      unitWeights: rareWords,
+    });
+    const result = await answerer.answer('全市共有公交线路多少条？');
+    expect(result.answered).toBe(true);
+    expect(result.answer).toMatch(/^据2025年9月2日报道，公交线路增至96条。\[\d\]此前，2025年3月1日《公交运营情况通报》报道为80条\[\d\]。$/);
+    expect(result.citations.map((citation) => citation.articleId)).toEqual(['september', 'march']);
   });
 
   it('names the other district as another report when two districts answer differently: two stories, not one figure disputed', async () => {

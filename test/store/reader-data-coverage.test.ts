@@ -17,6 +17,8 @@ import { startPostgresServer, type PostgresServer } from '../helpers/postgres-se
 const NO_READER_DATA: Record<string, string> = {
   articles: 'the archive',
   chunks: 'the archive',
+  article_corrections: 'the archive: printed corrections linked to what they correct',
+  article_revisions: 'the archive: articles updated in place',
   change_log: 'which articles changed (PostgreSQL replicas follow it)',
   embedding_jobs: 'articles waiting for vectors',
   embedding_job_articles: 'articles waiting for vectors',

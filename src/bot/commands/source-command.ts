@@ -1,7 +1,8 @@
 import type { Context } from 'telegraf';
 import type { StoredArticle } from '../../store/article-store.js';
 import type { BotRuntime } from '../bot-runtime.js';
-import { messagesFor } from '../i18n/language.js';
+import { languageOf, messagesFor } from '../i18n/language.js';
+import { correctionNotes } from '../corrections/correction-notes.js';
 import { renderArticlePages } from '../render/render-article-pages.js';
 import { groupReplyTarget, sendHtml } from '../reply/send-html.js';
 import { sendArticlePage } from './send-article-page.js';
@@ -24,7 +25,8 @@ export async function sourceCommand(ctx: Context, runtime: BotRuntime, argument:
     await sendHtml(ctx, messages.sourceNotFound(reference), { replyToMessageId });
     return;
   }
-  await sendArticlePage(ctx, article, renderArticlePages(article, messages), messages, { page: 1, replyToMessageId });
+  const notes = correctionNotes(runtime.deps.archive, article.id, languageOf(ctx.from?.language_code));
+  await sendArticlePage(ctx, article, renderArticlePages(article, messages, notes), messages, { page: 1, replyToMessageId });
 }
 
 async function findArticle(runtime: BotRuntime, chatId: number | undefined, reference: string): Promise<StoredArticle | null> {

@@ -1,6 +1,7 @@
 import type { Context, Telegraf } from 'telegraf';
 import type { BotRuntime } from '../bot-runtime.js';
-import { messagesFor } from '../i18n/language.js';
+import { languageOf, messagesFor } from '../i18n/language.js';
+import { correctionNotes } from '../corrections/correction-notes.js';
 import { renderCitedPassage } from '../render/render-cited-passage.js';
 import { renderPassages } from '../render/render-passages.js';
 import { shortenText } from '../render/shorten-text.js';
@@ -33,7 +34,8 @@ export function registerButtonHandlers(bot: Telegraf, runtime: BotRuntime): void
       return;
     }
     await ctx.answerCbQuery();
-    await sendHtml(ctx, renderCitedPassage(chunk, messages, `[${ctx.match[2]}] ${messages.citedPassage}`), { replyToMessageId: messageIdOf(ctx) });
+    const notes = correctionNotes(archive, chunk.articleId, languageOf(ctx.from.language_code));
+    await sendHtml(ctx, renderCitedPassage(chunk, messages, `[${ctx.match[2]}] ${messages.citedPassage}`, notes), { replyToMessageId: messageIdOf(ctx) });
   });
 
   bot.action(/^more:([A-Za-z0-9_-]{22})$/, async (ctx) => {

@@ -3,7 +3,8 @@ import type { BotRuntime } from '../bot-runtime.js';
 import { sendArticleDocument } from '../commands/send-article-document.js';
 import { sendArticlePage } from '../commands/send-article-page.js';
 import { SOURCE_FILE_PATTERN, SOURCE_PAGE_PATTERN } from '../commands/source-button-data.js';
-import { messagesFor } from '../i18n/language.js';
+import { languageOf, messagesFor } from '../i18n/language.js';
+import { correctionNotes } from '../corrections/correction-notes.js';
 import { renderArticlePages } from '../render/render-article-pages.js';
 
 /**
@@ -19,7 +20,7 @@ export function registerSourceButtons(bot: Telegraf, runtime: BotRuntime): void 
     const messages = messagesFor(ctx.from.language_code);
     const article = store.getArticle(ctx.match[2]!);
     const page = Number(ctx.match[1]);
-    const pages = article ? renderArticlePages(article, messages) : [];
+    const pages = article ? renderArticlePages(article, messages, correctionNotes(runtime.deps.archive, article.id, languageOf(ctx.from.language_code))) : [];
     if (!article || page < 1 || page > pages.length) {
       await ctx.answerCbQuery(messages.buttonExpired);
       return;

@@ -8,6 +8,6 @@ import { splitHtmlMessage } from './split-html-message.js';
  * An article as pages of Telegram messages (each valid HTML within 4096 characters): one page when it fits
  * in 5 messages, else pages of 4. Deterministic, so page n is the same after a restart.
  */
-export function renderArticlePages(article: StoredArticle, messages: Messages): string[][] {
-  return paginateMessages(splitHtmlMessage(renderArticle(article, messages)));
+export function renderArticlePages(article: StoredArticle, messages: Messages, notes: readonly string[] = []): string[][] {
+  return paginateMessages(splitHtmlMessage(renderArticle(article, messages, notes)));
 }

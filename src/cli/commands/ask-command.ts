@@ -1,6 +1,7 @@
 import type { RegisterCommand } from '../cli-context.js';
 import { UsageError } from '../errors.js';
 import type { AnswerResult } from '../../answer/answer-result.js';
+import { parseNowOption } from '../parse-date-option.js';
 
 /** `newsbot ask "<question>"`: a short answer with numbered sources. */
 export const registerAskCommand: RegisterCommand = (program, context) => {
@@ -9,10 +10,12 @@ export const registerAskCommand: RegisterCommand = (program, context) => {
     .description('answer a question from the archive, with cited sources')
     .argument('<question>', 'the question, in Chinese or English')
     .option('--json', 'print one JSON object: { answered, answer, citations, mode, otherStories? }')
-    .action(async (question: string, options: { json?: boolean }) => {
+    .option('--now <time>', 'read "now", 今年, 去年 and "last month" against this date or time instead of the clock (NEWSBOT_NOW)')
+    .action(async (question: string, options: { json?: boolean; now?: string }) => {
       if (question.trim().length === 0) throw new UsageError('the question is empty');
+      const now = parseNowOption(options.now);
       const archive = await context.openArchive();
-      const result = await archive.answerer.answer(question);
+      const result = await archive.answerer.answer(question, now ? { now } : {});
       context.stdout(options.json ? `${JSON.stringify(result)}\n` : formatAnswer(result));
     });
 };

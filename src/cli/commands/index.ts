@@ -13,6 +13,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerModelsCommand } from './models-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerWorkCommand } from './work-command.js';
+import { registerTimelineCommand } from './timeline-command.js';
 
 /** Every `newsbot` subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly RegisterCommand[] = [
@@ -23,6 +24,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerSearchCommand,
   registerCheckCommand,
   registerDigestCommand,
+  registerTimelineCommand,
   registerEvalCommand,
   registerBenchCommand,
   registerReportCommand,

@@ -280,4 +280,23 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       DELETE FROM rate_limit_windows;
     `,
   },
+  {
+    version: 9,
+    sql: `
+      -- Printed correction notices linked to the article each corrects (archive data, no reader's), and articles
+      -- whose text changed in place (same id), with the day they did.
+      CREATE TABLE article_corrections (
+        correction_id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        corrected_on TEXT,
+        wrong TEXT,
+        corrected TEXT
+      );
+      CREATE INDEX article_corrections_article ON article_corrections (article_id);
+      CREATE TABLE article_revisions (
+        article_id TEXT PRIMARY KEY,
+        updated_on TEXT NOT NULL
+      );
+    `,
+  },
 ];

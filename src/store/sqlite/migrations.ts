@@ -8,7 +8,8 @@ export interface Migration {
 /**
  * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer
  * feedback (3), digest claims (4), follow-up contexts (5), other-story buttons and the last answer's subject (6, its plain ids gone in 7),
- * chat memory keyed by hashes, every button bound to its chat and reader (7), rate-limit windows keyed by hashes (8).
+ * chat memory keyed by hashes, every button bound to its chat and reader (7), rate-limit windows keyed by hashes (8),
+ * correction notices linked to what they correct and articles updated in place (9).
  * Append new versions; no other module creates tables.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -260,6 +261,25 @@ export const MIGRATIONS: readonly Migration[] = [
       -- Rate-limit windows were keyed by plain Telegram user ids (user:<id>); they are keyed by the keyed hashes of
       -- readers and chats now. Windows last a minute: the old ones are simply dropped.
       DELETE FROM rate_limit_windows;
+    `,
+  },
+  {
+    version: 9,
+    sql: `
+      -- Printed correction notices linked to the article each corrects (archive data, no reader's), and articles
+      -- whose text changed in place (same id), with the day they did.
+      CREATE TABLE article_corrections (
+        correction_id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        corrected_on TEXT,
+        wrong TEXT,
+        corrected TEXT
+      );
+      CREATE INDEX article_corrections_article ON article_corrections (article_id);
+      CREATE TABLE article_revisions (
+        article_id TEXT PRIMARY KEY,
+        updated_on TEXT NOT NULL
+      );
     `,
   },
 ];

@@ -65,7 +65,7 @@ describe('English questions answered from Chinese articles', () => {
     const result = await lenient.answerer.answer('How long is the Hecheng bridge?', { language: 'en' }).finally(() => lenient.close());
     expect(result.answered).toBe(true);
     const [leadIn, evidence] = result.answer.split('\n');
-    expect(leadIn).toMatch(/^From the Chinese-language reports/);
+    expect(leadIn).toMatch(/^\(reported 1 May 2026\) From the Chinese-language reports/);
     expect(leadIn).toContain('河城 (Hecheng)');
     expect(evidence).toContain('1280米');
     expect(result.citations.map((citation) => citation.title)).toContain('河城大桥今日通车');

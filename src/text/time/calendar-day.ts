@@ -1,0 +1,32 @@
+/** A day of the calendar, as a time zone reads a moment. */
+export interface CalendarDay {
+  year: number;
+  /** 1–12. */
+  month: number;
+  day: number;
+  /** 0 Sunday … 6 Saturday. */
+  weekday: number;
+  /** YYYY-MM-DD. */
+  iso: string;
+}
+
+/** The calendar day `moment` falls on in `timeZone`. */
+export function calendarDay(moment: Date, timeZone: string): CalendarDay {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(moment);
+  const part = (type: string): number => Number(parts.find((item) => item.type === type)?.value);
+  return fromUtc(new Date(Date.UTC(part('year'), part('month') - 1, part('day'))));
+}
+
+/** `day` moved by `days` (negative: back). */
+export function shiftDays(day: CalendarDay, days: number): CalendarDay {
+  return fromUtc(new Date(Date.UTC(day.year, day.month - 1, day.day + days)));
+}
+
+/** The first day of the month `months` away from `day`'s. */
+export function shiftMonths(day: CalendarDay, months: number): CalendarDay {
+  return fromUtc(new Date(Date.UTC(day.year, day.month - 1 + months, 1)));
+}
+
+function fromUtc(date: Date): CalendarDay {
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday: date.getUTCDay(), iso: date.toISOString().slice(0, 10) };
+}
