@@ -11,7 +11,9 @@ const LAYERS = [
   ['retrieval'],
   ['answer', 'check'],
   ['pipeline'],
-  ['bot', 'digest', 'bench', 'evaluation'],
+  ['question-log', 'report', 'digest'],
+  ['bot'],
+  ['serve', 'bench', 'evaluation'],
   ['cli'],
 ];
 

@@ -5,7 +5,7 @@ import type { ChatMemoryStore } from '../store/chat-memory-store.js';
 import type { QuestionLogStore } from '../store/question-log-store.js';
 import type { RateLimitStore } from '../store/rate-limit-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
-import type { ReaderKeys } from './question-log/reader-keys.js';
+import type { ReaderKeys } from '../question-log/reader-keys.js';
 
 /** What bot features need; built once in `startServer`. */
 export interface BotDeps {

@@ -1,6 +1,8 @@
 import { Telegraf } from 'telegraf';
 import { menuCommands } from './api/menu-commands.js';
-import { installApiRetry, type ApiRetryOptions } from './api/retry-api-calls.js';
+import type { ApiRetryOptions } from '../telegram/retry-bot-api-calls.js';
+import { RetryingTelegram } from '../telegram/retrying-telegram.js';
+import { contextOnClient } from './shared/context-on-client.js';
 import type { BotDeps } from './bot-deps.js';
 import { MissingBotTokenError } from './bot-errors.js';
 import { createBotRuntime } from './bot-runtime.js';
@@ -33,18 +35,16 @@ const TELEGRAF_TIMEOUT_MARGIN_MS = 15_000;
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegraf {
   const settings = deps.archive.config.telegram;
   if (!settings.token) throw new MissingBotTokenError();
+  // webhookReply off: every call gets a real response (message ids for buttons, errors we can retry).
+  const telegramOptions = { webhookReply: false, ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}) };
+  const telegram = new RetryingTelegram(settings.token, telegramOptions, { logger: deps.logger, ...options.apiRetry });
   const bot = new Telegraf(settings.token, {
-    // webhookReply off: every call gets a real response (message ids for buttons, errors we can retry).
-    telegram: { webhookReply: false, ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}) },
+    telegram: telegramOptions,
     handlerTimeout: settings.handlerTimeoutMs + TELEGRAF_TIMEOUT_MARGIN_MS,
+    // telegraf builds a plain client per update; every context uses the bot's retrying one instead.
+    contextType: contextOnClient(telegram),
   });
-  const apiRetry = { logger: deps.logger, ...options.apiRetry };
-  installApiRetry(bot.telegram, apiRetry);
-  // telegraf gives every update its own Telegram client, so the retry goes on each of them too.
-  bot.use((ctx, next) => {
-    installApiRetry(ctx.telegram, apiRetry);
-    return next();
-  });
+  bot.telegram = telegram;
   bot.catch(handleBotError(deps.logger));
   // Before every feature: one rate limit for everything a user can make the bot send.
   bot.use(

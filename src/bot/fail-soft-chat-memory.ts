@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger.js';
 import type { ChatMemoryStore, ConversationContext, RememberedQuestion } from '../store/chat-memory-store.js';
-import type { ReaderKeys } from './question-log/reader-keys.js';
+import type { ReaderKeys } from '../question-log/reader-keys.js';
 
 /** Where a question was answered, in Telegram ids (hashed before anything is stored). */
 export interface AskedIn {

@@ -6,8 +6,8 @@ import type { ArticleStore } from '../store/article-store.js';
 import { buildDigest, type Digest } from './build-digest.js';
 import { deliverDigest, type ChatOutcome } from './deliver-digest.js';
 import type { DigestLanguage } from './digest-language.js';
-import type { DigestSender } from './digest-sender.js';
-import type { SendDigestOptions } from './send-digest.js';
+import type { MessageSender } from '../telegram/message-sender.js';
+import type { SendMessagesOptions } from '../telegram/send-messages.js';
 import { startOfDayInTimezone } from './start-of-day-in-timezone.js';
 import type { SentDigestStore } from '../store/sent-digest-store.js';
 import type { Subscription, SubscriptionStore } from '../store/subscription-store.js';
@@ -24,7 +24,7 @@ export interface DigestSchedulerOptions {
   store: ArticleStore;
   subscriptions: SubscriptionStore;
   sentDigests: SentDigestStore;
-  sender: DigestSender;
+  sender: MessageSender;
   /** Turns a digest's content into the messages to post (Telegram HTML: `renderDigestMessages` in src/bot/render/). */
   render: (digest: Digest) => string[];
   logger: Logger;
@@ -32,8 +32,8 @@ export interface DigestSchedulerOptions {
   language?: DigestLanguage;
   /** The clock. Default `() => new Date()`. */
   now?: () => Date;
-  /** Backoff between attempts for one message (see {@link sendDigest}). */
-  send?: Pick<SendDigestOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs'>;
+  /** Backoff between attempts for one message (see {@link sendMessages}). */
+  send?: Pick<SendMessagesOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs'>;
   /** After a run with transient failures, wait these delays before running again. Default 5, 15 and 45 minutes. */
   laterRetryDelaysMs?: readonly number[];
   /** This worker's id in digest claims. Default `<hostname>:<pid>:<random>`, new for each scheduler. */

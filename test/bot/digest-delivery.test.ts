@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Telegraf } from 'telegraf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { renderDigestMessages } from '../../src/bot/render/render-digest-messages.js';
+import { renderDigestMessages } from '../../src/digest/render-digest-messages.js';
 import { createDigestService } from '../../src/digest/create-digest-service.js';
 import { fetchOptionsFromConfig } from '../../src/ingest/fetch/fetch-options.js';
 import type { Archive } from '../../src/pipeline/archive.js';

@@ -2,7 +2,7 @@
 // through startServer) and the digest service on its telegraf client, the Bot API emulator receiving the day's
 // digest; /subscribe through the same bot, getChatMember answered by the harness's fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderDigestMessages } from '../../src/bot/render/render-digest-messages.js';
+import { renderDigestMessages } from '../../src/digest/render-digest-messages.js';
 import { createDigestService } from '../../src/digest/create-digest-service.js';
 import { telegramHtmlProblems, visibleText } from '../digest/helpers/check-telegram-html.js';
 import { GROUP_CHAT_ID, SAMPLE_PAGE_DATE, USER_ID, startBotHarness, type BotHarness } from './harness.js';

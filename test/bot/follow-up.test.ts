@@ -1,7 +1,7 @@
 // Follow-ups through the real bot and the Bot API emulator: the sample page archive, a reader asking a short
 // question that leans on the previous one, in a private chat and by replying to the bot in a group.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { htmlToText } from '../../src/bot/render/html-tokens.js';
+import { htmlToText } from '../../src/telegram/html-tokens.js';
 import { BOT_USERNAME, startBotHarness, type BotHarness } from './harness.js';
 
 describe('follow-up questions', () => {

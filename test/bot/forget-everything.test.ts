@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPostgresPool } from '../../src/store/postgres/create-postgres-pool.js';
 import { openPostgresStateStores } from '../../src/store/postgres/open-postgres-state-stores.js';
 import { runPostgresMigrations } from '../../src/store/postgres/run-postgres-migrations.js';
-import { createReaderKeys } from '../../src/bot/question-log/reader-keys.js';
+import { createReaderKeys } from '../../src/question-log/reader-keys.js';
 import { startPostgresServer, type PostgresServer } from '../helpers/postgres-server.js';
 import { createFakeArchive } from './fake-archive.js';
 import { type BotHarness, type BotReply, startBotHarness } from './harness.js';

@@ -5,8 +5,8 @@
 // the sample page (which gives the archive realistic word weights).
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createReaderKeys } from '../../src/bot/question-log/reader-keys.js';
-import { htmlToText } from '../../src/bot/render/html-tokens.js';
+import { createReaderKeys } from '../../src/question-log/reader-keys.js';
+import { htmlToText } from '../../src/telegram/html-tokens.js';
 import { makeArticle } from './fake-archive.js';
 import { GROUP_CHAT_ID, startBotHarness, type BotHarness, type BotReply } from './harness.js';
 import { htmlProblems } from './support/html-validity.js';

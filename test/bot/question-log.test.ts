@@ -1,7 +1,7 @@
 // The question log through the Bot API emulator: what is recorded (and what is not: names), /unanswered for staff,
 // 👍/👎 votes, /forget, and retention.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createQuestionLogCleanup } from '../../src/bot/question-log/question-log-cleanup.js';
+import { createQuestionLogCleanup } from '../../src/question-log/question-log-cleanup.js';
 import { createLogger } from '../../src/log/logger.js';
 import { type BotHarness, STAFF_USER_ID, startBotHarness } from './harness.js';
 

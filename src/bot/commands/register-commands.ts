@@ -8,8 +8,8 @@ import type { Messages } from '../i18n/messages.js';
 import { messagesFor } from '../i18n/language.js';
 import { renderHelp } from '../render/render-help.js';
 import { sendHtml } from '../reply/send-html.js';
-import { renderFeedbackSummary } from '../render/render-question-report.js';
-import { summarizeFeedback } from '../report/summarize-feedback.js';
+import { renderFeedbackSummary } from '../../report/render-question-report.js';
+import { summarizeFeedback } from '../../report/summarize-feedback.js';
 import { forgetCommand } from './forget-command.js';
 import { latestCommand } from './latest-command.js';
 import { searchCommand } from './search-command.js';
@@ -45,7 +45,7 @@ export function registerCommands(bot: Telegraf, runtime: BotRuntime): void {
     staffOnly(deps, async (ctx) => {
       const messages = messagesFor(ctx.from.language_code);
       const votes = await deps.answerFeedback.votes(new Date(Date.now() - STATS_FEEDBACK_DAYS * 24 * 60 * 60 * 1000));
-      await sendHtml(ctx, `${messages.stats(deps.archive.store.stats())}\n\n${renderFeedbackSummary(summarizeFeedback(votes), messages)}`);
+      await sendHtml(ctx, `${messages.stats(deps.archive.store.stats())}\n\n${renderFeedbackSummary(summarizeFeedback(votes), messages.report)}`);
     }),
   );
   bot.command(

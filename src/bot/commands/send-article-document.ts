@@ -3,7 +3,7 @@ import type { Message } from 'telegraf/types';
 import type { StoredArticle } from '../../store/article-store.js';
 import type { Messages } from '../i18n/messages.js';
 import { renderArticleText } from '../render/render-article-text.js';
-import { shortenText } from '../render/shorten-text.js';
+import { shortenText } from '../../telegram/shorten-text.js';
 
 export interface SendArticleDocumentOptions {
   /** Makes the file a reply to this message (the /source command or the pressed button's message). */

@@ -2,7 +2,7 @@ import type { Context } from 'telegraf';
 import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
 import { renderHelp } from '../render/render-help.js';
-import { shortenText } from '../render/shorten-text.js';
+import { shortenText } from '../../telegram/shorten-text.js';
 import { sendHtml } from '../reply/send-html.js';
 
 /** Example questions shown by /start, drawn from the newest articles. */

@@ -1,9 +1,9 @@
 import type { Context } from 'telegraf';
 import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
-import { renderQuestionReport } from '../render/render-question-report.js';
+import { renderQuestionReport } from '../../report/render-question-report.js';
 import { sendHtml } from '../reply/send-html.js';
-import { buildQuestionReport } from '../report/build-question-report.js';
+import { buildQuestionReport } from '../../report/build-question-report.js';
 
 /** Days `/unanswered` looks back without an argument, and the most it accepts. */
 const DEFAULT_DAYS = 7;
@@ -20,5 +20,5 @@ export async function unansweredCommand(ctx: Context, runtime: BotRuntime, paylo
     return;
   }
   const report = await buildQuestionReport(runtime.deps, new Date(Date.now() - days * DAY_MS));
-  await sendHtml(ctx, renderQuestionReport(report, days, messages));
+  await sendHtml(ctx, renderQuestionReport(report, days, messages.report));
 }

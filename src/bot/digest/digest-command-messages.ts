@@ -1,4 +1,4 @@
-import { escapeHtml } from '../render/escape-html.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
 
 /** Texts of the digest commands (Telegram HTML; functions escape what they interpolate). */
 export interface DigestCommandMessages {

@@ -3,7 +3,7 @@ import { buildDigest } from '../../digest/build-digest.js';
 import { languageFromCode } from '../../digest/digest-language.js';
 import { isCalendarDate } from '../../digest/is-calendar-date.js';
 import { todayInTimezone } from '../../digest/today-in-timezone.js';
-import { renderDigestMessages } from '../render/render-digest-messages.js';
+import { renderDigestMessages } from '../../digest/render-digest-messages.js';
 import { groupReplyTarget, sendHtml } from '../reply/send-html.js';
 import { digestMessagesFor } from './digest-command-messages.js';
 import type { DigestCommandsRuntime } from './digest-commands-runtime.js';

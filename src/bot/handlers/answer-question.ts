@@ -8,7 +8,7 @@ import { raceTimeout } from '../middleware/race-timeout.js';
 import { otherStoryButtons } from '../other-stories/other-story-buttons.js';
 import { renderOtherStories } from '../other-stories/render-other-stories.js';
 import { renderAnswer } from '../render/render-answer.js';
-import { recordQuestion } from '../question-log/record-question.js';
+import { recordQuestion } from '../../question-log/record-question.js';
 import { groupReplyTarget, sendHtml } from '../reply/send-html.js';
 import { isStreamingAnswerer, startStreamedAnswerMessage } from '../reply/streamed-answer-message.js';
 import { startTyping } from '../reply/typing-indicator.js';

@@ -3,7 +3,7 @@ import type { AnswerResult } from '../../answer/answer-result.js';
 import { answerSubject } from '../../answer/follow-up/answer-subject.js';
 import { FOLLOW_UP_DEFAULTS, resolveFollowUp, type ResolveFollowUpResult } from '../../answer/follow-up/resolve-follow-up.js';
 import type { BotRuntime } from '../bot-runtime.js';
-import { escapeHtml } from '../render/escape-html.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
 
 /**
  * The question to answer in this chat: a follow-up ("那去年呢？") made self-contained from the same reader's

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import type { ReaderKeys } from '../question-log/reader-keys.js';
+import type { ReaderKeys } from '../../question-log/reader-keys.js';
 
 /**
  * `fb:<question log id>:up|down:<signature>`: a reader's vote on the answer under which the button sits. The

@@ -3,7 +3,7 @@ import type { BotRuntime } from '../bot-runtime.js';
 import { messagesFor } from '../i18n/language.js';
 import { renderCitedPassage } from '../render/render-cited-passage.js';
 import { renderPassages } from '../render/render-passages.js';
-import { shortenText } from '../render/shorten-text.js';
+import { shortenText } from '../../telegram/shorten-text.js';
 import { sendHtml } from '../reply/send-html.js';
 
 /** Further passages listed by "more results". */

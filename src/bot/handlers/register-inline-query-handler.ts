@@ -6,9 +6,9 @@ import type { BotRuntime } from '../bot-runtime.js';
 import { languageOf, messagesFor, questionLanguage } from '../i18n/language.js';
 import type { Messages } from '../i18n/messages.js';
 import { raceTimeout } from '../middleware/race-timeout.js';
-import { escapeHtml } from '../render/escape-html.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
 import { renderAnswer } from '../render/render-answer.js';
-import { shortenText } from '../render/shorten-text.js';
+import { shortenText } from '../../telegram/shorten-text.js';
 import { renderSourceLine } from '../render/source-link.js';
 import { citationChunkId } from './citation-chunk.js';
 

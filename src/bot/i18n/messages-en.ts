@@ -1,4 +1,5 @@
-import { escapeHtml } from '../render/escape-html.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
+import { REPORT_MESSAGES_EN } from '../../report/report-messages.js';
 import type { Messages } from './messages.js';
 
 /** English texts, for users whose Telegram language is English. */
@@ -63,17 +64,8 @@ export const MESSAGES_EN: Messages = {
   forgetDone: (questions, votes) => `Deleted: ${questions} logged question(s) and ${votes} vote(s) of yours.`,
   feedbackThanks: 'Thanks, your vote is recorded.',
   unansweredUsage: 'Usage: /unanswered [days], e.g. /unanswered 7',
-  report: {
-    heading: (days, questions, answered) => `<b>Questions in the last ${days} day(s)</b>: ${questions}, answered ${answered}`,
-    unansweredHeading: '<b>Not answered</b> (grouped by shared words)',
-    noUnanswered: 'Every question was answered.',
-    group: (count, keywords, example) => `${count}× ${keywords ? `<b>${keywords}</b> — ` : ''}e.g. “${example}”`,
-    feedbackHeading: '<b>Reader votes</b> (👍 share per week)',
-    noFeedback: 'No votes yet.',
-    week: (week, up, down, upPercent) => `Week of ${week}: ${upPercent}% 👍 (${up} 👍, ${down} 👎)`,
-    dislikedHeading: '<b>Most disliked answers</b>',
-    disliked: (question, down, up) => `${down} 👎 / ${up} 👍: “${question}”`,
-  },
+  report: REPORT_MESSAGES_EN,
+
   commandDescriptions: {
     start: 'What this bot does, with examples',
     help: 'How to use the bot',

@@ -1,4 +1,5 @@
-import { escapeHtml } from '../render/escape-html.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
+import { REPORT_MESSAGES_ZH } from '../../report/report-messages.js';
 import type { Messages } from './messages.js';
 
 /** Chinese texts (the default). */
@@ -59,17 +60,8 @@ export const MESSAGES_ZH: Messages = {
   forgetDone: (questions, votes) => `已删除你的 ${questions} 条提问记录和 ${votes} 条评价。`,
   feedbackThanks: '谢谢，已记录你的评价。',
   unansweredUsage: '用法：/unanswered [天数]，例如 /unanswered 7',
-  report: {
-    heading: (days, questions, answered) => `<b>最近 ${days} 天的提问</b>：${questions} 个，答出 ${answered} 个`,
-    unansweredHeading: '<b>未能回答的问题</b>（按共同关键词分组）',
-    noUnanswered: '所有问题都答出了。',
-    group: (count, keywords, example) => `${count} 次 ${keywords ? `<b>${keywords}</b> — ` : ''}例：“${example}”`,
-    feedbackHeading: '<b>读者评价</b>（每周 👍 占比）',
-    noFeedback: '还没有评价。',
-    week: (week, up, down, upPercent) => `${week} 起的一周：👍 ${upPercent}%（👍 ${up}，👎 ${down}）`,
-    dislikedHeading: '<b>差评最多的回答</b>',
-    disliked: (question, down, up) => `👎 ${down} / 👍 ${up}：“${question}”`,
-  },
+  report: REPORT_MESSAGES_ZH,
+
   commandDescriptions: {
     start: '介绍与示例问题',
     help: '使用说明',

@@ -1,4 +1,5 @@
 import type { ArchiveStats } from '../../store/article-store.js';
+import type { ReportMessages } from '../../report/report-messages.js';
 
 /** A language the bot speaks. */
 export type BotLanguage = 'zh' | 'en';
@@ -68,17 +69,7 @@ export interface Messages {
   /** Toast after a 👍 / 👎 (plain text). */
   readonly feedbackThanks: string;
   readonly unansweredUsage: string;
-  /** Texts of /unanswered and the feedback part of /stats (HTML; interpolated text is escaped by the renderer). */
-  readonly report: {
-    heading(days: number, questions: number, answered: number): string;
-    readonly unansweredHeading: string;
-    readonly noUnanswered: string;
-    group(count: number, keywords: string, example: string): string;
-    readonly feedbackHeading: string;
-    readonly noFeedback: string;
-    week(week: string, up: number, down: number, upPercent: number): string;
-    readonly dislikedHeading: string;
-    disliked(question: string, down: number, up: number): string;
-  };
+  /** Texts of /unanswered and the feedback part of /stats. */
+  readonly report: ReportMessages;
   readonly commandDescriptions: Readonly<Record<'start' | 'help' | 'ask' | 'latest' | 'source' | 'forget' | 'search' | 'stats' | 'unanswered', string>>;
 }

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareFn } from 'telegraf';
 import type { Logger } from '../../log/logger.js';
 import { messagesFor } from '../i18n/language.js';
-import type { ReaderKeys } from '../question-log/reader-keys.js';
+import type { ReaderKeys } from '../../question-log/reader-keys.js';
 import { groupReplyTarget, sendHtml } from '../reply/send-html.js';
 import type { RateLimitDecision, SlidingWindowRateLimiter } from './rate-limiter.js';
 import { rateLimitedRequest } from './rate-limited-request.js';

@@ -3,7 +3,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import type { OtherStory } from '../../answer/other-stories/other-story.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import type { Messages } from '../i18n/messages.js';
-import { shortenText } from '../render/shorten-text.js';
+import { shortenText } from '../../telegram/shorten-text.js';
 
 /** Callback data of a button asking about another story: `story:<key>`, the random key of its entry in chat memory. */
 export const OTHER_STORY_BUTTON = /^story:([A-Za-z0-9_-]{22})$/;

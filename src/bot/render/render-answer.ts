@@ -1,6 +1,6 @@
 import type { AnswerResult } from '../../answer/answer-result.js';
 import type { Messages } from '../i18n/messages.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
 import { renderSourceLine } from './source-link.js';
 
 /**

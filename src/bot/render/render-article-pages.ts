@@ -2,7 +2,7 @@ import type { StoredArticle } from '../../store/article-store.js';
 import type { Messages } from '../i18n/messages.js';
 import { paginateMessages } from './paginate-messages.js';
 import { renderArticle } from './render-article.js';
-import { splitHtmlMessage } from './split-html-message.js';
+import { splitHtmlMessage } from '../../telegram/split-html-message.js';
 
 /**
  * An article as pages of Telegram messages (each valid HTML within 4096 characters): one page when it fits

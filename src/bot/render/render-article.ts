@@ -1,6 +1,6 @@
 import type { StoredArticle } from '../../store/article-store.js';
 import type { Messages } from '../i18n/messages.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
 import { renderSourceLine } from './source-link.js';
 
 /** A whole article as HTML (title, subtitle, source line, authors, paragraphs); split it before sending. */

@@ -1,6 +1,6 @@
 import type { StoredChunk } from '../../store/article-store.js';
 import type { Messages } from '../i18n/messages.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
 import { renderSourceLine } from './source-link.js';
 
 /** The passage behind a source button: where it comes from, the passage quoted, and how to get the full text. */

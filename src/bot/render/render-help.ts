@@ -1,6 +1,6 @@
 import type { MenuCommand } from '../api/menu-commands.js';
 import type { Messages } from '../i18n/messages.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
 
 /**
  * The /help text: how to ask, then every command in the bot's menu (so commands other modules add, such as

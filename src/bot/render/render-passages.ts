@@ -1,7 +1,7 @@
 import type { Passage } from '../../retrieval/passage.js';
 import type { Messages } from '../i18n/messages.js';
-import { escapeHtml } from './escape-html.js';
-import { shortenText } from './shorten-text.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
+import { shortenText } from '../../telegram/shorten-text.js';
 import { renderSourceLine } from './source-link.js';
 
 export interface RenderPassagesOptions {

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
 
 /** What a rendered source line needs to know about an article. */
 export interface SourceFields {

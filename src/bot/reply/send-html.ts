@@ -1,6 +1,6 @@
 import type { Context } from 'telegraf';
 import type { InlineKeyboardMarkup, Message } from 'telegraf/types';
-import { splitHtmlMessage } from '../render/split-html-message.js';
+import { splitHtmlMessage } from '../../telegram/split-html-message.js';
 
 export interface SendHtmlOptions {
   /** Makes the (first) message a reply to this one: used in groups so the answer sits under the question. */

@@ -3,8 +3,8 @@ import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Answerer, AnswerOptions, AnswerResult } from '../../answer/answer-result.js';
 import type { LlmAnswerer } from '../../answer/llm/create-llm-answerer.js';
 import type { Logger } from '../../log/logger.js';
-import { escapeHtml } from '../render/escape-html.js';
-import { splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from '../render/split-html-message.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
+import { splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from '../../telegram/split-html-message.js';
 import { sendHtml } from './send-html.js';
 
 /** Options for {@link startStreamedAnswerMessage}; defaults in `DEFAULTS`. */

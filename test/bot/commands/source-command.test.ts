@@ -1,7 +1,7 @@
 // `/source` of a very long article: bounded replies (at most 5 messages per request), a next-page button that
 // works across restarts, and the whole text as a .txt file.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { htmlToText } from '../../../src/bot/render/html-tokens.js';
+import { htmlToText } from '../../../src/telegram/html-tokens.js';
 import type { Article } from '../../../src/ingest/article.js';
 import { createFakeArchive, makeArticle } from '../fake-archive.js';
 import { GROUP_CHAT_ID, startBotHarness, type BotHarness, type BotReply } from '../harness.js';
