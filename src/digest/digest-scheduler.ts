@@ -25,7 +25,7 @@ export interface DigestSchedulerOptions {
   subscriptions: SubscriptionStore;
   sentDigests: SentDigestStore;
   sender: MessageSender;
-  /** Turns a digest's content into the messages to post (Telegram HTML: `renderDigestMessages` in src/bot/render/). */
+  /** Turns a digest's content into the messages to post (Telegram HTML: `renderDigestMessages`). */
   render: (digest: Digest) => string[];
   logger: Logger;
   /** Language of the digest heading. Default `zh`. */

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Telegraf } from 'telegraf';
+import type { BotContext } from '../bot/shared/bot-context.js';
+import { botDepsFromArchive } from './bot-deps-from-archive.js';
 import type { Archive, ArchiveReplica } from '../pipeline/archive.js';
 import type { ApiRetryOptions } from '../telegram/retry-bot-api-calls.js';
-import { publishMenuCommands } from '../bot/api/menu-commands.js';
+import { publishMenuCommands } from '../bot/shared/menu-commands.js';
 import type { BackgroundService } from './background-service.js';
-import type { BotDeps } from '../bot/bot-deps.js';
 import { BotStartError, MissingBotTokenError, PollingConflictError } from '../bot/bot-errors.js';
 import { isPollingConflict } from '../telegram/is-polling-conflict.js';
 import type { Logger } from '../log/logger.js';
@@ -12,10 +13,7 @@ import { confirmUpdateOffset, pollUpdates } from './polling/poll-updates.js';
 import { createUpdateScheduler } from './polling/update-scheduler.js';
 import { createBot } from '../bot/create-bot.js';
 import { createQuestionLogCleanup } from '../question-log/question-log-cleanup.js';
-import path from 'node:path';
 import { checkServeConfig } from '../config/check-serve-config.js';
-import { createReaderKeys } from '../question-log/reader-keys.js';
-import { QUESTION_LOG_SECRET_FILE, resolveQuestionLogSecret } from '../question-log/resolve-question-log-secret.js';
 import { metrics } from '../log/metrics.js';
 import { startMetricsServer, type MetricsServer } from './metrics-server.js';
 import { startWebhookServer } from './webhook-server.js';
@@ -39,7 +37,7 @@ export interface StartServerOptions {
 }
 
 export interface RunningServer {
-  readonly bot: Telegraf;
+  readonly bot: Telegraf<BotContext>;
   readonly mode: 'polling' | 'webhook';
   /** The bot's @username (without the @), from getMe. */
   readonly botUsername: string;
@@ -64,17 +62,7 @@ export async function startServer(archive: Archive, options: StartServerOptions 
   if (!settings.token) throw new MissingBotTokenError();
   // `serve` checked these already; tests and embedders calling startServer directly get the same refusal.
   checkServeConfig(archive.config);
-  const staff = new Set(settings.staffUserIds);
-  const { chatMemory, rateLimits, subscriptions, questionLog, answerFeedback } = archive.state;
-  const secret = await resolveQuestionLogSecret({
-    configured: archive.config.questionLog.secret,
-    secretFile: path.join(archive.config.dataDir, QUESTION_LOG_SECRET_FILE),
-    store: questionLog,
-    logger,
-  });
-  const readerKeys = createReaderKeys(secret);
-  const isStaff = (userId: number | undefined) => userId !== undefined && staff.has(String(userId));
-  const deps: BotDeps = { archive, logger, isStaff, chatMemory, rateLimits, subscriptions, questionLog, answerFeedback, readerKeys };
+  const deps = await botDepsFromArchive(archive);
   const bot = createBot(deps, { apiRetry: options.apiRetry });
 
   try {
@@ -112,7 +100,7 @@ export async function startServer(archive: Archive, options: StartServerOptions 
     })());
 
   // Every worker cleans its own question log: in PostgreSQL mode each keeps it in its local database.
-  const cleanup = createQuestionLogCleanup(questionLog, { retentionDays: archive.config.questionLog.retentionDays, logger });
+  const cleanup = createQuestionLogCleanup(archive.state.questionLog, { retentionDays: archive.config.questionLog.retentionDays, logger });
   try {
     for (const service of [cleanup, ...(options.services ?? [])]) {
       await service.start();
@@ -137,7 +125,7 @@ interface Receiver {
  * holds up nobody else. Stopping cancels the poll in flight, waits for the updates already handed over, then
  * confirms the offset, so a restart neither loses nor repeats them.
  */
-async function startPollingReceiver(bot: Telegraf, logger: Logger): Promise<Receiver> {
+async function startPollingReceiver(bot: Telegraf<BotContext>, logger: Logger): Promise<Receiver> {
   // A webhook left over from an earlier deployment would make getUpdates fail with 409.
   await bot.telegram.deleteWebhook({ drop_pending_updates: false });
   const scheduler = createUpdateScheduler({
@@ -170,7 +158,7 @@ async function startPollingReceiver(bot: Telegraf, logger: Logger): Promise<Rece
   };
 }
 
-async function startWebhookReceiver(bot: Telegraf, archive: Archive, host: string | undefined): Promise<Receiver> {
+async function startWebhookReceiver(bot: Telegraf<BotContext>, archive: Archive, host: string | undefined): Promise<Receiver> {
   const settings = archive.config.telegram;
   // The configuration checked WEBHOOK_SECRET's characters (A-Z a-z 0-9 _ -, as Telegram requires).
   const secret = settings.webhookSecret ?? randomBytes(32).toString('hex');

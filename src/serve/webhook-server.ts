@@ -32,7 +32,7 @@ export interface WebhookServer {
 }
 
 /** Serves the webhook app (see `createWebhookApp`) for `bot`, then registers the webhook with Telegram. */
-export async function startWebhookServer(bot: Telegraf, options: WebhookServerOptions): Promise<WebhookServer> {
+export async function startWebhookServer(bot: Pick<Telegraf, 'handleUpdate' | 'telegram'>, options: WebhookServerOptions): Promise<WebhookServer> {
   const hookPath = new URL(options.url).pathname;
   const app = createWebhookApp({
     hookPath,
