@@ -240,11 +240,9 @@ export class DigestScheduler {
     if (expiries.length === 0 || !this.#job || this.#claimTimer) return;
     // A second past the latest expiry, measured on this clock (the store's may differ a little; a run too early just waits again).
     const delayMs = Math.max(1_000, Math.max(...expiries) - now.getTime() + 1_000);
-    this.#claimTimer = setTimeout(() => {
+    this.#claimTimer = this.#retryLater(delayMs, () => {
       this.#claimTimer = null;
-      void this.#runLogged('retry').catch(() => undefined);
-    }, delayMs);
-    this.#claimTimer.unref();
+    });
     this.#options.logger.info({ date: report.date, delayMs }, 'digest claimed elsewhere; looking again when the claim runs out');
   }
 
@@ -255,11 +253,19 @@ export class DigestScheduler {
     const delayMs = delays[used];
     if (delayMs === undefined || !this.#job || this.#retryTimer) return;
     this.#retriesUsed.set(report.date, used + 1);
-    this.#retryTimer = setTimeout(() => {
+    this.#retryTimer = this.#retryLater(delayMs, () => {
       this.#retryTimer = null;
+    });
+    this.#options.logger.info({ date: report.date, delayMs }, 'digest retry scheduled');
+  }
+
+  /** A retry run after `delayMs` (never what keeps the process alive); `onFire` clears the caller's timer first. */
+  #retryLater(delayMs: number, onFire: () => void): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      onFire();
       void this.#runLogged('retry').catch(() => undefined);
     }, delayMs);
-    this.#retryTimer.unref();
-    this.#options.logger.info({ date: report.date, delayMs }, 'digest retry scheduled');
+    timer.unref();
+    return timer;
   }
 }

@@ -1,3 +1,4 @@
+import { rememberListedArticles } from '../shared/remember-listed-articles.js';
 import type { BotContext } from '../shared/bot-context.js';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { AnswerOptions, AnswerResult } from '../../answer/answer-result.js';
@@ -72,11 +73,11 @@ export async function answerQuestion(ctx: BotContext, runtime: BotRuntime, rawQu
     }
     const citedChunkIds = result.citations.map((citation) => citation.chunkId);
     const logId = await recordQuestion(runtime.deps, asked, { result, citedChunkIds, latencyMs: latencyMs() });
-    if (ctx.chat)
-      await runtime.memory.rememberListedArticles(
-        ctx.chat.id,
-        result.citations.map((citation) => citation.articleId),
-      );
+    await rememberListedArticles(
+      ctx,
+      runtime.memory,
+      result.citations.map((citation) => citation.articleId),
+    );
     await rememberChatContext(ctx, runtime, resolved.question, result);
     // Bound to this chat (and in a private chat to this reader): nobody else's press opens it.
     const moreKey =

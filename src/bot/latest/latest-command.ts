@@ -1,6 +1,7 @@
 import type { BotContext } from '../shared/bot-context.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import { renderSourceLine } from '../shared/render/source-link.js';
+import { rememberListedArticles } from '../shared/remember-listed-articles.js';
 import { sendHtml } from '../shared/reply/send-html.js';
 
 /** Articles listed by /latest. */
@@ -14,11 +15,11 @@ export async function latestCommand(ctx: BotContext, runtime: BotRuntime): Promi
     await sendHtml(ctx, messages.archiveEmpty);
     return;
   }
-  if (ctx.chat)
-    await runtime.memory.rememberListedArticles(
-      ctx.chat.id,
-      articles.map((article) => article.id),
-    );
+  await rememberListedArticles(
+    ctx,
+    runtime.memory,
+    articles.map((article) => article.id),
+  );
   const items = articles.map((article, index) => `${index + 1}. ${renderSourceLine(article, messages.undated)}`);
   await sendHtml(ctx, [messages.latestHeading, '', ...items, '', messages.sourceUsage].join('\n'));
 }

@@ -3,6 +3,7 @@ import type { BotContext } from '../shared/bot-context.js';
 import { Composer } from 'telegraf';
 import type { BotRuntime } from '../bot-runtime.js';
 import { renderPassages } from '../shared/render/render-passages.js';
+import { rememberListedArticles } from '../shared/remember-listed-articles.js';
 import { sendHtml } from '../shared/reply/send-html.js';
 
 /** Further passages listed by "more results". */
@@ -30,11 +31,11 @@ export function moreResultsFeature(runtime: BotRuntime): BotFeature {
       await sendHtml(ctx, messages.noMoreResults, { replyToMessageId: messageIdOf(ctx) });
       return;
     }
-    if (ctx.chat)
-      await runtime.memory.rememberListedArticles(
-        ctx.chat.id,
-        passages.map((passage) => passage.articleId),
-      );
+    await rememberListedArticles(
+      ctx,
+      runtime.memory,
+      passages.map((passage) => passage.articleId),
+    );
     await sendHtml(ctx, renderPassages(messages.moreResultsHeading, passages, messages), { replyToMessageId: messageIdOf(ctx) });
   });
   return { composer, menu: [] };

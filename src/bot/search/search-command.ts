@@ -1,6 +1,7 @@
 import type { BotContext } from '../shared/bot-context.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import { renderPassages } from '../shared/render/render-passages.js';
+import { rememberListedArticles } from '../shared/remember-listed-articles.js';
 import { sendHtml } from '../shared/reply/send-html.js';
 
 /** Passages listed by /search. */
@@ -19,10 +20,10 @@ export async function searchCommand(ctx: BotContext, runtime: BotRuntime, query:
     await sendHtml(ctx, messages.noResults);
     return;
   }
-  if (ctx.chat)
-    await runtime.memory.rememberListedArticles(
-      ctx.chat.id,
-      passages.map((passage) => passage.articleId),
-    );
+  await rememberListedArticles(
+    ctx,
+    runtime.memory,
+    passages.map((passage) => passage.articleId),
+  );
   await sendHtml(ctx, renderPassages(messages.searchHeading, passages, messages, { showScores: true }));
 }
