@@ -63,12 +63,15 @@ const TEXTS: Record<BotLanguage, CheckTexts> = {
   },
 };
 
+/** The ports /check uses. */
+export type CheckPorts = Pick<BotDeps, 'retriever' | 'articles' | 'logger' | 'readerKeys' | 'isStaff'>;
+
 /**
- * Registers `/check` (staff only; others get the polite staff-only refusal). The claim is the text after the
+ * `/check` (staff only; others get the polite staff-only refusal). The claim is the text after the
  * command or, with none, the text of the message the command replies to. Replies with the verdict, the figures
  * side by side, and the quoted evidence with its source.
  */
-export function checkFeature(deps: BotDeps): BotFeature {
+export function checkFeature(deps: CheckPorts): BotFeature {
   const composer = new Composer<BotContext>();
   composer.command(
     'check',
@@ -78,7 +81,7 @@ export function checkFeature(deps: BotDeps): BotFeature {
   return { composer, menu: [] };
 }
 
-async function checkCommand(ctx: BotContext, deps: BotDeps, payload: string): Promise<void> {
+async function checkCommand(ctx: BotContext, deps: CheckPorts, payload: string): Promise<void> {
   const texts = TEXTS[ctx.language];
   const replyToMessageId = groupReplyTarget(ctx);
   const claim = (payload.trim() || repliedText(ctx)).trim();

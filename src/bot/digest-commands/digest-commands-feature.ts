@@ -1,11 +1,10 @@
 import type { BotFeature } from '../shared/bot-feature.js';
 import type { BotContext } from '../shared/bot-context.js';
 import { Composer } from 'telegraf';
-import type { BotDeps } from '../bot-deps.js';
 import { staffOnly } from '../shared/staff-only.js';
 import { addChannelCommand, removeChannelCommand } from './channel-commands.js';
 import { DIGEST_MESSAGES_EN, DIGEST_MESSAGES_ZH } from './digest-command-messages.js';
-import type { DigestCommandsRuntime } from './digest-commands-runtime.js';
+import type { DigestCommandsPorts, DigestCommandsRuntime } from './digest-commands-runtime.js';
 import { previewDigestCommand } from './preview-digest-command.js';
 import { subscribeCommand, unsubscribeCommand } from './subscription-commands.js';
 
@@ -20,7 +19,7 @@ export interface DigestCommandsOptions {
  * `/removechannel @name` (staff), `/digest [YYYY-MM-DD]` (anyone), with their menu entries.
  * Subscriptions are kept in `deps.subscriptions`.
  */
-export function digestCommandsFeature(deps: BotDeps, options: DigestCommandsOptions = {}): BotFeature {
+export function digestCommandsFeature(deps: DigestCommandsPorts, options: DigestCommandsOptions = {}): BotFeature {
   const composer = new Composer<BotContext>();
   const runtime: DigestCommandsRuntime = { deps, now: options.now ?? (() => new Date()), subscriptions: deps.subscriptions };
   composer.command('subscribe', (ctx) => subscribeCommand(ctx, runtime));

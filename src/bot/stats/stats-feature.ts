@@ -9,7 +9,7 @@ import { sendHtml } from '../shared/reply/send-html.js';
 const STATS_FEEDBACK_DAYS = 28;
 
 /** Staff `/stats`: the archive's size and last ingest, and the reader votes of the last four weeks. */
-export function statsFeature(deps: BotDeps): BotFeature {
+export function statsFeature(deps: Pick<BotDeps, 'answerFeedback' | 'articles' | 'isStaff' | 'readerKeys' | 'logger'>): BotFeature {
   return commandFeature(
     'stats',
     async (ctx) => {
