@@ -11,7 +11,9 @@ const LAYERS = [
   ['retrieval'],
   ['answer', 'check', 'timeline'],
   ['pipeline'],
-  ['bot', 'digest', 'bench', 'evaluation'],
+  ['question-log', 'report', 'digest'],
+  ['bot'],
+  ['serve', 'bench', 'evaluation'],
   ['cli'],
 ];
 
@@ -56,7 +58,7 @@ module.exports = {
     ...layerRules,
     {
       name: 'digest-not-to-bot',
-      comment: 'Inside the top layer the bot uses the digest, not the other way round (docs/ARCHITECTURE.md): rendering for Telegram is passed in.',
+      comment: 'The bot uses the digest, not the other way round (docs/ARCHITECTURE.md): the digest renders its own Telegram messages.',
       severity: 'error',
       from: { path: '^src/digest/' },
       to: { path: '^src/bot/' },
@@ -82,6 +84,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/text/' },
       to: { path: '^src/store/' },
+    },
+    {
+      name: 'bot-features-apart',
+      comment:
+        'Each folder under src/bot/ is one feature (ask, sources, digest-commands…), registered in src/bot/create-bot.ts; what features share lives in src/bot/shared/. A feature never imports another feature.',
+      severity: 'error',
+      from: { path: '^src/bot/([^/]+)/' },
+      to: { path: '^src/bot/[^/]+/', pathNot: ['^src/bot/$1/', '^src/bot/shared/'] },
+    },
+    {
+      name: 'bot-shared-not-to-features',
+      comment: 'src/bot/shared/ serves every feature, so it imports none of them.',
+      severity: 'error',
+      from: { path: '^src/bot/shared/' },
+      to: { path: '^src/bot/[^/]+/', pathNot: '^src/bot/shared/' },
     },
     {
       name: 'answer-check-siblings',

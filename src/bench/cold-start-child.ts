@@ -64,7 +64,7 @@ async function run(): Promise<void> {
 /** What `newsbot serve` loads besides the archive: the bot with its webhook server, and the background services. */
 async function importServeModules(): Promise<void> {
   await Promise.all([
-    import('../bot/start-server.js'),
+    import('../serve/start-server.js'),
     import('../digest/create-digest-service.js'),
     import('../ingest/feed/feed-poller.js'),
     import('../ingest/fetch/fetch-options.js'),

@@ -1,6 +1,6 @@
-import type { MenuCommand } from './api/menu-commands.js';
+import type { MenuCommand } from './shared/menu-commands.js';
 import type { BotDeps } from './bot-deps.js';
-import { type BotChatMemory, failSoftChatMemory } from './fail-soft-chat-memory.js';
+import { type BotChatMemory, failSoftChatMemory } from './shared/fail-soft-chat-memory.js';
 
 /** What the bot's own handlers share: the dependencies plus the state created once per bot. */
 export interface BotRuntime {
@@ -13,9 +13,9 @@ export interface BotRuntime {
   menu(): readonly MenuCommand[];
 }
 
-/** Builds the shared state from the Telegram settings in the archive's config, over the stores in `deps`. */
+/** Builds the shared state from the Telegram settings in `deps`, over the stores in `deps`. */
 export function createBotRuntime(deps: BotDeps, menu: () => readonly MenuCommand[]): BotRuntime {
-  const settings = deps.archive.config.telegram;
+  const settings = deps.settings.telegram;
   return {
     deps,
     memory: failSoftChatMemory(deps.chatMemory, deps.readerKeys, deps.logger),

@@ -17,7 +17,7 @@ export interface DigestArticle {
 
 /**
  * A day's digest as content: what to say, not how Telegram shows it (the bot renders it to HTML
- * messages, `renderDigestMessages` in src/bot/render/).
+ * messages, `renderDigestMessages` beside it).
  */
 export interface Digest {
   /** YYYY-MM-DD. */

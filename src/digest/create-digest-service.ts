@@ -3,7 +3,8 @@ import type { Archive } from '../pipeline/archive.js';
 import type { SentDigestStore } from '../store/sent-digest-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import type { DigestLanguage } from './digest-language.js';
-import { createTelegrafDigestSender, type DigestSender } from './digest-sender.js';
+import { createTelegrafMessageSender, type MessageSender } from '../telegram/message-sender.js';
+import { renderDigestMessages } from './render-digest-messages.js';
 import { DigestScheduler, type DigestSchedulerOptions } from './digest-scheduler.js';
 
 /** What {@link createDigestService} needs besides the archive; the stores are required, the rest has defaults. */
@@ -12,10 +13,10 @@ export interface DigestServiceOptions {
   subscriptions: SubscriptionStore;
   /** Which chat got which day's digest (`archive.state.sentDigests` in `serve`). */
   sentDigests: SentDigestStore;
-  /** Digest content → Telegram HTML messages (`renderDigestMessages` from src/bot/render/). */
-  render: DigestSchedulerOptions['render'];
+  /** Digest content → Telegram HTML messages. Default `renderDigestMessages`. */
+  render?: DigestSchedulerOptions['render'];
   /** Replaces the telegraf sender (tests). */
-  sender?: DigestSender;
+  sender?: MessageSender;
   /** Language of the digest heading. Default `zh`. */
   language?: DigestLanguage;
   /** The clock. Default `() => new Date()`. */
@@ -25,7 +26,7 @@ export interface DigestServiceOptions {
   laterRetryDelaysMs?: DigestSchedulerOptions['laterRetryDelaysMs'];
 }
 
-/** A background service `serve` starts and stops with the bot (fits `BackgroundService` in src/bot/background-service.ts). */
+/** A background service `serve` starts and stops with the bot (fits `BackgroundService` in src/serve/background-service.ts). */
 export interface DigestService {
   /** Shown in the server's logs. */
   readonly name: 'digest';
@@ -52,8 +53,8 @@ export function createDigestService(archive: Archive, telegram: Telegraf['telegr
     store: archive.store,
     subscriptions,
     sentDigests,
-    render: options.render,
-    sender: options.sender ?? createTelegrafDigestSender(telegram),
+    render: options.render ?? ((digest) => renderDigestMessages(digest)),
+    sender: options.sender ?? createTelegrafMessageSender(telegram),
     logger,
     now,
     ...(options.language ? { language: options.language } : {}),

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from '../log/logger.js';
-import type { DigestSender } from './digest-sender.js';
-import { sendDigest, type SendDigestOptions } from './send-digest.js';
+import type { MessageSender } from '../telegram/message-sender.js';
+import { sendMessages, type SendMessagesOptions } from '../telegram/send-messages.js';
 import type { SentDigestStore } from '../store/sent-digest-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import { metrics } from '../log/metrics.js';
@@ -28,7 +28,7 @@ export interface DigestDelivery {
 
 /** What delivering to one chat needs. */
 export interface DeliverDigestContext {
-  sender: DigestSender;
+  sender: MessageSender;
   subscriptions: SubscriptionStore;
   sentDigests: SentDigestStore;
   logger: Logger;
@@ -39,7 +39,7 @@ export interface DeliverDigestContext {
   claimLeaseMs: number;
   /** Waits between attempts to mark a sent digest while the store is away (then the run gives up and a later one resumes). */
   markRetryDelaysMs: readonly number[];
-  send?: Pick<SendDigestOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs'>;
+  send?: Pick<SendMessagesOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs'>;
   /** Messages already delivered per `chat|date`, kept between runs so a resumed send does not repeat them even when the store missed them. */
   partial: Map<string, number[]>;
 }
@@ -86,7 +86,7 @@ async function deliverOnce(chatId: string, digest: DigestDelivery, context: Deli
   // This worker may know of more delivered messages than the claim (a progress write failed while the store was away).
   const remembered = context.partial.get(key) ?? [];
   const delivered = remembered.length > claimed.claim.messageIds.length ? remembered : claimed.claim.messageIds;
-  const result = await sendDigest(sender, chatId, digest.messages, {
+  const result = await sendMessages(sender, chatId, digest.messages, {
     ...context.send,
     delivered,
     onDelivered: async (ids) => {

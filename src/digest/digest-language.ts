@@ -12,8 +12,3 @@ export function digestHeading(date: string, language: DigestLanguage): string {
   if (language === 'en') return `${EN_WEEKDAYS[weekday]}, ${day} ${EN_MONTHS[month - 1]} ${year} · Today's news`;
   return `${year}年${month}月${day}日 星期${ZH_WEEKDAYS[weekday]} · 今日要闻`;
 }
-
-/** Picks the digest language from a Telegram `language_code`: en* → English, anything else → Chinese. */
-export function languageFromCode(languageCode: string | undefined): DigestLanguage {
-  return languageCode?.toLowerCase().startsWith('en') ? 'en' : 'zh';
-}

@@ -6,8 +6,8 @@ import type { ArticleStore } from '../store/article-store.js';
 import { buildDigest, type Digest } from './build-digest.js';
 import { deliverDigest, type ChatOutcome } from './deliver-digest.js';
 import type { DigestLanguage } from './digest-language.js';
-import type { DigestSender } from './digest-sender.js';
-import type { SendDigestOptions } from './send-digest.js';
+import type { MessageSender } from '../telegram/message-sender.js';
+import type { SendMessagesOptions } from '../telegram/send-messages.js';
 import { startOfDayInTimezone } from './start-of-day-in-timezone.js';
 import type { SentDigestStore } from '../store/sent-digest-store.js';
 import type { Subscription, SubscriptionStore } from '../store/subscription-store.js';
@@ -24,16 +24,16 @@ export interface DigestSchedulerOptions {
   store: ArticleStore;
   subscriptions: SubscriptionStore;
   sentDigests: SentDigestStore;
-  sender: DigestSender;
-  /** Turns a digest's content into the messages to post (Telegram HTML: `renderDigestMessages` in src/bot/render/). */
+  sender: MessageSender;
+  /** Turns a digest's content into the messages to post (Telegram HTML: `renderDigestMessages`). */
   render: (digest: Digest) => string[];
   logger: Logger;
   /** Language of the digest heading. Default `zh`. */
   language?: DigestLanguage;
   /** The clock. Default `() => new Date()`. */
   now?: () => Date;
-  /** Backoff between attempts for one message (see {@link sendDigest}). */
-  send?: Pick<SendDigestOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs'>;
+  /** Backoff between attempts for one message (see {@link sendMessages}). */
+  send?: Pick<SendMessagesOptions, 'sleep' | 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs'>;
   /** After a run with transient failures, wait these delays before running again. Default 5, 15 and 45 minutes. */
   laterRetryDelaysMs?: readonly number[];
   /** This worker's id in digest claims. Default `<hostname>:<pid>:<random>`, new for each scheduler. */
@@ -240,11 +240,9 @@ export class DigestScheduler {
     if (expiries.length === 0 || !this.#job || this.#claimTimer) return;
     // A second past the latest expiry, measured on this clock (the store's may differ a little; a run too early just waits again).
     const delayMs = Math.max(1_000, Math.max(...expiries) - now.getTime() + 1_000);
-    this.#claimTimer = setTimeout(() => {
+    this.#claimTimer = this.#retryLater(delayMs, () => {
       this.#claimTimer = null;
-      void this.#runLogged('retry').catch(() => undefined);
-    }, delayMs);
-    this.#claimTimer.unref();
+    });
     this.#options.logger.info({ date: report.date, delayMs }, 'digest claimed elsewhere; looking again when the claim runs out');
   }
 
@@ -255,11 +253,19 @@ export class DigestScheduler {
     const delayMs = delays[used];
     if (delayMs === undefined || !this.#job || this.#retryTimer) return;
     this.#retriesUsed.set(report.date, used + 1);
-    this.#retryTimer = setTimeout(() => {
+    this.#retryTimer = this.#retryLater(delayMs, () => {
       this.#retryTimer = null;
+    });
+    this.#options.logger.info({ date: report.date, delayMs }, 'digest retry scheduled');
+  }
+
+  /** A retry run after `delayMs` (never what keeps the process alive); `onFire` clears the caller's timer first. */
+  #retryLater(delayMs: number, onFire: () => void): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      onFire();
       void this.#runLogged('retry').catch(() => undefined);
     }, delayMs);
-    this.#retryTimer.unref();
-    this.#options.logger.info({ date: report.date, delayMs }, 'digest retry scheduled');
+    timer.unref();
+    return timer;
   }
 }

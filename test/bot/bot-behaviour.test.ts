@@ -2,7 +2,7 @@
 // behaviour that does not depend on retrieval quality.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { htmlToText } from '../../src/bot/render/html-tokens.js';
+import { htmlToText } from '../../src/telegram/html-tokens.js';
 import { createFakeArchive } from './fake-archive.js';
 import { BOT_USERNAME, GROUP_CHAT_ID, STAFF_USER_ID, TEST_BOT_TOKEN, startBotHarness, type BotHarness } from './harness.js';
 import { expectValidSplit, htmlProblems } from './support/html-validity.js';

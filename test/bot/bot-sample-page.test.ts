@@ -3,7 +3,7 @@
 // NEWSBOT_TRANSCRIPT=<file> writes the exchange as Markdown (docs/telegram.md shows one).
 import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { htmlToText } from '../../src/bot/render/html-tokens.js';
+import { htmlToText } from '../../src/telegram/html-tokens.js';
 import { BOT_USERNAME, STAFF_USER_ID, TEST_BOT_TOKEN, startBotHarness, type BotHarness, type BotReply } from './harness.js';
 import { expectValidSplit, htmlProblems } from './support/html-validity.js';
 import { HTML_ARTICLE, LONG_ARTICLE } from './support/test-articles.js';

@@ -15,8 +15,8 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { Archive } from '../../src/pipeline/archive.js';
 import type { Article } from '../../src/ingest/article.js';
-import type { BackgroundService } from '../../src/bot/background-service.js';
-import { startServer, type RunningServer } from '../../src/bot/start-server.js';
+import type { BackgroundService } from '../../src/serve/background-service.js';
+import { startServer, type RunningServer } from '../../src/serve/start-server.js';
 import { FakeBotApi, type RecordedCall } from './fake-bot-api.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -4,8 +4,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES_EN } from '../../src/bot/i18n/messages-en.js';
-import { MESSAGES_ZH } from '../../src/bot/i18n/messages-zh.js';
+import { MESSAGES_EN } from '../../src/bot/shared/i18n/messages-en.js';
+import { MESSAGES_ZH } from '../../src/bot/shared/i18n/messages-zh.js';
 import { PROJECT_ROOT, runCli, SAMPLE_PAGE, temporaryHome } from '../helpers/run-cli.js';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,7 +1,7 @@
 // `newsbot report`: unanswered questions grouped by shared key words, most frequent first, and reader votes.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { groupUnanswered } from '../../src/bot/report/group-unanswered.js';
+import { groupUnanswered } from '../../src/report/group-unanswered.js';
 import type { LoggedQuestion, QuestionLogEntry } from '../../src/store/question-log-store.js';
 import { openTestArchive } from '../helpers/open-test-archive.js';
 import { runCli, temporaryHome } from '../helpers/run-cli.js';

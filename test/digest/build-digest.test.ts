@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDigestMessages } from '../../src/bot/render/render-digest-messages.js';
+import { renderDigestMessages } from '../../src/digest/render-digest-messages.js';
 import { buildDigest as buildDigestContent, type BuildDigestOptions } from '../../src/digest/build-digest.js';
 import type { ArticleStore } from '../../src/store/article-store.js';
 import { fakeArticleStore, storedArticle } from './helpers/fake-article-store.js';

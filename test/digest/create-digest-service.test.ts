@@ -2,7 +2,7 @@ import type { Telegraf } from 'telegraf';
 import { TelegramError } from 'telegraf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { renderDigestMessages } from '../../src/bot/render/render-digest-messages.js';
+import { renderDigestMessages } from '../../src/digest/render-digest-messages.js';
 import { createDigestService } from '../../src/digest/create-digest-service.js';
 import { openSqliteDatabase } from '../../src/store/sqlite/open-sqlite-database.js';
 import { openStateStores } from '../../src/store/sqlite/open-state-stores.js';

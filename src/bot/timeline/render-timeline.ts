@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '../../timeline/build-timeline.js';
-import { escapeHtml } from '../render/escape-html.js';
-import { safeUrl } from '../render/source-link.js';
+import { escapeHtml } from '../../telegram/escape-html.js';
+import { safeUrl } from '../shared/render/source-link.js';
 
 /** One line per report: date, the sentence that carries the news, then the title (a link when it has a web address). */
 export function renderTimelineEntries(entries: readonly TimelineEntry[], undated: string): string {

@@ -1,4 +1,4 @@
-import type { BotLanguage } from '../i18n/messages.js';
+import type { BotLanguage } from '../shared/i18n/messages.js';
 
 /** The texts of `/timeline`, kept with the feature. */
 export interface TimelineMessages {

@@ -1,5 +1,5 @@
 import type { RegisterCommand } from '../cli-context.js';
-import { buildQuestionReport, type QuestionReport } from '../../bot/report/build-question-report.js';
+import { buildQuestionReport, type QuestionReport } from '../../report/build-question-report.js';
 import { UsageError } from '../errors.js';
 
 const UNIT_MS = { h: 60 * 60 * 1000, d: 24 * 60 * 60 * 1000, w: 7 * 24 * 60 * 60 * 1000 } as const;

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { htmlToText, tokenizeHtml } from '../../../src/bot/render/html-tokens.js';
+import { htmlToText, tokenizeHtml } from '../../../src/telegram/html-tokens.js';
 
 /** Problems that would make Telegram refuse a message in HTML mode: unbalanced tags, stray `<` or `&`. */
 export function htmlProblems(html: string): string[] {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { renderDigestMessages } from '../../../src/bot/render/render-digest-messages.js';
+import { renderDigestMessages } from '../../../src/digest/render-digest-messages.js';
 import { DigestScheduler, type DigestSchedulerOptions } from '../../../src/digest/digest-scheduler.js';
-import type { DigestSender } from '../../../src/digest/digest-sender.js';
+import type { MessageSender } from '../../../src/telegram/message-sender.js';
 import { openSqliteDatabase } from '../../../src/store/sqlite/open-sqlite-database.js';
 import { SqliteSentDigestStore } from '../../../src/store/sqlite/sqlite-sent-digest-store.js';
 import { SqliteSubscriptionStore } from '../../../src/store/sqlite/sqlite-subscription-store.js';
@@ -21,7 +21,7 @@ export function recordingSender(failWith: (chatId: string, attempt: number) => u
   const sent: Array<{ chatId: string; html: string; messageId: number }> = [];
   const attempts = new Map<string, number>();
   let nextId = 1;
-  const sender: DigestSender = {
+  const sender: MessageSender = {
     async send(chatId, html) {
       const attempt = (attempts.get(chatId) ?? 0) + 1;
       attempts.set(chatId, attempt);
@@ -54,7 +54,7 @@ export function schedulerFixture(options: { start?: string; articles?: number } 
   const databases: Database.Database[] = [];
   const log = recordingLogger();
 
-  function boot(sender: DigestSender, overrides: Partial<DigestSchedulerOptions> = {}) {
+  function boot(sender: MessageSender, overrides: Partial<DigestSchedulerOptions> = {}) {
     const database = openSqliteDatabase(file);
     databases.push(database);
     const subscriptions = new SqliteSubscriptionStore(database, now);

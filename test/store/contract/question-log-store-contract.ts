@@ -1,6 +1,6 @@
 // One behaviour for every adapter of the question log and the answer votes: the same tests run against SQLite and PostgreSQL.
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildQuestionReport } from '../../../src/bot/report/build-question-report.js';
+import { buildQuestionReport } from '../../../src/report/build-question-report.js';
 import type { StateStores } from '../../../src/store/state-stores.js';
 import type { QuestionLogEntry } from '../../../src/store/question-log-store.js';
 

@@ -1,0 +1,34 @@
+import type { BotFeature } from '../shared/bot-feature.js';
+import type { BotContext } from '../shared/bot-context.js';
+import { Composer } from 'telegraf';
+import { metrics } from '../../log/metrics.js';
+import type { FeedbackVote } from '../../store/answer-feedback-store.js';
+import type { BotRuntime } from '../bot-runtime.js';
+import { FEEDBACK_PATTERN, isOwnVoteButton } from '../shared/feedback-buttons.js';
+
+/**
+ * 👍 / 👎 under answers (`fb:<question log id>:up|down:<signature>`): only the reader who asked may vote, in the
+ * chat where it was asked; one vote per answer, a second press replaces the first. The reader is stored only as the
+ * keyed hash. A button pressed by anyone else, a hand-made one, or one whose log entry is gone (forgotten, past
+ * retention) gets the same "expired" reply, so a press tells nobody which ids exist.
+ */
+export function feedbackFeature(runtime: BotRuntime): BotFeature {
+  const composer = new Composer<BotContext>();
+  const { answerFeedback, readerKeys } = runtime.deps;
+  composer.action(FEEDBACK_PATTERN, async (ctx) => {
+    const messages = ctx.messages;
+    const questionId = Number(ctx.match[1]);
+    const vote = ctx.match[2] as FeedbackVote;
+    const chat = ctx.callbackQuery.message?.chat;
+    const own = chat !== undefined && isOwnVoteButton(questionId, ctx.match[3]!, { chatId: chat.id, userId: ctx.from.id }, readerKeys);
+    // The store checks too that the entry is this reader's: a vote never lands on someone else's question.
+    const recorded = own && (await answerFeedback.vote(questionId, readerKeys.reader(ctx.from.id), vote, new Date()));
+    if (!recorded) {
+      await ctx.answerCbQuery(messages.buttonExpired);
+      return;
+    }
+    metrics.feedbackVotes.inc({ vote });
+    await ctx.answerCbQuery(messages.feedbackThanks);
+  });
+  return { composer, menu: [] };
+}

@@ -1,0 +1,44 @@
+import { Telegram } from 'telegraf';
+import type { BackgroundService } from './background-service.js';
+import type { Archive } from '../pipeline/archive.js';
+import { createTelegrafMessageSender } from '../telegram/message-sender.js';
+import { createStaffReportService } from '../report/staff-report-service.js';
+import { createDigestService } from '../digest/create-digest-service.js';
+import { createFeedPoller } from '../ingest/feed/feed-poller.js';
+import { fetchOptionsFromConfig } from '../ingest/fetch/fetch-options.js';
+
+/**
+ * The jobs that run beside the bot: the daily digest, the feed poller when FEEDS is set, and the weekly staff
+ * report when STAFF_REPORT_CHAT_ID is set.
+ * The digest and the staff report share their own Telegram client: both send through `sendMessages`, whose retries
+ * should not stack on the bot's.
+ */
+export function createBackgroundServices(archive: Archive): BackgroundService[] {
+  const { token, apiRoot } = archive.config.telegram;
+  const { subscriptions, sentDigests, feedStates } = archive.state;
+  const telegram = new Telegram(token!, apiRoot ? { apiRoot } : {});
+  const services: BackgroundService[] = [createDigestService(archive, telegram, { subscriptions, sentDigests })];
+  const { feeds } = archive.config;
+  if (feeds.urls.length > 0) {
+    const poller = createFeedPoller(
+      { indexArticles: (articles, options) => archive.indexArticles(articles, options), logger: archive.logger, states: feedStates },
+      { urls: feeds.urls, intervalMinutes: feeds.intervalMinutes, fetchOptions: fetchOptionsFromConfig(feeds) },
+    );
+    services.push({ name: 'feeds', start: () => poller.start(), stop: () => poller.stop() });
+  }
+  const { staffReport, digest } = archive.config;
+  if (staffReport.chatId !== null) {
+    const { questionLog, answerFeedback } = archive.state;
+    services.push(
+      createStaffReportService({
+        cron: staffReport.cron,
+        timezone: digest.timezone,
+        chatId: staffReport.chatId,
+        sender: createTelegrafMessageSender(telegram),
+        stores: { questionLog, answerFeedback },
+        logger: archive.logger,
+      }),
+    );
+  }
+  return services;
+}
