@@ -15,15 +15,12 @@ export interface QuestionEvidence {
   passages: readonly Pick<Passage, 'articleId' | 'score'>[];
 }
 
+/** How well a candidate holds the question's words: in the sentence, around it, in its article, and what is missing. */
+export const HOLDING_FEATURES = ['coverage', 'context', 'articleContext', 'plainCoverage', 'gapShare', 'missingShare', 'focus'] as const;
+
 /** Features of the chosen candidate copied as they are: how well it holds the question, where it was found. */
 export const CARRIED_FEATURES = [
-  'coverage',
-  'context',
-  'articleContext',
-  'plainCoverage',
-  'gapShare',
-  'missingShare',
-  'focus',
+  ...HOLDING_FEATURES,
   'slotNearFocus',
   'passageRank',
   'keywordRank',

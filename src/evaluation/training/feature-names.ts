@@ -1,17 +1,11 @@
-import { CARRIED_FEATURES } from '../../answer/choice/answerability-features.js';
+import { CARRIED_FEATURES, HOLDING_FEATURES } from '../../answer/choice/answerability-features.js';
 
 /** Kinds of fact a question asks for, as named in the features (`expects_number`, `slot_number`…). */
 const KINDS = ['number', 'date', 'person', 'place', 'reason', 'definition', 'alias'] as const;
 
 /** What the choice model reads of a candidate answer (see `scoreSentences` and `buildCandidates`). */
 export const CHOICE_FEATURES = [
-  'coverage',
-  'context',
-  'articleContext',
-  'plainCoverage',
-  'gapShare',
-  'missingShare',
-  'focus',
+  ...HOLDING_FEATURES,
   'focusFound',
   'hint',
   'slotNearFocus',
