@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger.js';
 import type { HealthReport } from './http/health-report.js';
 import { listen } from './http/listen.js';
 import { createWebhookApp } from './http/webhook-app.js';
+import { ALLOWED_UPDATES } from './allowed-updates.js';
 
 export interface WebhookServerOptions {
   /** The public HTTPS address Telegram posts to (WEBHOOK_URL); its path is the path served here. */
@@ -45,7 +46,7 @@ export async function startWebhookServer(bot: Pick<Telegraf, 'handleUpdate' | 't
   });
   const listener = await listen(app, { port: options.port, ...(options.host ? { host: options.host } : {}) });
   try {
-    await bot.telegram.setWebhook(options.url, { secret_token: options.secret });
+    await bot.telegram.setWebhook(options.url, { secret_token: options.secret, allowed_updates: [...ALLOWED_UPDATES] });
   } catch (error) {
     await listener.close();
     throw error;

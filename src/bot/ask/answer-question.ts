@@ -17,6 +17,7 @@ import { admitQuestion } from './admit-question.js';
 import { rememberChatContext, renderFollowUpLine, resolveChatFollowUp } from './chat-follow-up.js';
 import { passageButtonRows } from '../shared/passage-buttons.js';
 import { feedbackButtons } from '../shared/feedback-buttons.js';
+import { rememberAnswerMessages } from '../shared/remember-answer-messages.js';
 import { answerStoryFirst } from '../../answer/follow-up/answer-story-first.js';
 
 export interface AnswerQuestionOptions {
@@ -44,9 +45,11 @@ export async function answerQuestion(ctx: BotContext, runtime: BotRuntime, rawQu
   const latencyMs = () => Date.now() - askedAt.getTime();
   // With an LLM, one message shows the verified sentences as they arrive and becomes the answer.
   const stream = isStreamingAnswerer(answerer) ? startStreamedAnswerMessage(ctx, answerer, { placeholder: messages.answering, replyToMessageId, logger }) : null;
-  const reply = async (html: string, keyboard?: InlineKeyboardButton[][]) => {
-    if (stream) await stream.finish(html, keyboard ? { inline_keyboard: keyboard } : undefined);
-    else await sendHtml(ctx, html, { replyToMessageId, ...(keyboard ? { keyboard: { inline_keyboard: keyboard } } : {}) });
+  // Resolves the ids of the messages that carry the reply.
+  const reply = async (html: string, keyboard?: InlineKeyboardButton[][]): Promise<number[]> => {
+    if (stream) return stream.finish(html, keyboard ? { inline_keyboard: keyboard } : undefined);
+    const sent = await sendHtml(ctx, html, { replyToMessageId, ...(keyboard ? { keyboard: { inline_keyboard: keyboard } } : {}) });
+    return sent.map((message) => message.message_id);
   };
   try {
     const language = questionLanguage(question, ctx.language);
@@ -92,7 +95,8 @@ export async function answerQuestion(ctx: BotContext, runtime: BotRuntime, rawQu
     const heading = options.articleId
       ? `${messages.aboutStory(articles.getArticle(options.articleId)?.title ?? options.articleId, resolved.question)}\n`
       : renderFollowUpLine(resolved);
-    await reply(heading + renderAnswer(result, messages) + renderOtherStories(result.otherStories, messages), keyboard);
+    const answerMessageIds = await reply(heading + renderAnswer(result, messages) + renderOtherStories(result.otherStories, messages), keyboard);
+    if (logId !== null) await rememberAnswerMessages(ctx, runtime, logId, answerMessageIds);
   } finally {
     stopTyping();
   }

@@ -1,5 +1,5 @@
 import type { BotContext } from '../shared/bot-context.js';
-import type { InlineKeyboardMarkup } from 'telegraf/types';
+import type { InlineKeyboardMarkup, Message } from 'telegraf/types';
 import type { Answerer, AnswerOptions, AnswerResult } from '../../answer/answer-result.js';
 import type { LlmAnswerer } from '../../answer/llm/create-llm-answerer.js';
 import type { Logger } from '../../log/logger.js';
@@ -25,8 +25,11 @@ const WRITING_MARK = ' …';
 export interface StreamedAnswerMessage {
   /** Runs the streaming answerer; every verified partial text is shown by an edit (throttled). */
   answer(question: string, options: AnswerOptions): Promise<AnswerResult>;
-  /** Replaces the message with the final HTML (the first part when it needs several messages) and its keyboard. */
-  finish(html: string, keyboard?: InlineKeyboardMarkup): Promise<void>;
+  /**
+   * Replaces the message with the final HTML (the first part when it needs several messages) and its keyboard;
+   * resolves the ids of the messages that now carry the answer.
+   */
+  finish(html: string, keyboard?: InlineKeyboardMarkup): Promise<number[]>;
 }
 
 /** Whether an answerer can stream verified partial answers (the LLM answerer can). */
@@ -103,12 +106,13 @@ export function startStreamedAnswerMessage(ctx: BotContext, answerer: LlmAnswere
       timer = null;
       const [first = '', ...rest] = splitHtmlMessage(html);
       const edited = await edit(first, rest.length === 0 ? keyboard : undefined);
+      const ids = (sentMessages: readonly Message.TextMessage[]) => sentMessages.map((message) => message.message_id);
       if (!edited) {
         // The placeholder never arrived (or cannot be edited): send the answer as new messages instead.
-        await sendHtml(ctx, html, { replyToMessageId: options.replyToMessageId, ...(keyboard ? { keyboard } : {}) });
-        return;
+        return ids(await sendHtml(ctx, html, { replyToMessageId: options.replyToMessageId, ...(keyboard ? { keyboard } : {}) }));
       }
-      if (rest.length > 0) await sendHtml(ctx, rest.join('\n'), { ...(keyboard ? { keyboard } : {}) });
+      const firstId = (await sent)!.message_id;
+      return rest.length > 0 ? [firstId, ...ids(await sendHtml(ctx, rest.join('\n'), { ...(keyboard ? { keyboard } : {}) }))] : [firstId];
     },
   };
 }

@@ -5,12 +5,17 @@ import { metrics } from '../../log/metrics.js';
 import type { FeedbackVote } from '../../store/answer-feedback-store.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import { FEEDBACK_PATTERN, isOwnVoteButton } from '../shared/feedback-buttons.js';
+import { reactionVote } from './reaction-vote.js';
 
 /**
  * 👍 / 👎 under answers (`fb:<question log id>:up|down:<signature>`): only the reader who asked may vote, in the
  * chat where it was asked; one vote per answer, a second press replaces the first. The reader is stored only as the
  * keyed hash. A button pressed by anyone else, a hand-made one, or one whose log entry is gone (forgotten, past
  * retention) gets the same "expired" reply, so a press tells nobody which ids exist.
+ *
+ * A 👍 / 👎 reaction on the answer message (`message_reaction` updates) is the same vote: the same store, one vote per
+ * reader and answer, counted only from the reader who asked; a changed reaction replaces the vote, a removed one keeps
+ * it (as the buttons cannot take a vote back). Reactions are answered with nothing.
  */
 export function feedbackFeature(runtime: BotRuntime): BotFeature {
   const composer = new Composer<BotContext>();
@@ -29,6 +34,15 @@ export function feedbackFeature(runtime: BotRuntime): BotFeature {
     }
     metrics.feedbackVotes.inc({ vote });
     await ctx.answerCbQuery(messages.feedbackThanks);
+  });
+  composer.on('message_reaction', async (ctx) => {
+    const { chat, message_id: messageId, user, old_reaction: oldReaction, new_reaction: newReaction } = ctx.messageReaction;
+    const vote = reactionVote(oldReaction, newReaction);
+    // An anonymous group admin reacts as the chat: no reader to count.
+    if (!user || vote === null) return;
+    const questionId = await answerFeedback.answeredQuestion(readerKeys.chat(chat.id), messageId);
+    if (questionId === null) return;
+    if (await answerFeedback.vote(questionId, readerKeys.reader(user.id), vote, new Date())) metrics.feedbackVotes.inc({ vote });
   });
   return { composer, menu: [] };
 }

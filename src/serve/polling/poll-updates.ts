@@ -2,6 +2,7 @@ import type { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../log/logger.js';
 import { classifyTelegramError } from '../../telegram/classify-telegram-error.js';
+import { ALLOWED_UPDATES } from '../allowed-updates.js';
 
 /** Options for {@link pollUpdates}; defaults in `POLL_UPDATES_DEFAULTS`. */
 export interface PollUpdatesOptions {
@@ -33,9 +34,9 @@ export async function pollUpdates(options: PollUpdatesOptions): Promise<number> 
   while (!signal.aborted) {
     let updates: Update[];
     try {
-      // allowed_updates [] resets what an earlier deployment may have narrowed (unset, Telegram keeps the last setting).
+      // allowed_updates named one by one (unset, Telegram keeps the last setting; empty, it leaves out reactions).
       // telegraf types the signal as the abort-controller shim's; node-fetch takes Node's own.
-      const payload = { timeout: options.timeoutSeconds ?? POLL_UPDATES_DEFAULTS.timeoutSeconds, offset, allowed_updates: [] };
+      const payload = { timeout: options.timeoutSeconds ?? POLL_UPDATES_DEFAULTS.timeoutSeconds, offset, allowed_updates: ALLOWED_UPDATES };
       updates = await telegram.callApi('getUpdates', payload, { signal: signal as never });
     } catch (error) {
       if (signal.aborted) break;

@@ -17,9 +17,12 @@ interface VoteRow {
 /** PostgreSQL's code for a foreign-key violation. */
 const FOREIGN_KEY_VIOLATION = '23503';
 
-/** {@link AnswerFeedbackStore} written once for both backends: `answer_feedback`, keyed by (question, reader). */
+/**
+ * {@link AnswerFeedbackStore} written once for both backends: `answer_feedback`, keyed by (question, reader), and
+ * `answer_messages`, the bot messages that carry each answer, keyed by (chat hash, message id).
+ */
 export class SqlAnswerFeedbackStore implements AnswerFeedbackStore {
-  readonly readerDataTables = ['answer_feedback'] as const;
+  readonly readerDataTables = ['answer_feedback', 'answer_messages'] as const;
   readonly #client: SqlClient;
 
   constructor(client: SqlClient) {
@@ -45,6 +48,28 @@ export class SqlAnswerFeedbackStore implements AnswerFeedbackStore {
     }
   }
 
+  async rememberAnswerMessages(questionId: number, chatHash: string, messageIds: readonly number[]): Promise<void> {
+    if (!isStoredId(questionId)) return;
+    for (const messageId of messageIds) {
+      // INSERT … SELECT: nothing is written for a question forgotten meanwhile.
+      await this.#client.run(
+        `INSERT INTO answer_messages (chat_hash, message_id, question_id)
+         SELECT ?, ?, id FROM question_log WHERE id = ?
+         ON CONFLICT (chat_hash, message_id) DO UPDATE SET question_id = excluded.question_id`,
+        [chatHash, messageId, questionId],
+      );
+    }
+  }
+
+  async answeredQuestion(chatHash: string, messageId: number): Promise<number | null> {
+    if (!Number.isSafeInteger(messageId)) return null;
+    const [row] = await this.#client.rows<{ question_id: number | string }>('SELECT question_id FROM answer_messages WHERE chat_hash = ? AND message_id = ?', [
+      chatHash,
+      messageId,
+    ]);
+    return row ? Number(row.question_id) : null;
+  }
+
   async votes(since: Date): Promise<RecordedVote[]> {
     const rows = await this.#client.rows<VoteRow>(
       `SELECT f.question_id, q.question, q.cited_chunk_ids, q.asked_at, f.vote, f.voted_at
@@ -63,6 +88,9 @@ export class SqlAnswerFeedbackStore implements AnswerFeedbackStore {
   }
 
   async forgetReader(reader: ReaderIdentity): Promise<number> {
+    // Also gone with the reader's questions (ON DELETE CASCADE); erased here too, whatever order /forget walks in.
+    // Not counted: /forget reports votes.
+    await this.#client.deleteReaderRows([['DELETE FROM answer_messages WHERE question_id IN (SELECT id FROM question_log WHERE reader_hash = ?)', reader.readerHash]]);
     return this.#client.deleteReaderRows([['DELETE FROM answer_feedback WHERE reader_hash = ?', reader.readerHash]]);
   }
 }

@@ -282,4 +282,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    sql: `
+      -- Which bot message carries the answer to which logged question (the chat as a keyed hash), so a 👍 / 👎
+      -- reaction on the message counts as the vote buttons give; gone with its question.
+      CREATE TABLE answer_messages (
+        chat_hash TEXT NOT NULL,
+        message_id INTEGER NOT NULL,
+        question_id INTEGER NOT NULL REFERENCES question_log (id) ON DELETE CASCADE,
+        PRIMARY KEY (chat_hash, message_id)
+      );
+      CREATE INDEX answer_messages_question ON answer_messages (question_id);
+    `,
+  },
 ];

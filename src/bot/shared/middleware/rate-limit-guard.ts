@@ -22,7 +22,8 @@ export interface RateLimitGuardOptions {
  * The one rate limit in front of everything a user can make the bot send: questions, commands (`/source` pages
  * included), inline queries and every button. Each request takes a slot of the user's window and of the chat's, so
  * neither one reader nor a whole group can flood a chat through any path. A refused message gets one "slow down"
- * per window, then silence; a refused button press a short alert; a refused inline query an empty list.
+ * per window, then silence; a refused button press a short alert; a refused inline query an empty list; a refused
+ * reaction (a vote) is dropped in silence.
  */
 export function rateLimitGuard(options: RateLimitGuardOptions): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
@@ -41,9 +42,9 @@ export function rateLimitGuard(options: RateLimitGuardOptions): MiddlewareFn<Bot
   };
 }
 
-async function refuse(ctx: BotContext, kind: 'message' | 'button' | 'inline', decision: Extract<RateLimitDecision, { allowed: false }>): Promise<void> {
+async function refuse(ctx: BotContext, kind: 'message' | 'button' | 'inline' | 'reaction', decision: Extract<RateLimitDecision, { allowed: false }>): Promise<void> {
   const messages = ctx.messages;
   if (kind === 'button') await ctx.answerCbQuery(messages.slowDown(decision.retryAfterSeconds));
   else if (kind === 'inline') await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true });
-  else if (decision.firstRefusal) await sendHtml(ctx, messages.slowDown(decision.retryAfterSeconds), { replyToMessageId: groupReplyTarget(ctx) });
+  else if (kind === 'message' && decision.firstRefusal) await sendHtml(ctx, messages.slowDown(decision.retryAfterSeconds), { replyToMessageId: groupReplyTarget(ctx) });
 }

@@ -3,8 +3,8 @@ import { addressedQuestion, startsWithCommand } from '../addressed-question.js';
 
 /** An update that makes the bot send something, and who is behind it. */
 export interface RateLimitedRequest {
-  /** How a refusal is said: a chat message, a callback answer, an empty inline answer. */
-  kind: 'message' | 'button' | 'inline';
+  /** How a refusal is said: a chat message, a callback answer, an empty inline answer; a reaction, by nothing. */
+  kind: 'message' | 'button' | 'inline' | 'reaction';
   userId: number;
   /** The chat it would post in; null for inline queries and presses under inline messages (no chat to flood). */
   chatId: number | null;
@@ -13,13 +13,16 @@ export interface RateLimitedRequest {
 /**
  * Whether `update` asks the bot for something it answers by sending (and so counts against the rate limits): every
  * button press, every inline query, every text in a private chat, and in a group a command for this bot or a message
- * addressed to it (mention, reply). Other group messages, edits and membership changes send nothing and count nothing.
+ * addressed to it (mention, reply); and every reaction (a vote). Other group messages, edits and membership changes
+ * count nothing.
  */
 export function rateLimitedRequest(update: Update, bot: UserFromGetMe): RateLimitedRequest | null {
   if ('callback_query' in update) {
     return { kind: 'button', userId: update.callback_query.from.id, chatId: update.callback_query.message?.chat.id ?? null };
   }
   if ('inline_query' in update) return { kind: 'inline', userId: update.inline_query.from.id, chatId: null };
+  // A reaction (a vote) sends nothing, but writes: it counts against the reader's window only, never the chat's.
+  if ('message_reaction' in update) return update.message_reaction.user ? { kind: 'reaction', userId: update.message_reaction.user.id, chatId: null } : null;
   if (!('message' in update) || !('text' in update.message) || !update.message.from) return null;
   const message = update.message;
   const request: RateLimitedRequest = { kind: 'message', userId: message.from.id, chatId: message.chat.id };
