@@ -1,6 +1,7 @@
 import type { MenuCommand } from './shared/menu-commands.js';
 import type { BotDeps } from './bot-deps.js';
 import { type BotChatMemory, failSoftChatMemory } from './shared/fail-soft-chat-memory.js';
+import { createDeepLinkRoutes, type DeepLinkRoutes } from './shared/deep-link-routes.js';
 
 /** What the bot's own handlers share: the dependencies plus the state created once per bot. */
 export interface BotRuntime {
@@ -9,6 +10,8 @@ export interface BotRuntime {
   readonly memory: BotChatMemory;
   readonly maxQuestionChars: number;
   readonly handlerTimeoutMs: number;
+  /** What `/start <payload>` opens; the sources and timeline features add their kinds. */
+  readonly deepLinks: DeepLinkRoutes;
   /** The bot's command menu as registered so far (read when /help is shown, after every module registered). */
   menu(): readonly MenuCommand[];
 }
@@ -21,6 +24,7 @@ export function createBotRuntime(deps: BotDeps, menu: () => readonly MenuCommand
     memory: failSoftChatMemory(deps.chatMemory, deps.readerKeys, deps.logger),
     maxQuestionChars: settings.maxQuestionChars,
     handlerTimeoutMs: settings.handlerTimeoutMs,
+    deepLinks: createDeepLinkRoutes(),
     menu,
   };
 }

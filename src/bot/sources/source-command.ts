@@ -1,10 +1,8 @@
 import type { BotContext } from '../shared/bot-context.js';
 import type { StoredArticle } from '../../store/article-store.js';
 import type { BotRuntime } from '../bot-runtime.js';
-import { renderArticlePages } from './render-article-pages.js';
 import { groupReplyTarget, sendHtml } from '../shared/reply/send-html.js';
-import { correctionNotes } from './correction-notes.js';
-import { sendArticlePage } from './send-article-page.js';
+import { sendSource } from './send-source.js';
 
 /**
  * `/source <n or id>`: an article's full text, `n` numbering the chat's last list. Anyone in a group may ask, so
@@ -12,20 +10,12 @@ import { sendArticlePage } from './send-article-page.js';
  * file) and counts against the user's and the chat's rate limits like a question (`rateLimitGuard`).
  */
 export async function sourceCommand(ctx: BotContext, runtime: BotRuntime, argument: string): Promise<void> {
-  const messages = ctx.messages;
-  const replyToMessageId = groupReplyTarget(ctx);
   const reference = argument.trim();
   if (reference.length === 0) {
-    await sendHtml(ctx, messages.sourceUsage, { replyToMessageId });
+    await sendHtml(ctx, ctx.messages.sourceUsage, { replyToMessageId: groupReplyTarget(ctx) });
     return;
   }
-  const article = await findArticle(runtime, ctx.chat?.id, reference);
-  if (!article) {
-    await sendHtml(ctx, messages.sourceNotFound(reference), { replyToMessageId });
-    return;
-  }
-  const notes = correctionNotes(runtime.deps.corrections, article.id, ctx.language);
-  await sendArticlePage(ctx, article, renderArticlePages(article, messages, notes), messages, { page: 1, replyToMessageId });
+  await sendSource(ctx, runtime, await findArticle(runtime, ctx.chat?.id, reference), reference);
 }
 
 async function findArticle(runtime: BotRuntime, chatId: number | undefined, reference: string): Promise<StoredArticle | null> {

@@ -12,6 +12,7 @@ import { sendArticlePage } from './send-article-page.js';
 import { SOURCE_FILE_PATTERN, SOURCE_PAGE_PATTERN } from './source-button-data.js';
 import { renderArticlePages } from './render-article-pages.js';
 import { sourceCommand } from './source-command.js';
+import { sendSource } from './send-source.js';
 import { correctionNotes } from './correction-notes.js';
 
 /** Telegram's limit on a callback alert's text. */
@@ -23,12 +24,13 @@ const ALERT_CHARACTERS = 200;
  * the buttons under a long /source: `srcpage:<page>:<id>` sends that page (at most 5 messages), `srcfile:<id>` sends
  * the article as one .txt file. Each press counts against the presser's and the chat's rate limits
  * (`rateLimitGuard`), so nobody can page a group chat full. All read everything from the button, so they survive
- * restarts.
+ * restarts. A deep link `t.me/<bot>?start=src_<article id in base64url>` opens an article as `/source <id>` does.
  */
 export function sourcesFeature(runtime: BotRuntime): BotFeature {
   const composer = new Composer<BotContext>();
   const store = runtime.deps.articles;
   composer.command('source', (ctx) => sourceCommand(ctx, runtime, ctx.payload));
+  runtime.deepLinks.add('src', (ctx, articleId) => sendSource(ctx, runtime, store.getArticle(articleId), articleId));
 
   composer.action(PASSAGE_BUTTON, async (ctx) => {
     const messages = ctx.messages;

@@ -16,7 +16,7 @@ export const TIMELINE_PAGE = 8;
 /**
  * `/timeline <topic>`: the story's reports oldest first, `TIMELINE_PAGE` at a time. The "more" button carries a random
  * key bound to the chat (and, in a private chat, to the reader), as the answers' "more results" button does: pressed
- * anywhere else it has expired.
+ * anywhere else it has expired. A deep link `t.me/<bot>?start=tl_<topic in base64url>` opens the same first page.
  */
 export function timelineFeature(runtime: BotRuntime): BotFeature {
   const composer = new Composer<BotContext>();
@@ -29,6 +29,8 @@ export function timelineFeature(runtime: BotRuntime): BotFeature {
     }
     await sendPage(ctx, runtime, topic, []);
   });
+
+  runtime.deepLinks.add('tl', (ctx, topic) => sendPage(ctx, runtime, topic, []));
 
   composer.action(/^tl:([A-Za-z0-9_-]{22})$/, async (ctx) => {
     const messages = timelineMessages(ctx.language);
