@@ -26,7 +26,14 @@ describe('bot over a fake archive', () => {
     expect(publicCommands.slice(0, 5)).toEqual(['start', 'help', 'ask', 'latest', 'source']);
     expect(publicCommands).not.toContain('stats');
     expect(publicCommands).not.toContain('search');
-    expect(menus.some((menu) => menu.language_code === 'en' && !menu.scope)).toBe(true);
+    const publicEn = menus.find((menu) => menu.language_code === 'en' && !menu.scope) as { commands: Array<{ command: string; description: string }> };
+    expect(publicEn.commands.map((item) => item.command)).toEqual(publicCommands);
+    const descriptionOf = (menu: { commands: Array<{ command: string; description?: string }> }, command: string) =>
+      menu.commands.find((item) => item.command === command)?.description;
+    expect(descriptionOf(publicZh, 'source')).toMatch(/[\u4e00-\u9fff]/);
+    expect(descriptionOf(publicEn, 'source')).toMatch(/^[\x20-\x7e]+$/);
+    // The menu button opens the command list, which Telegram shows in the reader's language.
+    expect(harness.apiCalls('setChatMenuButton').map((call) => call.payload)).toContainEqual({ menu_button: { type: 'commands' } });
     const staff = menus.find((menu) => (menu.scope as { chat_id?: number } | undefined)?.chat_id === STAFF_USER_ID) as { commands: Array<{ command: string }> };
     expect(staff.commands.map((item) => item.command)).toContain('stats');
   });

@@ -31,8 +31,10 @@ export function menuCommands(bot: object): readonly MenuCommand[] {
 }
 
 /**
- * Publishes the menu: public commands for everyone (Chinese by default, English for `en` users), and the
- * full list in each staff member's private chat. Failures are logged, never fatal: the bot works without a menu.
+ * Publishes the menu: public commands for everyone (Chinese by default, English for `en` users), the full list in
+ * each staff member's private chat, and the menu button beside the input field as "commands" (it opens that list, in
+ * the reader's language as Telegram picks it by `language_code`). Failures are logged, never fatal: the bot works
+ * without a menu.
  */
 export async function publishMenuCommands(bot: { readonly telegram: Telegram }, staffUserIds: readonly string[], logger: Logger): Promise<void> {
   const menu = menuCommands(bot);
@@ -41,6 +43,7 @@ export async function publishMenuCommands(bot: { readonly telegram: Telegram }, 
   const calls: Array<() => Promise<unknown>> = [
     () => bot.telegram.setMyCommands(listFor('zh', false)),
     () => bot.telegram.setMyCommands(listFor('en', false), { language_code: 'en' }),
+    () => bot.telegram.setChatMenuButton({ menuButton: { type: 'commands' } }),
   ];
   for (const staffUserId of staffUserIds) {
     const scope = { type: 'chat' as const, chat_id: Number(staffUserId) };
