@@ -1,6 +1,7 @@
 import type { MenuCommand } from './shared/menu-commands.js';
 import type { BotDeps } from './bot-deps.js';
 import { type BotChatMemory, failSoftChatMemory } from './shared/fail-soft-chat-memory.js';
+import type { DraftSupport } from './ask/draft-answer-message.js';
 import { createDeepLinkRoutes, type DeepLinkRoutes } from './shared/deep-link-routes.js';
 
 /** What the bot's own handlers share: the dependencies plus the state created once per bot. */
@@ -10,6 +11,8 @@ export interface BotRuntime {
   readonly memory: BotChatMemory;
   readonly maxQuestionChars: number;
   readonly handlerTimeoutMs: number;
+  /** Whether answers may stream as drafts (sendMessageDraft); set false once the API says it lacks the method. */
+  readonly draftSupport: DraftSupport;
   /** What `/start <payload>` opens; the sources and timeline features add their kinds. */
   readonly deepLinks: DeepLinkRoutes;
   /** The bot's command menu as registered so far (read when /help is shown, after every module registered). */
@@ -24,6 +27,7 @@ export function createBotRuntime(deps: BotDeps, menu: () => readonly MenuCommand
     memory: failSoftChatMemory(deps.chatMemory, deps.readerKeys, deps.logger),
     maxQuestionChars: settings.maxQuestionChars,
     handlerTimeoutMs: settings.handlerTimeoutMs,
+    draftSupport: { available: true },
     deepLinks: createDeepLinkRoutes(),
     menu,
   };

@@ -1,6 +1,7 @@
 // A loopback Bot API for integration tests: the `telegram-test-api` emulator, plus what it lacks
 // (long-polling getUpdates, inline queries, chat actions, command menus, webhooks with the secret header,
-// sendDocument uploads as multipart/form-data, stored as bot messages with a `document`),
+// sendDocument uploads as multipart/form-data, stored as bot messages with a `document`, Bot API 9.3's
+// sendMessageDraft once `enableDrafts()` is called; any update, such as message_reaction, through `pushUpdate`),
 // a record of every call the bot makes, and injected failures (429 with retry_after, 5xx).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +36,14 @@ export interface SentDocument {
   content: Buffer;
 }
 
+/** One sendMessageDraft call the fake accepted: a private chat's ephemeral preview, never a stored message. */
+export interface SentDraft {
+  chatId: number;
+  draftId: number;
+  text: string;
+  parseMode: string | undefined;
+}
+
 /** A webhook registered with setWebhook; the fake delivers updates there with the secret header. */
 export interface RegisteredWebhook {
   url: string;
@@ -58,6 +67,9 @@ export class FakeBotApi {
   readonly webhookDeliveries: Array<{ updateId: number; status: number }> = [];
   /** Files uploaded with sendDocument, in order. */
   readonly documents: SentDocument[] = [];
+  /** Drafts accepted by sendMessageDraft (after `enableDrafts()`), in order. */
+  readonly drafts: SentDraft[] = [];
+  private draftsEnabled = false;
   private readonly failures = new Map<string, InjectedFailure[]>();
   private readonly customMethods = new Map<string, (payload: Record<string, unknown>, token: string) => unknown>();
   private readonly extraUpdates: Array<{ token: string; update: Record<string, unknown> }> = [];
@@ -104,6 +116,11 @@ export class FakeBotApi {
    */
   handleMethod(method: string, handler: (payload: Record<string, unknown>, token: string) => unknown): void {
     this.customMethods.set(method, handler);
+  }
+
+  /** Serves sendMessageDraft as Bot API 9.3 does (private chats only); until then it is "method not found", as before 9.3. */
+  enableDrafts(): void {
+    this.draftsEnabled = true;
   }
 
   /** Calls of one method, in order. */
@@ -173,6 +190,7 @@ export class FakeBotApi {
     const payload = await readJson(request);
     if (method === 'getUpdates') return this.getUpdates(token, payload, request, response);
     if (ACKNOWLEDGED_METHODS.has(method)) return this.reply(response, method, payload, 200, { ok: true, result: true });
+    if (method === 'sendMessageDraft' && this.draftsEnabled) return this.sendMessageDraft(response, payload);
     if (method === 'getMyCommands') return this.reply(response, method, payload, 200, { ok: true, result: [] });
     if (method === 'setWebhook') {
       this.webhooks.set(token, { url: String(payload.url), secretToken: typeof payload.secret_token === 'string' ? payload.secret_token : null });
@@ -267,6 +285,25 @@ export class FakeBotApi {
       content: document.content,
     });
     this.reply(response, 'sendDocument', { ...messageFields, document: description }, 200, { ok: true, result: message });
+  }
+
+  private sendMessageDraft(response: http.ServerResponse, payload: Record<string, unknown>): void {
+    const chatId = Number(payload.chat_id);
+    const draftId = Number(payload.draft_id);
+    const text = typeof payload.text === 'string' ? payload.text : '';
+    const problem = !(chatId > 0)
+      ? 'chat is not a private chat'
+      : !Number.isInteger(draftId) || draftId === 0
+        ? 'draft_id must be non-zero'
+        : text.length > 4096
+          ? 'text is too long'
+          : null;
+    if (problem) {
+      this.reply(response, 'sendMessageDraft', payload, 400, { ok: false, error_code: 400, description: `Bad Request: ${problem}` });
+      return;
+    }
+    this.drafts.push({ chatId, draftId, text, parseMode: typeof payload.parse_mode === 'string' ? payload.parse_mode : undefined });
+    this.reply(response, 'sendMessageDraft', payload, 200, { ok: true, result: true });
   }
 
   private hasUpdates(token: string): boolean {

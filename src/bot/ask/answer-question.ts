@@ -12,6 +12,7 @@ import { renderAnswer } from '../shared/render/render-answer.js';
 import { recordQuestion } from '../../question-log/record-question.js';
 import { groupReplyTarget, sendHtml } from '../shared/reply/send-html.js';
 import { isStreamingAnswerer, startStreamedAnswerMessage } from './streamed-answer-message.js';
+import { startDraftAnswerMessage } from './draft-answer-message.js';
 import { startTyping } from '../shared/reply/typing-indicator.js';
 import { admitQuestion } from './admit-question.js';
 import { rememberChatContext, renderFollowUpLine, resolveChatFollowUp } from './chat-follow-up.js';
@@ -43,8 +44,12 @@ export async function answerQuestion(ctx: BotContext, runtime: BotRuntime, rawQu
   const askedAt = new Date();
   const asked = { userId: ctx.from?.id ?? 0, chatType: ctx.chat?.type ?? 'private', text: question, askedAt };
   const latencyMs = () => Date.now() - askedAt.getTime();
-  // With an LLM, one message shows the verified sentences as they arrive and becomes the answer.
-  const stream = isStreamingAnswerer(answerer) ? startStreamedAnswerMessage(ctx, answerer, { placeholder: messages.answering, replyToMessageId, logger }) : null;
+  // With an LLM, the verified sentences show as they arrive, then become the answer.
+  // In a private chat, as drafts (Bot API 9.3) where the API has them.
+  const stream = isStreamingAnswerer(answerer)
+    ? ((await startDraftAnswerMessage(ctx, answerer, { placeholder: messages.answering, support: runtime.draftSupport, logger })) ??
+      startStreamedAnswerMessage(ctx, answerer, { placeholder: messages.answering, replyToMessageId, logger }))
+    : null;
   // Resolves the ids of the messages that carry the reply.
   const reply = async (html: string, keyboard?: InlineKeyboardButton[][]): Promise<number[]> => {
     if (stream) return stream.finish(html, keyboard ? { inline_keyboard: keyboard } : undefined);
