@@ -26,6 +26,8 @@ afterAll(async () => {
 test('registers the webhook with its secret and does not poll', () => {
   expect(harness.server.mode).toBe('webhook');
   expect(harness.api.webhookOf(TEST_BOT_TOKEN)).toEqual({ url: `${base}/telegram/updates`, secretToken: SECRET });
+  // Reactions are votes: Telegram sends them only when asked for by name.
+  expect(harness.apiCalls('setWebhook').at(-1)!.payload.allowed_updates).toContain('message_reaction');
   expect(harness.apiCalls('getUpdates')).toEqual([]);
 });
 

@@ -142,6 +142,26 @@ export function questionLogStoreContract(backend: string, open: () => Promise<Qu
       expect(await other.answerFeedback.forgetReader(readerX)).toBe(0);
     });
 
+    it('answer messages: each bot message leads to its question in its chat only, until the question goes (/forget, retention)', async () => {
+      const fixture = await fresh();
+      const { questionLog, answerFeedback } = fixture.stores;
+      const mine = await questionLog.record(entry('mine', '2026-04-23T08:00:00.000Z', { readerHash: 'reader-x', answered: true }));
+      const theirs = await questionLog.record(entry('theirs', '2026-04-23T08:10:00.000Z', { readerHash: 'reader-y', answered: true }));
+      await answerFeedback.rememberAnswerMessages(mine, 'chat-x', [10, 11]);
+      await answerFeedback.rememberAnswerMessages(theirs, 'chat-group', [10]);
+      await answerFeedback.rememberAnswerMessages(mine + 1000, 'chat-x', [12]);
+      const other = await fixture.other();
+      expect(await other.answerFeedback.answeredQuestion('chat-x', 11)).toBe(mine);
+      expect(await other.answerFeedback.answeredQuestion('chat-group', 10)).toBe(theirs);
+      expect(await answerFeedback.answeredQuestion('chat-group', 11)).toBeNull();
+      expect(await answerFeedback.answeredQuestion('chat-x', 12)).toBeNull();
+      expect(await answerFeedback.forgetReader(readerX)).toBe(0);
+      expect(await answerFeedback.answeredQuestion('chat-x', 10)).toBeNull();
+      expect(await answerFeedback.answeredQuestion('chat-group', 10)).toBe(theirs);
+      await questionLog.deleteOlderThan(new Date('2026-05-01T00:00:00.000Z'));
+      expect(await answerFeedback.answeredQuestion('chat-group', 10)).toBeNull();
+    });
+
     it('retention: entries asked before the cutoff go, with the votes on them; the cutoff itself stays', async () => {
       const { questionLog, answerFeedback } = (await fresh()).stores;
       const cutoff = new Date('2026-04-01T00:00:00.000Z');
