@@ -1,9 +1,10 @@
 import { Composer } from 'telegraf';
-import type { InlineKeyboardMarkup } from 'telegraf/types';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { BotRuntime } from '../bot-runtime.js';
 import type { BotContext } from '../shared/bot-context.js';
 import type { BotFeature } from '../shared/bot-feature.js';
 import { describeCommand } from '../shared/describe-command.js';
+import { deepLink } from '../shared/deep-link-payload.js';
 import { groupReplyTarget, sendHtml } from '../shared/reply/send-html.js';
 import { escapeHtml } from '../../telegram/escape-html.js';
 import { buildTimeline } from '../../timeline/build-timeline.js';
@@ -16,7 +17,8 @@ export const TIMELINE_PAGE = 8;
 /**
  * `/timeline <topic>`: the story's reports oldest first, `TIMELINE_PAGE` at a time. The "more" button carries a random
  * key bound to the chat (and, in a private chat, to the reader), as the answers' "more results" button does: pressed
- * anywhere else it has expired. A deep link `t.me/<bot>?start=tl_<topic in base64url>` opens the same first page.
+ * anywhere else it has expired. A deep link `t.me/<bot>?start=tl_<topic in base64url>` opens the same first page,
+ * whose "share" button carries that link.
  */
 export function timelineFeature(runtime: BotRuntime): BotFeature {
   const composer = new Composer<BotContext>();
@@ -63,6 +65,11 @@ async function sendPage(ctx: BotContext, runtime: BotRuntime, topic: string, sho
     left.length > page.length && ctx.chat && ctx.from
       ? await runtime.memory.rememberQuestion({ question: topic, shownArticleIds: nowShown }, { chatId: ctx.chat.id, userId: ctx.from.id, readerOnly: ctx.chat.type === 'private' })
       : null;
-  const keyboard: InlineKeyboardMarkup | undefined = key ? { inline_keyboard: [[{ text: messages.moreButton, callback_data: `tl:${key}` }]] } : undefined;
+  // The first page offers its deep link, when the topic fits in one (64 characters).
+  const link = shown.length === 0 ? deepLink(ctx.botInfo.username, { kind: 'tl', value: topic }) : null;
+  const rows: InlineKeyboardButton[][] = [];
+  if (key) rows.push([{ text: messages.moreButton, callback_data: `tl:${key}` }]);
+  if (link) rows.push([{ text: messages.shareButton, url: link }]);
+  const keyboard: InlineKeyboardMarkup | undefined = rows.length > 0 ? { inline_keyboard: rows } : undefined;
   await sendHtml(ctx, html, { replyToMessageId, ...(keyboard ? { keyboard } : {}) });
 }

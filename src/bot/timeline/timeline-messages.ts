@@ -7,6 +7,8 @@ export interface TimelineMessages {
   undated: string;
   none: (topic: string) => string;
   moreButton: string;
+  /** A link button that opens this timeline for whoever it is shared with (`t.me/<bot>?start=tl_…`). */
+  shareButton: string;
   expired: string;
 }
 
@@ -16,6 +18,7 @@ const ZH: TimelineMessages = {
   undated: '日期不详',
   none: (topic) => `资料库中没有找到关于「${topic}」的报道。`,
   moreButton: '更多报道',
+  shareButton: '分享这条时间线',
   expired: '这个按钮已过期，请重新发送 /timeline。',
 };
 
@@ -25,6 +28,7 @@ const EN: TimelineMessages = {
   undated: 'undated',
   none: (topic) => `No reports on "${topic}" in the archive.`,
   moreButton: 'More reports',
+  shareButton: 'Share this timeline',
   expired: 'This button has expired; send /timeline again.',
 };
 

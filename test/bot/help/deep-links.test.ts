@@ -48,6 +48,9 @@ describe('/start with a deep link', () => {
     const [timeline] = await harness.sendPrivateMessage(`/start ${deepLinkPayload({ kind: 'tl', value: '湘江四桥' })}`, { userId: 8302 });
     expect(timeline!.text).toContain('「湘江四桥」相关报道');
     expect(timeline!.text).toContain('2025-04-15');
+    // Its first page offers the same link to share.
+    const share = timeline!.buttons.flat().find((button) => button.url !== undefined);
+    expect(share).toEqual({ text: '分享这条时间线', callbackData: undefined, url: deepLink(BOT_USERNAME, { kind: 'tl', value: '湘江四桥' }) });
   });
 
   test('an unknown article is said so (escaped); a payload the bot never made gets the greeting', async () => {
