@@ -75,8 +75,6 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Ret
   });
   const pins = options.pins;
   const pinMatcher = pins ? new PinMatcher({ pins: () => pins.list(), embedder, articleExists: (articleId) => store.getArticle(articleId) !== null }) : null;
-  const answerer: Answerer = pinMatcher
-    ? new PinnedAnswerer({ inner: timed, matcher: pinMatcher, firstChunkOf: (articleId) => store.articleChunks(articleId)[0] })
-    : timed;
+  const answerer: Answerer = pinMatcher ? new PinnedAnswerer({ inner: timed, matcher: pinMatcher, firstChunkOf: (articleId) => store.articleChunks(articleId)[0] }) : timed;
   return { retriever, answerer, pinMatcher };
 }

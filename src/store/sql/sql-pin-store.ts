@@ -22,10 +22,12 @@ export class SqlPinStore implements PinStore {
   }
 
   async add(pin: NewPin): Promise<Pin> {
-    const [row] = await this.#client.rows<PinRow>(
-      'INSERT INTO pinned_answers (query_text, answer_text, article_id, created_at) VALUES (?, ?, ?, ?) RETURNING *',
-      [pin.question, pin.answer, pin.articleId, this.#now()],
-    );
+    const [row] = await this.#client.rows<PinRow>('INSERT INTO pinned_answers (query_text, answer_text, article_id, created_at) VALUES (?, ?, ?, ?) RETURNING *', [
+      pin.question,
+      pin.answer,
+      pin.articleId,
+      this.#now(),
+    ]);
     return toPin(row!);
   }
 
