@@ -80,7 +80,7 @@ export class PinMatcher {
     for (let start = 0; start < missing.length; start += batchSize) {
       const batch = missing.slice(start, start + batchSize);
       const embedded = await this.#options.embedder.embed(batch, 'query', { signal });
-      batch.forEach((text, index) => vectors.set(text, embedded[index]!));
+      for (const [index, text] of batch.entries()) vectors.set(text, embedded[index]!);
     }
     this.#vectors = vectors;
     return vectors;

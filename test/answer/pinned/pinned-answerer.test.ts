@@ -21,7 +21,12 @@ const CHUNK = {
 
 function answerer(pins: Pin[], chunks: Record<string, StoredChunk> = { gym: CHUNK }): { answerer: PinnedAnswerer; asked: string[] } {
   const asked: string[] = [];
-  const inner: Answerer = { answer: async (question) => (asked.push(question), ARCHIVE_ANSWER) };
+  const inner: Answerer = {
+    answer: async (question) => {
+      asked.push(question);
+      return ARCHIVE_ANSWER;
+    },
+  };
   const matcher = new PinMatcher({ pins: async () => pins, embedder: new HashEmbedder(), articleExists: (articleId) => articleId in chunks });
   return { answerer: new PinnedAnswerer({ inner, matcher, firstChunkOf: (articleId) => chunks[articleId] }), asked };
 }
