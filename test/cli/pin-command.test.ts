@@ -66,11 +66,23 @@ describe('newsbot pin', () => {
     expect(again.code).toBe(1);
   });
 
-  test('a pin whose article is removed is no longer served', async () => {
+  test('a pin whose article is removed is no longer served, and its questions count as unanswered again in the report', async () => {
     const pin = (await runCli(['pin', 'add', '--question', PINNED_QUESTION, '--answer', PINNED_ANSWER, '--article', GYM.id, '--json'], env)).json();
     const unsourced = (await runCli(['pin', 'add', '--question', '地铁5号线什么时候通车？', '--answer', '5号线计划年底通车。', '--json'], env)).json();
     expect((await ask(PINNED_QUESTION)).mode).toBe('pinned');
+    const archive = await openTestArchive(home);
+    const logged = { askedAt: new Date(), readerHash: 'reader-a', chatType: 'private', citedChunkIds: [], latencyMs: 5 };
+    await archive.state.questionLog.record({ ...logged, question: '地铁5号线什么时候通车？', answered: false, mode: null, citedArticleIds: [] });
+    await archive.state.questionLog.record({ ...logged, question: '城南体育馆哪天开门？', answered: true, mode: 'pinned', citedArticleIds: [GYM.id] });
+    await archive.close();
+    const report = (await runCli(['report', '--json'], env)).json();
+    expect(report).toMatchObject({ questions: 2, answered: 1, unanswered: [{ count: 1, example: '地铁5号线什么时候通车？', pinId: unsourced.id }] });
+    expect((await runCli(['report'], env)).stdout).toContain(`e.g. "地铁5号线什么时候通车？" (✓ pinned answer #${unsourced.id})`);
+
     expect((await runCli(['remove', GYM.id], env)).code).toBe(0);
+    const afterRemoval = (await runCli(['report', '--json'], env)).json();
+    expect(afterRemoval.answered).toBe(0);
+    expect(afterRemoval.unanswered).toContainEqual({ keywords: expect.any(Array), count: 1, example: '城南体育馆哪天开门？' });
     const after = await ask(PINNED_QUESTION);
     expect(after.mode).not.toBe('pinned');
     expect(after.answered).toBe(false);
