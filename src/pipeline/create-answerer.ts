@@ -74,7 +74,14 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Ret
     place: config.newsroom,
   });
   const pins = options.pins;
-  const pinMatcher = pins ? new PinMatcher({ pins: () => pins.list(), embedder, articleExists: (articleId) => store.getArticle(articleId) !== null }) : null;
+  const pinMatcher = pins
+    ? new PinMatcher({
+        pins: () => pins.list(),
+        embedder,
+        articleExists: (articleId) => store.getArticle(articleId) !== null,
+        minSimilarity: config.pinMinSimilarity ?? undefined,
+      })
+    : null;
   const answerer: Answerer = pinMatcher ? new PinnedAnswerer({ inner: timed, matcher: pinMatcher, firstChunkOf: (articleId) => store.articleChunks(articleId)[0] }) : timed;
   return { retriever, answerer, pinMatcher };
 }

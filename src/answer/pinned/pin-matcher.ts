@@ -32,7 +32,7 @@ export interface PinMatcherOptions {
  * checked apart (see `sameNumbers`), nouns are not: that needs a semantic model.
  *
  * semantic (a trained model): not measured here (no model offline in the tests); 0.80 follows the usual spread of
- * sentence-embedding models, where unrelated questions on one subject score up to 0.7. Set `minSimilarity` after
+ * sentence-embedding models, where unrelated questions on one subject score up to 0.7. Set PIN_MIN_SIMILARITY after
  * measuring the model in use.
  */
 export const PIN_MATCH_DEFAULTS = { lexical: 0.4, semantic: 0.8 } as const;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HashEmbedder } from '../../../src/embedding/hash-embedder.js';
 import { PIN_MATCH_DEFAULTS, PinMatcher } from '../../../src/answer/pinned/pin-matcher.js';
 import type { Pin } from '../../../src/store/pin-store.js';
+import { loadConfig } from '../../../src/config/config.js';
 
 const pin = (id: number, question: string, articleId: string | null = null): Pin => ({ id, question, answer: `答复${id}`, articleId, createdAt: new Date(0) });
 
@@ -49,5 +50,20 @@ describe('PinMatcher', () => {
     expect((await pins.match('地铁5号线什么时候通车？'))?.pin.id).toBe(2);
     stored.pop();
     expect(await pins.match('地铁5号线什么时候通车？')).toBeNull();
+  });
+});
+
+describe('PIN_MIN_SIMILARITY', () => {
+  it('sets the threshold: stricter serves a pin to fewer rewordings; out of range is a configuration error', async () => {
+    const strict = new PinMatcher({
+      pins: async () => PINS,
+      embedder: new HashEmbedder(),
+      articleExists: () => true,
+      minSimilarity: loadConfig({ PIN_MIN_SIMILARITY: '0.9' }).pinMinSimilarity!,
+    });
+    expect(await strict.match('城南体育馆哪天开门？')).toBeNull();
+    expect((await strict.match('城南体育馆什么时候开放？'))?.pin.id).toBe(1);
+    expect(loadConfig({}).pinMinSimilarity).toBeNull();
+    expect(() => loadConfig({ PIN_MIN_SIMILARITY: '1.5' })).toThrow(/PIN_MIN_SIMILARITY must be a number from 0 to 1/);
   });
 });
