@@ -19,6 +19,7 @@ import type { CorrectionStore } from '../store/correction-store.js';
 import type { PinStore } from '../store/pin-store.js';
 import { PinMatcher } from '../answer/pinned/pin-matcher.js';
 import { PinnedAnswerer } from '../answer/pinned/pinned-answerer.js';
+import { failSoftPins } from '../answer/pinned/fail-soft-pins.js';
 
 export interface CreateAnswererOptions {
   config: Config;
@@ -76,7 +77,7 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Ret
   const pins = options.pins;
   const pinMatcher = pins
     ? new PinMatcher({
-        pins: () => pins.list(),
+        pins: failSoftPins({ read: () => pins.list(), onError: (error) => logger.warn({ err: error }, "could not read the editors' pins; using the ones read last") }),
         embedder,
         articleExists: (articleId) => store.getArticle(articleId) !== null,
         minSimilarity: config.pinMinSimilarity ?? undefined,
