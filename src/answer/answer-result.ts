@@ -17,12 +17,16 @@ export interface Citation {
   chunkId: number;
 }
 
+/** What produced an answer. */
+export type AnswerMode = 'extractive' | 'llm' | 'pinned';
+
 /** The `ask` contract of ARCHITECTURE.md, plus the mode that produced it. */
 export interface AnswerResult {
   answered: boolean;
   answer: string;
   citations: Citation[];
-  mode: 'extractive' | 'llm';
+  /** What produced the answer: the archive (extractive, llm) or an editors' pinned answer (pinned). */
+  mode: AnswerMode;
   /**
    * Other articles that fit the question as well as the one answered from but answer it differently (another
    * event of the same kind), named so the reader can ask about each; absent when there are none.

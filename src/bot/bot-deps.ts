@@ -11,6 +11,8 @@ import type { QuestionLogStore } from '../store/question-log-store.js';
 import type { RateLimitStore } from '../store/rate-limit-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import type { ReaderKeys } from '../question-log/reader-keys.js';
+import type { PinStore } from '../store/pin-store.js';
+import type { PinMatcher } from '../answer/pinned/pin-matcher.js';
 
 /** The settings bot features read (from `Config`). */
 export interface BotSettings {
@@ -46,6 +48,10 @@ export interface BotDeps {
   readonly questionLog: QuestionLogStore;
   /** 👍 / 👎 under answers. */
   readonly answerFeedback: AnswerFeedbackStore;
+  /** The editors' pinned answers: /pin, /unpin, /pins. */
+  readonly pins: PinStore;
+  /** Which pin answers a question now (what `answerer` serves first): /unanswered marks the groups a pin answers. Absent: none. */
+  readonly pinMatcher?: PinMatcher | null;
   /** The only forms in which a reader or a chat is stored or logged: keyed hashes of their Telegram ids. */
   readonly readerKeys: ReaderKeys;
 }

@@ -26,6 +26,7 @@ import { sourcesFeature } from './sources/sources-feature.js';
 import { statsFeature } from './stats/stats-feature.js';
 import { unansweredFeature } from './unanswered/unanswered-feature.js';
 import { timelineFeature } from './timeline/timeline-feature.js';
+import { pinsFeature } from './pins/pins-feature.js';
 
 export interface CreateBotOptions {
   /** Retry policy for Bot API calls (429, 5xx, network errors). */
@@ -79,6 +80,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   const check = checkFeature(deps);
   const digestCommands = digestCommandsFeature(deps);
   const timeline = timelineFeature(runtime);
+  const pins = pinsFeature(deps);
   // Handler order: every command before `ask`, whose text handler takes any other text; `expiredButtons` last.
   const handlerOrder = [
     help,
@@ -88,6 +90,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
     search,
     stats,
     unanswered,
+    pins,
     check,
     digestCommands,
     timeline,
@@ -99,6 +102,6 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   ];
   for (const feature of handlerOrder) bot.use(feature.composer);
   // Menu order: what readers see in Telegram's command menu.
-  for (const feature of [help, ask, latest, sources, timeline, forget, search, stats, unanswered, check, digestCommands]) addMenuCommands(bot, feature.menu);
+  for (const feature of [help, ask, latest, sources, timeline, forget, search, stats, unanswered, pins, check, digestCommands]) addMenuCommands(bot, feature.menu);
   return bot;
 }

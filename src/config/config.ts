@@ -123,6 +123,7 @@ const optionalCount = (name: string, max: number) =>
 
 const ANSWER_CONFIDENCE_RANGE = 'ANSWER_MIN_CONFIDENCE must be a number from 0 to 1';
 const RERANK_PASSAGES_RANGE = 'RERANK_PASSAGES must be a whole number from 1 to 100';
+const PIN_SIMILARITY_RANGE = 'PIN_MIN_SIMILARITY must be a number from 0 to 1';
 
 const envSchema = z.object({
   NEWSBOT_HOME: optionalText,
@@ -173,6 +174,10 @@ const envSchema = z.object({
   ANSWER_MIN_CONFIDENCE: z.preprocess(
     (value) => (value === '' ? undefined : value),
     z.coerce.number(ANSWER_CONFIDENCE_RANGE).min(0, ANSWER_CONFIDENCE_RANGE).max(1, ANSWER_CONFIDENCE_RANGE).nullable().default(null),
+  ),
+  PIN_MIN_SIMILARITY: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number(PIN_SIMILARITY_RANGE).min(0, PIN_SIMILARITY_RANGE).max(1, PIN_SIMILARITY_RANGE).nullable().default(null),
   ),
   HANDLER_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.HANDLER_TIMEOUT_MS),
   DIGEST_CRON: cronPattern('DIGEST_CRON', DEFAULTS.DIGEST_CRON),
@@ -268,6 +273,11 @@ export interface Config {
    * keeps the answer model's (2/3). Lower answers more and is wrong more often (docs/how-it-works.md, "The answer model", shows the curve).
    */
   readonly answerMinConfidence: number | null;
+  /**
+   * PIN_MIN_SIMILARITY: least cosine similarity between a reader's question and a pinned one for the editors' answer to
+   * be served; null (unset) keeps `PIN_MATCH_DEFAULTS` (0.40 for the hash embedder, measured; 0.80 for a model, not).
+   */
+  readonly pinMinSimilarity: number | null;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Longest article body (title and paragraphs, in characters) that ingestion accepts. */
   readonly maxArticleChars: number;
@@ -379,6 +389,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
         ? null
         : Object.freeze({ model: values.RERANK_MODEL, revision: values.RERANK_REVISION, precision: values.RERANK_PRECISION, passages: values.RERANK_PASSAGES }),
     answerMinConfidence: values.ANSWER_MIN_CONFIDENCE,
+    pinMinSimilarity: values.PIN_MIN_SIMILARITY,
     logLevel: values.LOG_LEVEL,
     maxArticleChars: values.MAX_ARTICLE_CHARS,
     embeddingQueue: { serveWorker: values.EMBED_WORKER, leaseMs: values.EMBED_LEASE_SECONDS * 1000, jobChunks: values.EMBED_JOB_CHUNKS },

@@ -9,6 +9,7 @@ import type { Embedder } from '../embedding/embedder.js';
 import type { Reranker } from '../embedding/reranker.js';
 import type { Retriever } from '../retrieval/passage.js';
 import type { Answerer } from '../answer/answer-result.js';
+import type { PinMatcher } from '../answer/pinned/pin-matcher.js';
 import type { Article } from '../ingest/article.js';
 import type { IndexSummary } from './index-articles.js';
 import type { WriteLockRunOptions } from './archive-write-lock.js';
@@ -50,6 +51,8 @@ export interface Archive {
   readonly reranker?: Reranker | null;
   readonly retriever: Retriever;
   readonly answerer: Answerer;
+  /** Finds the editors' pinned answer a question asks for (what `answerer` serves first); null or absent without pins. */
+  readonly pinMatcher?: PinMatcher | null;
   /** Printed corrections linked to the articles they correct, and articles updated in place (SQLite archive). */
   readonly corrections?: CorrectionStore;
   /** Present in PostgreSQL mode: `store` and `index` are then this replica, kept in step with PostgreSQL. */

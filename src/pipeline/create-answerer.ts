@@ -16,6 +16,10 @@ import { loadEnglishIndex } from '../text/bilingual/load-english-index.js';
 import { TimedAnswerer } from '../answer/time/timed-answerer.js';
 import { CorrectedAnswerer } from '../answer/corrections/corrected-answerer.js';
 import type { CorrectionStore } from '../store/correction-store.js';
+import type { PinStore } from '../store/pin-store.js';
+import { PinMatcher } from '../answer/pinned/pin-matcher.js';
+import { PinnedAnswerer } from '../answer/pinned/pinned-answerer.js';
+import { failSoftPins } from '../answer/pinned/fail-soft-pins.js';
 
 export interface CreateAnswererOptions {
   config: Config;
@@ -24,6 +28,8 @@ export interface CreateAnswererOptions {
   embedder: Embedder;
   /** Printed corrections: answers use the corrected statement (absent: none applied). */
   corrections?: CorrectionStore;
+  /** The editors' pinned answers: a question asking what a pin answers gets it (absent: none). */
+  pins?: PinStore;
   /** The loaded cross-encoder (RERANK_MODEL), or null/absent for none. */
   reranker?: Reranker | null;
   logger: Logger;
@@ -31,8 +37,8 @@ export interface CreateAnswererOptions {
 
 /** Retrieval over a store and index (reordered by the cross-encoder when there is one), and the answerer on top (the LLM
  * one when LLM_* is set, extractive otherwise), with English questions translated into Chinese search terms first,
- * and time in questions and answers read by `TimedAnswerer`. */
-export function createAnswerer(options: CreateAnswererOptions): { retriever: Retriever; answerer: Answerer } {
+ * and time in questions and answers read by `TimedAnswerer`; the editors' pinned answers come first (`PinnedAnswerer`). */
+export function createAnswerer(options: CreateAnswererOptions): { retriever: Retriever; answerer: Answerer; pinMatcher: PinMatcher | null } {
   const { config, store, index, embedder, logger } = options;
   const hybrid = new HybridRetriever({ store, index, embedder });
   const reranker = options.reranker ?? null;
@@ -62,11 +68,21 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Ret
         firstChunkOf: (articleId) => store.articleChunks(articleId)[0],
       })
     : crossLingual;
-  const answerer = new TimedAnswerer({
+  const timed = new TimedAnswerer({
     inner: corrected,
     clock: () => now ?? new Date(),
     timeZone: config.digest.timezone,
     place: config.newsroom,
   });
-  return { retriever, answerer };
+  const pins = options.pins;
+  const pinMatcher = pins
+    ? new PinMatcher({
+        pins: failSoftPins({ read: () => pins.list(), onError: (error) => logger.warn({ err: error }, "could not read the editors' pins; using the ones read last") }),
+        embedder,
+        articleExists: (articleId) => store.getArticle(articleId) !== null,
+        minSimilarity: config.pinMinSimilarity ?? undefined,
+      })
+    : null;
+  const answerer: Answerer = pinMatcher ? new PinnedAnswerer({ inner: timed, matcher: pinMatcher, firstChunkOf: (articleId) => store.articleChunks(articleId)[0] }) : timed;
+  return { retriever, answerer, pinMatcher };
 }

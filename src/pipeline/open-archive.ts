@@ -83,7 +83,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
     // The one place the state adapters are built: over the archive's own connection (same file, same migrations).
     const state = openStateStores(store.database, { legacyFeedStateFile: path.join(config.dataDir, LEGACY_FEED_STATE_FILE) });
     const corrections = new SqliteCorrectionStore(store.database);
-    const { retriever, answerer } = createAnswerer({ config, store, index, embedder, reranker, logger, corrections });
+    const { retriever, answerer, pinMatcher } = createAnswerer({ config, store, index, embedder, reranker, logger, corrections, pins: state.pins });
     let closed = false;
     return {
       config,
@@ -95,6 +95,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
       reranker,
       retriever,
       answerer,
+      pinMatcher,
       state,
       corrections,
       indexArticles: (articles, indexOptions) =>

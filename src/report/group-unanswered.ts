@@ -1,6 +1,5 @@
 import type { LoggedQuestion } from '../store/question-log-store.js';
-import { cutWords } from '../text/jieba/cut-words.js';
-import { isStopWord } from '../text/stop-words.js';
+import { keyWords } from '../text/keywords/key-words.js';
 
 /** Unanswered questions that share key words. */
 export interface UnansweredGroup {
@@ -9,12 +8,6 @@ export interface UnansweredGroup {
   count: number;
   /** The newest question of the group, as asked. */
   example: string;
-}
-
-/** A word worth grouping on: two or more letters, digits or CJK characters, not a stop word. */
-function keyWords(question: string): string[] {
-  const words = cutWords(question).filter((word) => /^[\p{L}\p{N}]{2,}$/u.test(word) && !isStopWord(word));
-  return [...new Set(words)];
 }
 
 /**

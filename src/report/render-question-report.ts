@@ -13,7 +13,8 @@ export function renderQuestionReport(report: QuestionReport, days: number, messa
   const lines = [messages.heading(days, report.questions, report.answered), '', messages.unansweredHeading];
   if (report.unanswered.length === 0) lines.push(messages.noUnanswered);
   for (const group of report.unanswered.slice(0, GROUPS_SHOWN)) {
-    lines.push(`• ${messages.group(group.count, escapeHtml(group.keywords.join(' ')), escapeHtml(shortenText(group.example, EXAMPLE_CHARACTERS)))}`);
+    const pinned = group.pinId === undefined ? '' : ` ${messages.pinned(group.pinId)}`;
+    lines.push(`• ${messages.group(group.count, escapeHtml(group.keywords.join(' ')), escapeHtml(shortenText(group.example, EXAMPLE_CHARACTERS)))}${pinned}`);
   }
   lines.push('', renderFeedbackSummary(report.feedback, messages));
   return lines.join('\n');

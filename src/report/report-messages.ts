@@ -6,6 +6,8 @@ export interface ReportMessages {
   readonly unansweredHeading: string;
   readonly noUnanswered: string;
   group(count: number, keywords: string, example: string): string;
+  /** Said after a group an editors' pin now answers. */
+  pinned(pinId: number): string;
   readonly feedbackHeading: string;
   readonly noFeedback: string;
   week(week: string, up: number, down: number, upPercent: number): string;
@@ -19,6 +21,7 @@ export const REPORT_MESSAGES_ZH: ReportMessages = {
   unansweredHeading: '<b>未能回答的问题</b>（按共同关键词分组）',
   noUnanswered: '所有问题都答出了。',
   group: (count, keywords, example) => `${count} 次 ${keywords ? `<b>${keywords}</b> — ` : ''}例：“${example}”`,
+  pinned: (pinId) => `✓ 已置顶答复 #${pinId}`,
   feedbackHeading: '<b>读者评价</b>（每周 👍 占比）',
   noFeedback: '还没有评价。',
   week: (week, up, down, upPercent) => `${week} 起的一周：👍 ${upPercent}%（👍 ${up}，👎 ${down}）`,
@@ -32,6 +35,7 @@ export const REPORT_MESSAGES_EN: ReportMessages = {
   unansweredHeading: '<b>Not answered</b> (grouped by shared words)',
   noUnanswered: 'Every question was answered.',
   group: (count, keywords, example) => `${count}× ${keywords ? `<b>${keywords}</b> — ` : ''}e.g. “${example}”`,
+  pinned: (pinId) => `✓ pinned answer #${pinId}`,
   feedbackHeading: '<b>Reader votes</b> (👍 share per week)',
   noFeedback: 'No votes yet.',
   week: (week, up, down, upPercent) => `Week of ${week}: ${upPercent}% 👍 (${up} 👍, ${down} 👎)`,

@@ -9,6 +9,7 @@ import { buildQuestionReport } from './build-question-report.js';
 import { renderQuestionReport } from './render-question-report.js';
 import { REPORT_MESSAGES_ZH } from './report-messages.js';
 import { StaffReportNotSentError } from './staff-report-not-sent-error.js';
+import type { PinMatcher } from '../answer/pinned/pin-matcher.js';
 
 /** Options for {@link createStaffReportService}. */
 export interface StaffReportServiceOptions {
@@ -20,6 +21,8 @@ export interface StaffReportServiceOptions {
   /** Where the report is posted; every message goes through `sendMessages`, the digest's retries. */
   sender: MessageSender;
   stores: { questionLog: QuestionLogStore; answerFeedback: AnswerFeedbackStore };
+  /** The archive's pin matcher: groups a pin now answers are marked (absent: none are). */
+  pins?: Pick<PinMatcher, 'match'> | null;
   logger: Logger;
   /** Days each summary covers. Default 7. */
   days?: number;
@@ -43,7 +46,7 @@ export function createStaffReportService(options: StaffReportServiceOptions): St
   const days = options.days ?? 7;
   let job: Cron | null = null;
   const sendNow = async () => {
-    const report = await buildQuestionReport(options.stores, new Date(Date.now() - days * DAY_MS));
+    const report = await buildQuestionReport(options.stores, new Date(Date.now() - days * DAY_MS), options.pins ?? null);
     const parts = splitHtmlMessage(renderQuestionReport(report, days, REPORT_MESSAGES_ZH));
     const result = await sendMessages(options.sender, options.chatId, parts, {
       ...options.send,

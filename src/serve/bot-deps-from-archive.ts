@@ -31,6 +31,8 @@ export async function botDepsFromArchive(archive: Archive): Promise<BotDeps> {
     subscriptions: state.subscriptions,
     questionLog: state.questionLog,
     answerFeedback: state.answerFeedback,
+    pins: state.pins,
+    pinMatcher: archive.pinMatcher ?? null,
     readerKeys: createReaderKeys(secret),
   };
 }

@@ -36,6 +36,7 @@ export function createBackgroundServices(archive: Archive): BackgroundService[] 
         chatId: staffReport.chatId,
         sender: createTelegrafMessageSender(telegram),
         stores: { questionLog, answerFeedback },
+        pins: archive.pinMatcher ?? null,
         logger: archive.logger,
       }),
     );

@@ -10,7 +10,7 @@ export interface QuestionLogEntry {
   question: string;
   answered: boolean;
   /** What produced the answer; null when nothing was answered. */
-  mode: 'extractive' | 'llm' | null;
+  mode: 'extractive' | 'llm' | 'pinned' | null;
   citedArticleIds: readonly string[];
   /** The stored chunks the answer's citations quote (what a vote on the answer is about). */
   citedChunkIds: readonly number[];

@@ -5,6 +5,7 @@ import type { QuestionLogStore } from './question-log-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type { SentDigestStore } from './sent-digest-store.js';
 import type { SubscriptionStore } from './subscription-store.js';
+import type { PinStore } from './pin-store.js';
 
 /** Every kind of state besides the articles, each behind its own port. */
 export interface StateStores {
@@ -17,4 +18,6 @@ export interface StateStores {
   readonly questionLog: QuestionLogStore;
   /** 👍 / 👎 votes under answers. */
   readonly answerFeedback: AnswerFeedbackStore;
+  /** The editors' answers pinned to questions (newsroom data). */
+  readonly pins: PinStore;
 }

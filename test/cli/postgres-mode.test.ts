@@ -151,6 +151,7 @@ describe('newsbot with DATABASE_URL', () => {
       INSERT INTO subscriptions VALUES ('-100', 'Readers', NULL, 'supergroup', 'command', 1, NULL, '2026-04-01T00:00:00.000Z', '2026-04-02T00:00:00.000Z', '2026-04-02T00:00:00.000Z');
       INSERT INTO subscriptions VALUES ('-200', 'Gone', NULL, 'group', 'command', 0, 'unsubscribed', '2026-04-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z', '2026-04-03T00:00:00.000Z');
       INSERT INTO sent_digests (chat_id, date, state, sent_at, message_ids) VALUES ('-100', '2026-04-22', 'sent', '2026-04-22T00:00:05.000Z', '[5,6]');
+      INSERT INTO pinned_answers (query_text, answer_text, article_id, created_at) VALUES ('爱心驿站在哪里？', '见各区公布的名单。', NULL, '2026-04-02T00:00:00.000Z');
     `);
     archiveFile.close();
     const target = await server.createDatabase();
@@ -158,13 +159,16 @@ describe('newsbot with DATABASE_URL', () => {
     expect(first.code, first.stderr).toBe(0);
     const result = first.json();
     expect(result.copied).toBeGreaterThan(3);
-    expect(result).toMatchObject({ skipped: 0, vectorsCopied: result.chunks, vectorsEmbedded: 0, state: { subscriptions: 2, sentDigests: 1 } });
+    expect(result).toMatchObject({ skipped: 0, vectorsCopied: result.chunks, vectorsEmbedded: 0, state: { subscriptions: 2, sentDigests: 1, pins: 1 } });
     expect(await query('SELECT chat_id, active, disabled_reason, active_since FROM subscriptions ORDER BY chat_id', target)).toEqual([
       { chat_id: '-100', active: true, disabled_reason: null, active_since: new Date('2026-04-02T00:00:00.000Z') },
       { chat_id: '-200', active: false, disabled_reason: 'unsubscribed', active_since: new Date('2026-04-01T00:00:00.000Z') },
     ]);
     expect(await query('SELECT chat_id, date, state, message_ids FROM digest_deliveries', target)).toEqual([
       { chat_id: '-100', date: '2026-04-22', state: 'sent', message_ids: ['5', '6'] },
+    ]);
+    expect(await query('SELECT query_text, answer_text, article_id FROM pinned_answers', target)).toEqual([
+      { query_text: '爱心驿站在哪里？', answer_text: '见各区公布的名单。', article_id: null },
     ]);
 
     // Each chunk's vector in PostgreSQL is the one the SQLite archive's HNSW index holds.
@@ -182,7 +186,7 @@ describe('newsbot with DATABASE_URL', () => {
     }
 
     const again = await runCli(['migrate', '--to', target, '--json'], { NEWSBOT_HOME: source });
-    expect(again.json()).toMatchObject({ copied: 0, skipped: result.copied, chunks: 0, state: { subscriptions: 0, sentDigests: 0 } });
+    expect(again.json()).toMatchObject({ copied: 0, skipped: result.copied, chunks: 0, state: { subscriptions: 0, sentDigests: 0, pins: 0 } });
     const ask = await runCli(['ask', '株洲有几个国家中小企业特色产业集群？'], { NEWSBOT_HOME: home(), DATABASE_URL: target });
     expect(ask.stdout).toContain('3个');
   }, 30_000);

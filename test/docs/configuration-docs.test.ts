@@ -40,7 +40,7 @@ describe('README and .env.example', () => {
 
   it('list the same staff commands', () => {
     const readmeRow = /^\| `STAFF_USER_IDS` \|.*$/m.exec(README)?.[0] ?? '';
-    const staff = ['addchannel', 'check', 'removechannel', 'search', 'stats', 'unanswered'];
+    const staff = ['addchannel', 'check', 'pin', 'pins', 'removechannel', 'search', 'stats', 'unanswered', 'unpin'];
     expect(commandsIn(readmeRow)).toEqual(staff);
     expect(commandsIn(commentAbove('STAFF_USER_IDS'))).toEqual(staff);
     // The bot's command table marks the same ones as staff-only.

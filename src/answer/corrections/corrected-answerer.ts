@@ -1,7 +1,7 @@
 import type { StoredChunk } from '../../store/article-store.js';
 import type { ArticleCorrection } from '../../store/correction-store.js';
 import type { Answerer, AnswerOptions, AnswerResult, Citation } from '../answer-result.js';
-import { citationFromPassage } from '../citation-from-passage.js';
+import { citationFromChunk } from '../citation-from-chunk.js';
 
 export interface CorrectedAnswererOptions {
   inner: Answerer;
@@ -34,7 +34,7 @@ export class CorrectedAnswerer implements Answerer {
         const notice = this.options.firstChunkOf(correction.correctionId);
         if (!notice) continue;
         const n = citations.length + 1;
-        citations.push(citationFromPassage(n, { ...notice, score: 0, keywordRank: null, vectorRank: null, similarity: null, bm25: null }));
+        citations.push(citationFromChunk(n, notice));
         answer = `${replaced}（${noticeDate(correction.correctedOn)}更正[${n}]）`;
       }
     }

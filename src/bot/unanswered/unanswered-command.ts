@@ -18,6 +18,6 @@ export async function unansweredCommand(ctx: BotContext, runtime: BotRuntime, pa
     await sendHtml(ctx, messages.unansweredUsage);
     return;
   }
-  const report = await buildQuestionReport(runtime.deps, new Date(Date.now() - days * DAY_MS));
+  const report = await buildQuestionReport(runtime.deps, new Date(Date.now() - days * DAY_MS), runtime.deps.pinMatcher ?? null);
   await sendHtml(ctx, renderQuestionReport(report, days, messages.report));
 }

@@ -14,6 +14,7 @@ import { registerModelsCommand } from './models-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerWorkCommand } from './work-command.js';
 import { registerTimelineCommand } from './timeline-command.js';
+import { registerPinCommand } from './pin-command.js';
 
 /** Every `newsbot` subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly RegisterCommand[] = [
@@ -28,6 +29,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerEvalCommand,
   registerBenchCommand,
   registerReportCommand,
+  registerPinCommand,
   registerServeCommand,
   registerWorkCommand,
   registerModelsCommand,

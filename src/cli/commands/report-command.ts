@@ -21,12 +21,12 @@ export const registerReportCommand: RegisterCommand = (program, context) => {
     .command('report')
     .description('unanswered reader questions grouped by shared words, and reader votes per week, from the question log')
     .option('--since <time>', 'how far back: 7d, 36h, 2w or a date YYYY-MM-DD', '7d')
-    .option('--json', 'print one JSON object: { since, questions, answered, unanswered: [{ keywords, count, example }], feedback: { weeks, mostDisliked } }')
+    .option('--json', 'print one JSON object: { since, questions, answered, unanswered: [{ keywords, count, example, pinId? }], feedback: { weeks, mostDisliked } }')
     .action(async (options: { since: string; json?: boolean }) => {
       const since = parseSince(options.since, new Date());
       if (!since) throw new UsageError(`--since must look like 7d, 36h, 2w or 2026-04-01, got "${options.since}"`);
       const archive = await context.openArchive();
-      const report = await buildQuestionReport(archive.state, since);
+      const report = await buildQuestionReport(archive.state, since, archive.pinMatcher ?? null);
       context.stdout(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
     });
 };
@@ -34,7 +34,8 @@ export const registerReportCommand: RegisterCommand = (program, context) => {
 function formatReport(report: QuestionReport): string {
   const lines = [`questions since ${report.since}: ${report.questions}, answered ${report.answered}`, '', 'not answered (grouped by shared words):'];
   if (report.unanswered.length === 0) lines.push('  none');
-  for (const group of report.unanswered) lines.push(`  ${group.count}× ${group.keywords.join(' ') || '-'}: e.g. "${group.example}"`);
+  for (const group of report.unanswered)
+    lines.push(`  ${group.count}× ${group.keywords.join(' ') || '-'}: e.g. "${group.example}"${group.pinId === undefined ? '' : ` (✓ pinned answer #${group.pinId})`}`);
   lines.push('', 'reader votes per week:');
   if (report.feedback.weeks.length === 0) lines.push('  none');
   for (const week of report.feedback.weeks) lines.push(`  week of ${week.week}: ${Math.round(week.upShare * 100)}% up (${week.up} up, ${week.down} down)`);

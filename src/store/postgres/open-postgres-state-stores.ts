@@ -6,9 +6,10 @@ import { openPostgresQuestionLogStores, type PostgresQuestionLogStores } from '.
 import { PostgresRateLimitStore } from './postgres-rate-limit-store.js';
 import { PostgresSentDigestStore } from './postgres-sent-digest-store.js';
 import { PostgresSubscriptionStore } from './postgres-subscription-store.js';
+import { PostgresPinStore } from './postgres-pin-store.js';
 
 /** The state ports with a PostgreSQL adapter; the others stay in the worker's replica file until theirs exists. */
-export type PostgresStateStores = Pick<StateStores, 'subscriptions' | 'sentDigests' | 'feedStates' | 'chatMemory' | 'rateLimits'> & PostgresQuestionLogStores;
+export type PostgresStateStores = Pick<StateStores, 'subscriptions' | 'sentDigests' | 'feedStates' | 'chatMemory' | 'rateLimits' | 'pins'> & PostgresQuestionLogStores;
 
 /** Options for {@link openPostgresStateStores}. */
 export interface OpenPostgresStateStoresOptions {
@@ -19,7 +20,7 @@ export interface OpenPostgresStateStoresOptions {
 /**
  * The PostgreSQL adapters of the state ports over one pool whose schema is migrated: with N workers
  * on one database, every worker sees the same subscriptions, deliveries, feed state, chat memory and
- * rate-limit windows, and one question log with its votes. Ending the pool closes them.
+ * rate-limit windows, the editors' pinned answers, and one question log with its votes. Ending the pool closes them.
  */
 export function openPostgresStateStores(pool: pg.Pool, options: OpenPostgresStateStoresOptions = {}): PostgresStateStores {
   const now = options.now ?? (() => new Date());
@@ -29,6 +30,7 @@ export function openPostgresStateStores(pool: pg.Pool, options: OpenPostgresStat
     feedStates: new PostgresFeedStateStore(pool, now),
     chatMemory: new PostgresChatMemoryStore(pool, { now: () => now().getTime() }),
     rateLimits: new PostgresRateLimitStore(pool),
+    pins: new PostgresPinStore(pool, now),
     ...openPostgresQuestionLogStores(pool),
   };
 }

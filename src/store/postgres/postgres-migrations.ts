@@ -313,4 +313,17 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX answer_messages_question ON answer_messages (question_id);
     `,
   },
+  {
+    version: 11,
+    sql: `
+      -- The editors' answers pinned to questions (newsroom data: no chat or staff member kept with them).
+      CREATE TABLE pinned_answers (
+        id bigserial PRIMARY KEY,
+        query_text text NOT NULL,
+        answer_text text NOT NULL,
+        article_id text,
+        created_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];

@@ -79,7 +79,7 @@ function toLoggedQuestion(row: QuestionRow): LoggedQuestion {
     chatType: row.chat_type,
     question: row.question,
     answered: Boolean(row.answered),
-    mode: row.mode === 'llm' || row.mode === 'extractive' ? row.mode : null,
+    mode: row.mode === 'llm' || row.mode === 'extractive' || row.mode === 'pinned' ? row.mode : null,
     citedArticleIds: decodeList(row.cited_article_ids),
     citedChunkIds: decodeList(row.cited_chunk_ids).map(Number),
     latencyMs: row.latency_ms,

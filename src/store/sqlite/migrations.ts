@@ -9,7 +9,7 @@ export interface Migration {
  * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer
  * feedback (3), digest claims (4), follow-up contexts (5), other-story buttons and the last answer's subject (6, its plain ids gone in 7),
  * chat memory keyed by hashes, every button bound to its chat and reader (7), rate-limit windows keyed by hashes (8),
- * correction notices linked to what they correct and articles updated in place (9).
+ * correction notices linked to what they correct and articles updated in place (9), the editors' pinned answers (10).
  * Append new versions; no other module creates tables.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -294,6 +294,20 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (chat_hash, message_id)
       );
       CREATE INDEX answer_messages_question ON answer_messages (question_id);
+    `,
+  },
+  {
+    version: 11,
+    sql: `
+      -- The editors' answers pinned to questions (newsroom data: no chat or staff member kept with them). The columns
+      -- are not named question/answer: what staff wrote, not what a reader asked.
+      CREATE TABLE pinned_answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        query_text TEXT NOT NULL,
+        answer_text TEXT NOT NULL,
+        article_id TEXT,
+        created_at TEXT NOT NULL
+      );
     `,
   },
 ];

@@ -8,6 +8,7 @@ import { SqliteQuestionLogStore } from './sqlite-question-log-store.js';
 import { SqliteRateLimitStore } from './sqlite-rate-limit-store.js';
 import { SqliteSentDigestStore } from './sqlite-sent-digest-store.js';
 import { SqliteSubscriptionStore } from './sqlite-subscription-store.js';
+import { SqlitePinStore } from './sqlite-pin-store.js';
 
 /** Options for {@link openStateStores}. */
 export interface OpenStateStoresOptions {
@@ -33,5 +34,6 @@ export function openStateStores(database: Database.Database, options: OpenStateS
     rateLimits: new SqliteRateLimitStore(database),
     questionLog: new SqliteQuestionLogStore(database),
     answerFeedback: new SqliteAnswerFeedbackStore(database),
+    pins: new SqlitePinStore(database, now),
   };
 }

@@ -58,6 +58,7 @@ beforeAll(async () => {
     subscriptions,
     questionLog,
     answerFeedback,
+    pins: state.pins,
     readerKeys: {
       reader: (userId) => `reader-${userId}`,
       chat: (chatId) => `chat-${chatId}`,
