@@ -9,6 +9,7 @@ import { checkFeature } from './check/check-feature.js';
 import { digestCommandsFeature } from './digest-commands/digest-commands-feature.js';
 import { expiredButtonsFeature } from './expired-buttons/expired-buttons-feature.js';
 import { feedbackFeature } from './feedback/feedback-feature.js';
+import { followFeature } from './follow/follow-feature.js';
 import { forgetFeature } from './forget/forget-feature.js';
 import { helpFeature } from './help/help-feature.js';
 import { inlineFeature } from './inline/inline-feature.js';
@@ -79,6 +80,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   const check = checkFeature(deps);
   const digestCommands = digestCommandsFeature(deps);
   const timeline = timelineFeature(runtime);
+  const follow = followFeature(runtime);
   // Handler order: every command before `ask`, whose text handler takes any other text; `expiredButtons` last.
   const handlerOrder = [
     help,
@@ -91,6 +93,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
     check,
     digestCommands,
     timeline,
+    follow,
     moreResultsFeature(runtime),
     feedbackFeature(runtime),
     inlineFeature(runtime),
@@ -99,6 +102,6 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   ];
   for (const feature of handlerOrder) bot.use(feature.composer);
   // Menu order: what readers see in Telegram's command menu.
-  for (const feature of [help, ask, latest, sources, timeline, forget, search, stats, unanswered, check, digestCommands]) addMenuCommands(bot, feature.menu);
+  for (const feature of [help, ask, latest, sources, timeline, follow, forget, search, stats, unanswered, check, digestCommands]) addMenuCommands(bot, feature.menu);
   return bot;
 }

@@ -1,5 +1,6 @@
 import type { AnswerFeedbackStore } from './answer-feedback-store.js';
 import type { ChatMemoryStore } from './chat-memory-store.js';
+import type { FollowStore } from './follow-store.js';
 import type { FeedStateStore } from '../ingest/feed/feed-state-store.js';
 import type { QuestionLogStore } from './question-log-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
@@ -17,4 +18,6 @@ export interface StateStores {
   readonly questionLog: QuestionLogStore;
   /** 👍 / 👎 votes under answers. */
   readonly answerFeedback: AnswerFeedbackStore;
+  /** Followed topics (/follow) and the alerts sent about them. */
+  readonly follows: FollowStore;
 }

@@ -77,5 +77,8 @@ export const MESSAGES_EN: Messages = {
     stats: 'Archive size, last ingest and reader votes',
     unanswered: 'What readers asked and the archive could not answer: /unanswered [days]',
     timeline: 'A story’s reports, oldest first: /timeline topic',
+    follow: 'Follow a topic, hear of new reports: /follow topic',
+    unfollow: 'Stop following a topic: /unfollow topic',
+    following: 'The topics you follow',
   },
 };

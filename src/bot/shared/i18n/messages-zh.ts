@@ -73,5 +73,8 @@ export const MESSAGES_ZH: Messages = {
     stats: '资料库规模、最近入库与读者评价',
     unanswered: '读者问了但资料库答不出的问题：/unanswered [天数]',
     timeline: '话题的报道时间线：/timeline 话题',
+    follow: '关注话题，有新报道时提醒：/follow 话题',
+    unfollow: '取消关注话题：/unfollow 话题',
+    following: '已关注的话题',
   },
 };

@@ -71,5 +71,7 @@ export interface Messages {
   readonly unansweredUsage: string;
   /** Texts of /unanswered and the feedback part of /stats. */
   readonly report: ReportMessages;
-  readonly commandDescriptions: Readonly<Record<'start' | 'help' | 'ask' | 'latest' | 'source' | 'forget' | 'search' | 'stats' | 'unanswered' | 'timeline', string>>;
+  readonly commandDescriptions: Readonly<
+    Record<'start' | 'help' | 'ask' | 'latest' | 'source' | 'forget' | 'search' | 'stats' | 'unanswered' | 'timeline' | 'follow' | 'unfollow' | 'following', string>
+  >;
 }
