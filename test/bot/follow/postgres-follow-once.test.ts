@@ -4,7 +4,7 @@
 // then sends the next report. Needs the compiled CLI (`npm run build`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgresServer, type PostgresServer } from '../../helpers/postgres-server.js';
-import { killProcess, type WorkerProcess } from '../support/worker-process.js';
+import { killProcess } from '../support/worker-process.js';
 import { BRIDGE_STORY, FollowScenario, sleep, until } from './follow-scenario.js';
 
 const READER = 1001;

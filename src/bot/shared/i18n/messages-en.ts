@@ -59,7 +59,7 @@ export const MESSAGES_EN: Messages = {
   privacyNote: (retentionDays) =>
     [
       '<b>Privacy</b>',
-      `Questions are logged so the newsroom learns what its archive lacks: the question, the time, the kind of chat, whether it was answered, the sources and how long it took. You are stored only as a keyed hash of your Telegram id, never your name or username. Entries are deleted after ${retentionDays} days; /forget erases everything the bot keeps about you now (questions, votes, “more results” and follow-up state).`,
+      `Questions are logged so the newsroom learns what its archive lacks: the question, the time, the kind of chat, whether it was answered, the sources and how long it took. You are stored only as a keyed hash of your Telegram id, never your name or username. Entries are deleted after ${retentionDays} days; /forget erases everything the bot keeps about you now (questions, votes, “more results” and follow-up state, followed topics).`,
     ].join('\n'),
   forgetDone: (questions, votes) => `Deleted: ${questions} logged question(s) and ${votes} vote(s) of yours.`,
   feedbackThanks: 'Thanks, your vote is recorded.',

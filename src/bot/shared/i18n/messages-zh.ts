@@ -55,7 +55,7 @@ export const MESSAGES_ZH: Messages = {
   privacyNote: (retentionDays) =>
     [
       '<b>隐私</b>',
-      `为了让编辑部知道资料库缺什么，每个问题都会被记录：问题、时间、聊天类型、是否答出、引用的来源和用时。你只以 Telegram ID 的加密散列值（HMAC）记录，不记录姓名或用户名。记录 ${retentionDays} 天后自动删除；发送 /forget 可立即删除机器人保存的关于你的一切（提问、评价、“更多结果”和追问的上下文）。`,
+      `为了让编辑部知道资料库缺什么，每个问题都会被记录：问题、时间、聊天类型、是否答出、引用的来源和用时。你只以 Telegram ID 的加密散列值（HMAC）记录，不记录姓名或用户名。记录 ${retentionDays} 天后自动删除；发送 /forget 可立即删除机器人保存的关于你的一切（提问、评价、“更多结果”和追问的上下文、关注的话题）。`,
     ].join('\n'),
   forgetDone: (questions, votes) => `已删除你的 ${questions} 条提问记录和 ${votes} 条评价。`,
   feedbackThanks: '谢谢，已记录你的评价。',
