@@ -3,6 +3,7 @@ import type { BotRuntime } from '../bot-runtime.js';
 import type { BotContext } from '../shared/bot-context.js';
 import type { BotFeature } from '../shared/bot-feature.js';
 import { describeCommand } from '../shared/describe-command.js';
+import { FOLLOW_BUTTON_PATTERN } from '../shared/follow-button-data.js';
 import { isChatAdmin } from '../shared/is-chat-admin.js';
 import { groupReplyTarget, sendHtml } from '../shared/reply/send-html.js';
 import { escapeHtml } from '../../telegram/escape-html.js';
@@ -31,6 +32,18 @@ export function followFeature(runtime: BotRuntime): BotFeature {
     const result = await follows.follow({ chatId: String(ctx.chat.id), topic, language: ctx.language }, topicsMax);
     const topicHtml = escapeHtml(topic);
     await reply(result === 'added' ? messages.followed(topicHtml) : result === 'already' ? messages.already(topicHtml) : messages.limit(topicsMax));
+  });
+
+  // "关注此话题 / Follow" under an answer: the same follow, answered in the button's small notice.
+  composer.action(FOLLOW_BUTTON_PATTERN, async (ctx) => {
+    const messages = followMessages(ctx.language);
+    const topic = ctx.match[1]!.trim();
+    const chat = ctx.callbackQuery.message?.chat;
+    if (!chat || topic.length === 0 || [...topic].length > MAX_TOPIC_CHARS) return void (await ctx.answerCbQuery(messages.followUsage));
+    if (chat.type !== 'private' && !(await isChatAdmin(ctx))) return void (await ctx.answerCbQuery(messages.adminsOnly));
+    const result = await follows.follow({ chatId: String(chat.id), topic, language: ctx.language }, topicsMax);
+    // The notice is plain text: the topic needs no escaping there.
+    await ctx.answerCbQuery(result === 'added' ? messages.followedNotice(topic) : result === 'already' ? messages.alreadyNotice(topic) : messages.limitNotice(topicsMax));
   });
 
   composer.command('unfollow', async (ctx) => {

@@ -9,6 +9,10 @@ export interface FollowMessages {
   limit: (maxTopics: number) => string;
   topicTooLong: (maxCharacters: number) => string;
   adminsOnly: string;
+  /** The button's notices (plain text, unescaped). */
+  followedNotice: (topic: string) => string;
+  alreadyNotice: (topic: string) => string;
+  limitNotice: (maxTopics: number) => string;
   unfollowed: (topic: string) => string;
   notFollowed: (topic: string) => string;
   none: string;
@@ -28,6 +32,9 @@ const ZH: FollowMessages = {
   limit: (maxTopics) => `最多关注 ${maxTopics} 个话题，请先用 /unfollow 取消一个。`,
   topicTooLong: (maxCharacters) => `话题太长了，请不超过 ${maxCharacters} 个字。`,
   adminsOnly: '只有群管理员可以为本群关注或取消关注话题。',
+  followedNotice: (topic) => `已关注「${topic}」，有新报道时会提醒。/following 查看，/unfollow 取消。`,
+  alreadyNotice: (topic) => `已经关注了「${topic}」。`,
+  limitNotice: (maxTopics) => `最多关注 ${maxTopics} 个话题，请先用 /unfollow 取消一个。`,
   unfollowed: (topic) => `已取消关注「${topic}」。`,
   notFollowed: (topic) => `没有关注「${topic}」。/following 列出已关注的话题。`,
   none: '还没有关注任何话题。用 /follow 话题 关注。',
@@ -45,6 +52,9 @@ const EN: FollowMessages = {
   limit: (maxTopics) => `You can follow at most ${maxTopics} topics; /unfollow one first.`,
   topicTooLong: (maxCharacters) => `That topic is too long: at most ${maxCharacters} characters.`,
   adminsOnly: 'Only the group’s admins can follow or unfollow topics for the group.',
+  followedNotice: (topic) => `Following "${topic}": you will hear of new reports. /following lists, /unfollow stops.`,
+  alreadyNotice: (topic) => `Already following "${topic}".`,
+  limitNotice: (maxTopics) => `You can follow at most ${maxTopics} topics; /unfollow one first.`,
   unfollowed: (topic) => `No longer following "${topic}".`,
   notFollowed: (topic) => `Not following "${topic}". /following lists your topics.`,
   none: 'No topics followed yet. Use /follow topic.',

@@ -10,7 +10,7 @@ const MEMBER = 2002;
 let harness: BotHarness;
 
 beforeAll(async () => {
-  harness = await startBotHarness({ ingestSamplePage: false });
+  harness = await startBotHarness({ ingestSamplePage: true });
   harness.api.handleMethod('getChatMember', (payload) => ({
     status: payload.user_id === ADMIN ? 'administrator' : 'member',
     user: { id: payload.user_id, is_bot: false, first_name: 'Reader' },
@@ -38,6 +38,17 @@ describe('/follow, /unfollow, /following', () => {
     expect(reply!.raw.text).toContain('&lt;b&gt;桥&lt;/b&gt; &amp; 路');
     const [list] = await harness.sendPrivateMessage('/following', { userId: 3001 });
     expect(list!.raw.text).toContain('• &lt;b&gt;桥&lt;/b&gt; &amp; 路');
+  });
+
+  it('follows what an answered question is about from the "关注此话题" button under the answer', async () => {
+    const [answer] = await harness.sendPrivateMessage('株洲有几个国家中小企业特色产业集群？', { userId: 3002 });
+    const button = answer!.buttons.flat().find((candidate) => candidate.text === '关注此话题');
+    expect(button?.callbackData).toBe('follow:株洲 中小企业特色产业集群');
+    const pressed = await harness.pressButton(answer!, '关注此话题', { userId: 3002 });
+    expect(pressed.callbackAnswer?.text).toContain('已关注「株洲 中小企业特色产业集群」');
+    expect((await harness.archive.state.follows.following('3002')).map((follow) => follow.topic)).toEqual(['株洲 中小企业特色产业集群']);
+    const [english] = await harness.sendPrivateMessage('株洲有几个国家中小企业特色产业集群？', { userId: 3003, languageCode: 'en' });
+    expect(english!.buttons.flat().map((candidate) => candidate.text)).toContain('Follow');
   });
 
   it('lets a group’s admins follow for the group, not its other members', async () => {

@@ -17,6 +17,7 @@ export const MESSAGES_EN: Messages = {
   sourcesHeading: 'Sources',
   passageButton: (n) => `[${n}] Passage`,
   moreResultsButton: 'More results',
+  followTopicButton: 'Follow',
   noAnswer: 'I found nothing in the archive that answers this. Try rephrasing, or see the newest articles with /latest.',
   askUsage: 'Please write the question after the command, e.g. /ask How many new care stations will Zhuzhou build?',
   questionTooLong: (maxCharacters) => `That question is too long (at most ${maxCharacters} characters). Please shorten it.`,

@@ -13,6 +13,7 @@ export const MESSAGES_ZH: Messages = {
   sourcesHeading: '来源',
   passageButton: (n) => `[${n}] 原文`,
   moreResultsButton: '更多结果',
+  followTopicButton: '关注此话题',
   noAnswer: '资料库里没有找到能回答这个问题的内容。可以换个说法再问，或用 /latest 看看最新文章。',
   askUsage: '请在命令后面写上问题，例如：/ask 株洲今年新建多少家爱心驿站？',
   questionTooLong: (maxCharacters) => `问题太长了（最多 ${maxCharacters} 个字），请精简后再问。`,

@@ -21,6 +21,8 @@ export interface Messages {
   readonly sourcesHeading: string;
   passageButton(n: number): string;
   readonly moreResultsButton: string;
+  /** Button under an answer: follow what the question is about (plain text). */
+  readonly followTopicButton: string;
   readonly noAnswer: string;
   readonly askUsage: string;
   questionTooLong(maxCharacters: number): string;
