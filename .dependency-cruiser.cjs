@@ -11,7 +11,7 @@ const LAYERS = [
   ['retrieval'],
   ['answer', 'check', 'timeline'],
   ['pipeline'],
-  ['question-log', 'report', 'digest'],
+  ['question-log', 'report', 'digest', 'follow'],
   ['bot'],
   ['serve', 'bench', 'evaluation'],
   ['cli'],

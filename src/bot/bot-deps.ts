@@ -19,6 +19,8 @@ export interface BotSettings {
   readonly telegram: Config['telegram'];
   readonly questionLogRetentionDays: number;
   readonly digest: Pick<Config['digest'], 'cron' | 'timezone'>;
+  /** FOLLOW_TOPICS_MAX and the other /follow settings. */
+  readonly follow: Config['follow'];
 }
 
 /** What bot features need, each a port of its own; built once in `startServer`. */

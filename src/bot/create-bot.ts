@@ -9,6 +9,7 @@ import { checkFeature } from './check/check-feature.js';
 import { digestCommandsFeature } from './digest-commands/digest-commands-feature.js';
 import { expiredButtonsFeature } from './expired-buttons/expired-buttons-feature.js';
 import { feedbackFeature } from './feedback/feedback-feature.js';
+import { followFeature } from './follow/follow-feature.js';
 import { forgetFeature } from './forget/forget-feature.js';
 import { helpFeature } from './help/help-feature.js';
 import { inlineFeature } from './inline/inline-feature.js';
@@ -81,6 +82,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   const digestCommands = digestCommandsFeature(deps);
   const timeline = timelineFeature(runtime);
   const pins = pinsFeature(deps);
+  const follow = followFeature(runtime);
   // Handler order: every command before `ask`, whose text handler takes any other text; `expiredButtons` last.
   const handlerOrder = [
     help,
@@ -94,6 +96,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
     check,
     digestCommands,
     timeline,
+    follow,
     moreResultsFeature(runtime),
     feedbackFeature(runtime),
     inlineFeature(runtime),
@@ -102,6 +105,6 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Telegr
   ];
   for (const feature of handlerOrder) bot.use(feature.composer);
   // Menu order: what readers see in Telegram's command menu.
-  for (const feature of [help, ask, latest, sources, timeline, forget, search, stats, unanswered, pins, check, digestCommands]) addMenuCommands(bot, feature.menu);
+  for (const feature of [help, ask, latest, sources, timeline, follow, forget, search, stats, unanswered, pins, check, digestCommands]) addMenuCommands(bot, feature.menu);
   return bot;
 }

@@ -34,6 +34,12 @@ export const DEFAULTS = {
   DIGEST_CRON: '0 8 * * *',
   DIGEST_TIMEZONE: 'Asia/Shanghai',
   FEED_INTERVAL_MINUTES: 15,
+  /** Alerts about followed topics one chat gets per day (in DIGEST_TIMEZONE); several found together are one message. */
+  FOLLOW_ALERTS_PER_DAY: 5,
+  /** Topics one chat may follow at once. */
+  FOLLOW_TOPICS_MAX: 10,
+  /** Seconds between looks for new articles about followed topics. */
+  FOLLOW_POLL_SECONDS: 15,
   FETCH_TIMEOUT_MS: 15_000,
   FETCH_MAX_BYTES: 5_000_000,
   /** Longest article body `ingest` accepts, in characters; a longer one is refused (a runaway export or a mis-split page). */
@@ -183,6 +189,9 @@ const envSchema = z.object({
   DIGEST_CRON: cronPattern('DIGEST_CRON', DEFAULTS.DIGEST_CRON),
   DIGEST_TIMEZONE: timeZone,
   DIGEST_CHAT_IDS: commaList,
+  FOLLOW_ALERTS_PER_DAY: z.coerce.number().int().min(0).default(DEFAULTS.FOLLOW_ALERTS_PER_DAY),
+  FOLLOW_TOPICS_MAX: z.coerce.number().int().min(0).default(DEFAULTS.FOLLOW_TOPICS_MAX),
+  FOLLOW_POLL_SECONDS: z.coerce.number().positive().default(DEFAULTS.FOLLOW_POLL_SECONDS),
   FEEDS: commaList,
   FEED_INTERVAL: z.coerce.number().positive().default(DEFAULTS.FEED_INTERVAL_MINUTES),
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULTS.FETCH_TIMEOUT_MS),
@@ -309,6 +318,12 @@ export interface Config {
     readonly timezone: string;
     readonly chatIds: readonly string[];
   };
+  /** Alerts when an article about a followed topic is ingested (/follow). */
+  readonly follow: {
+    readonly alertsPerDay: number;
+    readonly topicsMax: number;
+    readonly pollSeconds: number;
+  };
   readonly feeds: {
     readonly urls: readonly string[];
     readonly intervalMinutes: number;
@@ -410,6 +425,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       cron: values.DIGEST_CRON,
       timezone: values.DIGEST_TIMEZONE,
       chatIds: Object.freeze([...values.DIGEST_CHAT_IDS]),
+    }),
+    follow: Object.freeze({
+      alertsPerDay: values.FOLLOW_ALERTS_PER_DAY,
+      topicsMax: values.FOLLOW_TOPICS_MAX,
+      pollSeconds: values.FOLLOW_POLL_SECONDS,
     }),
     feeds: Object.freeze({
       urls: Object.freeze([...values.FEEDS]),

@@ -23,7 +23,7 @@ export async function botDepsFromArchive(archive: Archive): Promise<BotDeps> {
     retriever: archive.retriever,
     answerer: archive.answerer,
     readerData: state,
-    settings: { telegram: config.telegram, questionLogRetentionDays: config.questionLog.retentionDays, digest: config.digest },
+    settings: { telegram: config.telegram, questionLogRetentionDays: config.questionLog.retentionDays, digest: config.digest, follow: config.follow },
     logger,
     isStaff: (userId) => userId !== undefined && staff.has(String(userId)),
     chatMemory: state.chatMemory,

@@ -70,6 +70,8 @@ export interface ArticleStore {
   keywordSearch(query: string, limit: number, range?: DateRange, trace?: StageTrace): KeywordHit[];
   /** Newest articles first (by date, then ingest time). */
   latestArticles(limit: number): StoredArticle[];
+  /** Articles ingested at or after `since` (ISO time), oldest ingest first, at most `limit`: how /follow sees new ones. */
+  articlesIngestedSince(since: string, limit: number): StoredArticle[];
   /** Articles published on a day, in source order. */
   articlesOnDate(date: string): StoredArticle[];
   stats(): ArchiveStats;

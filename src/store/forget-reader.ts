@@ -9,14 +9,14 @@ export type ReaderDataStoreName = { [Name in keyof StateStores]: StateStores[Nam
  * question's deletion would take its votes along uncounted). A store that keeps reader data must be listed here; the
  * reader-data coverage test fails for a table no listed store covers.
  */
-export const READER_DATA_STORES: readonly ReaderDataStoreName[] = ['answerFeedback', 'questionLog', 'chatMemory', 'subscriptions', 'sentDigests'];
+export const READER_DATA_STORES: readonly ReaderDataStoreName[] = ['answerFeedback', 'questionLog', 'chatMemory', 'subscriptions', 'sentDigests', 'follows'];
 
 /** Rows deleted per store. */
 export type ForgetReaderResult = Record<ReaderDataStoreName, number>;
 
 /**
  * Erases everything the stores keep about one reader (/forget): question log, votes, "more results" questions,
- * follow-up contexts, the private chat's numbered lists, and its digest subscription and deliveries. Rate-limit
+ * follow-up contexts, the private chat's numbered lists, its digest subscription and deliveries, and its followed topics and their alerts. Rate-limit
  * windows are not erased: they hold a minute of request times under the keyed hash, and erasing them would let
  * /forget reset the limit; they are gone when the minute is.
  */

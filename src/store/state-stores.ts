@@ -1,5 +1,6 @@
 import type { AnswerFeedbackStore } from './answer-feedback-store.js';
 import type { ChatMemoryStore } from './chat-memory-store.js';
+import type { FollowStore } from './follow-store.js';
 import type { FeedStateStore } from '../ingest/feed/feed-state-store.js';
 import type { QuestionLogStore } from './question-log-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
@@ -20,4 +21,6 @@ export interface StateStores {
   readonly answerFeedback: AnswerFeedbackStore;
   /** The editors' answers pinned to questions (newsroom data). */
   readonly pins: PinStore;
+  /** Followed topics (/follow) and the alerts sent about them. */
+  readonly follows: FollowStore;
 }

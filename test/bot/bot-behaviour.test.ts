@@ -46,7 +46,7 @@ describe('bot over a fake archive', () => {
     expect(reply!.text).toContain('80家爱心驿站');
     expect(reply!.text).toContain('[1]');
     expect(reply!.text).toContain('<a href="https://www.zznews.gov.cn/news/2026/0423/care-stations.html">株洲今年新建80家爱心驿站</a> · 2026-04-23');
-    expect(reply!.buttons.flat().map((button) => button.text)).toEqual(['[1] 原文', '更多结果', '👍', '👎']);
+    expect(reply!.buttons.flat().map((button) => button.text)).toEqual(['[1] 原文', '更多结果', '关注此话题', '👍', '👎']);
     const typing = harness.apiCalls('sendChatAction').slice(actionsBefore);
     expect(typing.map((call) => call.payload.action)).toContain('typing');
   });

@@ -44,6 +44,8 @@ const PLAIN_CHAT_COLUMNS: Record<string, string> = {
   'subscriptions.username': 'the chat’s public @name, by which a channel is addressed',
   'sent_digests.chat_id': 'which chat got the digest of a day',
   'digest_deliveries.chat_id': 'which chat got the digest of a day (PostgreSQL)',
+  'follows.chat_id': 'alerts about a followed topic are sent to it',
+  'follow_alerts.chat_id': 'which chat got an alert about an article (sent once)',
 };
 /** A column naming a chat or a user, but as a keyed hash or as the kind of chat. */
 const NAMES_CHAT_OR_USER = /chat|user/i;

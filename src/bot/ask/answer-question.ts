@@ -19,6 +19,8 @@ import { rememberChatContext, renderFollowUpLine, resolveChatFollowUp } from './
 import { passageButtonRows } from '../shared/passage-buttons.js';
 import { feedbackButtons } from '../shared/feedback-buttons.js';
 import { rememberAnswerMessages } from '../shared/remember-answer-messages.js';
+import { followButtonData } from '../shared/follow-button-data.js';
+import { questionTopic } from '../../answer/question-topic.js';
 import { answerStoryFirst } from '../../answer/follow-up/answer-story-first.js';
 
 export interface AnswerQuestionOptions {
@@ -95,7 +97,10 @@ export async function answerQuestion(ctx: BotContext, runtime: BotRuntime, rawQu
             { chatId: ctx.chat.id, userId: ctx.from.id, readerOnly: ctx.chat.type === 'private' },
           )
         : null;
-    const keyboard = [...answerKeyboard(result, messages, moreKey), ...(await otherStoryButtons(ctx, runtime, resolved.question, result.otherStories, messages))];
+    const keyboard = [
+      ...answerKeyboard(result, messages, moreKey, resolved.question),
+      ...(await otherStoryButtons(ctx, runtime, resolved.question, result.otherStories, messages)),
+    ];
     if (logId !== null && ctx.chat && ctx.from) keyboard.push(feedbackButtons(logId, { chatId: ctx.chat.id, userId: ctx.from.id }, runtime.deps.readerKeys));
     const heading = options.articleId
       ? `${messages.aboutStory(articles.getArticle(options.articleId)?.title ?? options.articleId, resolved.question)}\n`
@@ -107,8 +112,14 @@ export async function answerQuestion(ctx: BotContext, runtime: BotRuntime, rawQu
   }
 }
 
-function answerKeyboard(result: AnswerResult, messages: Messages, moreKey: string | null): InlineKeyboardButton[][] {
+function answerKeyboard(result: AnswerResult, messages: Messages, moreKey: string | null, question: string): InlineKeyboardButton[][] {
   const rows = passageButtonRows(result.citations, messages);
-  if (moreKey !== null) rows.push([{ text: messages.moreResultsButton, callback_data: `more:${moreKey}` }]);
+  const below: InlineKeyboardButton[] = [];
+  if (moreKey !== null) below.push({ text: messages.moreResultsButton, callback_data: `more:${moreKey}` });
+  // What the question is about, to hear of its next reports (/follow).
+  const topic = questionTopic(question);
+  const follow = topic === null ? null : followButtonData(topic);
+  if (follow !== null) below.push({ text: messages.followTopicButton, callback_data: follow });
+  if (below.length > 0) rows.push(below);
   return rows;
 }

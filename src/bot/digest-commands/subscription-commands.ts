@@ -2,7 +2,7 @@ import type { BotContext } from '../shared/bot-context.js';
 import { groupReplyTarget, sendHtml } from '../shared/reply/send-html.js';
 import { digestMessagesFor } from './digest-command-messages.js';
 import type { DigestCommandsRuntime } from './digest-commands-runtime.js';
-import { isChatAdmin } from './is-chat-admin.js';
+import { isChatAdmin } from '../shared/is-chat-admin.js';
 import { nextDigestTime } from './next-digest-time.js';
 
 /** `/subscribe` in a group: admins only; the group gets the daily digest from the next scheduled time. */

@@ -4,7 +4,7 @@ import type { StoredArticle } from '../../store/article-store.js';
 import type { Messages } from '../shared/i18n/messages.js';
 import { sendHtml } from '../shared/reply/send-html.js';
 import { sendArticleDocument } from './send-article-document.js';
-import { sourceFileData, sourcePageData } from './source-button-data.js';
+import { sourceFileData, sourcePageData } from '../shared/source-button-data.js';
 
 export interface SendArticlePageOptions {
   /** 1-based page number. */

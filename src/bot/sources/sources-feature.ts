@@ -9,7 +9,7 @@ import { renderCitedPassage } from './render-cited-passage.js';
 import type { BotRuntime } from '../bot-runtime.js';
 import { sendArticleDocument } from './send-article-document.js';
 import { sendArticlePage } from './send-article-page.js';
-import { SOURCE_FILE_PATTERN, SOURCE_PAGE_PATTERN } from './source-button-data.js';
+import { SOURCE_FILE_PATTERN, SOURCE_PAGE_PATTERN } from '../shared/source-button-data.js';
 import { renderArticlePages } from './render-article-pages.js';
 import { sourceCommand } from './source-command.js';
 import { sendSource } from './send-source.js';

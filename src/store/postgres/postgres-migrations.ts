@@ -326,4 +326,27 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 12,
+    sql: `
+      -- Followed topics (/follow) and the alerts sent about them. chat_id is the chat alerts go to (a reader's private
+      -- chat or a group): erased with the reader's private chat by /forget. An alert's key is its claim: sent once.
+      CREATE TABLE follows (
+        chat_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        language TEXT NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (chat_id, topic)
+      );
+      CREATE TABLE follow_alerts (
+        chat_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        claimed_at timestamptz NOT NULL,
+        PRIMARY KEY (chat_id, article_id)
+      );
+      CREATE INDEX follow_alerts_day ON follow_alerts (chat_id, day);
+    `,
+  },
 ];

@@ -11,7 +11,7 @@ interface PinRow {
   created_at: string | Date;
 }
 
-/** {@link PinStore} written once for both backends (table `pinned_answers`, migration 10). */
+/** {@link PinStore} written once for both backends (table `pinned_answers`, migration 11). */
 export class SqlPinStore implements PinStore {
   readonly #client: SqlClient;
   readonly #now: () => Date;

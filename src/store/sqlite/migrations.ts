@@ -9,7 +9,8 @@ export interface Migration {
  * The whole database schema, oldest first: the articles (1), then every other kind of state (2), the question log and answer
  * feedback (3), digest claims (4), follow-up contexts (5), other-story buttons and the last answer's subject (6, its plain ids gone in 7),
  * chat memory keyed by hashes, every button bound to its chat and reader (7), rate-limit windows keyed by hashes (8),
- * correction notices linked to what they correct and articles updated in place (9), the editors' pinned answers (10).
+ * correction notices linked to what they correct and articles updated in place (9), which bot message carries
+ * which answer (10), the editors' pinned answers (11), followed topics and their alerts (12).
  * Append new versions; no other module creates tables.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -308,6 +309,31 @@ export const MIGRATIONS: readonly Migration[] = [
         article_id TEXT,
         created_at TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 12,
+    sql: `
+      -- Followed topics (/follow) and the alerts sent about them. chat_id is the chat alerts go to (a reader's private
+      -- chat or a group): erased with the reader's private chat by /forget. An alert's key is its claim: sent once.
+      CREATE TABLE follows (
+        chat_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        language TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, topic)
+      );
+      CREATE TABLE follow_alerts (
+        chat_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, article_id)
+      );
+      CREATE INDEX follow_alerts_day ON follow_alerts (chat_id, day);
+      -- New articles, in the order they were ingested (the follow alerts look for them every few seconds).
+      CREATE INDEX articles_ingested ON articles (ingested_at);
     `,
   },
 ];

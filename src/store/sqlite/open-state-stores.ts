@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { StateStores } from '../state-stores.js';
 import { importFeedStateFile } from './import-feed-state-file.js';
 import { SqliteAnswerFeedbackStore } from './sqlite-answer-feedback-store.js';
+import { SqlFollowStore } from '../sql/sql-follow-store.js';
+import { sqliteClient } from './sqlite-client.js';
 import { SqliteChatMemoryStore } from './sqlite-chat-memory-store.js';
 import { SqliteFeedStateStore } from './sqlite-feed-state-store.js';
 import { SqliteQuestionLogStore } from './sqlite-question-log-store.js';
@@ -35,5 +37,6 @@ export function openStateStores(database: Database.Database, options: OpenStateS
     questionLog: new SqliteQuestionLogStore(database),
     answerFeedback: new SqliteAnswerFeedbackStore(database),
     pins: new SqlitePinStore(database, now),
+    follows: new SqlFollowStore(sqliteClient(database), now),
   };
 }

@@ -174,6 +174,11 @@ export class SqliteArticleStore implements ArticleStore {
     return (this.statements.latestArticles.all(Math.floor(limit)) as ArticleRow[]).map(toStoredArticle);
   }
 
+  articlesIngestedSince(since: string, limit: number): StoredArticle[] {
+    if (limit <= 0) return [];
+    return (this.statements.articlesIngestedSince.all(since, Math.floor(limit)) as ArticleRow[]).map(toStoredArticle);
+  }
+
   articlesOnDate(date: string): StoredArticle[] {
     return (this.statements.articlesOnDate.all(date) as ArticleRow[]).map(toStoredArticle);
   }
@@ -276,6 +281,7 @@ function prepareStatements(database: Database.Database) {
        ORDER BY rank LIMIT @limit`,
     ),
     latestArticles: database.prepare(`SELECT ${articleColumns} FROM articles ORDER BY date DESC NULLS LAST, ingested_at DESC, position ASC LIMIT ?`),
+    articlesIngestedSince: database.prepare(`SELECT ${articleColumns} FROM articles WHERE ingested_at >= ? ORDER BY ingested_at, id LIMIT ?`),
     articlesOnDate: database.prepare(`SELECT ${articleColumns} FROM articles WHERE date = ? ORDER BY position, ingested_at, id`),
     // One subquery per figure, so each reads a small covering index (articles_source,
     // articles_date) instead of scanning the wide article rows: 27 ms against 230-800 ms at 27,000 articles.

@@ -78,7 +78,7 @@ describe('streamed LLM answers', () => {
     expect(message!.text).toContain('滨江区今年秋季将有3所新建小学投入使用，新增学位4500个[1]。地铁5号线南延段全长8.6公里[2]。设车站6座[2]。');
     expect(message!.text).toContain('<b>来源</b>');
     expect(message!.text).not.toContain('50亿');
-    expect(message!.buttons.flat().map((button) => button.text)).toEqual(['[1] 原文', '[2] 原文', '更多结果', '👍', '👎']);
+    expect(message!.buttons.flat().map((button) => button.text)).toEqual(['[1] 原文', '[2] 原文', '更多结果', '关注此话题', '👍', '👎']);
   }, 30_000);
 
   test('a failing model falls back to the extractive answer in the same message', async () => {

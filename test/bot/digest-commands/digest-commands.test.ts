@@ -50,7 +50,7 @@ beforeAll(async () => {
     retriever: archive.retriever,
     answerer: archive.answerer,
     readerData: state,
-    settings: { telegram: config.telegram, questionLogRetentionDays: config.questionLog.retentionDays, digest: config.digest },
+    settings: { telegram: config.telegram, questionLogRetentionDays: config.questionLog.retentionDays, digest: config.digest, follow: config.follow },
     logger: archive.logger,
     isStaff: (userId) => userId === STAFF,
     chatMemory,

@@ -4,7 +4,7 @@ import type { StateStores } from '../../../src/store/state-stores.js';
 import { UNSUBSCRIBED } from '../../../src/store/subscription-store.js';
 
 /** The ports every backend adapts. */
-export type SharedStateStores = Pick<StateStores, 'subscriptions' | 'sentDigests' | 'feedStates' | 'chatMemory' | 'rateLimits'>;
+export type SharedStateStores = Pick<StateStores, 'subscriptions' | 'sentDigests' | 'feedStates' | 'chatMemory' | 'rateLimits' | 'follows'>;
 
 /** Fresh, empty stores; `other` opens a second connection to the same data, as another worker would. */
 export interface StateStoreFixture {
@@ -29,6 +29,41 @@ export function stateStoreContract(backend: string, open: () => Promise<StateSto
       fixtures.push(fixture);
       return fixture;
     };
+
+    it('follows: the topic cap, unfollow, each alert claimed once across connections, the day’s count, /forget', async () => {
+      const fixture = await fresh();
+      const { follows } = fixture.stores;
+      fixture.setClock('2026-04-23T00:00:00.000Z');
+      expect(await follows.follow({ chatId: '1001', topic: '湘江四桥', language: 'zh' }, 2)).toBe('added');
+      fixture.setClock('2026-04-23T00:00:01.000Z');
+      expect(await follows.follow({ chatId: '1001', topic: '面包节', language: 'en' }, 2)).toBe('added');
+      expect(await follows.follow({ chatId: '1001', topic: '湘江四桥', language: 'zh' }, 2)).toBe('already');
+      expect(await follows.follow({ chatId: '1001', topic: '夜市', language: 'zh' }, 2)).toBe('limit');
+      expect(await follows.follow({ chatId: '-100', topic: '湘江四桥', language: 'zh' }, 2)).toBe('added');
+      expect(await follows.following('1001')).toEqual([
+        { chatId: '1001', topic: '湘江四桥', language: 'zh', createdAt: '2026-04-23T00:00:00.000Z' },
+        { chatId: '1001', topic: '面包节', language: 'en', createdAt: '2026-04-23T00:00:01.000Z' },
+      ]);
+      expect((await follows.all()).map((follow) => `${follow.chatId} ${follow.topic}`)).toEqual(['1001 湘江四桥', '-100 湘江四桥', '1001 面包节']);
+      expect(await follows.unfollow('1001', '面包节')).toBe(true);
+      expect(await follows.unfollow('1001', '面包节')).toBe(false);
+
+      const other = (await fixture.other()).follows;
+      const claim = { chatId: '1001', articleId: 'bridge-traffic', day: '2026-04-23', topic: '湘江四桥' };
+      const claims = await Promise.all([follows.claimAlert(claim), other.claimAlert(claim)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await follows.claimAlert({ ...claim, topic: 'another topic' })).toBe(false);
+      expect(await other.claimAlert({ ...claim, articleId: 'bridge-lights' })).toBe(true);
+      expect(await follows.claimAlert({ ...claim, chatId: '-100' })).toBe(true);
+      expect(await follows.alertsOnDay('1001', '2026-04-23')).toBe(2);
+      expect(await follows.alertsOnDay('1001', '2026-04-24')).toBe(0);
+
+      expect(await follows.forgetReader({ readerHash: 'h', privateChatHash: 'c', privateChatId: '1001' })).toBe(3);
+      expect(await follows.following('1001')).toEqual([]);
+      expect(await follows.alertsOnDay('1001', '2026-04-23')).toBe(0);
+      expect(await follows.following('-100')).toHaveLength(1);
+      expect(await follows.alertsOnDay('-100', '2026-04-23')).toBe(1);
+    });
 
     it('subscriptions: subscribe, unsubscribe, re-subscribe, configured chats, migration, lookup by @name', async () => {
       const fixture = await fresh();

@@ -17,6 +17,7 @@ export const MESSAGES_EN: Messages = {
   sourcesHeading: 'Sources',
   passageButton: (n) => `[${n}] Passage`,
   moreResultsButton: 'More results',
+  followTopicButton: 'Follow',
   noAnswer: 'I found nothing in the archive that answers this. Try rephrasing, or see the newest articles with /latest.',
   askUsage: 'Please write the question after the command, e.g. /ask How many new care stations will Zhuzhou build?',
   questionTooLong: (maxCharacters) => `That question is too long (at most ${maxCharacters} characters). Please shorten it.`,
@@ -59,7 +60,7 @@ export const MESSAGES_EN: Messages = {
   privacyNote: (retentionDays) =>
     [
       '<b>Privacy</b>',
-      `Questions are logged so the newsroom learns what its archive lacks: the question, the time, the kind of chat, whether it was answered, the sources and how long it took. You are stored only as a keyed hash of your Telegram id, never your name or username. Entries are deleted after ${retentionDays} days; /forget erases everything the bot keeps about you now (questions, votes, “more results” and follow-up state).`,
+      `Questions are logged so the newsroom learns what its archive lacks: the question, the time, the kind of chat, whether it was answered, the sources and how long it took. You are stored only as a keyed hash of your Telegram id, never your name or username. Entries are deleted after ${retentionDays} days; /forget erases everything the bot keeps about you now (questions, votes, “more results” and follow-up state, followed topics).`,
     ].join('\n'),
   forgetDone: (questions, votes) => `Deleted: ${questions} logged question(s) and ${votes} vote(s) of yours.`,
   feedbackThanks: 'Thanks, your vote is recorded.',
@@ -77,5 +78,8 @@ export const MESSAGES_EN: Messages = {
     stats: 'Archive size, last ingest and reader votes',
     unanswered: 'What readers asked and the archive could not answer: /unanswered [days]',
     timeline: 'A story’s reports, oldest first: /timeline topic',
+    follow: 'Follow a topic, hear of new reports: /follow topic',
+    unfollow: 'Stop following a topic: /unfollow topic',
+    following: 'The topics you follow',
   },
 };

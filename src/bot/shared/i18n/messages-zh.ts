@@ -13,6 +13,7 @@ export const MESSAGES_ZH: Messages = {
   sourcesHeading: '来源',
   passageButton: (n) => `[${n}] 原文`,
   moreResultsButton: '更多结果',
+  followTopicButton: '关注此话题',
   noAnswer: '资料库里没有找到能回答这个问题的内容。可以换个说法再问，或用 /latest 看看最新文章。',
   askUsage: '请在命令后面写上问题，例如：/ask 株洲今年新建多少家爱心驿站？',
   questionTooLong: (maxCharacters) => `问题太长了（最多 ${maxCharacters} 个字），请精简后再问。`,
@@ -55,7 +56,7 @@ export const MESSAGES_ZH: Messages = {
   privacyNote: (retentionDays) =>
     [
       '<b>隐私</b>',
-      `为了让编辑部知道资料库缺什么，每个问题都会被记录：问题、时间、聊天类型、是否答出、引用的来源和用时。你只以 Telegram ID 的加密散列值（HMAC）记录，不记录姓名或用户名。记录 ${retentionDays} 天后自动删除；发送 /forget 可立即删除机器人保存的关于你的一切（提问、评价、“更多结果”和追问的上下文）。`,
+      `为了让编辑部知道资料库缺什么，每个问题都会被记录：问题、时间、聊天类型、是否答出、引用的来源和用时。你只以 Telegram ID 的加密散列值（HMAC）记录，不记录姓名或用户名。记录 ${retentionDays} 天后自动删除；发送 /forget 可立即删除机器人保存的关于你的一切（提问、评价、“更多结果”和追问的上下文、关注的话题）。`,
     ].join('\n'),
   forgetDone: (questions, votes) => `已删除你的 ${questions} 条提问记录和 ${votes} 条评价。`,
   feedbackThanks: '谢谢，已记录你的评价。',
@@ -73,5 +74,8 @@ export const MESSAGES_ZH: Messages = {
     stats: '资料库规模、最近入库与读者评价',
     unanswered: '读者问了但资料库答不出的问题：/unanswered [天数]',
     timeline: '话题的报道时间线：/timeline 话题',
+    follow: '关注话题，有新报道时提醒：/follow 话题',
+    unfollow: '取消关注话题：/unfollow 话题',
+    following: '已关注的话题',
   },
 };

@@ -21,6 +21,8 @@ export interface Messages {
   readonly sourcesHeading: string;
   passageButton(n: number): string;
   readonly moreResultsButton: string;
+  /** Button under an answer: follow what the question is about (plain text). */
+  readonly followTopicButton: string;
   readonly noAnswer: string;
   readonly askUsage: string;
   questionTooLong(maxCharacters: number): string;
@@ -71,5 +73,7 @@ export interface Messages {
   readonly unansweredUsage: string;
   /** Texts of /unanswered and the feedback part of /stats. */
   readonly report: ReportMessages;
-  readonly commandDescriptions: Readonly<Record<'start' | 'help' | 'ask' | 'latest' | 'source' | 'forget' | 'search' | 'stats' | 'unanswered' | 'timeline', string>>;
+  readonly commandDescriptions: Readonly<
+    Record<'start' | 'help' | 'ask' | 'latest' | 'source' | 'forget' | 'search' | 'stats' | 'unanswered' | 'timeline' | 'follow' | 'unfollow' | 'following', string>
+  >;
 }

@@ -1,4 +1,4 @@
-import type { BotContext } from '../shared/bot-context.js';
+import type { BotContext } from './bot-context.js';
 
 /**
  * Whether the sender of the current message administers its chat: `creator` or `administrator`
