@@ -83,7 +83,8 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
     // The one place the state adapters are built: over the archive's own connection (same file, same migrations).
     const state = openStateStores(store.database, { legacyFeedStateFile: path.join(config.dataDir, LEGACY_FEED_STATE_FILE) });
     const corrections = new SqliteCorrectionStore(store.database);
-    const { retriever, answerer, pinMatcher } = createAnswerer({ config, store, index, embedder, reranker, logger, corrections, pins: state.pins });
+    // The retriever, the answerer and the pin matcher, as the archive hands them on.
+    const answering = createAnswerer({ config, store, index, embedder, reranker, logger, corrections, pins: state.pins });
     let closed = false;
     return {
       config,
@@ -93,9 +94,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
       vectorIndexLoaded: loading,
       embedder,
       reranker,
-      retriever,
-      answerer,
-      pinMatcher,
+      ...answering,
       state,
       corrections,
       indexArticles: (articles, indexOptions) =>

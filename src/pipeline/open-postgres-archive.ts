@@ -113,7 +113,8 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
     }
     // Every kind of state with a PostgreSQL adapter is shared through PostgreSQL; the replica file keeps only the rest.
     const state = { ...openStateStores(store.database), ...openPostgresStateStores(pool) };
-    const { retriever, answerer, pinMatcher } = createAnswerer({ config, store, index, embedder, reranker, logger, pins: state.pins });
+    // The retriever, the answerer and the pin matcher, as the archive hands them on.
+    const answering = createAnswerer({ config, store, index, embedder, reranker, logger, pins: state.pins });
     /** After a write PostgreSQL holds it; the replica follows now, or later when this catch-up fails. */
     const followWrite = async (): Promise<void> => {
       await follower.catchUp().catch((error: unknown) => logger.warn({ reason: describeCause(error) }, 'written to PostgreSQL; the local replica follows later'));
@@ -126,9 +127,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
       index,
       embedder,
       reranker,
-      retriever,
-      answerer,
-      pinMatcher,
+      ...answering,
       state,
       embeddingQueue,
       replica: { status: () => follower.status(), catchUp: () => follower.catchUp(), follow: () => follower.follow() },

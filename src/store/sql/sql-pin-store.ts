@@ -13,32 +13,29 @@ interface PinRow {
 
 /** {@link PinStore} written once for both backends (table `pinned_answers`, migration 11). */
 export class SqlPinStore implements PinStore {
-  readonly #client: SqlClient;
-  readonly #now: () => Date;
-
-  constructor(client: SqlClient, now: () => Date = () => new Date()) {
-    this.#client = client;
-    this.#now = now;
-  }
+  constructor(
+    private readonly client: SqlClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async add(pin: NewPin): Promise<Pin> {
-    const [row] = await this.#client.rows<PinRow>('INSERT INTO pinned_answers (query_text, answer_text, article_id, created_at) VALUES (?, ?, ?, ?) RETURNING *', [
+    const [row] = await this.client.rows<PinRow>('INSERT INTO pinned_answers (query_text, answer_text, article_id, created_at) VALUES (?, ?, ?, ?) RETURNING *', [
       pin.question,
       pin.answer,
       pin.articleId,
-      this.#now(),
+      this.now(),
     ]);
     return toPin(row!);
   }
 
   async list(): Promise<Pin[]> {
-    const rows = await this.#client.rows<PinRow>('SELECT * FROM pinned_answers ORDER BY id');
+    const rows = await this.client.rows<PinRow>('SELECT * FROM pinned_answers ORDER BY id');
     return rows.map(toPin);
   }
 
   async remove(id: number): Promise<boolean> {
     if (!isStoredId(id)) return false;
-    return (await this.#client.run('DELETE FROM pinned_answers WHERE id = ?', [id])) > 0;
+    return (await this.client.run('DELETE FROM pinned_answers WHERE id = ?', [id])) > 0;
   }
 }
 
