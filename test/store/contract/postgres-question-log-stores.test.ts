@@ -1,35 +1,10 @@
-import type pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
-import { createPostgresPool } from '../../../src/store/postgres/create-postgres-pool.js';
 import { openPostgresQuestionLogStores } from '../../../src/store/postgres/open-postgres-question-log-stores.js';
-import { runPostgresMigrations } from '../../../src/store/postgres/run-postgres-migrations.js';
-import { startPostgresServer, type PostgresServer } from '../../helpers/postgres-server.js';
+import { postgresContractDatabases } from './postgres-contract-databases.js';
 import { questionLogStoreContract } from './question-log-store-contract.js';
 
-let server: PostgresServer;
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-}, 30_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const freshDatabase = postgresContractDatabases(openPostgresQuestionLogStores);
 
 questionLogStoreContract('PostgreSQL', async () => {
-  const connectionString = await server.createDatabase();
-  const pools: pg.Pool[] = [];
-  const open = async () => {
-    const pool = createPostgresPool({ connectionString });
-    pools.push(pool);
-    await runPostgresMigrations(pool);
-    return openPostgresQuestionLogStores(pool);
-  };
-  return {
-    stores: await open(),
-    other: open,
-    close: async () => {
-      for (const pool of pools) await pool.end();
-    },
-  };
+  const { first, other, close } = await freshDatabase();
+  return { stores: first, other, close };
 });
