@@ -48,3 +48,22 @@ describe('printed corrections', () => {
     expect(archive.corrections?.updatedOn('sewage')).toBeNull();
   });
 });
+
+describe('a notice ingested before the article it corrects', () => {
+  const LIBRARY = makeArticle('library', '城市书房开放', ['全市城市书房增至53家，全部免费开放，每天开放到晚上九点。'], { date: '2026-04-02' });
+  const EARLY_NOTICE = makeArticle('library-notice', '更正', ['更正：4月2日本报刊发的《城市书房开放》一文中，“全市城市书房增至53家”应为“35家”。特此更正。'], {
+    date: '2026-04-05',
+  });
+
+  it('stays a plain article while the archive lacks that article, and is linked when it arrives', async () => {
+    await archive.indexArticles([EARLY_NOTICE]);
+    expect(archive.corrections?.correctionsOf('library')).toEqual([]);
+    await archive.indexArticles([LIBRARY]);
+    expect(archive.corrections?.correctionsOf('library')).toEqual([
+      { correctionId: 'library-notice', articleId: 'library', correctedOn: '2026-04-05', wrong: '全市城市书房增至53家', corrected: '全市城市书房增至35家' },
+    ]);
+    const result = await archive.answerer.answer('全市城市书房增至多少家？');
+    expect(result.answer).toContain('35家');
+    expect(result.answer).toMatch(/（2026年4月5日更正\[\d\]）/);
+  });
+});
