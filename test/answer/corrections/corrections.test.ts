@@ -40,6 +40,15 @@ describe('printed corrections', () => {
     expect(result.citations.map((citation) => citation.articleId)).toContain('notice');
   });
 
+  it('answers an English question with the corrected figure, the report date in English, and the correction cited', async () => {
+    const result = await archive.answerer.answer("What is the city's daily sewage treatment capacity?");
+    expect(result.answered).toBe(true);
+    expect(result.answer.startsWith('(reported 1 Aug 2026)')).toBe(true);
+    expect(result.answer).toContain('65万吨');
+    expect(result.answer).not.toMatch(/^[^（]*56万吨/);
+    expect(result.citations.map((citation) => citation.articleId)).toContain('notice');
+  });
+
   it('marks an article updated in place (same id, new text) with the day it changed', async () => {
     expect(archive.corrections?.updatedOn('park')).toBeNull();
     await archive.indexArticles([makeArticle('park', '神农公园改造', ['神农公园改造工程启动，预计今年底完工。'], { date: '2026-08-02' })]);
