@@ -27,7 +27,7 @@ export interface BotSettings {
 export interface BotDeps {
   /** Articles and chunks: /latest, /source, passages behind buttons, inline lists. */
   readonly articles: ArticleStore;
-  /** Printed corrections and updates in place, shown on source cards and /source (SQLite archive only). */
+  /** Printed corrections and updates in place, shown on source cards and /source (in PostgreSQL mode, as the replica copied them). */
   readonly corrections?: CorrectionStore;
   /** Ranked passages: /search, "more results", /check, /timeline. */
   readonly retriever: Retriever;

@@ -53,7 +53,7 @@ export interface Archive {
   readonly answerer: Answerer;
   /** Finds the editors' pinned answer a question asks for (what `answerer` serves first); null or absent without pins. */
   readonly pinMatcher?: PinMatcher | null;
-  /** Printed corrections linked to the articles they correct, and articles updated in place (SQLite archive). */
+  /** Printed corrections linked to the articles they correct, and articles updated in place (in PostgreSQL mode, the replica's copy). */
   readonly corrections?: CorrectionStore;
   /** Present in PostgreSQL mode: `store` and `index` are then this replica, kept in step with PostgreSQL. */
   readonly replica?: ArchiveReplica;

@@ -14,6 +14,8 @@ import { createArchiveWriteLock, WRITE_LOCK_FILE } from './archive-write-lock.js
 import { acquireWriteLock, tryAcquireWriteLock, type WriteLock } from '../store/hnsw/write-lock.js';
 import { openStateStores } from '../store/sqlite/open-state-stores.js';
 import { SqliteCorrectionStore } from '../store/sqlite/sqlite-correction-store.js';
+import { SqlCorrectionLinks } from '../store/sql/sql-correction-links.js';
+import { sqliteClient } from '../store/sqlite/sqlite-client.js';
 import { withCorrections } from './with-corrections.js';
 import { calendarDay } from '../text/time/calendar-day.js';
 
@@ -83,6 +85,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
     // The one place the state adapters are built: over the archive's own connection (same file, same migrations).
     const state = openStateStores(store.database, { legacyFeedStateFile: path.join(config.dataDir, LEGACY_FEED_STATE_FILE) });
     const corrections = new SqliteCorrectionStore(store.database);
+    const correctionLinks = new SqlCorrectionLinks(sqliteClient(store.database));
     // The retriever, the answerer and the pin matcher, as the archive hands them on.
     const answering = createAnswerer({ config, store, index, embedder, reranker, logger, corrections, pins: state.pins });
     let closed = false;
@@ -101,7 +104,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
         writeLock.run(
           'index',
           () =>
-            withCorrections(articles, { store, corrections, today: calendarDay(new Date(), config.digest.timezone).iso }, () =>
+            withCorrections(articles, { store, links: correctionLinks, today: calendarDay(new Date(), config.digest.timezone).iso }, () =>
               indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress, signal: indexOptions?.signal }, articles),
             ),
           { signal: indexOptions?.signal },

@@ -14,6 +14,7 @@ import { createLoadedReranker } from '../embedding/create-reranker.js';
 import { openSqliteArticleStore } from '../store/sqlite/sqlite-article-store.js';
 import { openSqliteDatabase } from '../store/sqlite/open-sqlite-database.js';
 import { openStateStores } from '../store/sqlite/open-state-stores.js';
+import { SqliteCorrectionStore } from '../store/sqlite/sqlite-correction-store.js';
 import { openPostgresStateStores } from '../store/postgres/open-postgres-state-stores.js';
 import { readWriteLockHolder, tryAcquireWriteLock } from '../store/hnsw/write-lock.js';
 import { replicaChunkIds, replicaPosition } from '../store/sqlite/sqlite-replica-writes.js';
@@ -94,9 +95,10 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
       reachable = false;
       unreachable(error, 'cannot reach PostgreSQL at start-up');
     });
-    const writer = new PostgresArticleWriter({ pool, embedderId: embedder.id, dimensions: embedder.dimensions });
+    const timeZone = config.digest.timezone;
+    const writer = new PostgresArticleWriter({ pool, embedderId: embedder.id, dimensions: embedder.dimensions, timeZone });
     const reader = new PostgresArticleReader(pool);
-    const embeddingQueue = new PostgresEmbeddingQueue({ pool, embedderId: embedder.id, dimensions: embedder.dimensions });
+    const embeddingQueue = new PostgresEmbeddingQueue({ pool, embedderId: embedder.id, dimensions: embedder.dimensions, timeZone });
     const follower = new ReplicaFollower({
       reader,
       notifier: new PostgresChangeNotifier({ connectionString }),
@@ -113,8 +115,10 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
     }
     // Every kind of state with a PostgreSQL adapter is shared through PostgreSQL; the replica file keeps only the rest.
     const state = { ...openStateStores(store.database), ...openPostgresStateStores(pool) };
+    // Corrections are linked in PostgreSQL as articles are written, and copied into the replica with them.
+    const corrections = new SqliteCorrectionStore(store.database);
     // The retriever, the answerer and the pin matcher, as the archive hands them on.
-    const answering = createAnswerer({ config, store, index, embedder, reranker, logger, pins: state.pins });
+    const answering = createAnswerer({ config, store, index, embedder, reranker, logger, corrections, pins: state.pins });
     /** After a write PostgreSQL holds it; the replica follows now, or later when this catch-up fails. */
     const followWrite = async (): Promise<void> => {
       await follower.catchUp().catch((error: unknown) => logger.warn({ reason: describeCause(error) }, 'written to PostgreSQL; the local replica follows later'));
@@ -129,6 +133,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
       reranker,
       ...answering,
       state,
+      corrections,
       embeddingQueue,
       replica: { status: () => follower.status(), catchUp: () => follower.catchUp(), follow: () => follower.follow() },
       indexArticles: async (articles, indexOptions) => {

@@ -1,4 +1,5 @@
 import type { Article } from '../ingest/article.js';
+import type { ArticleCorrection } from './correction-store.js';
 
 /** One entry of the change log: an article was written or removed. */
 export interface ArticleChange {
@@ -21,7 +22,7 @@ export interface ReplicatedChunk {
   vector: Float32Array;
 }
 
-/** An article's current state in the system of record: the article and all its chunks. */
+/** An article's current state in the system of record: the article, all its chunks, and what corrected or updated it. */
 export interface ReplicatedArticle {
   article: Article;
   contentHash: string;
@@ -29,6 +30,10 @@ export interface ReplicatedArticle {
   ingestedAt: string;
   /** In ordinal order. */
   chunks: ReplicatedChunk[];
+  /** The printed corrections linked to it, oldest first (a replica replaces its copy of them with these). */
+  corrections: ArticleCorrection[];
+  /** The last day it was updated in place, or null. */
+  updatedOn: string | null;
 }
 
 /** A stored vector, fetched by chunk id (to mend a replica's vector index). */

@@ -11,25 +11,15 @@ export interface ArticleCorrection {
   corrected: string | null;
 }
 
-/** An article seen as a candidate for what a notice corrects. */
-export interface CorrectionTarget {
-  id: string;
-  date: string | null;
-}
-
 /**
- * Port: which articles printed corrections correct, and which were updated in place (same id, new text). Archive data,
- * not reader data. Adapter: `SqliteCorrectionStore` (the `article_corrections` and `article_revisions` tables).
+ * Port, read side: which articles printed corrections correct, and which were updated in place (same id, new text).
+ * Archive data, not reader data. Adapter: `SqliteCorrectionStore` (the `article_corrections` and `article_revisions`
+ * tables of the archive, or of a PostgreSQL-mode worker's replica). They are written by `SqlCorrectionLinks` where
+ * articles are written: the SQLite archive after indexing, PostgreSQL in the transaction that writes the articles.
  */
 export interface CorrectionStore {
-  /** Links a notice to the article it corrects (replacing an earlier link of the same notice). */
-  linkCorrection(correction: ArticleCorrection): void;
   /** The corrections of an article, oldest first. */
   correctionsOf(articleId: string): ArticleCorrection[];
-  /** Articles that may be the one a notice corrects: by exact title or web address. */
-  findTargets(by: { title?: string | null; url?: string | null }): CorrectionTarget[];
-  /** Records that an article's text changed in place on `day` (YYYY-MM-DD). */
-  markUpdated(articleId: string, day: string): void;
   /** The last day an article was updated in place, or null. */
   updatedOn(articleId: string): string | null;
 }

@@ -19,6 +19,7 @@ const NO_READER_DATA: Record<string, string> = {
   chunks: 'the archive',
   article_corrections: 'the archive: printed corrections linked to what they correct',
   article_revisions: 'the archive: articles updated in place',
+  correction_notices: 'the archive: printed correction notices and what they name',
   pinned_answers: 'newsroom data: the questions and answers staff pin, with no chat or staff member',
   change_log: 'which articles changed (PostgreSQL replicas follow it)',
   embedding_jobs: 'articles waiting for vectors',

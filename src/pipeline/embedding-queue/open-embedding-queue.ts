@@ -33,6 +33,6 @@ export async function openEmbeddingQueue(config: Config, options: { withEmbedder
     });
   }
   // Status needs no embedder: id and dimensions only label the vectors a worker writes.
-  const queue = new PostgresEmbeddingQueue({ pool, embedderId: embedder?.id ?? 'none', dimensions: embedder?.dimensions ?? 1 });
+  const queue = new PostgresEmbeddingQueue({ pool, embedderId: embedder?.id ?? 'none', dimensions: embedder?.dimensions ?? 1, timeZone: config.digest.timezone });
   return { queue, embedder, close: () => pool.end() };
 }

@@ -11,6 +11,8 @@ export const ADVISORY_LOCKS = {
   changeLog: 2,
   /** Held (session level) by the one worker running the digest scheduler and the feed poller. */
   backgroundJobs: 3,
+  /** Held (transaction level) from linking correction notices until commit: a notice and the article it names, written at once, see each other. */
+  corrections: 4,
   /**
    * 'nwsp': a second namespace, for the session lock a long-polling `serve` holds; its key is a
    * 32-bit hash of the bot token (never the token), so one poller per bot however many bots share the database.

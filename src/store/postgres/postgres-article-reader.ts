@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import type { ArticleChange, ArticleChangeReader, ChunkVector, ReplicatedArticle, ReplicatedChunk } from '../article-change-reader.js';
 import { toArticle, type ArticleRow } from '../article-rows.js';
+import { type CorrectionRow, toArticleCorrection } from '../correction-rows.js';
+import type { ArticleCorrection } from '../correction-store.js';
 import { decodeVector } from './vector-bytes.js';
 import { withTransaction } from './with-transaction.js';
 
@@ -31,8 +33,8 @@ export class PostgresArticleReader implements ArticleChangeReader {
 
   async articlesWithChunks(articleIds: readonly string[]): Promise<ReplicatedArticle[]> {
     if (articleIds.length === 0) return [];
-    // One snapshot for both queries, so an article never comes with another version's chunks.
-    const { articles, chunks } = await withTransaction(
+    // One snapshot for all queries, so an article never comes with another version's chunks or corrections.
+    const { articles, chunks, corrections, revisions } = await withTransaction(
       this.pool,
       async (client) => ({
         articles: (await client.query<PostgresArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[]) ORDER BY id', [articleIds])).rows,
@@ -43,6 +45,9 @@ export class PostgresArticleReader implements ArticleChangeReader {
             [articleIds],
           )
         ).rows,
+        corrections: (await client.query<CorrectionRow>('SELECT * FROM article_corrections WHERE article_id = ANY($1::text[]) ORDER BY corrected_on, correction_id', [articleIds]))
+          .rows,
+        revisions: (await client.query<{ article_id: string; updated_on: string }>('SELECT * FROM article_revisions WHERE article_id = ANY($1::text[])', [articleIds])).rows,
       }),
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
@@ -52,11 +57,16 @@ export class PostgresArticleReader implements ArticleChangeReader {
       list.push({ id: Number(row.id), ordinal: row.ordinal, text: row.text, heading: row.heading, embedderId: row.embedder_id, vector: decodeVector(row.vector) });
       chunksByArticle.set(row.article_id, list);
     }
+    const correctionsByArticle = new Map<string, ArticleCorrection[]>();
+    for (const row of corrections) correctionsByArticle.set(row.article_id, [...(correctionsByArticle.get(row.article_id) ?? []), toArticleCorrection(row)]);
+    const updatedOn = new Map(revisions.map((row) => [row.article_id, row.updated_on]));
     return articles.map((row) => ({
       article: toArticle(row, (list) => list),
       contentHash: row.content_hash,
       ingestedAt: row.ingested_at.toISOString(),
       chunks: chunksByArticle.get(row.id) ?? [],
+      corrections: correctionsByArticle.get(row.id) ?? [],
+      updatedOn: updatedOn.get(row.id) ?? null,
     }));
   }
 

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { ArticleWrite, ArticleWriter, RemoveArticlesResult, WriteArticlesResult } from '../article-writer.js';
 import { appendChanges } from './append-changes.js';
 import { writeArticleRows } from './write-article-rows.js';
+import { writeCorrectionLinks } from './write-correction-links.js';
 import { withTransaction } from './with-transaction.js';
 
 export interface PostgresArticleWriterOptions {
@@ -10,6 +11,8 @@ export interface PostgresArticleWriterOptions {
   embedderId: string;
   /** Length of every vector written. */
   dimensions: number;
+  /** The time zone whose day marks an article updated in place (DIGEST_TIMEZONE). Default UTC. */
+  timeZone?: string;
 }
 
 /** `ArticleWriter` on PostgreSQL: articles, chunks with their vectors, and the change log. */
@@ -44,12 +47,15 @@ export class PostgresArticleWriter implements ArticleWriter {
     this.checkBatch(batch);
     return withTransaction(this.options.pool, async (client) => {
       const chunkIds: number[][] = [];
-      for (const item of batch) chunkIds.push(await writeArticleRows(client, item, this.options));
-      const position = await appendChanges(
-        client,
-        batch.map((item) => item.article.id),
-        'upsert',
-      );
+      const updatedInPlace: string[] = [];
+      for (const item of batch) {
+        const written = await writeArticleRows(client, item, this.options);
+        chunkIds.push(written.chunkIds);
+        if (written.updatedInPlace) updatedInPlace.push(item.article.id);
+      }
+      const articles = batch.map((item) => item.article);
+      const corrected = await writeCorrectionLinks(client, articles, updatedInPlace, this.options.timeZone ?? 'UTC');
+      const position = await appendChanges(client, [...articles.map((article) => article.id), ...corrected], 'upsert');
       return { chunkIds, position };
     });
   }

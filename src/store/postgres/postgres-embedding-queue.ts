@@ -3,12 +3,15 @@ import type { CompleteJobResult, EmbeddingJob, EmbeddingQueue, QueuedArticle, Qu
 import { appendChanges } from './append-changes.js';
 import { withTransaction } from './with-transaction.js';
 import { writeArticleRows } from './write-article-rows.js';
+import { writeCorrectionLinks } from './write-correction-links.js';
 
 export interface PostgresEmbeddingQueueOptions {
   pool: pg.Pool;
   /** Id of the embedder that makes the vectors (recorded per chunk, checked by replicas). */
   embedderId: string;
   dimensions: number;
+  /** The time zone whose day marks an article updated in place (DIGEST_TIMEZONE). Default UTC. */
+  timeZone?: string;
   /** Seconds of completed work the rate (and so the ETA) is measured over. Default 60. */
   rateWindowSeconds?: number;
 }
@@ -84,18 +87,23 @@ export class PostgresEmbeddingQueue implements EmbeddingQueue {
       // A newer job may have committed a later version of an article already: keep that one.
       const newer = await client.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[]) AND job_id > $2 FOR UPDATE', [[...stillQueued], job.id]);
       for (const row of newer.rows) stillQueued.delete(row.id);
-      const written: string[] = [];
+      const written: QueuedArticle['article'][] = [];
+      const updatedInPlace: string[] = [];
       let chunks = 0;
       let next = 0;
       for (const item of job.articles) {
         const itemVectors = vectors.slice(next, next + item.chunks.length);
         next += item.chunks.length;
         if (!stillQueued.has(item.article.id)) continue;
-        await writeArticleRows(client, { ...item, vectors: itemVectors }, { ...this.options, jobId: job.id });
-        written.push(item.article.id);
+        const rows = await writeArticleRows(client, { ...item, vectors: itemVectors }, { ...this.options, jobId: job.id });
+        if (rows.updatedInPlace) updatedInPlace.push(item.article.id);
+        written.push(item.article);
         chunks += item.chunks.length;
       }
-      if (written.length > 0) await appendChanges(client, written, 'upsert');
+      if (written.length > 0) {
+        const corrected = await writeCorrectionLinks(client, written, updatedInPlace, this.options.timeZone ?? 'UTC');
+        await appendChanges(client, [...written.map((article) => article.id), ...corrected], 'upsert');
+      }
       await client.query(`UPDATE embedding_jobs SET state = 'done', done_at = clock_timestamp(), done_by = $2, articles = '[]'::jsonb, lease_expires_at = NULL WHERE id = $1`, [
         job.id,
         owner,

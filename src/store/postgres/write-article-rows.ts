@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ArticleWrite } from '../article-writer.js';
+import { changedInPlace } from '../../ingest/corrections/changed-in-place.js';
 import { ARTICLE_COLUMNS, STORED_ARTICLE_COLUMNS, articleValues, upsertArticleSql } from '../article-rows.js';
 import { encodeVector } from './vector-bytes.js';
 
@@ -17,15 +18,25 @@ export interface WriteArticleRowsOptions {
   jobId?: number | null;
 }
 
-/** Replaces one article and its chunks (with their vectors) inside the caller's transaction; returns the new chunk ids in chunk order. */
-export async function writeArticleRows(client: pg.PoolClient, item: ArticleWrite, options: WriteArticleRowsOptions): Promise<number[]> {
+/** What `writeArticleRows` wrote. */
+export interface WrittenArticleRows {
+  /** The new chunk ids, in chunk order. */
+  chunkIds: number[];
+  /** The article was stored before with another title or text (updated in place). */
+  updatedInPlace: boolean;
+}
+
+/** Replaces one article and its chunks (with their vectors) inside the caller's transaction. */
+export async function writeArticleRows(client: pg.PoolClient, item: ArticleWrite, options: WriteArticleRowsOptions): Promise<WrittenArticleRows> {
   const { article } = item;
+  const stored = (await client.query<{ title: string; paragraphs: string[] }>('SELECT title, paragraphs FROM articles WHERE id = $1', [article.id])).rows[0];
+  const updatedInPlace = stored !== undefined && changedInPlace(stored, article);
   const values = articleValues(article, (list) => list);
   await client.query(UPSERT_ARTICLE, [...ARTICLE_COLUMNS.map((column) => values[column]), item.contentHash, options.jobId ?? null]);
   // New ids for every chunk of a changed article: a replica that sees an id it holds knows it
   // holds exactly that chunk and vector, so replaying a change costs nothing.
   await client.query('DELETE FROM chunks WHERE article_id = $1', [article.id]);
-  if (item.chunks.length === 0) return [];
+  if (item.chunks.length === 0) return { chunkIds: [], updatedInPlace };
   const { rows } = await client.query<{ id: string; ordinal: number }>(
     `INSERT INTO chunks (article_id, date, dimensions, embedder_id, ordinal, text, heading, vector, job_id)
        SELECT $1, $2, $3, $4, item.ordinal, item.text, item.heading, item.vector, $9
@@ -44,5 +55,5 @@ export async function writeArticleRows(client: pg.PoolClient, item: ArticleWrite
     ],
   );
   const idByOrdinal = new Map(rows.map((row) => [row.ordinal, Number(row.id)]));
-  return item.chunks.map((chunk) => idByOrdinal.get(chunk.ordinal)!);
+  return { chunkIds: item.chunks.map((chunk) => idByOrdinal.get(chunk.ordinal)!), updatedInPlace };
 }

@@ -336,4 +336,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_ingested ON articles (ingested_at);
     `,
   },
+  {
+    version: 13,
+    sql: `
+      -- Every correction notice read at ingest, with the title, address and day it names: a notice ingested before
+      -- the article it corrects is linked when that article arrives (archive data, no reader's).
+      CREATE TABLE correction_notices (
+        correction_id TEXT PRIMARY KEY,
+        notice_date TEXT,
+        quoted_title TEXT,
+        url TEXT,
+        named_date TEXT,
+        wrong TEXT,
+        corrected TEXT
+      );
+      CREATE INDEX correction_notices_title ON correction_notices (quoted_title);
+      CREATE INDEX correction_notices_url ON correction_notices (url);
+    `,
+  },
 ];

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { ReplicatedArticle, ReplicatedChunk } from '../article-change-reader.js';
 import { SQLITE_UPSERT_ARTICLE, toArticleRow } from '../article-rows.js';
+import { correctionValues, UPSERT_CORRECTION, UPSERT_REVISION } from '../correction-rows.js';
 import { ftsDocument } from './fts-document.js';
 
 /** What one step of following the change log brings. */
@@ -48,9 +49,11 @@ export function applyReplicatedArticles(database: Database.Database, batch: Repl
     for (const articleId of batch.removedArticleIds) {
       for (const id of statements.chunkIdsOfArticle.all(articleId) as number[]) deleteChunk(id);
       statements.deleteArticle.run(articleId);
+      statements.deleteCorrections.run(articleId);
+      statements.deleteRevision.run(articleId);
     }
     let newestIngest: string | null = null;
-    for (const { article, contentHash, ingestedAt, chunks } of batch.articles) {
+    for (const { article, contentHash, ingestedAt, chunks, corrections, updatedOn } of batch.articles) {
       const wanted = new Set(chunks.map((chunk) => chunk.id));
       const held = new Set(statements.chunkIdsOfArticle.all(article.id) as number[]);
       for (const id of held) if (!wanted.has(id)) deleteChunk(id);
@@ -62,6 +65,11 @@ export function applyReplicatedArticles(database: Database.Database, batch: Repl
         statements.insertFts.run(chunk.id, document.words, document.grams);
         addedChunks.push(chunk);
       }
+      // Its corrections as the system of record links them (a notice may have moved to another article).
+      statements.deleteCorrections.run(article.id);
+      for (const correction of corrections) statements.upsertCorrection.run(...correctionValues(correction));
+      if (updatedOn === null) statements.deleteRevision.run(article.id);
+      else statements.upsertRevision.run(article.id, updatedOn);
       if (newestIngest === null || ingestedAt > newestIngest) newestIngest = ingestedAt;
     }
     if (newestIngest !== null) statements.setMeta.run(LAST_INGEST_KEY, newestIngest);
@@ -106,6 +114,10 @@ function prepareStatements(database: Database.Database) {
     upsertArticle: database.prepare(SQLITE_UPSERT_ARTICLE),
     insertChunk: database.prepare('INSERT INTO chunks (id, article_id, date, ordinal, text, heading) VALUES (?, ?, ?, ?, ?, ?)'),
     insertFts: database.prepare('INSERT INTO chunks_fts (rowid, words, grams) VALUES (?, ?, ?)'),
+    deleteCorrections: database.prepare('DELETE FROM article_corrections WHERE article_id = ?'),
+    upsertCorrection: database.prepare(UPSERT_CORRECTION),
+    deleteRevision: database.prepare('DELETE FROM article_revisions WHERE article_id = ?'),
+    upsertRevision: database.prepare(UPSERT_REVISION),
     getMeta: database.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
     setMeta: database.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
   };

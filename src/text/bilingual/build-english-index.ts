@@ -20,6 +20,14 @@ export const ENGLISH_INDEX_DEFAULTS = {
   partOfPhrase: 0.6,
   /** A proper name's entry (`Da4 Qiao2`, a person) offered for a common word (`bridge`) weighs this much. */
   properName: 0.4,
+  /**
+   * The head of a compound offered for the head of its two-word gloss weighs this much of the compound's prior: both
+   * languages put a noun compound's head last, so 水处理 `water treatment` gives 处理 for `treatment` and 生产能力
+   * `production capacity` gives 能力 for `capacity`, senses the dictionary lists under neither word alone. Only when
+   * the rest aligns too (水 is glossed `water`, 生产 `produce`): 日益增加 `increase daily` is no compound of that shape
+   * (增加 is the `increase`).
+   */
+  compoundHead: 0.3,
 } as const;
 
 /** Words that never carry the meaning of a gloss on their own: the English function words, `as` and `one`. */
@@ -35,6 +43,7 @@ export function buildEnglishIndex(entries: readonly CedictEntry[], version: stri
   const glosses = new Map<string, Map<string, number>>();
   const names = new Map<string, Set<string>>();
   const syllables = new Map<string, Set<string>>();
+  const glossWords = wordsOfGlosses(entries);
   const offer = (key: string, headword: string, prior: number): void => {
     const candidates = glosses.get(key) ?? new Map<string, number>();
     glosses.set(key, candidates);
@@ -56,16 +65,21 @@ export function buildEnglishIndex(entries: readonly CedictEntry[], version: stri
     const senses = entry.definitions.flatMap(englishGlosses);
     const lengthPrior = defaults.lengthPrior[headword.length] ?? 0;
     const nameFactor = properName ? defaults.properName : 1;
-    senses.forEach((words, position) => {
+    senses.forEach((gloss, position) => {
       const senseFactor = (position === 0 ? 1 : position === 1 ? 0.85 : 0.75) / (1 + 0.08 * (senses.length - 1));
       const prior = lengthPrior * nameFactor * senseFactor;
-      if (words.length <= defaults.maxGlossWords) offer(words.join(' '), headword, prior);
+      if (gloss.length <= defaults.maxGlossWords) offer(gloss.join(' '), headword, prior);
       // The end of a longer gloss is often the phrase a question uses: `high school` in `senior high school`.
-      for (let start = 1; start <= words.length - 2; start += 1) {
-        if (words.length - start <= defaults.maxGlossWords) offer(words.slice(start).join(' '), headword, prior * defaults.partOfPhrase);
+      for (let start = 1; start <= gloss.length - 2; start += 1) {
+        if (gloss.length - start <= defaults.maxGlossWords) offer(gloss.slice(start).join(' '), headword, prior * defaults.partOfPhrase);
       }
-      if (words.length > 1 && words.length <= defaults.maxGlossWords + 2) {
-        for (const word of words) if (!FUNCTION_WORDS.has(word)) offer(word, headword, (prior * defaults.partOfGloss) / words.length);
+      if (gloss.length > 1 && gloss.length <= defaults.maxGlossWords + 2) {
+        for (const word of gloss) if (!FUNCTION_WORDS.has(word)) offer(word, headword, (prior * defaults.partOfGloss) / gloss.length);
+      }
+      if (gloss.length === 2 && headword.length >= 3 && !FUNCTION_WORDS.has(gloss[1]!)) {
+        const [modifier, head] = [headword.slice(0, -2), headword.slice(-2)];
+        const aligned = glossWords.has(head) && alignsWith(glossWords, modifier, gloss[0]!) && !alignsWith(glossWords, head, gloss[0]!);
+        if (aligned) offer(gloss[1]!, head, prior * defaults.compoundHead);
       }
     });
   }
@@ -82,4 +96,24 @@ export function buildEnglishIndex(entries: readonly CedictEntry[], version: stri
   const syllableIndex: Record<string, string> = {};
   for (const [syllable, characters] of syllables) syllableIndex[syllable] = [...characters].join('');
   return { version, glosses: compact, names: nameIndex, syllables: syllableIndex };
+}
+
+/** Every word of every gloss of each headword (水 → water, …). */
+function wordsOfGlosses(entries: readonly CedictEntry[]): Map<string, Set<string>> {
+  const words = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const set = words.get(entry.simplified) ?? new Set<string>();
+    for (const gloss of entry.definitions.flatMap(englishGlosses)) for (const word of gloss) set.add(word);
+    words.set(entry.simplified, set);
+  }
+  return words;
+}
+
+/** Whether the dictionary glosses `chinese` with `english` or a word of its stem (生产: produce ~ production). */
+function alignsWith(glossWords: Map<string, Set<string>>, chinese: string, english: string): boolean {
+  const words = glossWords.get(chinese);
+  if (!words) return false;
+  if (words.has(english)) return true;
+  const stem = english.slice(0, 5);
+  return stem.length === 5 && [...words].some((word) => word.startsWith(stem));
 }

@@ -6,7 +6,7 @@ export type HeadwordCandidate = [headword: string, prior: number];
  * question translator reads.
  */
 export interface EnglishIndex {
-  /** The dictionary data it was built from (`cedictVersion`); a different version rebuilds it. */
+  /** The dictionary data it was built from (`cedictVersion`) and the builder's revision; a different version rebuilds it. */
   version: string;
   /** Lowercase English gloss of one to four words (`city council`, `school`) → candidates, best first. */
   glosses: Record<string, HeadwordCandidate[]>;

@@ -11,6 +11,9 @@ export interface LoadEnglishIndexOptions {
   dataFolder?: string;
 }
 
+/** The revision of `buildEnglishIndex`: a cached index of another revision is rebuilt (2: compound heads). */
+export const ENGLISH_INDEX_REVISION = 2;
+
 /** The cached index's file name; the version inside it decides whether it is still current. */
 export const ENGLISH_INDEX_FILE = path.join('cc-cedict', 'english-index.json');
 
@@ -21,7 +24,7 @@ export const ENGLISH_INDEX_FILE = path.join('cc-cedict', 'english-index.json');
  */
 export async function loadEnglishIndex(options: LoadEnglishIndexOptions = {}): Promise<EnglishIndex> {
   const dataFolder = options.dataFolder ?? cedictDataFolder();
-  const version = await cedictVersion(dataFolder);
+  const version = `${await cedictVersion(dataFolder)}/index-${ENGLISH_INDEX_REVISION}`;
   const file = options.cacheDir ? path.join(options.cacheDir, ENGLISH_INDEX_FILE) : null;
   if (file) {
     const cached = await readCachedIndex(file);

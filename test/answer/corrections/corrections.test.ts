@@ -40,11 +40,39 @@ describe('printed corrections', () => {
     expect(result.citations.map((citation) => citation.articleId)).toContain('notice');
   });
 
+  it('answers an English question with the corrected figure, the report date in English, and the correction cited', async () => {
+    const result = await archive.answerer.answer("What is the city's daily sewage treatment capacity?");
+    expect(result.answered).toBe(true);
+    expect(result.answer.startsWith('(reported 1 Aug 2026)')).toBe(true);
+    expect(result.answer).toContain('65万吨');
+    expect(result.answer).not.toMatch(/^[^（]*56万吨/);
+    expect(result.citations.map((citation) => citation.articleId)).toContain('notice');
+  });
+
   it('marks an article updated in place (same id, new text) with the day it changed', async () => {
     expect(archive.corrections?.updatedOn('park')).toBeNull();
     await archive.indexArticles([makeArticle('park', '神农公园改造', ['神农公园改造工程启动，预计今年底完工。'], { date: '2026-08-02' })]);
     expect(archive.corrections?.updatedOn('park')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await archive.indexArticles([makeArticle('park', '神农公园改造', ['神农公园改造工程启动，预计今年底完工。'], { date: '2026-08-02' })]);
     expect(archive.corrections?.updatedOn('sewage')).toBeNull();
+  });
+});
+
+describe('a notice ingested before the article it corrects', () => {
+  const LIBRARY = makeArticle('library', '城市书房开放', ['全市城市书房增至53家，全部免费开放，每天开放到晚上九点。'], { date: '2026-04-02' });
+  const EARLY_NOTICE = makeArticle('library-notice', '更正', ['更正：4月2日本报刊发的《城市书房开放》一文中，“全市城市书房增至53家”应为“35家”。特此更正。'], {
+    date: '2026-04-05',
+  });
+
+  it('stays a plain article while the archive lacks that article, and is linked when it arrives', async () => {
+    await archive.indexArticles([EARLY_NOTICE]);
+    expect(archive.corrections?.correctionsOf('library')).toEqual([]);
+    await archive.indexArticles([LIBRARY]);
+    expect(archive.corrections?.correctionsOf('library')).toEqual([
+      { correctionId: 'library-notice', articleId: 'library', correctedOn: '2026-04-05', wrong: '全市城市书房增至53家', corrected: '全市城市书房增至35家' },
+    ]);
+    const result = await archive.answerer.answer('全市城市书房增至多少家？');
+    expect(result.answer).toContain('35家');
+    expect(result.answer).toMatch(/（2026年4月5日更正\[\d\]）/);
   });
 });

@@ -82,4 +82,18 @@ describe('answers in time', () => {
     expect(lastYear.answer).toContain('2400');
     expect(lastYear.answer).not.toContain('2600');
   });
+
+  it('answers an English question naming the city from 我市/本市 articles, newest report first', async () => {
+    const result = await archive.answerer.answer('How many taxis does Zhuzhou have now?');
+    expect(result.answered).toBe(true);
+    expect(result.answer.startsWith('(reported 1 Sep 2026)')).toBe(true);
+    expect(result.answer.indexOf('2600')).toBeLessThan(result.answer.indexOf('2400'));
+  });
+
+  it('tells an English question a plan and then its outcome, naming both reports’ dates in English', async () => {
+    const result = await archive.answerer.answer('When did the Xiangjiang Fourth Bridge open to traffic?');
+    expect(result.answered).toBe(true);
+    expect(result.answer.startsWith('(reported 20 Feb 2024 and 18 Jan 2026)')).toBe(true);
+    expect(result.answer.indexOf('计划')).toBeLessThan(result.answer.indexOf('正式建成'));
+  });
 });

@@ -1,14 +1,7 @@
 // A corrected article's source card and /source say 更正于 <date> with the correction, through the Bot API emulator.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makeArticle } from '../../helpers/open-test-archive.js';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { type BotHarness, startBotHarness } from '../harness.js';
-
-const SEWAGE = makeArticle('sewage', '河西污水处理厂扩建完工', ['河西污水处理厂扩建工程完工，全市日污水处理能力达到56万吨，出水水质达到一级A标准。'], { date: '2026-08-01' });
-const NOTICE = makeArticle('notice', '更正', ['更正：8月1日本报刊发的《河西污水处理厂扩建完工》一文中，“日污水处理能力达到56万吨”应为“65万吨”。特此更正。'], {
-  date: '2026-08-03',
-});
-const CORRECTION_LINE = '更正于 2026-08-03：“日污水处理能力达到56万吨”应为“日污水处理能力达到65万吨”（/source notice）';
-const plain = (html: string): string => html.replace(/<[^>]+>/g, '');
+import { NOTICE, SEWAGE, sourceCorrectionTests } from './source-corrections-scenario.js';
 
 describe('corrections in the bot', () => {
   let harness: BotHarness;
@@ -21,16 +14,5 @@ describe('corrections in the bot', () => {
     await harness?.stop();
   });
 
-  test('/source of the corrected article says when and how it was corrected', async () => {
-    const [reply] = await harness.sendPrivateMessage('/source sewage');
-    expect(plain(reply!.text)).toContain(CORRECTION_LINE);
-  });
-
-  test("the answer gives the corrected figure, and the corrected article's source card says 更正于", async () => {
-    const [answer] = await harness.sendPrivateMessage('全市日污水处理能力达到多少万吨？');
-    expect(plain(answer!.text)).toContain('65万吨');
-    expect(plain(answer!.text)).toContain('2026年8月3日更正');
-    const card = await harness.pressButton(answer!, /^src:\d+:1$/);
-    expect(plain(card.replies[0]!.text)).toContain(CORRECTION_LINE);
-  });
+  sourceCorrectionTests(() => harness);
 });

@@ -37,4 +37,20 @@ describe('buildEnglishIndex', () => {
     expect(index.names.zhuzhou).toEqual(['株洲']);
     expect(index.syllables.xiao).toBe('校');
   });
+
+  it("offers a compound's head for the head of its two-word gloss when the rest aligns, and not otherwise", () => {
+    const compounds = buildEnglishIndex(
+      [
+        { simplified: '水', pinyin: 'shui3', definitions: ['water'] },
+        { simplified: '处理', pinyin: 'chu3 li3', definitions: ['to handle', 'to deal with'] },
+        { simplified: '水处理', pinyin: 'shui3 chu3 li3', definitions: ['water treatment'] },
+        { simplified: '日益', pinyin: 'ri4 yi4', definitions: ['day by day', 'increasingly'] },
+        { simplified: '增加', pinyin: 'zeng1 jia1', definitions: ['to increase'] },
+        { simplified: '日益增加', pinyin: 'ri4 yi4 zeng1 jia1', definitions: ['increase daily'] },
+      ],
+      'test',
+    );
+    expect(compounds.glosses.treatment?.map(([headword]) => headword)).toContain('处理');
+    expect(compounds.glosses.daily?.map(([headword]) => headword)).not.toContain('增加');
+  });
 });
