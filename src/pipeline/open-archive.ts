@@ -101,8 +101,11 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
         writeLock.run(
           'index',
           () =>
-            withCorrections(articles, { store, corrections, today: calendarDay(new Date(), config.digest.timezone).iso }, () =>
-              indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress, signal: indexOptions?.signal }, articles),
+            withCorrections(articles, { store, corrections, today: calendarDay(new Date(), config.digest.timezone).iso }, (watched) =>
+              indexArticles(
+                { store, index, embedder, logger, onProgress: indexOptions?.onProgress, onCommitted: indexOptions?.onCommitted, signal: indexOptions?.signal },
+                watched,
+              ),
             ),
           { signal: indexOptions?.signal },
         ),

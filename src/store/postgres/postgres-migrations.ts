@@ -349,4 +349,18 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX follow_alerts_day ON follow_alerts (chat_id, day);
     `,
   },
+  {
+    version: 13,
+    sql: `
+      -- Where each long file's ingest stands (as in the SQLite schema's version 13); offsets are bigint: files pass 2 GiB.
+      CREATE TABLE ingest_checkpoints (
+        source TEXT PRIMARY KEY,
+        file_identity TEXT NOT NULL,
+        byte_offset bigint NOT NULL,
+        line_number bigint NOT NULL,
+        records bigint NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
