@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { Archive } from '../pipeline/archive.js';
+import type { Archive, IndexArticlesOptions } from '../pipeline/archive.js';
 import { ingestJsonlFile, type IngestJsonlFileResult } from '../pipeline/ingest-jsonl-file.js';
 import type { JsonlSourceFile } from '../pipeline/read-sources.js';
 import { startProgress } from './progress-bar.js';
@@ -8,8 +8,9 @@ export interface StreamJsonlFilesOptions {
   archive: Archive;
   date: string | null;
   interactive: boolean;
-  /** PostgreSQL mode: wait for the queued embedding jobs (see `IndexArticlesOptions.waitForEmbedding`). */
+  /** PostgreSQL mode: wait for the queued embedding jobs, and how they progress meanwhile (see `IndexArticlesOptions`). */
   waitForEmbedding: boolean;
+  onEmbeddingProgress: IndexArticlesOptions['onEmbeddingProgress'];
   /** A file resumed at its checkpoint: `line` lines were committed by an earlier run. */
   onResume: (source: string, line: number) => void;
 }
@@ -34,7 +35,8 @@ export async function streamJsonlFiles(files: readonly JsonlSourceFile[], option
       const { archive } = options;
       const result = await ingestJsonlFile(
         {
-          indexArticles: (articles, indexOptions) => archive.indexArticles(articles, { ...indexOptions, waitForEmbedding: options.waitForEmbedding }),
+          indexArticles: (articles, indexOptions) =>
+            archive.indexArticles(articles, { ...indexOptions, waitForEmbedding: options.waitForEmbedding, onEmbeddingProgress: options.onEmbeddingProgress }),
           checkpoints: archive.state.ingestCheckpoints,
         },
         {

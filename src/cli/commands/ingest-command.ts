@@ -8,6 +8,7 @@ import { streamJsonlFiles } from '../stream-jsonl-files.js';
 import { removeStaleArticles } from '../../pipeline/remove-stale-articles.js';
 import { fetchOptionsFromConfig } from '../../ingest/fetch/fetch-options.js';
 import type { WriteLockHolder } from '../../store/hnsw/write-lock.js';
+import type { QueueProgress } from '../../store/embedding-queue.js';
 
 /** `newsbot ingest <path|url>...`: reads sources into the archive, incrementally. */
 export const registerIngestCommand: RegisterCommand = (program, context) => {
@@ -35,11 +36,8 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
       // feed poll in `serve`) waits, then builds on what this one saved. Reading happens before.
       const store = async () => {
         const indexProgress = startProgress(context.interactive, 'index', read.articles.length);
-        let summary = await archive.indexArticles(read.articles, {
-          onProgress: (done) => indexProgress.update(done),
-          waitForEmbedding: options.wait,
-          onEmbeddingProgress: (progress) => context.stderr(`newsbot: ${formatQueueProgress(progress)}\n`),
-        });
+        const onEmbeddingProgress = (progress: QueueProgress) => context.stderr(`newsbot: ${formatQueueProgress(progress)}\n`);
+        let summary = await archive.indexArticles(read.articles, { onProgress: (done) => indexProgress.update(done), waitForEmbedding: options.wait, onEmbeddingProgress });
         indexProgress.stop();
         const articleIds = new Set(read.articles.map((article) => article.id));
         const completeSources = [...read.completeSources];
@@ -49,6 +47,7 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
           date,
           interactive: context.interactive,
           waitForEmbedding: options.wait,
+          onEmbeddingProgress,
           onResume: (source, line) => context.stderr(`newsbot: ${source}: lines 1–${line} were committed by an earlier run; resuming after them\n`),
         });
         for (const file of streamed) {
