@@ -35,7 +35,9 @@ export async function ingestSources(archive: Archive, files: readonly string[], 
       read.articles,
     ),
   );
-  timer.time(SOURCE_STAGES.removeStale, () => removeStaleArticles(archive, read));
+  timer.time(SOURCE_STAGES.removeStale, () =>
+    removeStaleArticles(archive, { completeSources: read.completeSources, articleIds: new Set(read.articles.map((article) => article.id)) }),
+  );
   return { articles: read.articles.length, summary, errors: read.errors.length };
 }
 

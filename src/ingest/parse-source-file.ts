@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedSource } from './article.js';
 import { dateFromFileName } from './date-from-file-name.js';
 import { decodeText } from './decode-text.js';
 import { errorCode } from './error-code.js';
+import { FileTooLargeError } from './file-too-large-error.js';
+import { readWholeFile } from './read-whole-file.js';
 import { parseDateText } from './parse-date-text.js';
 import { parsePage } from './page/parse-page.js';
 import { parseJsonlRecords } from './records/parse-jsonl-records.js';
@@ -21,6 +22,8 @@ export interface ParseSourceFileOptions {
    * the file name; JSON records keep their own date. Default: null (pages fall back to the file name).
    */
   date?: string | null;
+  /** Largest file read (pages and JSON are read whole). Default `WHOLE_FILE_MAX_BYTES` (64 MiB). */
+  maxFileBytes?: number;
 }
 
 const PARSED_HERE = ['.md', '.markdown', '.txt', '.json', '.jsonl', '.ndjson'];
@@ -42,8 +45,9 @@ export async function parseSourceFile(filePath: string, options: ParseSourceFile
 
   let bytes: Buffer;
   try {
-    bytes = await readFile(options.readFrom ?? filePath);
+    bytes = await readWholeFile(options.readFrom ?? filePath, options.maxFileBytes);
   } catch (error) {
+    if (error instanceof FileTooLargeError) return failure(filePath, `${filePath} is ${error.message}`);
     return failure(filePath, `cannot read file: ${errorCode(error)}`);
   }
 

@@ -19,6 +19,8 @@ import type { CatchUpResult, ReplicaStatus } from './replica/replica-follower.js
 /** Options of `Archive.indexArticles`. */
 export interface IndexArticlesOptions {
   onProgress?: (processed: number) => void;
+  /** After each committed batch and at the end, with the articles taken so far (see `IndexArticlesDeps.onCommitted`). */
+  onCommitted?: (processed: number) => void | Promise<void>;
   signal?: AbortSignal;
   /** PostgreSQL mode: wait until the queued embedding jobs are written, embedding meanwhile (default true); false returns once they are queued. */
   waitForEmbedding?: boolean;
@@ -69,7 +71,7 @@ export interface Archive {
    * index; holds the write lock meanwhile. `signal` (shutdown) stops waiting for the lock, or the
    * indexing before its next batch (committed batches stay).
    */
-  indexArticles(articles: Article[], options?: IndexArticlesOptions): Promise<IndexSummary>;
+  indexArticles(articles: readonly Article[] | AsyncIterable<Article>, options?: IndexArticlesOptions): Promise<IndexSummary>;
   /**
    * Removes articles everywhere (database and vector index). Returns how many were removed.
    * Outside `withWriteLock` it takes the write lock itself, waiting at most 30 s for another writer.

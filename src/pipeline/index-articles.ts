@@ -11,6 +11,7 @@ import { writeThrough } from './write-through.js';
 import type { ArticleWriter } from '../store/article-writer.js';
 import type { EmbeddingQueue } from '../store/embedding-queue.js';
 import { metrics } from '../log/metrics.js';
+import { inGroups } from './in-groups.js';
 
 export interface IndexSummary {
   added: number;
@@ -49,6 +50,12 @@ export interface IndexArticlesDeps {
   queue?: EmbeddingQueue;
   /** Chunks per queued job. Default 64. */
   jobChunks?: number;
+  /**
+   * Called after each batch is committed (stored, or queued with a queue) and once at the end, with the number
+   * of articles taken from `articles` so far: all of them are then committed or found unchanged, so a reader
+   * of a stream can record how far it got (`ingestJsonlFile`'s checkpoint). Awaited before the next article.
+   */
+  onCommitted?: (processed: number) => void | Promise<void>;
 }
 
 /** A changed or new article waiting for its batch. */
@@ -69,6 +76,8 @@ interface PendingArticle {
  */
 const BATCH_CHUNKS = 2048;
 const FIRST_BATCH_CHUNKS = 16;
+/** Articles whose stored hashes a writer is asked for at once (PostgreSQL mode: one round trip each). */
+const HASH_LOOKUP_GROUP = 512;
 /** Chunks per embedding job in PostgreSQL mode: a few seconds of a real model on one core, so a lost lease costs little. */
 const DEFAULT_JOB_CHUNKS = 64;
 
@@ -78,14 +87,13 @@ const DEFAULT_JOB_CHUNKS = 64;
  * The database is written first, the index after, and saved at the end: a crash in between
  * leaves drift that `repairIndexDrift` mends on the next start.
  */
-export async function indexArticles(deps: IndexArticlesDeps, articles: readonly Article[]): Promise<IndexSummary> {
+export async function indexArticles(deps: IndexArticlesDeps, articles: Iterable<Article> | AsyncIterable<Article>): Promise<IndexSummary> {
   const summary: IndexSummary = { added: 0, updated: 0, unchanged: 0, chunks: 0, ...(deps.queue ? { jobs: null } : {}) };
   const seen = new Set<string>();
   let pending: PendingArticle[] = [];
   let pendingChunks = 0;
   let batchChunks = FIRST_BATCH_CHUNKS;
   let processed = 0;
-  const writtenHashes = deps.writer ? await deps.writer.articleHashes(articles.map((article) => article.id)) : null;
 
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
@@ -121,29 +129,35 @@ export async function indexArticles(deps: IndexArticlesDeps, articles: readonly 
     });
     processed += batch.length;
     deps.onProgress?.(processed);
+    await deps.onCommitted?.(processed);
   };
 
-  for (const article of articles) {
-    if (seen.has(article.id)) {
-      deps.logger.warn({ articleId: article.id, source: article.source }, 'duplicate article id in one ingest; keeping the first');
-      processed += 1;
-      continue;
+  // Articles arrive in groups, so a writer's stored hashes are fetched once per group, never for a whole stream at once.
+  for await (const group of inGroups(articles, HASH_LOOKUP_GROUP)) {
+    const writtenHashes = deps.writer ? await deps.writer.articleHashes(group.map((article) => article.id)) : null;
+    for (const article of group) {
+      if (seen.has(article.id)) {
+        deps.logger.warn({ articleId: article.id, source: article.source }, 'duplicate article id in one ingest; keeping the first');
+        processed += 1;
+        continue;
+      }
+      seen.add(article.id);
+      const hash = contentHash(article);
+      const storedHash = writtenHashes ? (writtenHashes.get(article.id) ?? null) : deps.store.articleHash(article.id);
+      if (storedHash === hash) {
+        summary.unchanged += 1;
+        processed += 1;
+        continue;
+      }
+      const chunks = (deps.chunker ?? chunkArticle)(article, deps.chunking);
+      pending.push({ article, hash, isNew: storedHash === null, chunks });
+      pendingChunks += chunks.length;
+      if (pendingChunks >= (deps.queue ? (deps.jobChunks ?? DEFAULT_JOB_CHUNKS) : batchChunks)) await flush();
     }
-    seen.add(article.id);
-    const hash = contentHash(article);
-    const storedHash = writtenHashes ? (writtenHashes.get(article.id) ?? null) : deps.store.articleHash(article.id);
-    if (storedHash === hash) {
-      summary.unchanged += 1;
-      processed += 1;
-      continue;
-    }
-    const chunks = (deps.chunker ?? chunkArticle)(article, deps.chunking);
-    pending.push({ article, hash, isNew: storedHash === null, chunks });
-    pendingChunks += chunks.length;
-    if (pendingChunks >= (deps.queue ? (deps.jobChunks ?? DEFAULT_JOB_CHUNKS) : batchChunks)) await flush();
   }
   await flush();
   deps.onProgress?.(processed);
+  await deps.onCommitted?.(processed);
   deps.index.save();
   for (const result of ['added', 'updated', 'unchanged'] as const) metrics.ingestedArticles.inc({ result }, summary[result]);
   return summary;

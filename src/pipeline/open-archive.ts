@@ -104,8 +104,11 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
         writeLock.run(
           'index',
           () =>
-            withCorrections(articles, { store, links: correctionLinks, today: calendarDay(new Date(), config.digest.timezone).iso }, () =>
-              indexArticles({ store, index, embedder, logger, onProgress: indexOptions?.onProgress, signal: indexOptions?.signal }, articles),
+            withCorrections(articles, { store, links: correctionLinks, today: calendarDay(new Date(), config.digest.timezone).iso }, (watched) =>
+              indexArticles(
+                { store, index, embedder, logger, onProgress: indexOptions?.onProgress, onCommitted: indexOptions?.onCommitted, signal: indexOptions?.signal },
+                watched,
+              ),
             ),
           { signal: indexOptions?.signal },
         ),

@@ -144,6 +144,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
             embedder,
             logger,
             onProgress: indexOptions?.onProgress,
+            onCommitted: indexOptions?.onCommitted,
             signal: indexOptions?.signal,
             writer,
             queue: embeddingQueue,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Article, IngestError, ParsedSource } from '../ingest/article.js';
 import { listSourceFiles } from '../ingest/list-source-files.js';
+import { SOURCE_EXTENSIONS } from '../ingest/source-extensions.js';
 import { parseSourceFile } from '../ingest/parse-source-file.js';
 import { parseHtmlFile } from '../ingest/html/parse-html-file.js';
 import { ingestUrl } from '../ingest/feed/ingest-url.js';
@@ -19,6 +20,17 @@ export interface ReadSourcesOptions {
   /** Longest article body accepted, in characters (`MAX_ARTICLE_CHARS`); longer ones become errors. Default: no limit. */
   maxArticleChars?: number;
   onSourceRead?: (done: number, total: number) => void;
+  /**
+   * Leaves JSON Lines files unread and lists them in `jsonlFiles`, for the caller to stream through
+   * `ingestJsonlFile` (any size, resumable). Default false: they are read here like the rest.
+   */
+  streamJsonl?: boolean;
+}
+
+/** A JSON Lines file left to stream: its path as shown and stored, and where to read it. */
+export interface JsonlSourceFile {
+  source: string;
+  file: string;
 }
 
 export interface ReadSourcesResult {
@@ -28,6 +40,8 @@ export interface ReadSourcesResult {
   completeSources: string[];
   /** Control characters, bidi overrides and lone surrogates removed from the articles (see `cleanParsedSource`). */
   removedCharacters: UnsafeCharacterCounts;
+  /** With `streamJsonl`: the JSON Lines files not read here. */
+  jsonlFiles: JsonlSourceFile[];
 }
 
 /** Reads files, folders and URLs into articles; one bad source or record never stops the rest. */
@@ -40,8 +54,13 @@ export async function readSources(inputs: readonly string[], options: ReadSource
     errors: [...listed.errors.map((error) => ({ ...error, source: displayPath(error.source, options.cwd) }))],
     completeSources: [],
     removedCharacters: noUnsafeCharacters(),
+    jsonlFiles: [],
   };
-  const total = listed.files.length + urls.length;
+  const streamed = options.streamJsonl ? listed.files.filter((file) => SOURCE_EXTENSIONS[path.extname(file).toLowerCase() as keyof typeof SOURCE_EXTENSIONS] === 'jsonl') : [];
+  result.jsonlFiles = streamed.map((file) => ({ source: displayPath(file, options.cwd), file }));
+  const streamedFiles = new Set(streamed);
+  const files = listed.files.filter((file) => !streamedFiles.has(file));
+  const total = files.length + urls.length;
   let done = 0;
   const collect = (source: string, read: ParsedSource): void => {
     const cleaned = cleanParsedSource(read);
@@ -53,7 +72,7 @@ export async function readSources(inputs: readonly string[], options: ReadSource
     if (parsed.errors.length === 0) result.completeSources.push(redactUrlCredentials(source));
     options.onSourceRead?.(++done, total);
   };
-  for (const file of listed.files) {
+  for (const file of files) {
     const source = displayPath(file, options.cwd);
     const parsed = /\.html?$/i.test(file)
       ? await parseHtmlFile(source, { date: options.date, readFrom: file })

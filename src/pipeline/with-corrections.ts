@@ -1,5 +1,6 @@
 import type { Article } from '../ingest/article.js';
 import { changedInPlace } from '../ingest/corrections/changed-in-place.js';
+import { readCorrection } from '../ingest/corrections/read-correction.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { SqlCorrectionLinks } from '../store/sql/sql-correction-links.js';
 
@@ -11,20 +12,30 @@ export interface WithCorrectionsDeps {
 }
 
 /**
- * SQLite archive: runs `index` over `articles`, then marks the ones already stored whose title or text changed (updated
- * in place, same id) and links the correction notices among them, and the earlier ones naming them, to the articles
- * they correct. (PostgreSQL does both in the transaction that writes the articles.)
+ * SQLite archive: runs `index` over `articles` (a list or a stream, passed through as it is read), then marks the ones
+ * already stored whose title or text changed (updated in place, same id) and links the correction notices among them,
+ * and the earlier ones naming them, to the articles they correct. (PostgreSQL does both in the transaction that writes
+ * the articles.) Notices are kept whole until the end, every other article only by its names (title, address), so a
+ * stream stays a stream.
  */
-export async function withCorrections<T>(articles: readonly Article[], deps: WithCorrectionsDeps, index: () => Promise<T>): Promise<T> {
-  const changed = articles.filter((article) => {
-    const stored = deps.store.getArticle(article.id);
-    return stored !== null && changedInPlace(stored, article);
-  });
-  const result = await index();
-  await deps.links.markUpdated(
-    changed.map((article) => article.id),
-    deps.today,
-  );
-  await deps.links.link(articles);
+export async function withCorrections<T>(
+  articles: Iterable<Article> | AsyncIterable<Article>,
+  deps: WithCorrectionsDeps,
+  index: (articles: AsyncIterable<Article>) => Promise<T>,
+): Promise<T> {
+  const changed: string[] = [];
+  const named: Article[] = [];
+  async function* watched(): AsyncGenerator<Article> {
+    for await (const article of articles) {
+      // Compared before `index` writes it: the stored row is still the earlier version.
+      const stored = deps.store.getArticle(article.id);
+      if (stored !== null && changedInPlace(stored, article)) changed.push(article.id);
+      named.push(readCorrection(article) ? article : { ...article, paragraphs: [] });
+      yield article;
+    }
+  }
+  const result = await index(watched());
+  await deps.links.markUpdated(changed, deps.today);
+  await deps.links.link(named);
   return result;
 }

@@ -7,6 +7,7 @@ import type { RateLimitStore } from './rate-limit-store.js';
 import type { SentDigestStore } from './sent-digest-store.js';
 import type { SubscriptionStore } from './subscription-store.js';
 import type { PinStore } from './pin-store.js';
+import type { IngestCheckpointStore } from './ingest-checkpoint-store.js';
 
 /** Every kind of state besides the articles, each behind its own port. */
 export interface StateStores {
@@ -23,4 +24,6 @@ export interface StateStores {
   readonly pins: PinStore;
   /** Followed topics (/follow) and the alerts sent about them. */
   readonly follows: FollowStore;
+  /** How far the ingest of each long file got, so an interrupted one resumes (newsroom data). */
+  readonly ingestCheckpoints: IngestCheckpointStore;
 }

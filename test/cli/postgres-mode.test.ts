@@ -65,6 +65,24 @@ describe('newsbot with DATABASE_URL', () => {
     expect(run.stderr).not.toContain(url.password);
   });
 
+  it('streams a JSON Lines file into PostgreSQL and keeps its checkpoint there: another home skips what is committed', async () => {
+    const folder = home();
+    const file = path.join(folder, 'export.jsonl');
+    const record = (index: number) => JSON.stringify({ id: `pg-jsonl-${index}`, title: `第${index}号通告`, body: `湘江沿岸第${index}处工程今天开工。` });
+    fs.writeFileSync(file, `${Array.from({ length: 30 }, (_, index) => record(index + 1)).join('\n')}\n{"title": 1}\n`);
+    const first = await runCli(['ingest', file, '--json'], { NEWSBOT_HOME: home(), DATABASE_URL: databaseUrl });
+    expect(first.code, first.stderr).toBe(1);
+    expect(first.json().articles).toMatchObject({ added: 30, failed: 1 });
+    expect(first.json().errors[0].source).toBe(`${file}#31`);
+    const [checkpoint] = await query<{ byte_offset: string; line_number: string }>('SELECT byte_offset, line_number FROM ingest_checkpoints');
+    expect([Number(checkpoint!.byte_offset), Number(checkpoint!.line_number)]).toEqual([fs.statSync(file).size, 31]);
+
+    const again = await runCli(['ingest', file, '--json'], { NEWSBOT_HOME: home(), DATABASE_URL: databaseUrl });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json()).toMatchObject({ articles: { added: 0, unchanged: 0, failed: 0 }, resumed: [{ source: file, line: 31 }] });
+    await runCli(['remove', ...Array.from({ length: 30 }, (_, index) => `pg-jsonl-${index + 1}`)], { NEWSBOT_HOME: home(), DATABASE_URL: databaseUrl });
+  });
+
   it('ingest writes to PostgreSQL; ask, search, check, digest and remove work from other homes', async () => {
     const ingest = await runCli(['ingest', SAMPLE_PAGE, '--date', '2026-04-23', '--json'], { NEWSBOT_HOME: home(), DATABASE_URL: databaseUrl });
     expect(ingest.code, ingest.stderr).toBe(0);

@@ -72,6 +72,16 @@ describe('parseSourceFile: failures are results, not exceptions', () => {
     await mkdir(file('folder.md'));
     expect((await parseSourceFile(file('folder.md'), {})).errors[0]?.message).toBe('cannot read file: EISDIR');
   });
+
+  it('refuses a page or JSON file over the size read whole, pointing to JSON Lines, and reads one at the limit', async () => {
+    const records = JSON.stringify([{ title: '新桥通车', body: '新桥今天正式通车。' }]);
+    await writeFile(file('export.json'), records);
+    const bytes = Buffer.byteLength(records);
+    const over = await parseSourceFile(file('export.json'), { maxFileBytes: bytes - 1 });
+    expect(over.articles).toEqual([]);
+    expect(over.errors[0]?.message).toMatch(/export\.json is 0\.0 MiB, over the limit .* read whole .*JSON Lines \(\.jsonl/);
+    expect((await parseSourceFile(file('export.json'), { maxFileBytes: bytes })).articles.map((article) => article.title)).toEqual(['新桥通车']);
+  });
 });
 
 describe('parseSourceFile: JSON Lines', () => {

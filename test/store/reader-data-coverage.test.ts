@@ -26,6 +26,7 @@ const NO_READER_DATA: Record<string, string> = {
   embedding_job_articles: 'articles waiting for vectors',
   meta: 'archive settings and counters',
   feed_states: 'feed URLs and the items seen in them',
+  ingest_checkpoints: 'paths of ingested files and how far their ingest got',
   question_log_secret: 'emptied on start: the key never stays in the database',
   schema_migrations: 'applied PostgreSQL migrations',
   sqlite_sequence: 'SQLite’s AUTOINCREMENT counters',

@@ -3,9 +3,12 @@ import { parseDateOption } from '../parse-date-option.js';
 import { startProgress } from '../progress-bar.js';
 import { formatQueueProgress } from '../../pipeline/embedding-queue/format-queue-progress.js';
 import { readSources } from '../../pipeline/read-sources.js';
+import { addIndexSummaries } from '../../pipeline/add-index-summaries.js';
+import { streamJsonlFiles } from '../stream-jsonl-files.js';
 import { removeStaleArticles } from '../../pipeline/remove-stale-articles.js';
 import { fetchOptionsFromConfig } from '../../ingest/fetch/fetch-options.js';
 import type { WriteLockHolder } from '../../store/hnsw/write-lock.js';
+import type { QueueProgress } from '../../store/embedding-queue.js';
 
 /** `newsbot ingest <path|url>...`: reads sources into the archive, incrementally. */
 export const registerIngestCommand: RegisterCommand = (program, context) => {
@@ -15,7 +18,7 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
     .argument('<sources...>', 'files, folders or http(s) URLs')
     .option('--date <YYYY-MM-DD>', 'publication date for sources that carry none')
     .option('--no-wait', 'PostgreSQL mode: return once the chunks are queued for embedding (`newsbot work --status` shows progress)')
-    .option('--json', 'print one JSON object: { articles: { added, updated, unchanged, failed, removed }, chunks, errors, removedCharacters }')
+    .option('--json', 'print one JSON object: { articles: { added, updated, unchanged, failed, removed }, chunks, errors, resumed, removedCharacters }')
     .action(async (sources: string[], options: { date?: string; json?: boolean; wait: boolean }) => {
       const date = parseDateOption(options.date);
       const archive = await context.openArchive({ reranker: false });
@@ -26,19 +29,37 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
         fetch: fetchOptionsFromConfig(archive.config.feeds),
         maxArticleChars: archive.config.maxArticleChars,
         onSourceRead: (done) => readProgress.update(done),
+        streamJsonl: true,
       });
       readProgress.stop();
       // Storing and removing are one unit under the archive's write lock: a second ingest (or a
       // feed poll in `serve`) waits, then builds on what this one saved. Reading happens before.
       const store = async () => {
         const indexProgress = startProgress(context.interactive, 'index', read.articles.length);
-        const summary = await archive.indexArticles(read.articles, {
-          onProgress: (done) => indexProgress.update(done),
-          waitForEmbedding: options.wait,
-          onEmbeddingProgress: (progress) => context.stderr(`newsbot: ${formatQueueProgress(progress)}\n`),
-        });
+        const onEmbeddingProgress = (progress: QueueProgress) => context.stderr(`newsbot: ${formatQueueProgress(progress)}\n`);
+        let summary = await archive.indexArticles(read.articles, { onProgress: (done) => indexProgress.update(done), waitForEmbedding: options.wait, onEmbeddingProgress });
         indexProgress.stop();
-        return { summary, removed: await removeStaleArticles(archive, read) };
+        const articleIds = new Set(read.articles.map((article) => article.id));
+        const completeSources = [...read.completeSources];
+        // JSON Lines files stream through in bounded batches, each resuming at its checkpoint.
+        const streamed = await streamJsonlFiles(read.jsonlFiles, {
+          archive,
+          date,
+          interactive: context.interactive,
+          waitForEmbedding: options.wait,
+          onEmbeddingProgress,
+          onResume: (source, line) => context.stderr(`newsbot: ${source}: lines 1–${line} were committed by an earlier run; resuming after them\n`),
+        });
+        for (const file of streamed) {
+          summary = addIndexSummaries(summary, file.summary);
+          read.errors.push(...file.errors);
+          for (const kind of ['control', 'bidi', 'loneSurrogate'] as const) read.removedCharacters[kind] += file.removedCharacters[kind];
+          for (const id of file.articleIds) articleIds.add(id);
+          // Only a file read whole in this run knows every article it holds.
+          if (file.errors.length === 0 && file.resumedFrom === null) completeSources.push(file.source);
+        }
+        const resumed = streamed.flatMap((file) => (file.resumedFrom ? [{ source: file.source, line: file.resumedFrom.line, byte: file.resumedFrom.offset }] : []));
+        return { summary, resumed, removed: await removeStaleArticles(archive, { completeSources, articleIds }) };
       };
       const onWait = (holder: WriteLockHolder | null): void =>
         context.stderr(
@@ -48,11 +69,12 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
               ? `newsbot: waiting for another ingest (pid ${holder.pid})…\n`
               : `newsbot: waiting for another process writing the archive (pid ${holder.pid}, ${holder.purpose})…\n`,
         );
-      const { summary, removed } = archive.withWriteLock ? await archive.withWriteLock('ingest', store, { onWait }) : await store();
+      const { summary, resumed, removed } = archive.withWriteLock ? await archive.withWriteLock('ingest', store, { onWait }) : await store();
       const report = {
         articles: { added: summary.added, updated: summary.updated, unchanged: summary.unchanged, failed: read.errors.length, removed },
         chunks: summary.chunks,
         errors: read.errors,
+        resumed,
         // What was taken out of the stored text (control characters, bidi overrides, lone surrogates), so it stays honest.
         removedCharacters: read.removedCharacters,
       };

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { ParsedSource } from '../article.js';
 import { errorCode } from '../error-code.js';
+import { FileTooLargeError } from '../file-too-large-error.js';
+import { readWholeFile } from '../read-whole-file.js';
 import { decodeHtml } from './decode-html.js';
 import { extractArticleFromHtml } from './extract-article-from-html.js';
 
@@ -21,8 +22,9 @@ export async function parseHtmlFile(filePath: string, options: ParseHtmlFileOpti
   const failure = (message: string): ParsedSource => ({ articles: [], errors: [{ source: filePath, message }] });
   let text: string;
   try {
-    text = decodeHtml(await readFile(options.readFrom ?? filePath), null).text;
+    text = decodeHtml(await readWholeFile(options.readFrom ?? filePath), null).text;
   } catch (error) {
+    if (error instanceof FileTooLargeError) return failure(`${filePath} is ${error.message}`);
     return failure(`cannot read file: ${errorCode(error)}`);
   }
   const article = extractArticleFromHtml(text, null, { source: filePath, date: options.date ?? null });

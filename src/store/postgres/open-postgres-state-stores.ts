@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { StateStores } from '../state-stores.js';
+import { SqlIngestCheckpointStore } from '../sql/sql-ingest-checkpoint-store.js';
 import { SqlFollowStore } from '../sql/sql-follow-store.js';
 import { postgresClient } from './postgres-client.js';
 import { PostgresChatMemoryStore } from './postgres-chat-memory-store.js';
@@ -11,7 +12,8 @@ import { PostgresSubscriptionStore } from './postgres-subscription-store.js';
 import { PostgresPinStore } from './postgres-pin-store.js';
 
 /** The state ports with a PostgreSQL adapter; the others stay in the worker's replica file until theirs exists. */
-export type PostgresStateStores = Pick<StateStores, 'subscriptions' | 'sentDigests' | 'feedStates' | 'chatMemory' | 'rateLimits' | 'pins' | 'follows'> & PostgresQuestionLogStores;
+export type PostgresStateStores = Pick<StateStores, 'subscriptions' | 'sentDigests' | 'feedStates' | 'chatMemory' | 'rateLimits' | 'pins' | 'follows' | 'ingestCheckpoints'> &
+  PostgresQuestionLogStores;
 
 /** Options for {@link openPostgresStateStores}. */
 export interface OpenPostgresStateStoresOptions {
@@ -34,6 +36,7 @@ export function openPostgresStateStores(pool: pg.Pool, options: OpenPostgresStat
     rateLimits: new PostgresRateLimitStore(pool),
     pins: new PostgresPinStore(pool, now),
     follows: new SqlFollowStore(postgresClient(pool), now),
+    ingestCheckpoints: new SqlIngestCheckpointStore(postgresClient(pool), now),
     ...openPostgresQuestionLogStores(pool),
   };
 }

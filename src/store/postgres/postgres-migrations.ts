@@ -365,6 +365,20 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
       CREATE INDEX correction_notices_title ON correction_notices (quoted_title);
       CREATE INDEX correction_notices_url ON correction_notices (url);
+      `,
+    },
+    {
+      version: 14,
+      sql: `
+      -- Where each long file's ingest stands (as in the SQLite schema's version 14); offsets are bigint: files pass 2 GiB.
+      CREATE TABLE ingest_checkpoints (
+        source TEXT PRIMARY KEY,
+        file_identity TEXT NOT NULL,
+        byte_offset bigint NOT NULL,
+        line_number bigint NOT NULL,
+        records bigint NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
     `,
   },
 ];

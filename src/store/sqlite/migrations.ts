@@ -352,6 +352,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX correction_notices_title ON correction_notices (quoted_title);
       CREATE INDEX correction_notices_url ON correction_notices (url);
+      `,
+    },
+    {
+      version: 14,
+      sql: `
+      -- How far the ingest of each long file got (\`newsbot ingest\` of JSON Lines): written after every committed batch, so
+      -- an interrupted ingest resumes at byte_offset. source is the file's path as shown; file_identity its size,
+      -- modification time and a hash of its head (another content starts over).
+      CREATE TABLE ingest_checkpoints (
+        source TEXT PRIMARY KEY,
+        file_identity TEXT NOT NULL,
+        byte_offset INTEGER NOT NULL,
+        line_number INTEGER NOT NULL,
+        records INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
     `,
   },
 ];

@@ -3,6 +3,7 @@ import type { StateStores } from '../state-stores.js';
 import { importFeedStateFile } from './import-feed-state-file.js';
 import { SqliteAnswerFeedbackStore } from './sqlite-answer-feedback-store.js';
 import { SqlFollowStore } from '../sql/sql-follow-store.js';
+import { SqlIngestCheckpointStore } from '../sql/sql-ingest-checkpoint-store.js';
 import { sqliteClient } from './sqlite-client.js';
 import { SqliteChatMemoryStore } from './sqlite-chat-memory-store.js';
 import { SqliteFeedStateStore } from './sqlite-feed-state-store.js';
@@ -38,5 +39,6 @@ export function openStateStores(database: Database.Database, options: OpenStateS
     answerFeedback: new SqliteAnswerFeedbackStore(database),
     pins: new SqlitePinStore(database, now),
     follows: new SqlFollowStore(sqliteClient(database), now),
+    ingestCheckpoints: new SqlIngestCheckpointStore(sqliteClient(database), now),
   };
 }
