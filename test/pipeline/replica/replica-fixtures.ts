@@ -65,7 +65,7 @@ export function openReplica(
   home: string,
   reader: ArticleChangeReader,
   notifier: ReplicaFollowerOptions['notifier'],
-  options: { resetIndex?: boolean; pollIntervalMs?: number } = {},
+  options: Pick<ReplicaFollowerOptions, 'pollIntervalMs' | 'positions' | 'snapshotBatchArticles' | 'heartbeatIntervalMs'> & { resetIndex?: boolean } = {},
 ): TestReplica {
   const file = path.join(home, 'newsbot.db');
   const database = openSqliteDatabase(file);
@@ -82,6 +82,9 @@ export function openReplica(
     pollIntervalMs: options.pollIntervalMs ?? 60_000,
     reconnectMinMs: 50,
     reconnectMaxMs: 200,
+    positions: options.positions,
+    snapshotBatchArticles: options.snapshotBatchArticles,
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
   });
   return {
     database,
