@@ -1,38 +1,15 @@
 // A replica built from a snapshot of PostgreSQL rather than by replaying the change log, and the log compacted behind
 // the slowest live replica: on an embedded PostgreSQL, with the real SQLite replica and HNSW index.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ArticleChangeReader, ReadSnapshotOptions } from '../../../src/store/article-change-reader.js';
-import { openPostgresStore, type PostgresStore } from '../../../src/store/postgres/open-postgres-store.js';
+import type { PostgresStore } from '../../../src/store/postgres/open-postgres-store.js';
 import { PostgresReplicaPositions } from '../../../src/store/postgres/postgres-replica-positions.js';
 import { compactChangeLog } from '../../../src/store/postgres/compact-change-log.js';
 import { replicaBootstrapPending, replicaId } from '../../../src/store/sqlite/sqlite-replica-writes.js';
-import { startPostgresServer, type PostgresServer } from '../../helpers/postgres-server.js';
 import { makeArticle } from '../../helpers/open-test-archive.js';
-import { INGEST_EMBEDDER, ingest, openReplica, temporaryHome, type TestReplica } from './replica-fixtures.js';
+import { ingest, openReplica, type TestReplica, usePostgresReplicas } from './replica-fixtures.js';
 
-let server: PostgresServer;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await server?.close();
-});
-
-async function openStore(): Promise<PostgresStore> {
-  const store = await openPostgresStore({ connectionString: await server.createDatabase(), embedderId: INGEST_EMBEDDER.id, dimensions: INGEST_EMBEDDER.dimensions });
-  cleanups.push(() => store.close());
-  return store;
-}
-
-function newHome(): string {
-  const { home, cleanup } = temporaryHome();
-  cleanups.push(cleanup);
-  return home;
-}
+const { openStore, newHome } = usePostgresReplicas();
 
 /** Story `n` of a numbered series, each with its own words so it is found by them. */
 function story(n: number, extra = ''): ReturnType<typeof makeArticle> {
