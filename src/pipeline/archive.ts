@@ -14,8 +14,8 @@ import type { Article } from '../ingest/article.js';
 import type { IndexSummary } from './index-articles.js';
 import type { WriteLockRunOptions } from './archive-write-lock.js';
 import type { CatchUpResult, ReplicaStatus } from './replica/replica-follower.js';
+import type { CompactChangeLogResult } from '../store/postgres/compact-change-log.js';
 
-/** A worker's local search replica of the PostgreSQL system of record (DATABASE_URL set). */
 /** Options of `Archive.indexArticles`. */
 export interface IndexArticlesOptions {
   onProgress?: (processed: number) => void;
@@ -28,6 +28,7 @@ export interface IndexArticlesOptions {
   onEmbeddingProgress?: (progress: QueueProgress) => void;
 }
 
+/** A worker's local search replica of the PostgreSQL system of record (DATABASE_URL set). */
 export interface ArchiveReplica {
   /** Whether it can answer, how far behind it is; for /health. */
   status(): ReplicaStatus;
@@ -35,6 +36,8 @@ export interface ArchiveReplica {
   catchUp(): Promise<CatchUpResult>;
   /** Follows the change log in the background until the archive closes (`serve`). */
   follow(): void;
+  /** Deletes the change-log rows every live replica has applied (the leader runs it now and then; see `compactChangeLog`). */
+  compactChangeLog(): Promise<CompactChangeLogResult>;
 }
 
 /**

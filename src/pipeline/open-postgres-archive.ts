@@ -17,12 +17,14 @@ import { openStateStores } from '../store/sqlite/open-state-stores.js';
 import { SqliteCorrectionStore } from '../store/sqlite/sqlite-correction-store.js';
 import { openPostgresStateStores } from '../store/postgres/open-postgres-state-stores.js';
 import { readWriteLockHolder, tryAcquireWriteLock } from '../store/hnsw/write-lock.js';
-import { replicaChunkIds, replicaPosition } from '../store/sqlite/sqlite-replica-writes.js';
+import { replicaBootstrapPending, replicaChunkIds, replicaPosition } from '../store/sqlite/sqlite-replica-writes.js';
 import { createPostgresPool } from '../store/postgres/create-postgres-pool.js';
 import { runPostgresMigrations } from '../store/postgres/run-postgres-migrations.js';
 import { PostgresArticleWriter } from '../store/postgres/postgres-article-writer.js';
 import { PostgresArticleReader } from '../store/postgres/postgres-article-reader.js';
 import { PostgresChangeNotifier } from '../store/postgres/postgres-change-notifier.js';
+import { PostgresReplicaPositions } from '../store/postgres/postgres-replica-positions.js';
+import { compactChangeLog } from '../store/postgres/compact-change-log.js';
 import { ReplicaFollower } from './replica/replica-follower.js';
 import { ReplicaAheadError, ReplicaEmbedderMismatchError } from './replica/replica-errors.js';
 import { PostgresUnavailableError, ReplicaHomeBusyError, StandaloneArchiveInHomeError, describeCause } from './postgres-archive-errors.js';
@@ -77,7 +79,8 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
     const database = openSqliteDatabase(file);
     cleanups.push(() => void database.close());
     const heldPosition = replicaPosition(database);
-    if (heldPosition === 0 && replicaChunkIds(database).length > 0) throw new StandaloneArchiveInHomeError(config.dataDir);
+    // A replica interrupted while copying its first snapshot holds chunks at position 0 too: it copies again.
+    if (heldPosition === 0 && !replicaBootstrapPending(database) && replicaChunkIds(database).length > 0) throw new StandaloneArchiveInHomeError(config.dataDir);
     const index = openArchiveIndex(config, embedder, options.resetIndex ?? false);
     cleanups.push(() => index.save());
     const pool = createPostgresPool({
@@ -107,6 +110,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
       embedderId: embedder.id,
       logger,
       pollIntervalMs: options.pollIntervalMs,
+      positions: new PostgresReplicaPositions(pool),
     });
     cleanups.push(() => follower.stop());
     if (reachable) {
@@ -135,7 +139,12 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
       state,
       corrections,
       embeddingQueue,
-      replica: { status: () => follower.status(), catchUp: () => follower.catchUp(), follow: () => follower.follow() },
+      replica: {
+        status: () => follower.status(),
+        catchUp: () => follower.catchUp(),
+        follow: () => follower.follow(),
+        compactChangeLog: () => compactChangeLog(pool),
+      },
       indexArticles: async (articles, indexOptions) => {
         const summary = await indexArticles(
           {

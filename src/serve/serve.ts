@@ -8,6 +8,7 @@ import { checkServeConfig } from '../config/check-serve-config.js';
 import { claimLongPolling } from './claim-long-polling.js';
 import { createBackgroundServices } from './create-background-services.js';
 import { leaderOnlyServices } from './leader-only-services.js';
+import { changeLogCompactionService } from './change-log-compaction-service.js';
 import { startEarlyMetricsServer } from './metrics-server.js';
 import { startServer } from './start-server.js';
 import { waitForStop } from './wait-for-stop.js';
@@ -52,6 +53,8 @@ async function serveClaimed(options: ServeOptions): Promise<void> {
   // PostgreSQL mode: the replica follows the change log until the archive closes.
   archive.replica?.follow();
   const jobs = createBackgroundServices(archive);
+  const { replica } = archive;
+  if (replica) jobs.push(changeLogCompactionService({ compact: () => replica.compactChangeLog(), logger: archive.logger }));
   // With many workers on one PostgreSQL, one of them at a time sends digests and polls feeds.
   const services = databaseUrl === null ? jobs : [leaderOnlyServices(jobs, { connectionString: databaseUrl, logger: archive.logger })];
   // Every worker embeds queued chunks too (EMBED_WORKER=0 leaves that to `newsbot work`).

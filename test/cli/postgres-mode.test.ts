@@ -8,6 +8,8 @@ import { openHnswVectorIndex } from '../../src/store/hnsw/hnsw-vector-index.js';
 import { HashEmbedder } from '../../src/embedding/hash-embedder.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgresServer, type PostgresServer } from '../helpers/postgres-server.js';
+import { createPostgresPool } from '../../src/store/postgres/create-postgres-pool.js';
+import { compactChangeLog } from '../../src/store/postgres/compact-change-log.js';
 import { SAMPLE_PAGE, runCli, temporaryHome } from '../helpers/run-cli.js';
 
 let server: PostgresServer;
@@ -110,6 +112,23 @@ describe('newsbot with DATABASE_URL', () => {
     expect(await query(`SELECT id FROM articles WHERE id = '${id}'`)).toEqual([]);
     // The earlier home follows the removal on its next start.
     expect((await runCli(['search', '产业集群', '--json'], env)).stdout).not.toContain(`"articleId":"${id}"`);
+  }, 30_000);
+
+  it('a new home copies a snapshot, so it answers even once the change log was compacted to nothing', async () => {
+    const connectionString = await server.createDatabase();
+    const ingest = await runCli(['ingest', SAMPLE_PAGE, '--date', '2026-04-23', '--json'], { NEWSBOT_HOME: home(), DATABASE_URL: connectionString });
+    expect(ingest.code, ingest.stderr).toBe(0);
+    // The ingesting home's replica recorded its position: the only live one, so every row goes.
+    const pool = createPostgresPool({ connectionString });
+    try {
+      expect(await compactChangeLog(pool)).toMatchObject({ liveReplicas: 1, deleted: expect.any(Number) });
+      expect((await pool.query('SELECT position FROM change_log')).rows).toEqual([]);
+    } finally {
+      await pool.end();
+    }
+    const ask = await runCli(['ask', '株洲有几个国家中小企业特色产业集群？'], { NEWSBOT_HOME: home(), DATABASE_URL: connectionString });
+    expect(ask.code, ask.stderr).toBe(0);
+    expect(ask.stdout).toContain('3个');
   }, 30_000);
 
   it('answers from an existing replica when PostgreSQL is down at start; an empty one fails clearly', async () => {

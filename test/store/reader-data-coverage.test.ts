@@ -22,6 +22,8 @@ const NO_READER_DATA: Record<string, string> = {
   correction_notices: 'the archive: printed correction notices and what they name',
   pinned_answers: 'newsroom data: the questions and answers staff pin, with no chat or staff member',
   change_log: 'which articles changed (PostgreSQL replicas follow it)',
+  change_log_compaction: 'how far the change log was compacted',
+  replica_positions: 'how far each worker’s replica has followed the change log (a random id per replica)',
   embedding_jobs: 'articles waiting for vectors',
   embedding_job_articles: 'articles waiting for vectors',
   meta: 'archive settings and counters',

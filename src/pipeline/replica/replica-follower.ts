@@ -1,15 +1,18 @@
 /**
  * Keeps a worker's local search replica (SQLite FTS5 + HNSW under NEWSBOT_HOME) in step with the
- * PostgreSQL system of record by following its change log. Questions are answered from the
- * replica, so they keep being answered while PostgreSQL is away.
+ * PostgreSQL system of record: a new replica is built from a snapshot, then follows the change log
+ * (and records its position there, so the log is compacted behind it). Questions are answered from
+ * the replica, so they keep being answered while PostgreSQL is away.
  */
 import { describeReplicaError } from './describe-replica-error.js';
 import type Database from 'better-sqlite3';
 import type { ArticleChangeReader } from '../../store/article-change-reader.js';
 import type { ChangeNotifier, ChangeSubscription } from '../../store/change-notifier.js';
 import type { VectorIndex } from '../../store/vector-index.js';
+import type { ReplicaPositions } from '../../store/replica-positions.js';
 import type { Logger } from '../../log/logger.js';
-import { applyReplicatedArticles, replicaChunkIds, replicaPosition } from '../../store/sqlite/sqlite-replica-writes.js';
+import { applyReplicatedArticles, replicaBootstrapPending, replicaChunkIds, replicaId, replicaPosition } from '../../store/sqlite/sqlite-replica-writes.js';
+import { bootstrapReplica } from './bootstrap-replica.js';
 import { repairReplicaDrift } from './repair-replica-drift.js';
 import { ReplicaAheadError, ReplicaEmbedderMismatchError } from './replica-errors.js';
 
@@ -30,6 +33,13 @@ export const REPLICA_DEFAULTS = {
    * Default 30000.
    */
   saveIntervalMs: 30_000,
+  /**
+   * Articles per SQLite transaction while a snapshot is copied in (each with its chunks: about 10,000 chunks at the
+   * bench corpus's 10 a story). Default 1000.
+   */
+  snapshotBatchArticles: 1000,
+  /** The replica's position is recorded in PostgreSQL at most this often (and after a snapshot). Default 5000. */
+  heartbeatIntervalMs: 5000,
 } as const;
 
 export interface ReplicaFollowerOptions {
@@ -51,6 +61,12 @@ export interface ReplicaFollowerOptions {
   reconnectMaxMs?: number;
   /** See `REPLICA_DEFAULTS.saveIntervalMs`. */
   saveIntervalMs?: number;
+  /** Where the replica records its position (the change log is compacted behind the slowest); none records nothing. */
+  positions?: ReplicaPositions;
+  /** See `REPLICA_DEFAULTS.snapshotBatchArticles`. */
+  snapshotBatchArticles?: number;
+  /** See `REPLICA_DEFAULTS.heartbeatIntervalMs`. */
+  heartbeatIntervalMs?: number;
 }
 
 /** For /health. */
@@ -81,12 +97,23 @@ export interface CatchUpResult {
   removed: number;
   /** Position afterwards. */
   position: number;
+  /** The replica was built (or rebuilt) from a snapshot before following: it was new, or behind the compacted log. */
+  fromSnapshot: boolean;
 }
 
 /** Follows the change log into the local replica; see `catchUp` and `follow`. */
 export class ReplicaFollower {
   private readonly options: ReplicaFollowerOptions;
-  private readonly settings: { pageSize: number; pollIntervalMs: number; reconnectMinMs: number; reconnectMaxMs: number; saveIntervalMs: number };
+  private readonly settings: {
+    pageSize: number;
+    pollIntervalMs: number;
+    reconnectMinMs: number;
+    reconnectMaxMs: number;
+    saveIntervalMs: number;
+    snapshotBatchArticles: number;
+    heartbeatIntervalMs: number;
+  };
+  private recordedAt: number | null = null;
   private savedAt = Date.now();
   private position: number;
   private head: number | null = null;
@@ -112,6 +139,8 @@ export class ReplicaFollower {
       reconnectMinMs: options.reconnectMinMs ?? REPLICA_DEFAULTS.reconnectMinMs,
       reconnectMaxMs: options.reconnectMaxMs ?? REPLICA_DEFAULTS.reconnectMaxMs,
       saveIntervalMs: options.saveIntervalMs ?? REPLICA_DEFAULTS.saveIntervalMs,
+      snapshotBatchArticles: options.snapshotBatchArticles ?? REPLICA_DEFAULTS.snapshotBatchArticles,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? REPLICA_DEFAULTS.heartbeatIntervalMs,
     };
     this.reconnectDelayMs = this.settings.reconnectMinMs;
     this.position = replicaPosition(options.database);
@@ -185,6 +214,7 @@ export class ReplicaFollower {
   private async runCatchUp(): Promise<CatchUpResult> {
     try {
       const result = await this.applyChanges();
+      await this.recordPosition(result.fromSnapshot);
       this.caughtUpOnce = true;
       this.inStep = this.head !== null && this.position >= this.head;
       if (this.inStep) this.lastInStepAt = Date.now();
@@ -198,35 +228,24 @@ export class ReplicaFollower {
   }
 
   private async applyChanges(): Promise<CatchUpResult> {
-    const { reader, database, index, embedderId, logger } = this.options;
+    const { reader, database, index, embedderId } = this.options;
     if (!this.driftChecked) {
-      await repairReplicaDrift({ allChunkIds: () => replicaChunkIds(database) }, index, reader, embedderId, logger);
+      await repairReplicaDrift({ allChunkIds: () => replicaChunkIds(database) }, index, reader, embedderId, this.options.logger);
       this.driftChecked = true;
     }
-    const result: CatchUpResult = { changes: 0, upserted: 0, removed: 0, position: this.position };
+    const result: CatchUpResult = { changes: 0, upserted: 0, removed: 0, position: this.position, fromSnapshot: false };
     try {
+      let compactedThrough = await reader.compactedThrough();
       for (;;) {
-        const changes = await reader.changesAfter(this.position, this.settings.pageSize);
-        const last = changes.at(-1);
-        if (!last) break;
-        // An article changed several times in the page is fetched once, in its current state.
-        const articleIds = [...new Set(changes.map((change) => change.articleId))];
-        const articles = await reader.articlesWithChunks(articleIds);
-        for (const { chunks } of articles) {
-          for (const chunk of chunks) if (chunk.embedderId !== embedderId) throw new ReplicaEmbedderMismatchError(embedderId, chunk.embedderId);
+        if (this.position === 0 || this.position < compactedThrough || replicaBootstrapPending(database)) {
+          await this.bootstrap(result);
         }
-        // Whatever the log says, an article PostgreSQL no longer has is a removal here.
-        const present = new Set(articles.map((item) => item.article.id));
-        const removedArticleIds = articleIds.filter((id) => !present.has(id));
-        const applied = applyReplicatedArticles(database, { articles, removedArticleIds }, last.position);
-        for (const id of applied.removedChunkIds) index.remove(id);
-        for (const chunk of applied.addedChunks) index.add(chunk.id, chunk.vector);
-        this.position = last.position;
-        result.changes += changes.length;
-        result.upserted += articles.length;
-        result.removed += removedArticleIds.length;
-        result.position = this.position;
-        if (changes.length < this.settings.pageSize) break;
+        const from = this.position;
+        await this.followLog(result);
+        // Rows after `from` deleted while they were being read would be changes missed: rows up to the compaction's
+        // position are gone, so it must not have passed `from`. (It passes a replica only when its heartbeat stopped.)
+        compactedThrough = await reader.compactedThrough();
+        if (compactedThrough <= from) break;
       }
       const head = await reader.headPosition();
       if (head < this.position) throw new ReplicaAheadError(this.position, head);
@@ -237,6 +256,64 @@ export class ReplicaFollower {
       if (!this.following || Date.now() - this.savedAt >= this.settings.saveIntervalMs) this.saveIndex();
     }
     return result;
+  }
+
+  /** Copies a snapshot in (see `bootstrapReplica`); registers its position first, so the log after it is kept. */
+  private async bootstrap(result: CatchUpResult): Promise<void> {
+    const { reader, database, index, embedderId, logger } = this.options;
+    const copied = await bootstrapReplica({
+      reader,
+      database,
+      index,
+      embedderId,
+      logger,
+      batchArticles: this.settings.snapshotBatchArticles,
+      onStart: async ({ position }) => {
+        await this.options.positions?.record(replicaId(database), position);
+      },
+    });
+    this.position = copied.position;
+    result.upserted += copied.articles;
+    result.removed += copied.removedArticles;
+    result.position = this.position;
+    result.fromSnapshot = true;
+  }
+
+  /** Applies the change-log entries after the position, a page (one SQLite transaction) at a time. */
+  private async followLog(result: CatchUpResult): Promise<void> {
+    const { reader, database, index, embedderId } = this.options;
+    for (;;) {
+      const changes = await reader.changesAfter(this.position, this.settings.pageSize);
+      const last = changes.at(-1);
+      if (!last) break;
+      // An article changed several times in the page is fetched once, in its current state.
+      const articleIds = [...new Set(changes.map((change) => change.articleId))];
+      const articles = await reader.articlesWithChunks(articleIds);
+      for (const { chunks } of articles) {
+        for (const chunk of chunks) if (chunk.embedderId !== embedderId) throw new ReplicaEmbedderMismatchError(embedderId, chunk.embedderId);
+      }
+      // Whatever the log says, an article PostgreSQL no longer has is a removal here.
+      const present = new Set(articles.map((item) => item.article.id));
+      const removedArticleIds = articleIds.filter((id) => !present.has(id));
+      const applied = applyReplicatedArticles(database, { articles, removedArticleIds }, last.position);
+      for (const id of applied.removedChunkIds) index.remove(id);
+      for (const chunk of applied.addedChunks) index.add(chunk.id, chunk.vector);
+      this.position = last.position;
+      result.changes += changes.length;
+      result.upserted += articles.length;
+      result.removed += removedArticleIds.length;
+      result.position = this.position;
+      if (changes.length < this.settings.pageSize) break;
+    }
+  }
+
+  /** Renews the replica's position in PostgreSQL, at most every `heartbeatIntervalMs` unless `now`. */
+  private async recordPosition(now: boolean): Promise<void> {
+    const { positions, database } = this.options;
+    if (!positions) return;
+    if (!now && this.recordedAt !== null && Date.now() - this.recordedAt < this.settings.heartbeatIntervalMs) return;
+    await positions.record(replicaId(database), this.position);
+    this.recordedAt = Date.now();
   }
 
   private saveIndex(): void {

@@ -379,6 +379,24 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         records bigint NOT NULL,
         updated_at timestamptz NOT NULL
       );
+      `,
+    },
+    {
+      version: 15,
+      sql: `
+      -- Where each worker's local replica stands in the change log, renewed while it follows (a heartbeat). The log is
+      -- compacted behind the slowest live replica; compacted_through says up to which position rows may be gone, so a
+      -- replica behind it rebuilds from a snapshot instead of missing changes. replica_id is random, kept in the replica.
+      CREATE TABLE replica_positions (
+        replica_id text PRIMARY KEY,
+        position bigint NOT NULL,
+        heartbeat_at timestamptz NOT NULL
+      );
+      CREATE TABLE change_log_compaction (
+        only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+        compacted_through bigint NOT NULL
+      );
+      INSERT INTO change_log_compaction (compacted_through) VALUES (0);
     `,
   },
 ];

@@ -3,6 +3,7 @@
  * the SQLite archive, keeping PostgreSQL's chunk ids, together with the change-log position they
  * reach. Kept apart from `SqliteArticleStore`, whose own writes hand out local chunk ids.
  */
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ReplicatedArticle, ReplicatedChunk } from '../article-change-reader.js';
 import { SQLITE_UPSERT_ARTICLE, toArticleRow } from '../article-rows.js';
@@ -28,6 +29,9 @@ export interface AppliedReplicaBatch {
 /** `meta` keys (the table comes with the archive's first migration). */
 const POSITION_KEY = 'replica_position';
 const LAST_INGEST_KEY = 'last_ingest_at';
+const REPLICA_ID_KEY = 'replica_id';
+/** Present while a snapshot is being copied in: the articles are then incomplete, whatever the position says. */
+const BOOTSTRAP_KEY = 'replica_bootstrap_started_at';
 
 const statementsByDatabase = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
 
@@ -84,6 +88,42 @@ export function replicaPosition(database: Database.Database): number {
   return readPosition(statementsFor(database));
 }
 
+/** This replica's id in the system of record's `replica_positions`: random, made on first use and kept. */
+export function replicaId(database: Database.Database): string {
+  const statements = statementsFor(database);
+  const held = statements.getMeta.get(REPLICA_ID_KEY) as string | undefined;
+  if (held !== undefined) return held;
+  const id = randomUUID();
+  statements.setMeta.run(REPLICA_ID_KEY, id);
+  return id;
+}
+
+/** Marks a snapshot copy as under way (see `replicaBootstrapPending`). */
+export function beginReplicaBootstrap(database: Database.Database): void {
+  statementsFor(database).setMeta.run(BOOTSTRAP_KEY, new Date().toISOString());
+}
+
+/** True when a snapshot copy was started and not finished (the process stopped midway): the replica must copy again. */
+export function replicaBootstrapPending(database: Database.Database): boolean {
+  return statementsFor(database).getMeta.get(BOOTSTRAP_KEY) !== undefined;
+}
+
+/**
+ * Ends a snapshot copy: removes the articles the snapshot did not hold and records its position, in one transaction.
+ */
+export function finishReplicaBootstrap(database: Database.Database, removedArticleIds: readonly string[], position: number): AppliedReplicaBatch {
+  return database.transaction(() => {
+    const applied = applyReplicatedArticles(database, { articles: [], removedArticleIds }, position);
+    statementsFor(database).deleteMeta.run(BOOTSTRAP_KEY);
+    return applied;
+  })();
+}
+
+/** Every article id the replica holds. */
+export function replicaArticleIds(database: Database.Database): string[] {
+  return statementsFor(database).allArticleIds.all() as string[];
+}
+
 /** Every chunk id the replica holds, ascending (for drift checks against the vector index). */
 export function replicaChunkIds(database: Database.Database): number[] {
   return statementsFor(database).allChunkIds.all() as number[];
@@ -107,6 +147,7 @@ function prepareStatements(database: Database.Database) {
   return {
     chunkIdsOfArticle: database.prepare('SELECT id FROM chunks WHERE article_id = ? ORDER BY ordinal').pluck(),
     allChunkIds: database.prepare('SELECT id FROM chunks ORDER BY id').pluck(),
+    allArticleIds: database.prepare('SELECT id FROM articles').pluck(),
     deleteFts: database.prepare('DELETE FROM chunks_fts WHERE rowid = ?'),
     deleteChunk: database.prepare('DELETE FROM chunks WHERE id = ?'),
     // ON DELETE CASCADE would remove chunks too, but not their FTS rows: those go first, above.
@@ -119,6 +160,7 @@ function prepareStatements(database: Database.Database) {
     deleteRevision: database.prepare('DELETE FROM article_revisions WHERE article_id = ?'),
     upsertRevision: database.prepare(UPSERT_REVISION),
     getMeta: database.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+    deleteMeta: database.prepare('DELETE FROM meta WHERE key = ?'),
     setMeta: database.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
   };
 }

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { afterAll, beforeAll } from 'vitest';
 import type { Article } from '../../../src/ingest/article.js';
 import type { ArticleChangeReader } from '../../../src/store/article-change-reader.js';
 import type { EmbedKind, Embedder } from '../../../src/embedding/embedder.js';
-import type { PostgresStore } from '../../../src/store/postgres/open-postgres-store.js';
+import { openPostgresStore, type PostgresStore } from '../../../src/store/postgres/open-postgres-store.js';
+import { startPostgresServer, type PostgresServer } from '../../helpers/postgres-server.js';
 import type { WriteArticlesResult } from '../../../src/store/article-writer.js';
 import { HashEmbedder } from '../../../src/embedding/hash-embedder.js';
 import { chunkArticle } from '../../../src/chunking/chunk-article.js';
@@ -65,7 +67,7 @@ export function openReplica(
   home: string,
   reader: ArticleChangeReader,
   notifier: ReplicaFollowerOptions['notifier'],
-  options: { resetIndex?: boolean; pollIntervalMs?: number } = {},
+  options: Pick<ReplicaFollowerOptions, 'pollIntervalMs' | 'positions' | 'snapshotBatchArticles' | 'heartbeatIntervalMs'> & { resetIndex?: boolean } = {},
 ): TestReplica {
   const file = path.join(home, 'newsbot.db');
   const database = openSqliteDatabase(file);
@@ -82,6 +84,9 @@ export function openReplica(
     pollIntervalMs: options.pollIntervalMs ?? 60_000,
     reconnectMinMs: 50,
     reconnectMaxMs: 200,
+    positions: options.positions,
+    snapshotBatchArticles: options.snapshotBatchArticles,
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
   });
   return {
     database,
@@ -105,4 +110,40 @@ export async function waitFor(condition: () => boolean, timeoutMs = 10_000, what
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return Date.now() - started;
+}
+
+/** What `usePostgresReplicas` gives a test file. */
+export interface PostgresReplicaFixture {
+  /** The file's embedded PostgreSQL (started before its tests). */
+  server(): PostgresServer;
+  /** The system of record on a fresh database of it (closed after the file). */
+  openStore(): Promise<PostgresStore>;
+  /** A fresh NEWSBOT_HOME (removed after the file). */
+  newHome(): string;
+}
+
+/** One embedded PostgreSQL for the test file that calls it, a fresh database per store; everything removed after. */
+export function usePostgresReplicas(): PostgresReplicaFixture {
+  let server: PostgresServer | undefined;
+  const cleanups: (() => Promise<void> | void)[] = [];
+  beforeAll(async () => {
+    server = await startPostgresServer();
+  });
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await server?.close();
+  });
+  return {
+    server: () => server!,
+    openStore: async () => {
+      const store = await openPostgresStore({ connectionString: await server!.createDatabase(), embedderId: INGEST_EMBEDDER.id, dimensions: INGEST_EMBEDDER.dimensions });
+      cleanups.push(() => store.close());
+      return store;
+    },
+    newHome: () => {
+      const { home, cleanup } = temporaryHome();
+      cleanups.push(cleanup);
+      return home;
+    },
+  };
 }

@@ -1,38 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ArticleChangeReader } from '../../../src/store/article-change-reader.js';
 import { HybridRetriever } from '../../../src/retrieval/hybrid-retriever.js';
-import { openPostgresStore, type PostgresStore } from '../../../src/store/postgres/open-postgres-store.js';
-import { startPostgresServer, type PostgresServer } from '../../helpers/postgres-server.js';
+import type { PostgresStore } from '../../../src/store/postgres/open-postgres-store.js';
 import { makeArticle } from '../../helpers/open-test-archive.js';
-import { INGEST_EMBEDDER, PassageRefusingEmbedder, ingest, openReplica, temporaryHome, waitFor } from './replica-fixtures.js';
+import { INGEST_EMBEDDER, PassageRefusingEmbedder, ingest, openReplica, waitFor, usePostgresReplicas } from './replica-fixtures.js';
 
 const BOOKS = makeArticle('books', '城市书房开放', ['株洲城市书房全部免费开放，每天开放到晚上九点。'], { date: '2026-04-20' });
 const BUSES = makeArticle('buses', '新能源公交投运', ['首批60辆新能源公交车今天投入运营，覆盖12条线路。'], { date: '2026-04-21' });
 const RIVER = makeArticle('river', '湘江风光带改造', ['湘江风光带改造工程完工，新增步道八公里。'], { date: '2026-04-22' });
 
-let server: PostgresServer;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  server = await startPostgresServer();
-});
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await server?.close();
-});
-
-async function openStore(): Promise<PostgresStore> {
-  const store = await openPostgresStore({ connectionString: await server.createDatabase(), embedderId: INGEST_EMBEDDER.id, dimensions: INGEST_EMBEDDER.dimensions });
-  cleanups.push(() => store.close());
-  return store;
-}
-
-function newHome(): string {
-  const { home, cleanup } = temporaryHome();
-  cleanups.push(cleanup);
-  return home;
-}
+const { server, openStore, newHome } = usePostgresReplicas();
 
 /** Chunk ids and vectors of articles, as PostgreSQL holds them. */
 async function storedChunks(store: PostgresStore, articleIds: string[]) {
@@ -47,7 +24,8 @@ describe('ReplicaFollower', () => {
     try {
       expect(replica.follower.status()).toMatchObject({ ready: false, position: 0 });
       const result = await replica.follower.catchUp();
-      expect(result).toMatchObject({ changes: 3, upserted: 3, removed: 0, position: written.position });
+      // A new replica copies a snapshot instead of replaying the log.
+      expect(result).toMatchObject({ changes: 0, upserted: 3, removed: 0, position: written.position, fromSnapshot: true });
 
       const chunks = await storedChunks(store, ['books', 'buses', 'river']);
       const chunkIds = chunks.map((chunk) => chunk.id).sort((left, right) => left - right);
@@ -129,6 +107,8 @@ describe('ReplicaFollower', () => {
       },
       chunkVectors: (ids) => store.reader.chunkVectors(ids),
       headPosition: () => store.reader.headPosition(),
+      readSnapshot: (options) => store.reader.readSnapshot(options),
+      compactedThrough: () => store.reader.compactedThrough(),
     };
     const reopened = openReplica(home, countingReader, store.notifier);
     try {
@@ -188,6 +168,8 @@ describe('ReplicaFollower', () => {
       articlesWithChunks: (ids) => store.reader.articlesWithChunks(ids),
       chunkVectors: (ids) => store.reader.chunkVectors(ids),
       headPosition: () => store.reader.headPosition(),
+      readSnapshot: (options) => store.reader.readSnapshot(options),
+      compactedThrough: () => store.reader.compactedThrough(),
     };
     const replica = openReplica(newHome(), gatedReader, store.notifier, { pollIntervalMs: 60_000 });
     try {
@@ -197,7 +179,7 @@ describe('ReplicaFollower', () => {
       gate = new Promise((resolve) => (openGate = resolve));
       const beforeStop = await ingest(store, [BUSES]);
       await waitFor(() => waiting > 0, 5000, 'the notification of the write');
-      await server.stop();
+      await server().stop();
       gate = null;
       openGate();
       await waitFor(() => replica.follower.status().lastError !== null && !replica.follower.status().listening, 5000, 'the outage to show');
@@ -207,7 +189,7 @@ describe('ReplicaFollower', () => {
       expect(replica.articles.keywordSearch('城市书房', 5).length).toBeGreaterThan(0);
       expect(replica.articles.getArticle('buses')).toBeNull();
 
-      await server.start();
+      await server().start();
       // The poll is a minute away: only the reconnected LISTEN can bring the write in this soon.
       await waitFor(() => replica.follower.status().position === beforeStop.position, 10_000, 'the catch-up after the restart');
       expect(replica.articles.getArticle('buses')?.title).toBe(BUSES.title);
@@ -218,7 +200,7 @@ describe('ReplicaFollower', () => {
       expect(new Set(replica.index.ids())).toEqual(new Set(replica.articles.allChunkIds()));
     } finally {
       openGate();
-      await server.start();
+      await server().start();
       await replica.close();
     }
   });
