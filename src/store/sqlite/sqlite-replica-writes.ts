@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { ReplicatedArticle, ReplicatedChunk } from '../article-change-reader.js';
 import { SQLITE_UPSERT_ARTICLE, toArticleRow } from '../article-rows.js';
 import { ftsDocument } from './fts-document.js';
+import { TermFrequencyChanges } from './term-frequency-changes.js';
 
 /** What one step of following the change log brings. */
 export interface ReplicaBatch {
@@ -40,7 +41,10 @@ export function applyReplicatedArticles(database: Database.Database, batch: Repl
   return database.transaction((): AppliedReplicaBatch => {
     const removedChunkIds: number[] = [];
     const addedChunks: ReplicatedChunk[] = [];
+    const frequencies = new TermFrequencyChanges(database);
     const deleteChunk = (id: number): void => {
+      const stored = statements.chunkText.get(id) as { heading: string; text: string } | undefined;
+      if (stored) frequencies.removed(ftsDocument(stored.heading, stored.text));
       statements.deleteFts.run(id);
       statements.deleteChunk.run(id);
       removedChunkIds.push(id);
@@ -60,10 +64,12 @@ export function applyReplicatedArticles(database: Database.Database, batch: Repl
         statements.insertChunk.run(chunk.id, article.id, article.date, chunk.ordinal, chunk.text, chunk.heading);
         const document = ftsDocument(chunk.heading, chunk.text);
         statements.insertFts.run(chunk.id, document.words, document.grams);
+        frequencies.added(document);
         addedChunks.push(chunk);
       }
       if (newestIngest === null || ingestedAt > newestIngest) newestIngest = ingestedAt;
     }
+    frequencies.flush();
     if (newestIngest !== null) statements.setMeta.run(LAST_INGEST_KEY, newestIngest);
     // Never backwards: a replayed batch must not make the replica forget later changes.
     statements.setMeta.run(POSITION_KEY, String(Math.max(position, readPosition(statements))));
@@ -99,6 +105,7 @@ function prepareStatements(database: Database.Database) {
   return {
     chunkIdsOfArticle: database.prepare('SELECT id FROM chunks WHERE article_id = ? ORDER BY ordinal').pluck(),
     allChunkIds: database.prepare('SELECT id FROM chunks ORDER BY id').pluck(),
+    chunkText: database.prepare('SELECT heading, text FROM chunks WHERE id = ?'),
     deleteFts: database.prepare('DELETE FROM chunks_fts WHERE rowid = ?'),
     deleteChunk: database.prepare('DELETE FROM chunks WHERE id = ?'),
     // ON DELETE CASCADE would remove chunks too, but not their FTS rows: those go first, above.
