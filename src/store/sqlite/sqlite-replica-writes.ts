@@ -4,6 +4,7 @@
  * reach. Kept apart from `SqliteArticleStore`, whose own writes hand out local chunk ids.
  */
 import type Database from 'better-sqlite3';
+import { preparedPerDatabase } from './prepared-per-database.js';
 import type { ReplicatedArticle, ReplicatedChunk } from '../article-change-reader.js';
 import { SQLITE_UPSERT_ARTICLE, toArticleRow } from '../article-rows.js';
 import { ftsDocument } from './fts-document.js';
@@ -29,7 +30,7 @@ export interface AppliedReplicaBatch {
 const POSITION_KEY = 'replica_position';
 const LAST_INGEST_KEY = 'last_ingest_at';
 
-const statementsByDatabase = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+const statementsFor = preparedPerDatabase(prepareStatements);
 
 /**
  * Applies a batch and records `position` in one SQLite transaction, so the position never claims
@@ -90,15 +91,6 @@ export function replicaChunkIds(database: Database.Database): number[] {
 function readPosition(statements: ReturnType<typeof prepareStatements>): number {
   const value = statements.getMeta.get(POSITION_KEY) as string | undefined;
   return value === undefined ? 0 : Number(value);
-}
-
-function statementsFor(database: Database.Database): ReturnType<typeof prepareStatements> {
-  let statements = statementsByDatabase.get(database);
-  if (!statements) {
-    statements = prepareStatements(database);
-    statementsByDatabase.set(database, statements);
-  }
-  return statements;
 }
 
 function prepareStatements(database: Database.Database) {

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import { preparedPerDatabase } from './prepared-per-database.js';
 import type { FtsDocument } from './fts-document.js';
 import { ftsTerms } from './fts-terms.js';
 
-const statementsByDatabase = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+const statementsFor = preparedPerDatabase(prepareStatements);
 
 /**
  * The changes a write makes to `term_frequencies` (how many chunks hold each term of `chunks_fts`), summed over
@@ -39,15 +40,6 @@ export class TermFrequencyChanges {
   private count(document: FtsDocument, sign: 1 | -1): void {
     for (const term of ftsTerms(document)) this.changes.set(term, (this.changes.get(term) ?? 0) + sign);
   }
-}
-
-function statementsFor(database: Database.Database): ReturnType<typeof prepareStatements> {
-  let statements = statementsByDatabase.get(database);
-  if (!statements) {
-    statements = prepareStatements(database);
-    statementsByDatabase.set(database, statements);
-  }
-  return statements;
 }
 
 function prepareStatements(database: Database.Database) {
