@@ -8,7 +8,8 @@ import { normalizeForMatching } from '../../text/normalize-text.js';
 import { buildFtsMatch, queryTerms, quoteFtsString } from './fts-query.js';
 import { TermFrequencyChanges } from './term-frequency-changes.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
-import { SELECT_QUERY_TERMS_DEFAULTS, SINGLE_TOKEN, selectQueryTerms, splitRankedTerms } from './select-query-terms.js';
+import { SINGLE_TOKEN, selectQueryTerms, splitRankedTerms } from './select-query-terms.js';
+import { keywordBudget, type KeywordBudget } from './keyword-budget.js';
 import { addCommonTerms } from './add-common-terms.js';
 import type { LabelFingerprint } from '../vector-index.js';
 import { traced, type StageTrace } from '../../log/stage-trace.js';
@@ -24,6 +25,11 @@ export interface ArticleUpsert {
 export interface UpsertResult {
   removedChunkIds: number[];
   chunkIds: number[];
+}
+
+export interface SqliteArticleStoreOptions {
+  /** The keyword search's budget for an archive of so many chunks. Default `keywordBudget` (fitted on the bench corpus). */
+  keywordBudget?: (chunks: number) => KeywordBudget;
 }
 
 /** BM25 column weights for `chunks_fts` (words, grams); other weights did no better on CMRC 2018. */
@@ -45,9 +51,12 @@ export class SqliteArticleStore implements ArticleStore {
   /** Chunks holding a term: one point read of `term_frequencies`, kept exact by every write. */
   private readonly documentFrequency = (term: string): number => (this.statements.documentFrequency.get(term) as number | undefined) ?? 0;
 
-  constructor(database: Database.Database) {
+  private readonly budgetFor: (chunks: number) => KeywordBudget;
+
+  constructor(database: Database.Database, options: SqliteArticleStoreOptions = {}) {
     this.database = database;
     this.statements = prepareStatements(database);
+    this.budgetFor = options.keywordBudget ?? ((chunks) => keywordBudget(chunks));
   }
 
   /**
@@ -133,12 +142,15 @@ export class SqliteArticleStore implements ArticleStore {
   keywordSearch(query: string, limit: number, range?: DateRange, trace?: StageTrace): KeywordHit[] {
     if (limit <= 0) return [];
     const { documentFrequency } = this;
-    const { ranked, common } = traced(trace, 'choose terms', () => splitRankedTerms(selectQueryTerms(queryTerms(query), { documentFrequency }), documentFrequency));
+    const budget = this.budgetFor(this.stats().chunks);
+    const { ranked, common } = traced(trace, 'choose terms', () =>
+      splitRankedTerms(selectQueryTerms(queryTerms(query), { documentFrequency, maxPostings: budget.maxPostings }), documentFrequency, budget.rankedPostings),
+    );
     const match = buildFtsMatch(ranked);
     if (match === null) return [];
     const from = range?.from ?? null;
     const to = range?.to ?? null;
-    const poolSize = Math.floor(common.length > 0 ? Math.max(limit, SELECT_QUERY_TERMS_DEFAULTS.rescorePool) : limit);
+    const poolSize = Math.floor(common.length > 0 ? Math.max(limit, budget.rescorePool) : limit);
     const rows = traced(trace, 'fts5 query', () =>
       from === null && to === null
         ? (this.statements.keywordSearch.all(match, poolSize) as { id: number; rank: number }[])
@@ -242,10 +254,10 @@ export class SqliteArticleStore implements ArticleStore {
 }
 
 /** Opens (creating it and its folder when absent) the article database at `filePath`. */
-export function openSqliteArticleStore(filePath: string): SqliteArticleStore {
+export function openSqliteArticleStore(filePath: string, options: SqliteArticleStoreOptions = {}): SqliteArticleStore {
   const database = openSqliteDatabase(filePath);
   try {
-    return new SqliteArticleStore(database);
+    return new SqliteArticleStore(database, options);
   } catch (error) {
     database.close();
     throw error;
