@@ -19,10 +19,12 @@ export interface KeywordBudgetFit {
 /**
  * The selection is what was measured before on CMRC 2018 (10,000 postings; 10% of the chunks cost 0.3 points of hit@1
  * against every term): unchanged up to 100,000 chunks, a share of the archive beyond. The ranked postings and the pool
- * are the figures measured at 100,000 bench chunks before (2,000 and 50, 1,500 questions; docs/performance.md), kept flat:
- * `npm run bench:keyword-budget` (bench/keyword-budget.json) found no budget of its grid better than 500 postings and a
- * pool of 50 by more than noise at 10k, 30k and 100k chunks, so nothing measured yet supports growing them, and the
- * exponents stay 0 until a fit that includes larger archives (300k, 1M) does.
+ * are the figures measured at 100,000 bench chunks before (2,000 and 50; docs/performance.md), kept flat for now.
+ * `npm run bench:keyword-budget` (bench/keyword-budget.json: 600 CMRC questions the bench does not time, 2026-12-06,
+ * load average 24-28) chose 500 / 50 at 10k and 30k chunks and 1,000 / 150 at 100k (500 / 50 lost 2.8 points there;
+ * 1,000 to 16,000 postings were within 0.7 points of each other), a law of 26.6 × chunks^0.31 postings and
+ * 0.48 × chunks^0.49 candidates: about 1,800 and 390 at a million chunks. Not adopted before a fit that includes 300k
+ * and 1M chunks checks it: the choices at 100k differ by a few questions in 600.
  */
 export const KEYWORD_BUDGET_FIT: KeywordBudgetFit = {
   selected: { share: 0.1, least: 10_000 },
