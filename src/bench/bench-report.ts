@@ -54,6 +54,8 @@ export interface SizePoint {
   answeredShare: number;
   /** Share of the timed searches whose first passage holds a gold answer (CMRC questions). */
   searchHitAt1: number | null;
+  /** Share of them with a gold answer in any of the first five passages. */
+  searchHitAt5: number | null;
   /** Mean milliseconds per question of each stage, for `search` and `ask` (`ask` includes its retrieval's stages). */
   stages: { search: Record<string, number>; ask: Record<string, number> };
   /** `openArchive` in the bench process before this size's queries. */

@@ -9,6 +9,10 @@ export const BENCH_GOALS = {
   /** Process start to the first answer of a restarted `serve`. */
   restartSeconds: 5,
   askP95Ms: 50,
+  /** Points of hit@1 the largest chart size may lose against the one before it (issue 26: 1M against 100k). */
+  hitAt1DropPoints: 2,
+  /** hit@5 at the largest size: a plain full-text index's on the bench corpus (LanceDB's 2-gram index, .973 at 1M; issue 26). */
+  hitAt5: 0.97,
   ingestChunksPerSecond: 1000,
   reingestSeconds: 10,
   coldStartSeconds: 3,
@@ -44,6 +48,7 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>): GoalCheck[] {
       met: searchFactor <= BENCH_GOALS.searchGrowth && askFactor < sizeFactor,
     });
   }
+  goals.push(...qualityGoals(series));
   goals.push(
     {
       goal: 'ingest, end to end (parse → index)',
@@ -86,5 +91,32 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>): GoalCheck[] {
     measured: `${(report.seconds / 60).toFixed(1)} min`,
     met: report.seconds < BENCH_GOALS.benchSeconds,
   });
+  return goals;
+}
+
+/** Retrieval quality as the archive grows: hit@1 holds against the size before the largest, hit@5 at the largest. */
+function qualityGoals(series: Omit<BenchReport, 'goals'>['series']): GoalCheck[] {
+  const largest = series.at(-1);
+  const before = series.at(-2);
+  if (!largest || largest.searchHitAt1 === null) return [];
+  const goals: GoalCheck[] = [];
+  const size = (chunks: number): string => chunks.toLocaleString('en-US');
+  if (before && before.searchHitAt1 !== null) {
+    const dropPoints = Math.round((before.searchHitAt1 - largest.searchHitAt1) * 1000) / 10;
+    goals.push({
+      goal: `search hit@1 ${size(before.chunks)} → ${size(largest.chunks)} chunks`,
+      target: `loses ≤ ${BENCH_GOALS.hitAt1DropPoints} points`,
+      measured: `${before.searchHitAt1} → ${largest.searchHitAt1} (${dropPoints} points)`,
+      met: dropPoints <= BENCH_GOALS.hitAt1DropPoints,
+    });
+  }
+  if (largest.searchHitAt5 !== null) {
+    goals.push({
+      goal: `search hit@5 at ${size(largest.chunks)} chunks`,
+      target: `≥ ${BENCH_GOALS.hitAt5}`,
+      measured: String(largest.searchHitAt5),
+      met: largest.searchHitAt5 >= BENCH_GOALS.hitAt5,
+    });
+  }
   return goals;
 }

@@ -24,14 +24,14 @@ export function formatBenchReport(report: BenchReport): string {
     `queries over ${number(queries.chunks)} chunks (${report.settings.questions} questions each):`,
     `  search  ${latency(queries.search)}`,
     `  ask     ${latency(queries.ask)} (answered ${Math.round(queries.answeredShare * 100)}%)`,
-    `  search hit@1 (first passage holds a gold answer): ${queries.searchHitAt1 ?? '–'}`,
+    `  search hit@1 (first passage holds a gold answer): ${queries.searchHitAt1 ?? '–'}; hit@5 (any of the first five): ${queries.searchHitAt5 ?? '–'}`,
     "where a question's time goes (mean ms):",
     ...stageLines('search', queries.stages.search, queries.search.mean),
     ...stageLines('ask', queries.stages.ask, queries.ask.mean),
     'by corpus size (p50 / p95):',
     ...report.series.map(
       (point) =>
-        `  ${number(point.chunks).padStart(9)} chunks: search ${point.search.p50} / ${point.search.p95} ms, ask ${point.ask.p50} / ${point.ask.p95} ms, hit@1 ${point.searchHitAt1 ?? '–'}`,
+        `  ${number(point.chunks).padStart(9)} chunks: search ${point.search.p50} / ${point.search.p95} ms, ask ${point.ask.p50} / ${point.ask.p95} ms, hit@1 ${point.searchHitAt1 ?? '–'}, hit@5 ${point.searchHitAt5 ?? '–'}`,
     ),
     '',
     'skipped' in coldStart

@@ -11,6 +11,8 @@ export interface QueryLatencies {
   answeredShare: number;
   /** Share of the `search` questions with known answers whose first passage holds one of them (null without answers). */
   searchHitAt1: number | null;
+  /** The same share for any of the first five passages (null without answers). */
+  searchHitAt5: number | null;
   /** Mean milliseconds per question of each stage (`StageTrace` names), for `search` and for `ask`. */
   stages: { search: Record<string, number>; ask: Record<string, number> };
 }
@@ -41,7 +43,8 @@ export async function measureQueries(archive: { retriever: Retriever; answerer: 
   const searchStages = new StageTimer();
   const searchTimes: number[] = [];
   let judged = 0;
-  let hits = 0;
+  let hitsAt1 = 0;
+  let hitsAt5 = 0;
   for (const question of options.search) {
     const started = performance.now();
     const passages = await archive.retriever.search(question, { trace: searchStages });
@@ -49,7 +52,9 @@ export async function measureQueries(archive: { retriever: Retriever; answerer: 
     const gold = options.answers?.get(question.trim());
     if (gold && gold.length > 0) {
       judged += 1;
-      if (gold.some((answer) => passages[0]?.text.includes(answer))) hits += 1;
+      const holdsGold = (passage: { text: string } | undefined): boolean => gold.some((answer) => passage?.text.includes(answer) === true);
+      if (holdsGold(passages[0])) hitsAt1 += 1;
+      if (passages.slice(0, 5).some(holdsGold)) hitsAt5 += 1;
     }
   }
   const askStages = new StageTimer();
@@ -65,7 +70,13 @@ export async function measureQueries(archive: { retriever: Retriever; answerer: 
     search: latencyPercentiles(searchTimes),
     ask: latencyPercentiles(askTimes),
     answeredShare: options.ask.length > 0 ? Math.round((answered / options.ask.length) * 1000) / 1000 : 0,
-    searchHitAt1: judged > 0 ? Math.round((hits / judged) * 10000) / 10000 : null,
+    searchHitAt1: share(hitsAt1, judged),
+    searchHitAt5: share(hitsAt5, judged),
     stages: { search: searchStages.meanPer(options.search.length), ask: askStages.meanPer(options.ask.length) },
   };
+}
+
+/** `count / total` to four places, or null when nothing was judged. */
+function share(count: number, total: number): number | null {
+  return total > 0 ? Math.round((count / total) * 10000) / 10000 : null;
 }

@@ -58,6 +58,9 @@ describe('runBench (a small corpus, shape only: no timing assertions)', () => {
     for (const point of report.series) {
       // A small corpus holds only some of the passages the questions were written about: far above chance, below 100k figures.
       expect(point.searchHitAt1).toBeGreaterThan(0.25);
+      // The first passage is one of the first five: hit@5 can only add questions.
+      expect(point.searchHitAt5).toBeGreaterThanOrEqual(point.searchHitAt1 ?? 1);
+      expect(point.searchHitAt5).toBeLessThanOrEqual(1);
       expect(Object.keys(point.stages.search)).toEqual(expect.arrayContaining(['choose terms', 'fts5 query', 'fetch chunks', 'fuse']));
       expect(Object.keys(point.stages.ask)).toEqual(expect.arrayContaining(['analyze question', 'fts5 query', 'score sentences']));
       // The series is taken without the reranker, so its figures and goals stay comparable.

@@ -23,7 +23,8 @@ export class PostgresArticleReader implements ArticleChangeReader {
     // One snapshot for all queries, so an article never comes with another version's chunks or corrections.
     return withTransaction(
       this.pool,
-      async (client) => readReplicatedArticles(client, (await client.query<PostgresArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[]) ORDER BY id', [articleIds])).rows),
+      async (client) =>
+        readReplicatedArticles(client, (await client.query<PostgresArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[]) ORDER BY id', [articleIds])).rows),
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
   }

@@ -366,10 +366,10 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX correction_notices_title ON correction_notices (quoted_title);
       CREATE INDEX correction_notices_url ON correction_notices (url);
       `,
-    },
-    {
-      version: 14,
-      sql: `
+  },
+  {
+    version: 14,
+    sql: `
       -- Where each long file's ingest stands (as in the SQLite schema's version 14); offsets are bigint: files pass 2 GiB.
       CREATE TABLE ingest_checkpoints (
         source TEXT PRIMARY KEY,
@@ -380,10 +380,10 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         updated_at timestamptz NOT NULL
       );
       `,
-    },
-    {
-      version: 15,
-      sql: `
+  },
+  {
+    version: 15,
+    sql: `
       -- Where each worker's local replica stands in the change log, renewed while it follows (a heartbeat). The log is
       -- compacted behind the slowest live replica; compacted_through says up to which position rows may be gone, so a
       -- replica behind it rebuilds from a snapshot instead of missing changes. replica_id is random, kept in the replica.

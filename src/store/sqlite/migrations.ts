@@ -10,7 +10,7 @@ export interface Migration {
  * feedback (3), digest claims (4), follow-up contexts (5), other-story buttons and the last answer's subject (6, its plain ids gone in 7),
  * chat memory keyed by hashes, every button bound to its chat and reader (7), rate-limit windows keyed by hashes (8),
  * correction notices linked to what they correct and articles updated in place (9), which bot message carries
- * which answer (10), the editors' pinned answers (11), followed topics and their alerts (12).
+ * which answer (10), the editors' pinned answers (11), followed topics and their alerts (12), the chunk count of each full-text term (13).
  * Append new versions; no other module creates tables.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -353,10 +353,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX correction_notices_title ON correction_notices (quoted_title);
       CREATE INDEX correction_notices_url ON correction_notices (url);
       `,
-    },
-    {
-      version: 14,
-      sql: `
+  },
+  {
+    version: 14,
+    sql: `
       -- How far the ingest of each long file got (\`newsbot ingest\` of JSON Lines): written after every committed batch, so
       -- an interrupted ingest resumes at byte_offset. source is the file's path as shown; file_identity its size,
       -- modification time and a hash of its head (another content starts over).
@@ -368,6 +368,19 @@ export const MIGRATIONS: readonly Migration[] = [
         records INTEGER NOT NULL,
         updated_at TEXT NOT NULL
       );
+      `,
+  },
+  {
+    version: 15,
+    sql: `
+      -- How many chunks hold each term of chunks_fts (either column), kept by the writers in the transaction that
+      -- changes the index (TermFrequencyChanges), so a question's terms are weighed by a point read each instead of
+      -- reading their posting lists (chunks_fts_vocab). Filled here from the index of an existing archive.
+      CREATE TABLE term_frequencies (
+        term TEXT PRIMARY KEY,
+        chunks INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO term_frequencies (term, chunks) SELECT term, doc FROM chunks_fts_vocab WHERE doc > 0;
     `,
   },
 ];

@@ -1,7 +1,7 @@
 import type { QueryTerm } from './fts-query.js';
 
 export interface SelectQueryTermsOptions {
-  /** Chunks containing a term (fts5vocab); only asked for single-token terms. */
+  /** Chunks containing a term (`term_frequencies`); only asked for single-token terms. */
   documentFrequency: (term: string) => number;
   /** Most terms kept, rarest first. Default `SELECT_QUERY_TERMS_DEFAULTS.maxTerms`. */
   maxTerms?: number;
@@ -13,24 +13,15 @@ export const SELECT_QUERY_TERMS_DEFAULTS = {
   /** 24: a long question's words and bigrams; more only adds common ones. */
   maxTerms: 24,
   /**
-   * 10,000: FTS5 scores every chunk matching any term, about 0.5 µs per posting, so this keeps
+   * 10,000, for callers that do not pass one (the store passes `keywordBudget`'s, 10% of the archive's chunks): FTS5 scores every chunk matching any term, about 0.5 µs per posting, so this keeps
    * a search near 5 ms however large the archive. Terms are taken rarest first, and the common
    * ones left out weigh least in BM25: on CMRC 2018 a budget of 10% of the chunks costs 0.3
    * points of hit@1.
    */
   maxPostings: 10_000,
-  /**
-   * 2,000: the postings the FTS5 query itself scores. Its bm25() costs about 0.35 µs a matching chunk (the
-   * postings alone 0.06 µs), so the commoner terms of the selection are counted afterwards in the texts of the
-   * best `rescorePool` chunks instead (`addCommonTerms`). Measured on 100,000 bench chunks and 1,500 CMRC
-   * questions: the top chunk holds the answer for 78.0% as with every term in the query (78.1%), at half the time.
-   */
-  rankedPostings: 2_000,
-  /** Candidates rescored with the common terms: 50 gave 77.8% above (100: 78.0%, 30: 77.8%) at half the cost of 100. */
-  rescorePool: 50,
 } as const;
 
-/** Normalized terms unicode61 keeps as one token, so fts5vocab knows their frequency. */
+/** Normalized terms unicode61 keeps as one token, so `term_frequencies` knows their frequency. */
 export const SINGLE_TOKEN = /^(?:\p{Script=Han}+|[a-z0-9]+)$/u;
 
 /**
@@ -43,7 +34,7 @@ export function selectQueryTerms(terms: readonly QueryTerm[], options: SelectQue
   const maxTerms = options.maxTerms ?? SELECT_QUERY_TERMS_DEFAULTS.maxTerms;
   const maxPostings = options.maxPostings ?? SELECT_QUERY_TERMS_DEFAULTS.maxPostings;
   const rated = terms
-    // Multi-token terms (covid-19, 4.8%) are phrases to FTS5, not in fts5vocab: keep them, rated as rare.
+    // Multi-token terms (covid-19, 4.8%) are phrases to FTS5, not one term of the index: keep them, rated as rare.
     .map((term) => ({ term, frequency: SINGLE_TOKEN.test(term.text) ? options.documentFrequency(term.text) : 0, single: SINGLE_TOKEN.test(term.text) }))
     .filter((entry) => entry.frequency > 0 || !entry.single)
     .sort((left, right) => left.frequency - right.frequency);
@@ -65,7 +56,7 @@ export function selectQueryTerms(terms: readonly QueryTerm[], options: SelectQue
 export function splitRankedTerms(
   terms: readonly QueryTerm[],
   documentFrequency: (term: string) => number,
-  rankedPostings: number = SELECT_QUERY_TERMS_DEFAULTS.rankedPostings,
+  rankedPostings: number,
 ): { ranked: QueryTerm[]; common: { term: QueryTerm; frequency: number }[] } {
   const ranked: QueryTerm[] = [];
   const common: { term: QueryTerm; frequency: number }[] = [];

@@ -6,9 +6,10 @@ import { CHUNK_COLUMNS, SQLITE_UPSERT_ARTICLE, STORED_ARTICLE_COLUMNS, toArticle
 import { ftsDocument } from './fts-document.js';
 import { normalizeForMatching } from '../../text/normalize-text.js';
 import { buildFtsMatch, queryTerms, quoteFtsString } from './fts-query.js';
-import { DocumentFrequencyCache } from './document-frequency-cache.js';
+import { TermFrequencyChanges } from './term-frequency-changes.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
-import { SELECT_QUERY_TERMS_DEFAULTS, SINGLE_TOKEN, selectQueryTerms, splitRankedTerms } from './select-query-terms.js';
+import { SINGLE_TOKEN, selectQueryTerms, splitRankedTerms } from './select-query-terms.js';
+import { keywordBudget, type KeywordBudget } from './keyword-budget.js';
 import { addCommonTerms } from './add-common-terms.js';
 import type { LabelFingerprint } from '../vector-index.js';
 import { traced, type StageTrace } from '../../log/stage-trace.js';
@@ -24,6 +25,11 @@ export interface ArticleUpsert {
 export interface UpsertResult {
   removedChunkIds: number[];
   chunkIds: number[];
+}
+
+export interface SqliteArticleStoreOptions {
+  /** The keyword search's budget for an archive of so many chunks. Default `keywordBudget` (fitted on the bench corpus). */
+  keywordBudget?: (chunks: number) => KeywordBudget;
 }
 
 /** BM25 column weights for `chunks_fts` (words, grams); other weights did no better on CMRC 2018. */
@@ -42,12 +48,15 @@ export class SqliteArticleStore implements ArticleStore {
   private cachedStats: { dataVersion: string; stats: ArchiveStats } | null = null;
   /** Bumped on each write through this connection (data_version only sees other connections). */
   private generation = 0;
-  private readonly frequencies = new DocumentFrequencyCache();
-  private readonly lookUpFrequency = (term: string): number => (this.statements.documentFrequency.get(term) as number | undefined) ?? 0;
+  /** Chunks holding a term: one point read of `term_frequencies`, kept exact by every write. */
+  private readonly documentFrequency = (term: string): number => (this.statements.documentFrequency.get(term) as number | undefined) ?? 0;
 
-  constructor(database: Database.Database) {
+  private readonly budgetFor: (chunks: number) => KeywordBudget;
+
+  constructor(database: Database.Database, options: SqliteArticleStoreOptions = {}) {
     this.database = database;
     this.statements = prepareStatements(database);
+    this.budgetFor = options.keywordBudget ?? ((chunks) => keywordBudget(chunks));
   }
 
   /**
@@ -64,20 +73,25 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   upsertArticle(article: Article, contentHash: string, chunks: Chunk[]): UpsertResult {
-    return this.transaction(() => this.writeArticle(article, contentHash, chunks, new Date().toISOString()));
+    return this.upsertArticles([{ article, contentHash, chunks }])[0]!;
   }
 
   /** Upserts many articles in one transaction (much faster than one transaction each). */
   upsertArticles(items: readonly ArticleUpsert[]): UpsertResult[] {
     return this.transaction(() => {
       const now = new Date().toISOString();
-      return items.map((item) => this.writeArticle(item.article, item.contentHash, item.chunks, now));
+      const frequencies = new TermFrequencyChanges(this.database);
+      const results = items.map((item) => this.writeArticle(item, now, frequencies));
+      frequencies.flush();
+      return results;
     });
   }
 
   removeArticle(articleId: string): number[] {
     return this.transaction(() => {
-      const removed = this.deleteChunks(articleId);
+      const frequencies = new TermFrequencyChanges(this.database);
+      const removed = this.deleteChunks(articleId, frequencies);
+      frequencies.flush();
       // ON DELETE CASCADE removes the chunks rows.
       this.statements.deleteArticle.run(articleId);
       this.generation += 1;
@@ -127,14 +141,16 @@ export class SqliteArticleStore implements ArticleStore {
    */
   keywordSearch(query: string, limit: number, range?: DateRange, trace?: StageTrace): KeywordHit[] {
     if (limit <= 0) return [];
-    const dataVersion = this.dataVersion();
-    const documentFrequency = (term: string): number => this.frequencies.get(term, dataVersion, this.lookUpFrequency);
-    const { ranked, common } = traced(trace, 'choose terms', () => splitRankedTerms(selectQueryTerms(queryTerms(query), { documentFrequency }), documentFrequency));
+    const { documentFrequency } = this;
+    const budget = this.budgetFor(this.stats().chunks);
+    const { ranked, common } = traced(trace, 'choose terms', () =>
+      splitRankedTerms(selectQueryTerms(queryTerms(query), { documentFrequency, maxPostings: budget.maxPostings }), documentFrequency, budget.rankedPostings),
+    );
     const match = buildFtsMatch(ranked);
     if (match === null) return [];
     const from = range?.from ?? null;
     const to = range?.to ?? null;
-    const poolSize = Math.floor(common.length > 0 ? Math.max(limit, SELECT_QUERY_TERMS_DEFAULTS.rescorePool) : limit);
+    const poolSize = Math.floor(common.length > 0 ? Math.max(limit, budget.rescorePool) : limit);
     const rows = traced(trace, 'fts5 query', () =>
       from === null && to === null
         ? (this.statements.keywordSearch.all(match, poolSize) as { id: number; rank: number }[])
@@ -150,16 +166,14 @@ export class SqliteArticleStore implements ArticleStore {
     });
   }
 
-  /** Recent counts may be cached (see `DocumentFrequencyCache`). */
   documentFrequencies(terms: readonly string[]): Map<string, number> {
-    const dataVersion = this.dataVersion();
     const frequencies = new Map<string, number>();
     for (const term of terms) {
       if (frequencies.has(term)) continue;
       const folded = normalizeForMatching(term).trim();
       let frequency = 0;
       if (SINGLE_TOKEN.test(folded)) {
-        frequency = this.frequencies.get(folded, dataVersion, this.lookUpFrequency);
+        frequency = this.documentFrequency(folded);
       } else if (/[\p{L}\p{N}]/u.test(folded)) {
         // Several unicode61 tokens (covid-19): count the chunks holding the phrase.
         frequency = this.statements.countMatches.get(quoteFtsString(folded)) as number;
@@ -204,9 +218,9 @@ export class SqliteArticleStore implements ArticleStore {
     if (this.database.open) this.database.close();
   }
 
-  private writeArticle(article: Article, contentHash: string, chunks: Chunk[], now: string): UpsertResult {
+  private writeArticle({ article, contentHash, chunks }: ArticleUpsert, now: string, frequencies: TermFrequencyChanges): UpsertResult {
     const { statements } = this;
-    const removedChunkIds = this.deleteChunks(article.id);
+    const removedChunkIds = this.deleteChunks(article.id, frequencies);
     statements.upsertArticle.run(toArticleRow(article, contentHash, now));
     const chunkIds: number[] = [];
     for (const chunk of chunks) {
@@ -214,6 +228,7 @@ export class SqliteArticleStore implements ArticleStore {
       const id = Number(statements.insertChunk.run(article.id, article.date, chunk.ordinal, chunk.text, chunk.heading).lastInsertRowid);
       const document = ftsDocument(chunk.heading, chunk.text);
       statements.insertFts.run(id, document.words, document.grams);
+      frequencies.added(document);
       chunkIds.push(id);
     }
     statements.setMeta.run(LAST_INGEST_KEY, now);
@@ -226,20 +241,23 @@ export class SqliteArticleStore implements ArticleStore {
     return `${this.generation}:${String(this.statements.dataVersion.get())}`;
   }
 
-  /** Deletes an article's chunks and their FTS rows; returns their ids. */
-  private deleteChunks(articleId: string): number[] {
-    const ids = this.statements.chunkIdsOfArticle.all(articleId) as number[];
-    for (const id of ids) this.statements.deleteFts.run(id);
-    if (ids.length > 0) this.statements.deleteChunksOfArticle.run(articleId);
-    return ids;
+  /** Deletes an article's chunks and their FTS rows, counting their terms out; returns their ids. */
+  private deleteChunks(articleId: string, frequencies: TermFrequencyChanges): number[] {
+    const rows = this.statements.chunksOfArticle.all(articleId) as { id: number; heading: string; text: string }[];
+    for (const row of rows) {
+      this.statements.deleteFts.run(row.id);
+      frequencies.removed(ftsDocument(row.heading, row.text));
+    }
+    if (rows.length > 0) this.statements.deleteChunksOfArticle.run(articleId);
+    return rows.map((row) => row.id);
   }
 }
 
 /** Opens (creating it and its folder when absent) the article database at `filePath`. */
-export function openSqliteArticleStore(filePath: string): SqliteArticleStore {
+export function openSqliteArticleStore(filePath: string, options: SqliteArticleStoreOptions = {}): SqliteArticleStore {
   const database = openSqliteDatabase(filePath);
   try {
-    return new SqliteArticleStore(database);
+    return new SqliteArticleStore(database, options);
   } catch (error) {
     database.close();
     throw error;
@@ -255,7 +273,7 @@ function prepareStatements(database: Database.Database) {
     deleteArticle: database.prepare('DELETE FROM articles WHERE id = ?'),
     articleIdsBySource: database.prepare('SELECT id FROM articles WHERE source = ? OR (source >= ? AND source < ?) ORDER BY source, position').pluck(),
     getArticle: database.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
-    chunkIdsOfArticle: database.prepare('SELECT id FROM chunks WHERE article_id = ? ORDER BY ordinal').pluck(),
+    chunksOfArticle: database.prepare('SELECT id, heading, text FROM chunks WHERE article_id = ? ORDER BY ordinal'),
     deleteChunksOfArticle: database.prepare('DELETE FROM chunks WHERE article_id = ?'),
     insertChunk: database.prepare('INSERT INTO chunks (article_id, date, ordinal, text, heading) VALUES (?, ?, ?, ?, ?)'),
     insertFts: database.prepare('INSERT INTO chunks_fts (rowid, words, grams) VALUES (?, ?, ?)'),
@@ -269,7 +287,7 @@ function prepareStatements(database: Database.Database) {
     countChunks: database.prepare('SELECT count(*) FROM chunks').pluck(),
     chunkFingerprint: database.prepare('SELECT count(*) AS count, total(id) AS labelSum FROM chunks'),
     chunkTexts: database.prepare('SELECT id, heading, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))'),
-    documentFrequency: database.prepare('SELECT doc FROM chunks_fts_vocab WHERE term = ?').pluck(),
+    documentFrequency: database.prepare('SELECT chunks FROM term_frequencies WHERE term = ?').pluck(),
     countMatches: database.prepare('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck(),
     keywordSearch: database.prepare(`SELECT rowid AS id, ${bm25} AS rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?`),
     // The FTS table drives (CROSS JOIN); each match's date comes from the small chunks_id_date index.

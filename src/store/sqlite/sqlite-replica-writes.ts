@@ -5,10 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { preparedPerDatabase } from './prepared-per-database.js';
 import type { ReplicatedArticle, ReplicatedChunk } from '../article-change-reader.js';
 import { SQLITE_UPSERT_ARTICLE, toArticleRow } from '../article-rows.js';
 import { correctionValues, UPSERT_CORRECTION, UPSERT_REVISION } from '../correction-rows.js';
 import { ftsDocument } from './fts-document.js';
+import { TermFrequencyChanges } from './term-frequency-changes.js';
 
 /** What one step of following the change log brings. */
 export interface ReplicaBatch {
@@ -33,7 +35,7 @@ const REPLICA_ID_KEY = 'replica_id';
 /** Present while a snapshot is being copied in: the articles are then incomplete, whatever the position says. */
 const BOOTSTRAP_KEY = 'replica_bootstrap_started_at';
 
-const statementsByDatabase = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+const statementsFor = preparedPerDatabase(prepareStatements);
 
 /**
  * Applies a batch and records `position` in one SQLite transaction, so the position never claims
@@ -45,7 +47,10 @@ export function applyReplicatedArticles(database: Database.Database, batch: Repl
   return database.transaction((): AppliedReplicaBatch => {
     const removedChunkIds: number[] = [];
     const addedChunks: ReplicatedChunk[] = [];
+    const frequencies = new TermFrequencyChanges(database);
     const deleteChunk = (id: number): void => {
+      const stored = statements.chunkText.get(id) as { heading: string; text: string } | undefined;
+      if (stored) frequencies.removed(ftsDocument(stored.heading, stored.text));
       statements.deleteFts.run(id);
       statements.deleteChunk.run(id);
       removedChunkIds.push(id);
@@ -67,6 +72,7 @@ export function applyReplicatedArticles(database: Database.Database, batch: Repl
         statements.insertChunk.run(chunk.id, article.id, article.date, chunk.ordinal, chunk.text, chunk.heading);
         const document = ftsDocument(chunk.heading, chunk.text);
         statements.insertFts.run(chunk.id, document.words, document.grams);
+        frequencies.added(document);
         addedChunks.push(chunk);
       }
       // Its corrections as the system of record links them (a notice may have moved to another article).
@@ -76,6 +82,7 @@ export function applyReplicatedArticles(database: Database.Database, batch: Repl
       else statements.upsertRevision.run(article.id, updatedOn);
       if (newestIngest === null || ingestedAt > newestIngest) newestIngest = ingestedAt;
     }
+    frequencies.flush();
     if (newestIngest !== null) statements.setMeta.run(LAST_INGEST_KEY, newestIngest);
     // Never backwards: a replayed batch must not make the replica forget later changes.
     statements.setMeta.run(POSITION_KEY, String(Math.max(position, readPosition(statements))));
@@ -134,20 +141,12 @@ function readPosition(statements: ReturnType<typeof prepareStatements>): number 
   return value === undefined ? 0 : Number(value);
 }
 
-function statementsFor(database: Database.Database): ReturnType<typeof prepareStatements> {
-  let statements = statementsByDatabase.get(database);
-  if (!statements) {
-    statements = prepareStatements(database);
-    statementsByDatabase.set(database, statements);
-  }
-  return statements;
-}
-
 function prepareStatements(database: Database.Database) {
   return {
     chunkIdsOfArticle: database.prepare('SELECT id FROM chunks WHERE article_id = ? ORDER BY ordinal').pluck(),
     allChunkIds: database.prepare('SELECT id FROM chunks ORDER BY id').pluck(),
     allArticleIds: database.prepare('SELECT id FROM articles').pluck(),
+    chunkText: database.prepare('SELECT heading, text FROM chunks WHERE id = ?'),
     deleteFts: database.prepare('DELETE FROM chunks_fts WHERE rowid = ?'),
     deleteChunk: database.prepare('DELETE FROM chunks WHERE id = ?'),
     // ON DELETE CASCADE would remove chunks too, but not their FTS rows: those go first, above.
