@@ -2,7 +2,8 @@ import type { Config } from '../config/config.js';
 import type { Embedder } from './embedder.js';
 import { HashEmbedder } from './hash-embedder.js';
 import { QueryVectorCache } from './query-vector-cache.js';
-import { TransformersEmbedder } from './transformers-embedder.js';
+import { TransformersEmbedder, type TransformersEmbedderOptions } from './transformers-embedder.js';
+import { WorkerThreadEmbedder } from './worker-thread-embedder.js';
 
 /** The EMBEDDING_MODEL value that selects the offline embedder. */
 export const HASH_EMBEDDING_MODEL = 'hash';
@@ -15,7 +16,12 @@ export const HASH_EMBEDDING_MODEL = 'hash';
  */
 export function createEmbedder(config: Config): Embedder {
   if (config.embeddingModel === HASH_EMBEDDING_MODEL) return new HashEmbedder();
-  return new TransformersEmbedder({
+  return new TransformersEmbedder(transformersEmbedderOptions(config));
+}
+
+/** The configured transformers.js model's options. */
+function transformersEmbedderOptions(config: Config): TransformersEmbedderOptions {
+  return {
     model: config.embeddingModel,
     cacheDir: config.modelCacheDir,
     downloadTimeoutMs: config.modelDownloadTimeoutMs,
@@ -26,18 +32,25 @@ export function createEmbedder(config: Config): Embedder {
     token: config.modelToken,
     threads: config.embeddingThreads,
     batchSize: config.embeddingBatchSize,
-  });
+  };
 }
 
 /**
- * `createEmbedder`, with the model loaded, so `dimensions` is known and failures surface now; a
- * model remembers its last `config.embeddingQueryCache` query vectors (`QueryVectorCache`). The
- * hash embedder is not wrapped: it embeds a question in microseconds, as fast as a lookup.
+ * The configured embedder with the model loaded, so `dimensions` is known and failures surface now.
+ * A model runs in a worker thread of its own (`WorkerThreadEmbedder`), so its calls never block the
+ * process's event loop (other readers' requests, heartbeats, progress), and remembers its last
+ * `config.embeddingQueryCache` query vectors (`QueryVectorCache`). The hash embedder stays in the
+ * main thread, unwrapped: it embeds a question in microseconds, as fast as a lookup.
  */
 export async function createLoadedEmbedder(config: Config): Promise<Embedder> {
-  const embedder = createEmbedder(config);
-  if (!(embedder instanceof TransformersEmbedder)) return embedder;
-  await embedder.load();
+  if (config.embeddingModel === HASH_EMBEDDING_MODEL) return new HashEmbedder();
+  const embedder = new WorkerThreadEmbedder(transformersEmbedderOptions(config));
+  try {
+    await embedder.load();
+  } catch (error) {
+    await embedder.close();
+    throw error;
+  }
   return config.embeddingQueryCache > 0 ? new QueryVectorCache(embedder, { maxEntries: config.embeddingQueryCache }) : embedder;
 }
 
