@@ -10,6 +10,15 @@ export interface WorkerThreadEmbedderOptions extends TransformersEmbedderOptions
   script?: URL;
 }
 
+/** An `embed` call waiting for the thread. */
+interface QueuedCall {
+  texts: string[];
+  kind: EmbedKind;
+  signal: AbortSignal | undefined;
+  resolve: (vectors: Float32Array[]) => void;
+  reject: (error: unknown) => void;
+}
+
 interface Pending {
   resolve: (reply: EmbeddingThreadReply & { ok: true }) => void;
   reject: (error: unknown) => void;
@@ -21,8 +30,10 @@ interface Pending {
  * thread, one reader's question embedding (tens of milliseconds) would hold up every other reader's
  * request on the process. Here the main thread only posts texts and receives vectors (transferred,
  * not copied), so its event loop stays free while the model runs. Errors come back as they were
- * raised (`ModelUnavailableError` with its fix). The thread holds the process open only while a
- * call is under way; `close()` ends it.
+ * raised (`ModelUnavailableError` with its fix). Calls go to the thread one at a time; calls that
+ * arrive while it is busy wait and then go together as one model call (of one kind, up to
+ * `maxBatchSize` texts): readers asking at once share a batch instead of queueing one by one. The
+ * thread holds the process open only while a call is under way; `close()` ends it.
  */
 export class WorkerThreadEmbedder implements Embedder {
   /** 1: the thread serves calls one at a time (its model already uses the cores it is given). */
@@ -35,6 +46,8 @@ export class WorkerThreadEmbedder implements Embedder {
   private facts: LoadedEmbedderFacts | null = null;
   private loading: Promise<void> | null = null;
   private readonly pending = new Map<number, Pending>();
+  private readonly queued: QueuedCall[] = [];
+  private running = false;
   private nextId = 1;
   private closed = false;
 
@@ -78,10 +91,12 @@ export class WorkerThreadEmbedder implements Embedder {
     if (texts.length === 0) return [];
     await this.load();
     signal?.throwIfAborted();
-    const reply = this.request({ id: this.nextId++, type: 'embed', texts, kind });
-    // A call already running in the thread finishes there; the caller stops waiting for it.
-    const vectors = signal === undefined ? await reply : await abortable(reply, signal);
-    return vectors.vectors ?? [];
+    const vectors = new Promise<Float32Array[]>((resolve, reject) => {
+      this.queued.push({ texts, kind, signal, resolve, reject });
+      this.dispatch();
+    });
+    // A call already sent to the thread finishes there; the caller stops waiting for it.
+    return signal === undefined ? vectors : abortable(vectors, signal);
   }
 
   /** Ends the thread; calls still waiting reject, and later ones too. */
@@ -133,8 +148,47 @@ export class WorkerThreadEmbedder implements Embedder {
     return worker;
   }
 
+  /** Sends the waiting calls of the first one's kind as one model call, when the thread is free. */
+  private dispatch(): void {
+    if (this.running) return;
+    const group: QueuedCall[] = [];
+    let texts = 0;
+    while (this.queued.length > 0) {
+      const next = this.queued[0]!;
+      if (next.signal?.aborted) {
+        this.queued.shift();
+        continue;
+      }
+      if (group.length > 0 && (next.kind !== group[0]!.kind || texts + next.texts.length > this.maxBatchSize)) break;
+      group.push(next);
+      texts += next.texts.length;
+      this.queued.shift();
+    }
+    const first = group[0];
+    if (first === undefined) return;
+    this.running = true;
+    this.request({ id: this.nextId++, type: 'embed', texts: group.flatMap((call) => call.texts), kind: first.kind })
+      .then(
+        (reply) => {
+          const vectors = reply.vectors ?? [];
+          let offset = 0;
+          for (const call of group) {
+            call.resolve(vectors.slice(offset, offset + call.texts.length));
+            offset += call.texts.length;
+          }
+        },
+        (error: unknown) => {
+          for (const call of group) call.reject(error);
+        },
+      )
+      .finally(() => {
+        this.running = false;
+        this.dispatch();
+      });
+  }
+
   private failPending(error: Error): void {
-    const waiting = [...this.pending.values()];
+    const waiting = [...this.pending.values(), ...this.queued.splice(0)];
     this.pending.clear();
     for (const { reject } of waiting) reject(error);
   }
