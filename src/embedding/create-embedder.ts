@@ -41,14 +41,18 @@ function transformersEmbedderOptions(config: Config): TransformersEmbedderOption
  * process's event loop (other readers' requests, heartbeats, progress), and remembers its last
  * `config.embeddingQueryCache` query vectors (`QueryVectorCache`). The hash embedder stays in the
  * main thread, unwrapped: it embeds a question in microseconds, as fast as a lookup.
+ * With a reranker configured the model stays in the main thread too: the reranker runs there, and
+ * onnxruntime-node 1.14's addon is not made for two threads of one process (test runs that mixed a
+ * main-thread and a worker-thread model crashed now and then with a corrupted heap).
  */
 export async function createLoadedEmbedder(config: Config): Promise<Embedder> {
   if (config.embeddingModel === HASH_EMBEDDING_MODEL) return new HashEmbedder();
-  const embedder = new WorkerThreadEmbedder(transformersEmbedderOptions(config));
+  const options = transformersEmbedderOptions(config);
+  const embedder: Embedder & { load(): Promise<void> } = config.rerank === null ? new WorkerThreadEmbedder(options) : new TransformersEmbedder(options);
   try {
     await embedder.load();
   } catch (error) {
-    await embedder.close();
+    await embedder.close?.();
     throw error;
   }
   return config.embeddingQueryCache > 0 ? new QueryVectorCache(embedder, { maxEntries: config.embeddingQueryCache }) : embedder;
