@@ -36,19 +36,20 @@ function transformersEmbedderOptions(config: Config): TransformersEmbedderOption
 }
 
 /**
- * The configured embedder with the model loaded, so `dimensions` is known and failures surface now.
- * A model runs in a worker thread of its own (`WorkerThreadEmbedder`), so its calls never block the
- * process's event loop (other readers' requests, heartbeats, progress), and remembers its last
- * `config.embeddingQueryCache` query vectors (`QueryVectorCache`). The hash embedder stays in the
- * main thread, unwrapped: it embeds a question in microseconds, as fast as a lookup.
- * With a reranker configured the model stays in the main thread too: the reranker runs there, and
- * onnxruntime-node 1.14's addon is not made for two threads of one process (test runs that mixed a
- * main-thread and a worker-thread model crashed now and then with a corrupted heap).
+ * The configured embedder with the model loaded, so `dimensions` is known and failures surface now;
+ * a model remembers its last `config.embeddingQueryCache` query vectors (`QueryVectorCache`). With
+ * `config.embeddingWorkerThread` (and no reranker, which runs in the main thread) the model runs in a
+ * worker thread of its own (`WorkerThreadEmbedder`), so its calls never block the process's event
+ * loop. It is off by default: onnxruntime-node 1.14's addon is not made for two threads of one
+ * process, and test processes that used a model in the main thread and another in a worker thread
+ * crashed now and then with a corrupted heap. The hash embedder stays in the main thread,
+ * unwrapped: it embeds a question in microseconds, as fast as a lookup.
  */
 export async function createLoadedEmbedder(config: Config): Promise<Embedder> {
   if (config.embeddingModel === HASH_EMBEDDING_MODEL) return new HashEmbedder();
   const options = transformersEmbedderOptions(config);
-  const embedder: Embedder & { load(): Promise<void> } = config.rerank === null ? new WorkerThreadEmbedder(options) : new TransformersEmbedder(options);
+  const inWorkerThread = config.embeddingWorkerThread && config.rerank === null;
+  const embedder: Embedder & { load(): Promise<void> } = inWorkerThread ? new WorkerThreadEmbedder(options) : new TransformersEmbedder(options);
   try {
     await embedder.load();
   } catch (error) {

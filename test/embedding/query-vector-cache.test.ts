@@ -5,7 +5,7 @@ import { HashEmbedder } from '../../src/embedding/hash-embedder.js';
 import { QueryVectorCache } from '../../src/embedding/query-vector-cache.js';
 import { createLoadedEmbedder } from '../../src/embedding/create-embedder.js';
 import { loadConfig } from '../../src/config/config.js';
-import { WorkerThreadEmbedder } from '../../src/embedding/worker-thread-embedder.js';
+import { TransformersEmbedder } from '../../src/embedding/transformers-embedder.js';
 import { tinyModelCache, TINY_MODEL_ID, type TinyModelCache } from './support/tiny-model-cache.js';
 
 /** A hash embedder under another id that records every text it is asked to embed. */
@@ -140,7 +140,7 @@ describe('createLoadedEmbedder and EMBEDDING_QUERY_CACHE', () => {
     const embedder = await createLoadedEmbedder(config({ EMBEDDING_QUERY_CACHE: '5' }));
     expect(embedder).toBeInstanceOf(QueryVectorCache);
     const cached = embedder as QueryVectorCache;
-    expect(cached.inner).toBeInstanceOf(WorkerThreadEmbedder);
+    expect(cached.inner).toBeInstanceOf(TransformersEmbedder);
     const [first] = await cached.embed(['株洲'], 'query');
     const [again] = await cached.embed(['株洲'], 'query');
     expect(Array.from(again!)).toEqual(Array.from(first!));
@@ -150,7 +150,7 @@ describe('createLoadedEmbedder and EMBEDDING_QUERY_CACHE', () => {
 
   it('leaves the model bare with EMBEDDING_QUERY_CACHE=0, and refuses a negative size', async () => {
     const bare = await createLoadedEmbedder(config({ EMBEDDING_QUERY_CACHE: '0' }));
-    expect(bare).toBeInstanceOf(WorkerThreadEmbedder);
+    expect(bare).toBeInstanceOf(TransformersEmbedder);
     await bare.close?.();
     expect(() => config({ EMBEDDING_QUERY_CACHE: '-1' })).toThrow(/EMBEDDING_QUERY_CACHE/);
   });
