@@ -148,6 +148,7 @@ const envSchema = z.object({
   EMBEDDING_THREADS: optionalCount('EMBEDDING_THREADS', 256),
   EMBEDDING_BATCH_SIZE: optionalCount('EMBEDDING_BATCH_SIZE', 1024),
   EMBEDDING_QUERY_CACHE: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULTS.EMBEDDING_QUERY_CACHE),
+  EMBEDDING_WORKER_THREAD: booleanFlag,
   RERANK_MODEL: optionalText.refine(
     (value) => value === null || (/^[A-Za-z0-9][\w.-]*(\/[\w.-]+)?$/.test(value) && !value.includes('..')),
     'RERANK_MODEL must be a Hugging Face model id such as Xenova/bge-reranker-base (unset: no reranking)',
@@ -266,6 +267,8 @@ export interface Config {
   readonly embeddingBatchSize: number | null;
   /** EMBEDDING_QUERY_CACHE: query vectors a model-backed embedder remembers (exact question text); 0 = no cache. */
   readonly embeddingQueryCache: number;
+  /** EMBEDDING_WORKER_THREAD: run the embedding model in a worker thread, off the event loop (default off; see docs/performance.md). */
+  readonly embeddingWorkerThread: boolean;
   /**
    * RERANK_MODEL and its settings: a cross-encoder (transformers.js, downloaded and cached as the
    * embedding model is) reorders the first `passages` retrieved passages; null (unset) = no reranking.
@@ -399,6 +402,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     embeddingThreads: values.EMBEDDING_THREADS,
     embeddingBatchSize: values.EMBEDDING_BATCH_SIZE,
     embeddingQueryCache: values.EMBEDDING_QUERY_CACHE,
+    embeddingWorkerThread: values.EMBEDDING_WORKER_THREAD,
     rerank:
       values.RERANK_MODEL === null
         ? null

@@ -29,4 +29,8 @@ export class EmbedderDecorator implements Embedder {
   embed(texts: string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]> {
     return this.inner.embed(texts, kind, options);
   }
+
+  async close(): Promise<void> {
+    await this.inner.close?.();
+  }
 }

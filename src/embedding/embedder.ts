@@ -36,4 +36,6 @@ export interface Embedder {
   readonly maxInputChars: number;
   /** Returns one L2-normalized vector per text; at most `maxBatchSize` texts. */
   embed(texts: string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]>;
+  /** Releases what the adapter holds beyond memory (a worker thread); `embed` rejects after. Absent when there is nothing to release. */
+  close?(): Promise<void>;
 }

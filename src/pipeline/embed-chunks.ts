@@ -1,5 +1,6 @@
 import type { Chunk } from '../chunking/chunk.js';
 import type { Embedder } from '../embedding/embedder.js';
+import { lengthBuckets } from './length-buckets.js';
 import { mapConcurrently } from './map-concurrently.js';
 
 /** The text the embedder sees for a chunk: heading first, so every chunk carries its article's subject. */
@@ -16,17 +17,29 @@ export interface EmbedChunksOptions {
 
 /**
  * Embeds passages in batches of the embedder's `maxBatchSize`, up to its `maxConcurrency` batches at
- * once, and returns one vector per chunk in the chunks' order.
+ * once, and returns one vector per chunk in the chunks' order. Batches are cut from the texts sorted
+ * by length (`lengthBuckets`): a model pads every text of a batch to the batch's longest, so a batch of
+ * like lengths wastes no compute on padding.
  */
 export async function embedChunks(embedder: Embedder, chunks: readonly Pick<Chunk, 'heading' | 'text'>[], options: EmbedChunksOptions = {}): Promise<Float32Array[]> {
   const { signal } = options;
-  const batches: string[][] = [];
-  for (let start = 0; start < chunks.length; start += embedder.maxBatchSize) {
-    batches.push(chunks.slice(start, start + embedder.maxBatchSize).map((chunk) => chunkEmbeddingText(chunk, embedder.maxInputChars)));
-  }
-  const vectors = await mapConcurrently(batches, (batch) => embedder.embed(batch, 'passage', { signal }), {
-    concurrency: embedder.maxConcurrency,
-    signal,
+  const texts = chunks.map((chunk) => chunkEmbeddingText(chunk, embedder.maxInputChars));
+  const buckets = lengthBuckets(texts, embedder.maxBatchSize);
+  const vectors = await mapConcurrently(
+    buckets,
+    (positions) =>
+      embedder.embed(
+        positions.map((position) => texts[position]!),
+        'passage',
+        { signal },
+      ),
+    { concurrency: embedder.maxConcurrency, signal },
+  );
+  const inOrder = new Array<Float32Array>(texts.length);
+  buckets.forEach((positions, bucket) => {
+    positions.forEach((position, row) => {
+      inOrder[position] = vectors[bucket]![row]!;
+    });
   });
-  return vectors.flat();
+  return inOrder;
 }

@@ -130,12 +130,15 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
           saveIfWriter(index, lockFile, writeLock.held(), logger);
         } finally {
           store.close();
+          // Ends the model's worker thread; an idle one would not hold the process open either.
+          void embedder.close?.();
         }
       },
     };
   } catch (error) {
     openingLock?.release();
     store.close();
+    void embedder.close?.();
     throw error;
   }
 }

@@ -61,7 +61,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
   const lockFile = path.join(config.dataDir, WRITE_LOCK_FILE);
   const homeLock = tryAcquireWriteLock(lockFile, 'replica');
   if (homeLock === null) throw new ReplicaHomeBusyError(config.dataDir, readWriteLockHolder(lockFile)?.pid ?? null);
-  const cleanups: (() => void | Promise<void>)[] = [() => homeLock.release()];
+  const cleanups: (() => void | Promise<void>)[] = [() => embedder.close?.(), () => homeLock.release()];
   const closeAll = async (): Promise<void> => {
     for (const cleanup of cleanups.splice(0).reverse()) {
       try {

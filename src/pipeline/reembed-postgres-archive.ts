@@ -53,5 +53,6 @@ export async function reembedPostgresArchive(config: Config, logger: Logger, onP
     return result;
   } finally {
     await pool.end();
+    await embedder.close?.();
   }
 }

@@ -145,10 +145,13 @@ describe('createLoadedEmbedder and EMBEDDING_QUERY_CACHE', () => {
     const [again] = await cached.embed(['株洲'], 'query');
     expect(Array.from(again!)).toEqual(Array.from(first!));
     expect({ hits: cached.hits, misses: cached.misses }).toEqual({ hits: 1, misses: 1 });
+    await cached.close();
   });
 
   it('leaves the model bare with EMBEDDING_QUERY_CACHE=0, and refuses a negative size', async () => {
-    expect(await createLoadedEmbedder(config({ EMBEDDING_QUERY_CACHE: '0' }))).toBeInstanceOf(TransformersEmbedder);
+    const bare = await createLoadedEmbedder(config({ EMBEDDING_QUERY_CACHE: '0' }));
+    expect(bare).toBeInstanceOf(TransformersEmbedder);
+    await bare.close?.();
     expect(() => config({ EMBEDDING_QUERY_CACHE: '-1' })).toThrow(/EMBEDDING_QUERY_CACHE/);
   });
 });

@@ -47,4 +47,22 @@ describe('embedChunks', () => {
     await expect(embedding).rejects.toBe(reason);
     expect(embedder.signals).toEqual([controller.signal]);
   });
+
+  it('batches chunks of like length together and still returns them in order', async () => {
+    const embedder = new SlowEmbedder(1);
+    const batches: string[][] = [];
+    const recording: Embedder = Object.assign(Object.create(embedder) as SlowEmbedder, {
+      embed: (texts: string[], kind: EmbedKind, options?: EmbedOptions) => {
+        batches.push(texts);
+        return embedder.embed(texts, kind, options);
+      },
+    });
+    const mixed = ['长长长长长长长长', '短', '长长长长长长长', '短短'].map((text) => ({ heading: '标', text }));
+    const vectors = await embedChunks(recording, mixed);
+    expect(batches.map((batch) => batch.map((text) => text.length))).toEqual([
+      [3, 4],
+      [9, 10],
+    ]);
+    expect(vectors).toEqual(mixed.map((chunk) => embedder.inner.embedOne(chunkEmbeddingText(chunk, embedder.maxInputChars))));
+  });
 });

@@ -28,11 +28,19 @@ export async function openEmbeddingQueue(config: Config, options: { withEmbedder
     await runPostgresMigrations(pool);
   } catch (error) {
     await pool.end().catch(() => undefined);
+    await embedder?.close?.();
     throw new Error(`could not reach PostgreSQL at ${redactDatabaseUrl(connectionString)} (${describeCause(error)}); check DATABASE_URL and that the server is running`, {
       cause: error,
     });
   }
   // Status needs no embedder: id and dimensions only label the vectors a worker writes.
   const queue = new PostgresEmbeddingQueue({ pool, embedderId: embedder?.id ?? 'none', dimensions: embedder?.dimensions ?? 1, timeZone: config.digest.timezone });
-  return { queue, embedder, close: () => pool.end() };
+  return {
+    queue,
+    embedder,
+    close: async () => {
+      await pool.end();
+      await embedder?.close?.();
+    },
+  };
 }
