@@ -24,14 +24,23 @@ const DATE = /[0-9０-９]{1,4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}[�
  * Empty when the question names no kind or the sentence holds none.
  */
 export function findAnswerSlots(sentence: string, profile: Pick<QuestionProfile, 'expects' | 'measure'>): TextSpan[] {
+  return answerSlotFinder(profile)(sentence);
+}
+
+/** `findAnswerSlots` for one question and many sentences: the pattern of the asked unit is built once. */
+export function answerSlotFinder(profile: Pick<QuestionProfile, 'expects' | 'measure'>): (sentence: string) => TextSpan[] {
   const { expects, measure } = profile;
-  if (expects === null) return [];
+  if (expects === null) return () => [];
   if (expects === 'number' && measure) {
     const counted = new RegExp(`(?:${NUMERAL}|[.．,，])*${NUMERAL}[多余]?(?:万|亿)?${escapeRegExp(measure)}`, 'g');
-    return spansOf(sentence, counted).filter((span) => !/^[万亿]/.test(span.text));
+    return (sentence) => spansOf(sentence, counted).filter((span) => !/^[万亿]/.test(span.text));
   }
-  const searched = expects === 'number' ? sentence.replace(DATE, (date) => '\u0000'.repeat(date.length)) : sentence;
-  return spansOf(searched, PATTERNS[expects]).map((span) => ({ ...span, text: sentence.slice(span.start, span.end) }));
+  const pattern = PATTERNS[expects];
+  if (expects !== 'number') return (sentence) => spansOf(sentence, pattern);
+  return (sentence) => {
+    const searched = sentence.replace(DATE, (date) => '\u0000'.repeat(date.length));
+    return spansOf(searched, pattern).map((span) => ({ ...span, text: sentence.slice(span.start, span.end) }));
+  };
 }
 
 /** Whether a sentence holds the kind of fact the question asks for; see {@link findAnswerSlots}. */

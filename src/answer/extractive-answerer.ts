@@ -6,7 +6,7 @@ import { scoreSentences, type UnitWeights } from './score-sentences.js';
 import { trimSentence } from './trim-sentence.js';
 import { notFoundMessage } from './not-found-message.js';
 import { citationFromPassage } from './citation-from-passage.js';
-import { findAnswerSlots } from './answer-patterns.js';
+import { answerSlotFinder } from './answer-patterns.js';
 import { findReports, isPlan, reportDate, type Report } from './several-reports.js';
 import { reportDatePhrase } from '../text/time/report-date-phrase.js';
 import { buildCandidates } from './choice/answer-candidate.js';
@@ -72,13 +72,14 @@ export class ExtractiveAnswerer implements Answerer {
     });
     if (passages.length === 0) return notFound;
     const weights = traced(trace, 'term weights', () => this.options.unitWeights?.(profile.units) ?? new Map<string, number>());
-    const articleText = onceEach(this.options.articleText);
+    const articleText = this.options.articleText;
     const sentences = traced(trace, 'score sentences', () => scoreSentences(profile, passages, weights, { articleText, translated: options.translated }));
 
     const weightOf = (term: string): number => weights.get(term) ?? 1;
     const terms = [...profile.units.map((unit) => unit.text), ...profile.hints];
     const sentenceChars = this.options.maxSentenceChars ?? EXTRACTIVE_DEFAULTS.maxSentenceChars;
-    const trimTo = (limit: number) => (text: string) => trimSentence(text, limit, terms, weightOf, findAnswerSlots(text, profile));
+    const answerSlots = answerSlotFinder(profile);
+    const trimTo = (limit: number) => (text: string) => trimSentence(text, limit, terms, weightOf, answerSlots(text));
     const trim = trimTo(sentenceChars);
     const trimBrief = trimTo(Math.min(sentenceChars, this.options.maxRunnerUpChars ?? EXTRACTIVE_DEFAULTS.maxRunnerUpChars));
     const maxChars = this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars;
@@ -145,19 +146,6 @@ export class ExtractiveAnswerer implements Answerer {
       weightAbsent: total === 0 ? 0 : absent.reduce((sum, unit) => sum + weightOf(unit), 0) / total,
     };
   }
-}
-
-/** An article's text read once per question however many of its passages are scored. */
-function onceEach(articleText: ((articleId: string) => string) | undefined): (articleId: string) => string {
-  const texts = new Map<string, string>();
-  return (articleId) => {
-    let text = texts.get(articleId);
-    if (text === undefined) {
-      text = articleText?.(articleId) ?? '';
-      texts.set(articleId, text);
-    }
-    return text;
-  };
 }
 
 /**

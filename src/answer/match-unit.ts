@@ -8,14 +8,32 @@ import type { QuestionUnit } from './question-profile.js';
  * words articles paraphrase (降到 vs 降至).
  */
 export function matchUnit(unit: QuestionUnit, text: string): number {
-  if (containsWord(text, unit.text)) return 1;
-  const characters = [...unit.text];
-  if (characters.length < 2 || !/\p{Script=Han}/u.test(unit.text)) return 0;
-  let bigrams = 0;
-  for (let index = 0; index + 1 < characters.length; index += 1) if (text.includes(characters[index]! + characters[index + 1]!)) bigrams += 1;
-  const bigramCredit = characters.length > 2 ? (0.8 * bigrams) / (characters.length - 1) : 0;
-  const present = characters.filter((character) => !COMMON_CHARACTERS.has(character) && text.includes(character)).length;
-  return Math.max(bigramCredit, ((unit.role === 'relation' ? 0.5 : 0.3) * present) / characters.length);
+  return unitMatcher(unit)(text);
+}
+
+/**
+ * `matchUnit` for one word against many texts: what depends on the word alone (its characters, bigrams and the
+ * characters that earn partial credit) is worked out once. A question's words are matched against every sentence
+ * of eight passages, their neighbours and articles, some hundred texts each.
+ */
+export function unitMatcher(unit: QuestionUnit): (text: string) => number {
+  const word = unit.text;
+  const characters = [...word];
+  if (characters.length < 2 || !/\p{Script=Han}/u.test(word)) return (text) => (containsWord(text, word) ? 1 : 0);
+  // Bigram credit is only given to words of three characters or more; repeated bigrams and characters count each time.
+  const bigrams: string[] = [];
+  if (characters.length > 2) for (let index = 0; index + 1 < characters.length; index += 1) bigrams.push(characters[index]! + characters[index + 1]!);
+  const counted = characters.filter((character) => !COMMON_CHARACTERS.has(character));
+  const characterFactor = unit.role === 'relation' ? 0.5 : 0.3;
+  return (text) => {
+    if (containsWord(text, word)) return 1;
+    let found = 0;
+    for (const bigram of bigrams) if (text.includes(bigram)) found += 1;
+    const bigramCredit = bigrams.length > 0 ? (0.8 * found) / (characters.length - 1) : 0;
+    let present = 0;
+    for (const character of counted) if (text.includes(character)) present += 1;
+    return Math.max(bigramCredit, (characterFactor * present) / characters.length);
+  };
 }
 
 /** Characters too common to count as a partial match on their own (属于 vs 基于). */

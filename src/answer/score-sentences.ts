@@ -4,8 +4,10 @@ import { normalizeForMatching } from '../text/normalize-text.js';
 import { foldNumerals } from '../text/numbers/fold-numerals.js';
 import type { TextSpan } from '../text/text-span.js';
 import type { QuestionProfile, QuestionUnit } from './question-profile.js';
-import { findAnswerSlots } from './answer-patterns.js';
-import { matchUnit as matchQuestionUnit } from './match-unit.js';
+import { answerSlotFinder } from './answer-patterns.js';
+import { unitMatcher } from './match-unit.js';
+import { ArticleMatches } from './article-matches.js';
+import { SharedRunMeter } from '../text/shared-run-meter.js';
 
 /** A sentence of a retrieved passage, measured against the question; the fitted choice model turns the measures into a score. */
 export interface ScoredSentence {
@@ -65,23 +67,39 @@ export interface ScoreSentencesOptions {
  */
 export function scoreSentences(profile: QuestionProfile, passages: readonly Passage[], weights: UnitWeights, options: ScoreSentencesOptions = {}): ScoredSentence[] {
   const weightOf = (text: string): number => weights.get(text) ?? 1;
-  // A dictionary translation is one sense of the word, often not the archive's (桥梁 for 大桥, 图书室 for 图书馆): it
-  // counts as found by the characters it shares, as a native question's word counts only whole.
-  const matchUnit = options.translated ? matchTranslatedUnit : matchQuestionUnit;
   const totalWeight = profile.units.reduce((sum, unit) => sum + weightOf(unit.text), 0);
   if (totalWeight === 0) return [];
-  const fold = (text: string): string => foldNumerals(normalizeForMatching(text));
+  // What depends on the question alone is worked out once, not per passage or sentence.
+  const units = profile.units;
+  const unitWeight = units.map((unit) => weightOf(unit.text));
+  // A dictionary translation is one sense of the word, often not the archive's (桥梁 for 大桥, 图书室 for 图书馆): it
+  // counts as found by the characters it shares, as a native question's word counts only whole.
+  const matcherOf = options.translated ? translatedUnitMatcher : unitMatcher;
+  const matchers = units.map(matcherOf);
+  const isFocus = units.map((unit) => profile.focus.includes(unit));
+  // The focus words are among the question's words: their match in a sentence is read from `ownMatch`.
+  const focusIndices = profile.focus.map((unit) => units.indexOf(unit)).filter((index) => index >= 0);
+  const answerSlots = answerSlotFinder(profile);
+  const numberPatterns = profile.numbers.map((number) => new RegExp(`(?<![0-9.])${number.replace('.', '\\.')}(?![0-9])`));
+  const fold = foldOncePerText();
+  const articles = new ArticleMatches(options.articleText, fold, matchers);
   const bestPassageScore = passages[0]?.score ?? 0;
-  const questionCharacters = [...new Set(profile.units.flatMap((unit) => [...unit.text].filter((character) => HAN_CHARACTER.test(character))))];
+  const questionCharacters = [...new Set(units.flatMap((unit) => [...unit.text].filter((character) => HAN_CHARACTER.test(character))))];
   const questionText = fold(profile.text);
+  const sharedRun = new SharedRunMeter(questionText);
   const expectsFeatures = Object.fromEntries(EXPECTED_KINDS.map((kind) => [`expects_${kind}`, profile.expects === kind ? 1 : 0]));
+  const distinctive = units.flatMap((unit, index) => (unit.distinctive ? [index] : []));
+  const ownMatch = new Float64Array(units.length);
   const scored: ScoredSentence[] = [];
   passages.forEach((passage, passageIndex) => {
     const spans = splitSentenceSpans(passage.text);
     const sentences = spans.map((span) => fold(span.text));
     const heading = fold(passage.heading);
-    const article = fold(options.articleText?.(passage.articleId) ?? '');
-    if (!holdsNumbers(`${heading}\n${fold(passage.text)}\n${article}`, profile.numbers)) return;
+    const article = articles.text(passage.articleId);
+    if (numberPatterns.length > 0) {
+      const searched = `${heading}\n${fold(passage.text)}\n${article}`;
+      if (!numberPatterns.every((pattern) => pattern.test(searched))) return;
+    }
     // A new paragraph starts where a line break separates two sentences.
     const paragraphOf: number[] = [];
     spans.forEach((span, index) => {
@@ -92,16 +110,16 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
     // The passage's first sentence opens a paragraph when its article starts with it or has a line break before it.
     const leadAt = sentences[0] ? article.indexOf(sentences[0]) : -1;
     const opensArticleParagraph = passage.ordinal === 0 || leadAt === 0 || (leadAt > 0 && article[leadAt - 1] === '\n');
+    const headingMatch = matchers.map((match) => match(heading));
     // The question's words the title does not hold say what is asked about its subject (谥号, 妻子, 体长): the
     // answer sentence holds them, while the article's lead holds the subject's name.
-    const askedUnits = profile.units.filter((unit) => matchUnit(unit, heading) < 1);
-    const askedWeight = askedUnits.reduce((sum, unit) => sum + weightOf(unit.text), 0);
-    const askedCharacters = [...new Set(askedUnits.flatMap((unit) => [...unit.text].filter((character) => HAN_CHARACTER.test(character))))];
-    const distinctive = profile.units.filter((unit) => unit.distinctive);
+    const asked = units.flatMap((_unit, index) => (headingMatch[index]! < 1 ? [index] : []));
+    const askedWeight = asked.reduce((sum, index) => sum + unitWeight[index]!, 0);
+    const askedCharacters = [...new Set(asked.flatMap((index) => [...units[index]!.text].filter((character) => HAN_CHARACTER.test(character))))];
     const articleAndPassage = `${heading}\n${article || fold(passage.text)}`;
     const passageFeatures = {
-      headingCoverage: profile.units.reduce((sum, unit) => sum + matchUnit(unit, heading) * weightOf(unit.text), 0) / totalWeight,
-      distinctiveMissing: distinctive.length === 0 || options.translated ? 0 : distinctive.filter((unit) => matchUnit(unit, articleAndPassage) < 1).length / distinctive.length,
+      headingCoverage: units.reduce((sum, _unit, index) => sum + headingMatch[index]! * unitWeight[index]!, 0) / totalWeight,
+      distinctiveMissing: distinctive.length === 0 || options.translated ? 0 : distinctive.filter((index) => matchers[index]!(articleAndPassage) < 1).length / distinctive.length,
       passageRank: 1 / (passageIndex + 1),
       passageShare: bestPassageScore > 0 ? passage.score / bestPassageScore : 0,
       keywordRank: passage.keywordRank ? 1 / passage.keywordRank : 0,
@@ -127,34 +145,41 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
       let plainMissing = 0;
       // What the question asks about (董事长 in 中车株洲所的董事长是谁): an article that never names it does not answer.
       let focusFound = profile.focus.length === 0 ? 1 : 0;
-      for (const unit of profile.units) {
-        const own = matchUnit(unit, sentence);
+      units.forEach((_unit, index) => {
+        const match = matchers[index]!;
+        const weight = unitWeight[index]!;
+        const own = match(sentence);
+        ownMatch[index] = own;
+        // Every match is at most 1, so a whole word in the title or the sentence before settles the nearest match.
         const near =
-          own < 1
+          own < 1 && headingMatch[index]! < 1
             ? Math.max(
                 own,
-                CONTEXT_CREDIT.heading * matchUnit(unit, heading),
-                CONTEXT_CREDIT.previous * matchUnit(unit, previousText),
-                CONTEXT_CREDIT.paragraph * matchUnit(unit, earlierText),
-                CONTEXT_CREDIT.next * matchUnit(unit, next),
+                CONTEXT_CREDIT.heading * headingMatch[index]!,
+                CONTEXT_CREDIT.previous * matchText(match, previousText),
+                CONTEXT_CREDIT.paragraph * matchText(match, earlierText),
+                CONTEXT_CREDIT.next * matchText(match, next),
               )
             : 1;
-        const far = near < 1 && article ? Math.max(near, matchUnit(unit, article)) : near;
-        inside += own * weightOf(unit.text);
-        around += (near - own) * weightOf(unit.text);
-        inArticle += (far - near) * weightOf(unit.text);
-        largestGap = Math.max(largestGap, (1 - far) * weightOf(unit.text));
+        const far = near < 1 && article ? Math.max(near, articles.match(passage.articleId, index)) : near;
+        inside += own * weight;
+        around += (near - own) * weight;
+        inArticle += (far - near) * weight;
+        largestGap = Math.max(largestGap, (1 - far) * weight);
         plainInside += own;
         plainMissing += 1 - far;
-        if (profile.focus.includes(unit)) focusFound = Math.max(focusFound, far);
-      }
+        if (isFocus[index]) focusFound = Math.max(focusFound, far);
+      });
       const text = spans[sentenceIndex]!.text;
-      const slots = findAnswerSlots(text, profile);
-      const focusPositions = profile.focus.flatMap((unit) => positionsOf(sentence, unit.text));
-      const slotNearFocus = slots.some((slot) => focusPositions.some((position) => Math.abs(position - slot.start) <= SLOT_REACH));
-      const askedPositions = askedUnits.flatMap((unit) => positionsOf(sentence, unit.text));
-      const slotNearAsked = slots.some((slot) => askedPositions.some((position) => Math.abs(position - slot.start) <= SLOT_REACH));
-      const askedCoverage = askedWeight === 0 ? 0 : askedUnits.reduce((sum, unit) => sum + matchUnit(unit, sentence) * weightOf(unit.text), 0) / askedWeight;
+      const slots = answerSlots(text);
+      const nearSlot = (words: readonly string[]): boolean => {
+        if (slots.length === 0) return false;
+        const positions = words.flatMap((word) => positionsOf(sentence, word));
+        return slots.some((slot) => positions.some((position) => Math.abs(position - slot.start) <= SLOT_REACH));
+      };
+      const slotNearFocus = nearSlot(profile.focus.map((unit) => unit.text));
+      const slotNearAsked = nearSlot(asked.map((index) => units[index]!.text));
+      const askedCoverage = askedWeight === 0 ? 0 : asked.reduce((sum, index) => sum + ownMatch[index]! * unitWeight[index]!, 0) / askedWeight;
       const coverage = inside / totalWeight;
       const context = around / totalWeight;
       const articleContext = inArticle / totalWeight;
@@ -163,10 +188,10 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
         coverage,
         context,
         articleContext,
-        plainCoverage: plainInside / profile.units.length,
+        plainCoverage: plainInside / units.length,
         gapShare: (missing * largestGap) / totalWeight,
-        missingShare: (missing * plainMissing) / profile.units.length,
-        focus: profile.focus.reduce((best, unit) => Math.max(best, matchUnit(unit, sentence)), 0),
+        missingShare: (missing * plainMissing) / units.length,
+        focus: focusIndices.reduce((best, index) => Math.max(best, ownMatch[index]!), 0),
         focusFound: options.translated ? 1 : focusFound,
         hint: profile.hints.some((word) => sentence.includes(word)) ? 1 : 0,
         slotNearFocus: slotNearFocus ? 1 : 0,
@@ -177,7 +202,7 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
         askedCharacters: askedCharacters.length === 0 ? 0 : askedCharacters.filter((character) => sentence.includes(character)).length / askedCharacters.length,
         slotNearAsked: slotNearAsked ? 1 : 0,
         characterOverlap: questionCharacters.length === 0 ? 0 : questionCharacters.filter((character) => sentence.includes(character)).length / questionCharacters.length,
-        sharedRun: Math.min(1, longestSharedRun(questionText, sentence) / Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN))),
+        sharedRun: Math.min(1, sharedRun.longestIn(sentence) / Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN))),
         ...passageFeatures,
         ...expectsFeatures,
       };
@@ -203,32 +228,33 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
   return scored;
 }
 
+/** A match against an empty text (no sentence before, none after) is 0 without looking. */
+function matchText(match: (text: string) => number, text: string): number {
+  return text === '' ? 0 : match(text);
+}
+
 /** How much of a translated word a text holds: `matchUnit`, or the share of its characters the text holds if that is more. */
-function matchTranslatedUnit(unit: QuestionUnit, text: string): number {
+function translatedUnitMatcher(unit: QuestionUnit): (text: string) => number {
+  const match = unitMatcher(unit);
   const characters = [...unit.text];
-  const shared = characters.filter((character) => HAN_CHARACTER.test(character) && text.includes(character)).length / Math.max(1, characters.length);
-  return Math.max(matchQuestionUnit(unit, text), shared);
+  const han = characters.filter((character) => HAN_CHARACTER.test(character));
+  return (text) => {
+    const shared = han.filter((character) => text.includes(character)).length / Math.max(1, characters.length);
+    return Math.max(match(text), shared);
+  };
 }
 
-/** Length of the longest run of characters the two texts share (dynamic programming over one row). */
-function longestSharedRun(left: string, right: string): number {
-  let previous = new Uint16Array(right.length + 1);
-  let longest = 0;
-  for (let i = 1; i <= left.length; i += 1) {
-    const current = new Uint16Array(right.length + 1);
-    for (let j = 1; j <= right.length; j += 1) {
-      if (left[i - 1] !== right[j - 1]) continue;
-      current[j] = previous[j - 1]! + 1;
-      longest = Math.max(longest, current[j]!);
+/** Folds text for matching (`normalizeForMatching`, then numerals), each distinct text once: one question's cache. */
+function foldOncePerText(): (text: string) => string {
+  const folded = new Map<string, string>();
+  return (text) => {
+    let result = folded.get(text);
+    if (result === undefined) {
+      result = foldNumerals(normalizeForMatching(text));
+      folded.set(text, result);
     }
-    previous = current;
-  }
-  return longest;
-}
-
-/** Whether the text names every figure of the question, as a whole number (38 is not in 380). */
-function holdsNumbers(text: string, numbers: readonly string[]): boolean {
-  return numbers.every((number) => new RegExp(`(?<![0-9.])${number.replace('.', '\\.')}(?![0-9])`).test(text));
+    return result;
+  };
 }
 
 function positionsOf(text: string, word: string): number[] {

@@ -1,6 +1,6 @@
 import { jieba } from './jieba/jieba.js';
 
-/** Texts whose word boundaries were computed lately: a question's candidate sentences are matched many times. */
+/** Lines whose word boundaries were computed lately: a question's sentences and articles are matched many times. */
 const boundaryCache = new Map<string, ReadonlySet<number>>();
 const CACHE_LIMIT = 4096;
 
@@ -13,12 +13,27 @@ export function containsWord(text: string, word: string): boolean {
   let position = text.indexOf(word);
   if (position < 0) return false;
   if (word.length < 2) return true;
-  const boundaries = wordBoundaries(text);
   while (position >= 0) {
-    if (boundaries.has(position) || boundaries.has(position + word.length)) return true;
+    if (isWordBoundary(text, position) || isWordBoundary(text, position + word.length)) return true;
     position = text.indexOf(word, position + 1);
   }
   return false;
+}
+
+/**
+ * Whether jieba, cutting `text`, puts a word boundary at `offset`. jieba cuts a line break off as a word of its
+ * own and segments the runs between separately, so the boundaries of a text of several lines are those of its
+ * lines: each line is cut once however many texts it is part of (an article, its title with the article, a
+ * paragraph's sentences joined). A carriage return before a line break joins it (\r\n is one word), so a text
+ * holding one is cut whole.
+ */
+function isWordBoundary(text: string, offset: number): boolean {
+  if (text.includes('\r')) return wordBoundaries(text).has(offset);
+  if (offset === 0 || offset === text.length || text[offset] === '\n' || text[offset - 1] === '\n') return true;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = lineStart === 0 && lineEnd < 0 ? text : text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  return wordBoundaries(line).has(offset - lineStart);
 }
 
 function wordBoundaries(text: string): ReadonlySet<number> {

@@ -1,0 +1,66 @@
+// What scoreSentences keeps for one question (each article read and folded once, each word matched once per article)
+// stays with that question and that article.
+import { describe, expect, it } from 'vitest';
+import { scoreSentences } from '../../src/answer/score-sentences.js';
+import { analyzeQuestion } from '../../src/answer/question-profile.js';
+import { unitWeights } from '../../src/answer/unit-weights.js';
+import { passage } from './support.js';
+
+const ARTICLES: Record<string, string> = {
+  bridge: '湘江大桥通车\n湘江大桥今天通车。大桥全长1280米，由市城建集团承建。\n设计单位是省交通规划院。',
+  park: '东湖公园改造完工\n东湖公园改造工程昨天完工。公园新增绿地12公顷。\n施工单位是市园林局。',
+};
+
+const bridgeLead = { ...passage('bridge', '湘江大桥通车', '湘江大桥今天通车。大桥全长1280米，由市城建集团承建。'), ordinal: 0 };
+const bridgeTail = { ...passage('bridge', '湘江大桥通车', '设计单位是省交通规划院。'), ordinal: 1, id: 101 };
+const parkLead = { ...passage('park', '东湖公园改造完工', '东湖公园改造工程昨天完工。公园新增绿地12公顷。'), ordinal: 0, id: 102 };
+
+function score(question: string, passages: Parameters<typeof scoreSentences>[1], reads: string[] = []) {
+  const profile = analyzeQuestion(question);
+  const articleText = (articleId: string): string => {
+    reads.push(articleId);
+    return ARTICLES[articleId] ?? '';
+  };
+  return scoreSentences(profile, passages, unitWeights(profile.units), { articleText });
+}
+
+/** The measures of a sentence that do not depend on which other passages were scored with it. */
+const ownMeasures = (sentence: ReturnType<typeof score>[number]) => ({
+  text: sentence.text,
+  coverage: sentence.coverage,
+  context: sentence.context,
+  articleContext: sentence.articleContext,
+  gapShare: sentence.features.gapShare,
+  focusFound: sentence.features.focusFound,
+});
+
+describe('scoreSentences', () => {
+  it('reads each article once per question, however many of its passages are scored', () => {
+    const reads: string[] = [];
+    score('湘江大桥的设计单位是哪家？', [bridgeLead, parkLead, bridgeTail], reads);
+    expect(reads.sort()).toEqual(['bridge', 'park']);
+  });
+
+  it('credits a word found elsewhere in an article to that article’s passages only', () => {
+    // 规划院 is in the bridge article's last paragraph, not in its lead, and nowhere in the park article.
+    const sentences = score('省交通规划院设计了什么？', [bridgeLead, parkLead, bridgeTail]);
+    const bridgeSentence = sentences.find((sentence) => sentence.text.startsWith('湘江大桥今天通车'))!;
+    const parkSentence = sentences.find((sentence) => sentence.text.startsWith('东湖公园改造工程'))!;
+    expect(bridgeSentence.articleContext).toBeGreaterThan(0);
+    expect(parkSentence.articleContext).toBe(0);
+  });
+
+  it('measures a passage alike alone and among other articles’ passages', () => {
+    const question = '东湖公园新增绿地多少公顷？';
+    const together = score(question, [bridgeLead, parkLead, bridgeTail]).filter((sentence) => sentence.passageIndex === 1);
+    const alone = score(question, [parkLead]);
+    expect(together.map(ownMeasures)).toEqual(alone.map(ownMeasures));
+  });
+
+  it('carries nothing from one question to the next', () => {
+    const passages = [bridgeLead, parkLead, bridgeTail];
+    const fresh = score('湘江大桥全长多少米？', passages);
+    score('东湖公园新增绿地多少公顷？', passages);
+    expect(score('湘江大桥全长多少米？', passages)).toEqual(fresh);
+  });
+});
