@@ -23,6 +23,8 @@ export interface MigrateToPostgresDeps {
   /** Embeds a chunk whose vector the index lacks (drift; normally none). */
   embedder: Embedder;
   writer: ArticleWriter;
+  /** The day an article was last updated in place, carried over (absent: none known). */
+  updatedOn?: (articleId: string) => string | null;
   logger: Logger;
   /** After each batch: articles handled so far (copied or skipped) out of `total`. */
   onProgress?: (done: number, total: number) => void;
@@ -57,7 +59,13 @@ export async function migrateToPostgres(deps: MigrateToPostgresDeps): Promise<Mi
         continue;
       }
       const chunks = [...chunksByArticle.get(id)!].sort((left, right) => left.ordinal - right.ordinal);
-      batch.push({ article: toArticle(article), contentHash: article.contentHash, chunks: chunks.map(toChunk), vectors: await vectorsOf(chunks, deps, result) });
+      batch.push({
+        article: toArticle(article),
+        contentHash: article.contentHash,
+        chunks: chunks.map(toChunk),
+        vectors: await vectorsOf(chunks, deps, result),
+        updatedOn: deps.updatedOn?.(id) ?? null,
+      });
     }
     if (batch.length > 0) await deps.writer.writeArticles(batch);
     result.copied += batch.length;

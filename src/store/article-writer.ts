@@ -8,6 +8,8 @@ export interface ArticleWrite {
   chunks: Chunk[];
   /** One vector per chunk, made once at ingest; replicas copy them instead of embedding again. */
   vectors: Float32Array[];
+  /** The day (YYYY-MM-DD) it was last updated in place, when another archive knows it (`newsbot migrate`); absent: found by comparing with the stored version. */
+  updatedOn?: string | null;
 }
 
 /** What `writeArticles` did. */

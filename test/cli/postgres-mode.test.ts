@@ -190,6 +190,9 @@ describe('newsbot with DATABASE_URL', () => {
       INSERT INTO sent_digests (chat_id, date, state, sent_at, message_ids) VALUES ('-100', '2026-04-22', 'sent', '2026-04-22T00:00:05.000Z', '[5,6]');
       INSERT INTO pinned_answers (query_text, answer_text, article_id, created_at) VALUES ('爱心驿站在哪里？', '见各区公布的名单。', NULL, '2026-04-02T00:00:00.000Z');
     `);
+    // An article updated in place keeps its day ("updated on") across the move.
+    const updated = archiveFile.prepare('SELECT id FROM articles ORDER BY id LIMIT 1').pluck().get() as string;
+    archiveFile.prepare("INSERT INTO article_revisions (article_id, updated_on) VALUES (?, '2026-04-20')").run(updated);
     archiveFile.close();
     const target = await server.createDatabase();
     const first = await runCli(['migrate', '--to', target, '--json'], { NEWSBOT_HOME: source });
@@ -207,6 +210,8 @@ describe('newsbot with DATABASE_URL', () => {
     expect(await query('SELECT query_text, answer_text, article_id FROM pinned_answers', target)).toEqual([
       { query_text: '爱心驿站在哪里？', answer_text: '见各区公布的名单。', article_id: null },
     ]);
+
+    expect(await query('SELECT article_id, updated_on FROM article_revisions', target)).toEqual([{ article_id: updated, updated_on: '2026-04-20' }]);
 
     // Each chunk's vector in PostgreSQL is the one the SQLite archive's HNSW index holds.
     const sqlite = new Database(path.join(source, 'newsbot.db'), { readonly: true });

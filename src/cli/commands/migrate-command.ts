@@ -37,6 +37,7 @@ export const registerMigrateCommand: RegisterCommand = (program, context) => {
             index,
             embedder,
             writer: target.writer,
+            updatedOn: (articleId) => archive.corrections?.updatedOn(articleId) ?? null,
             logger: archive.logger,
             onProgress: (done, total) => {
               progress ??= startProgress(context.interactive, 'copy ', total);

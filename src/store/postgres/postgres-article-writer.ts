@@ -54,7 +54,8 @@ export class PostgresArticleWriter implements ArticleWriter {
         if (written.updatedInPlace) updatedInPlace.push(item.article.id);
       }
       const articles = batch.map((item) => item.article);
-      const corrected = await writeCorrectionLinks(client, articles, updatedInPlace, this.options.timeZone ?? 'UTC');
+      const carried = batch.flatMap((item) => (item.updatedOn ? [{ articleId: item.article.id, day: item.updatedOn }] : []));
+      const corrected = await writeCorrectionLinks(client, articles, { updatedInPlace, carried }, this.options.timeZone ?? 'UTC');
       const position = await appendChanges(client, [...articles.map((article) => article.id), ...corrected], 'upsert');
       return { chunkIds, position };
     });

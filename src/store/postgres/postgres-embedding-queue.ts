@@ -101,7 +101,7 @@ export class PostgresEmbeddingQueue implements EmbeddingQueue {
         chunks += item.chunks.length;
       }
       if (written.length > 0) {
-        const corrected = await writeCorrectionLinks(client, written, updatedInPlace, this.options.timeZone ?? 'UTC');
+        const corrected = await writeCorrectionLinks(client, written, { updatedInPlace, carried: [] }, this.options.timeZone ?? 'UTC');
         await appendChanges(client, [...written.map((article) => article.id), ...corrected], 'upsert');
       }
       await client.query(`UPDATE embedding_jobs SET state = 'done', done_at = clock_timestamp(), done_by = $2, articles = '[]'::jsonb, lease_expires_at = NULL WHERE id = $1`, [
