@@ -20,6 +20,7 @@ const NO_READER_DATA: Record<string, string> = {
   article_corrections: 'the archive: printed corrections linked to what they correct',
   article_revisions: 'the archive: articles updated in place',
   correction_notices: 'the archive: printed correction notices and what they name',
+  term_frequencies: 'the archive: how many chunks hold each full-text term',
   pinned_answers: 'newsroom data: the questions and answers staff pin, with no chat or staff member',
   change_log: 'which articles changed (PostgreSQL replicas follow it)',
   change_log_compaction: 'how far the change log was compacted',
