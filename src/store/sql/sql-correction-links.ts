@@ -75,6 +75,14 @@ export class SqlCorrectionLinks {
     for (const articleId of articleIds) await this.client.run(UPSERT_REVISION, [articleId, day]);
   }
 
+  /** Those of `articles` that a notice already recorded names by title or web address (it is linked when they are written). */
+  async namedByNotices(articles: readonly Article[]): Promise<Article[]> {
+    const notices = await this.noticesNaming(articles);
+    const titles = new Set(notices.map((notice) => notice.quoted_title));
+    const urls = new Set(notices.map((notice) => notice.url));
+    return articles.filter((article) => titles.has(article.title) || (article.url !== null && urls.has(article.url)));
+  }
+
   /** Notices already recorded that name one of `articles` by title or web address. */
   private async noticesNaming(articles: readonly Article[]): Promise<NoticeRow[]> {
     const found: NoticeRow[] = [];
