@@ -44,6 +44,11 @@ export const DEFAULTS = {
   FETCH_MAX_BYTES: 5_000_000,
   /** Longest article body `ingest` accepts, in characters; a longer one is refused (a runaway export or a mis-split page). */
   MAX_ARTICLE_CHARS: 1_000_000,
+  /**
+   * Vectors one segment of the HNSW index holds before it is sealed (written, released from an ingesting process's
+   * memory) and a new one opened; bounds an ingest's memory (see docs/performance.md, "A segmented vector index").
+   */
+  INDEX_SEGMENT_VECTORS: 200_000,
   /** PostgreSQL mode: seconds an embedding job stays leased to a worker without a renewal (renewed every third of it). */
   EMBED_LEASE_SECONDS: 60,
   /** PostgreSQL mode: chunks per embedding job that ingest enqueues. */
@@ -199,6 +204,7 @@ const envSchema = z.object({
   FETCH_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULTS.FETCH_MAX_BYTES),
   FETCH_ALLOW_PRIVATE: booleanFlag,
   MAX_ARTICLE_CHARS: z.coerce.number().int().positive().default(DEFAULTS.MAX_ARTICLE_CHARS),
+  INDEX_SEGMENT_VECTORS: z.coerce.number().int().positive().default(DEFAULTS.INDEX_SEGMENT_VECTORS),
   EMBED_WORKER: z
     .string()
     .optional()
@@ -243,6 +249,8 @@ export interface Config {
   readonly dataDir: string;
   /** Directory holding the HNSW index files and manifest. */
   readonly indexDir: string;
+  /** INDEX_SEGMENT_VECTORS: vectors per segment of the HNSW index (the open one is sealed and a new one opened past it). */
+  readonly indexSegmentVectors: number;
   /**
    * DATABASE_URL: PostgreSQL is then the system of record and `dataDir`/`indexDir` hold this
    * process's local search replica; null keeps the standalone SQLite archive. Holds a password:
@@ -390,6 +398,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
   return Object.freeze({
     dataDir: home ?? path.resolve(cwd, 'data'),
     indexDir: home ? path.join(home, 'index') : path.resolve(cwd, 'embeddings', 'index'),
+    indexSegmentVectors: values.INDEX_SEGMENT_VECTORS,
     databaseUrl: values.DATABASE_URL,
     modelCacheDir: values.MODEL_CACHE_DIR ? path.resolve(cwd, values.MODEL_CACHE_DIR) : path.resolve(cwd, 'embeddings', 'models'),
     embeddingModel: values.EMBEDDING_MODEL,

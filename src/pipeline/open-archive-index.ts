@@ -13,12 +13,17 @@ import { openHnswVectorIndex, type HnswVectorIndex } from '../store/hnsw/hnsw-ve
 export const LEXICAL_EF_CONSTRUCTION = 40;
 
 /** The archive's HNSW index in the home's index folder, for the embedder that fills it. */
-export function openArchiveIndex(config: Pick<Config, 'indexDir'>, embedder: Pick<Embedder, 'id' | 'dimensions' | 'semantic'>, reset: boolean): HnswVectorIndex {
+export function openArchiveIndex(
+  config: Pick<Config, 'indexDir' | 'indexSegmentVectors'>,
+  embedder: Pick<Embedder, 'id' | 'dimensions' | 'semantic'>,
+  reset: boolean,
+): HnswVectorIndex {
   return openHnswVectorIndex({
     dir: config.indexDir,
     embedderId: embedder.id,
     dimensions: embedder.dimensions,
     reset,
     efConstruction: embedder.semantic ? undefined : LEXICAL_EF_CONSTRUCTION,
+    segmentVectors: config.indexSegmentVectors,
   });
 }

@@ -33,9 +33,10 @@ export interface OpenArchiveOptions {
   /**
    * 'wait' (default): the vector index is read before `openArchive` returns. 'background' (`serve`): it is read on a
    * worker thread while the archive already answers, from keywords alone until the vectors are in (seconds at a
-   * million chunks).
+   * million chunks). 'on-demand' (commands that write and never search: ingest, remove): nothing is read up front,
+   * each segment when first needed, so an ingest holds the open segment's vectors and never the sealed ones'.
    */
-  vectorIndex?: 'wait' | 'background';
+  vectorIndex?: 'wait' | 'background' | 'on-demand';
   /**
    * Load the cross-encoder when RERANK_MODEL is set, so searches are reordered by it (default true). Commands that
    * never search (ingest, remove, reindex, migrate) pass false: they neither wait for it nor fail without it.
@@ -79,7 +80,10 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
     }
     openingLock?.release();
     openingLock = null;
-    const loading = index.loadInBackground().catch((error: unknown) => logger.error({ err: error, dir: config.indexDir }, 'could not read the vector index'));
+    const loading =
+      options.vectorIndex === 'on-demand'
+        ? Promise.resolve()
+        : index.loadInBackground().catch((error: unknown) => logger.error({ err: error, dir: config.indexDir }, 'could not read the vector index'));
     if (options.vectorIndex !== 'background') await loading;
     const writeLock = createArchiveWriteLock({ file: lockFile, store, index, embedder, logger });
     // The one place the state adapters are built: over the archive's own connection (same file, same migrations).

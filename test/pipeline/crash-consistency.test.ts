@@ -7,6 +7,7 @@ import { openHnswVectorIndex } from '../../src/store/hnsw/hnsw-vector-index.js';
 import { chunkArticle } from '../../src/chunking/chunk-article.js';
 import { makeArticle, openTestArchive } from '../helpers/open-test-archive.js';
 import { PROJECT_ROOT, runCli, temporaryHome } from '../helpers/run-cli.js';
+import { writeRecordExport } from '../helpers/write-record-export.js';
 
 const BASE = makeArticle('base', '城市书房开放', ['株洲城市书房全部免费开放，每天开放到晚上九点。']);
 const LATE = makeArticle('late', '新能源公交投运', ['首批60辆新能源公交车今天投入运营，覆盖12条线路。']);
@@ -94,12 +95,8 @@ describe('database and vector index stay consistent after a crash', () => {
   it('recovers after the ingest process is killed (SIGKILL) mid-way', async () => {
     const home = temporaryHome();
     const folder = temporaryHome('newsbot-records-');
-    const records = Array.from({ length: 3000 }, (_, index) => ({
-      id: `r${index}`,
-      title: `第${index}号新闻：株洲第${index}个社区服务站启用`,
-      body: `这是第${index}篇报道。社区服务站提供${index % 97}项便民服务。`.repeat(12),
-    }));
-    fs.writeFileSync(path.join(folder, 'export.jsonl'), records.map((record) => JSON.stringify(record)).join('\n'));
+    const records = 3000;
+    writeRecordExport(folder, records);
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/newsbot.js'), 'ingest', folder], {
       env: { ...process.env, NEWSBOT_HOME: home, EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent' },
       stdio: 'ignore',
@@ -120,7 +117,7 @@ describe('database and vector index stay consistent after a crash', () => {
     const rerun = await runCli(['ingest', folder, '--json'], { NEWSBOT_HOME: home });
     expect(rerun.code).toBe(0);
     const report = rerun.json();
-    expect(report.articles.added + report.articles.unchanged).toBe(records.length);
+    expect(report.articles.added + report.articles.unchanged).toBe(records);
     expectConsistent(home);
   });
 });

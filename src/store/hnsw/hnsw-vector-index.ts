@@ -1,412 +1,300 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import hnswlib from 'hnswlib-node';
 import type { LabelFingerprint, VectorHit, VectorIndex } from '../vector-index.js';
+import { HnswSegment } from './hnsw-segment.js';
+import { HNSW_DEFAULTS } from './hnsw-settings.js';
+import { INDEX_FILE, MANIFEST_FILE } from './index-manifest.js';
+import { LABELS_FILE } from './segment-labels.js';
+import { ROOT_SEGMENT, SEGMENT_LIST_FILE, readSegmentList, segmentName, writeSegmentList } from './segment-list.js';
+import { fileVersion, readSegmentManifest } from './segment-state.js';
 import { EmbedderMismatchError } from './embedder-mismatch-error.js';
-import { INDEX_FILE, MANIFEST_FILE, MANIFEST_FORMAT, readIndexManifest, writeIndexManifest, type IndexManifest } from './index-manifest.js';
-import { TEMPORARY_SUFFIX, commitTemporaryFile } from './write-file-atomic.js';
+import { TEMPORARY_SUFFIX } from './write-file-atomic.js';
 
 export interface OpenHnswVectorIndexOptions {
-  /** Directory of `vectors.hnsw` + `manifest.json` (created when absent). */
+  /** Directory of the index: its first segment's `vectors.hnsw` + `manifest.json`, and the later segments' folders (created when absent). */
   dir: string;
   /** Id of the configured embedder; must match the manifest of an existing index. */
   embedderId: string;
   dimensions: number;
   /** Discard whatever is on disk and start empty (`newsbot reindex`). Default false. */
   reset?: boolean;
-  /** Slots allocated for a new index; it grows as needed. Default 1024. */
+  /** Slots allocated for a new segment; it grows as needed. Default: `segmentVectors`. */
   initialCapacity?: number;
   /**
-   * Construction effort (hnswlib's ef_construction) of a new index: higher builds a better graph,
-   * slower. Default 200. An existing index keeps the value it was built with (stored in its file).
+   * Construction effort (hnswlib's ef_construction) of a new segment: higher builds a better graph,
+   * slower. Default 200. An existing segment keeps the value it was built with (stored in its file).
    */
   efConstruction?: number;
+  /** Vectors the open segment takes before it is sealed and a new one opened (`INDEX_SEGMENT_VECTORS`). Default 200,000. */
+  segmentVectors?: number;
 }
 
-/** HNSW settings: hnswlib's usual construction values, good recall for 512-dim text vectors. */
-const HNSW_DEFAULTS = {
-  /** Links per node (hnswlib's M). */
-  m: 16,
-  /** Construction effort of a new index (`efConstruction` overrides it). */
-  efConstruction: 200,
-  randomSeed: 100,
-  /** Capacity of a new index (`initialCapacity` overrides it). */
-  initialCapacity: 1024,
-  /** Growth step cap, so a 1M-vector index does not double its allocation at once. */
-  maxGrowth: 131_072,
-  /** ef below which search is not set: more candidates help most on flat data (hash vectors). */
-  minEfSearch: 200,
-} as const;
-
-type Hnsw = InstanceType<typeof hnswlib.HierarchicalNSW>;
-
 /**
- * Vector index backed by hnswlib-node, persisted as `vectors.hnsw` + `manifest.json`.
- * Cosine space: hnswlib normalizes vectors (ours already are) and returns distance = 1 - cosine
- * similarity. Removed vectors are only marked deleted and keep their slot: hnswlib can reuse
- * slots, but each reuse repairs the graph around it (6 ms against 0.7 ms for an addition at
- * 100k vectors), and an archive mostly grows. `newsbot reindex` compacts.
+ * Vector index backed by hnswlib-node: a list of segments on disk (`segments.json`), the way full-text engines keep
+ * theirs. Additions go to the last (open) segment; when it holds `segmentVectors` vectors it is saved, sealed and,
+ * unless this process searches, released from memory, and a new segment opened. A search asks every segment for its
+ * k nearest and keeps the k nearest of all; a removal reaches the segment holding the label (a sealed one records it
+ * in its manifest and marks it deleted in the graph when read). An index saved before segments is one segment.
  *
- * The file is read when first needed, or in the background (`loadInBackground`, off the main thread): at a
- * million vectors it is 2 GB and takes seconds, which a restarting worker should not wait for.
+ * Cosine space: hnswlib normalizes vectors (ours already are) and returns distance = 1 - cosine similarity. Removed
+ * vectors are only marked deleted and keep their slot (reusing slots repairs the graph around them, 6 ms against
+ * 0.7 ms for an addition at 100k vectors); `newsbot reindex` compacts.
+ *
+ * Segments are read when first needed, or in the background (`loadInBackground`, off the main thread): at a million
+ * vectors they are 2 GB and take seconds, which a restarting worker should not wait for. A process that only ingests
+ * reads the open segment and the sealed segments' label lists, never their vectors.
  */
 export class HnswVectorIndex implements VectorIndex {
   readonly dimensions: number;
   readonly dir: string;
   readonly embedderId: string;
   private readonly options: OpenHnswVectorIndexOptions;
-  private current: IndexState | null;
-  private loading: Promise<void> | null = null;
+  private readonly segmentVectors: number;
+  private segments: HnswSegment[];
+  private listVersion: string;
+  /** Set by the first search: a process that searches keeps the segments it seals in memory. */
+  private searched = false;
 
   /** Use `openHnswVectorIndex`. */
-  constructor(options: OpenHnswVectorIndexOptions, state: IndexState | null) {
+  constructor(options: OpenHnswVectorIndexOptions) {
     this.options = { ...options, reset: false };
     this.dir = options.dir;
     this.embedderId = options.embedderId;
     this.dimensions = options.dimensions;
-    this.current = state;
+    this.segmentVectors = options.segmentVectors ?? HNSW_DEFAULTS.segmentVectors;
+    this.listVersion = fileVersion(path.join(this.dir, SEGMENT_LIST_FILE));
+    this.segments = this.readSegments();
   }
 
-  /** True when files on disk could not be used and the index started empty; re-embed everything. */
+  /** True when files on disk could not be used and a segment started empty; the caller re-embeds what is missing. */
   get rebuiltFromScratch(): boolean {
-    return this.state.rebuildReason !== null;
+    return this.rebuildReason !== null;
   }
 
-  /** Why the index started empty, when `rebuiltFromScratch` (for the log). */
+  /** Why a segment started empty, when `rebuiltFromScratch` (for the log). Reads the open segment. */
   get rebuildReason(): string | null {
-    return this.state.rebuildReason;
+    this.openSegment.count();
+    return this.segments.map((segment) => segment.rebuildReason).find((reason) => reason !== null) ?? null;
   }
 
-  /** False until the file has been read (searching before would read it on the caller's thread). */
+  /** False until every segment has been read (searching before would read the rest on the caller's thread). */
   isLoaded(): boolean {
-    return this.current !== null;
+    return this.segments.every((segment) => segment.isLoaded());
   }
 
-  /** True while `loadInBackground` is reading the file: a search now would wait for it. */
+  /** Number of segments (the last one open). */
+  segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /** Segments whose vectors are in memory; for benchmarks and tests. */
+  loadedSegmentCount(): number {
+    return this.segments.filter((segment) => segment.isLoaded()).length;
+  }
+
+  /** True while `loadInBackground` is reading: a search now would wait for it. */
   loadingInBackground(): boolean {
-    return this.current === null && this.loading !== null;
+    return this.segments.some((segment) => segment.loadingInBackground());
   }
 
-  /** Reads the file on a worker thread, when nothing has read it yet; the index answers from it once done. */
-  loadInBackground(): Promise<void> {
-    if (this.current) return Promise.resolve();
-    this.loading ??= loadIndexStateInBackground(this.options)
-      .then((state) => {
-        this.current ??= state;
-      })
-      .finally(() => {
-        this.loading = null;
-      });
-    return this.loading;
+  /** Reads every segment on worker threads; the index answers from them once done. A serving process calls it. */
+  async loadInBackground(): Promise<void> {
+    this.searched = true;
+    await Promise.all(this.segments.map((segment) => segment.loadInBackground()));
   }
 
-  /** Whether the saved files hold exactly the labels `expected` describes, judged from the manifest alone. */
+  /** Whether the saved files hold exactly the labels `expected` describes, judged from the manifests alone. */
   savedFilesMatch(expected: LabelFingerprint): boolean {
-    if (this.current?.dirty) return false;
-    let manifest: IndexManifest | null;
-    try {
-      manifest = readIndexManifest(this.dir);
-    } catch {
-      return false;
+    let count = 0;
+    let labelSum = 0;
+    for (const segment of this.segments) {
+      const saved = segment.savedFingerprint();
+      if (!saved) return false;
+      count += saved.count;
+      labelSum += saved.labelSum;
     }
-    if (!manifest || manifest.labelSum === undefined || !manifestDescribesFile(manifest, this.dir)) return false;
-    return manifest.count === expected.count && manifest.labelSum === expected.labelSum;
+    return count === expected.count && labelSum === expected.labelSum;
   }
 
   count(): number {
     this.followDisk();
-    return this.state.live.size;
+    return this.segments.reduce((total, segment) => total + segment.count(), 0);
   }
 
   ids(): number[] {
     this.followDisk();
-    return [...this.state.live];
+    return this.segments.flatMap((segment) => segment.ids());
   }
 
   /** True when this instance holds changes `save` has not written yet. */
   get unsavedChanges(): boolean {
-    return this.current?.dirty ?? false;
+    return this.segments.some((segment) => segment.unsavedChanges);
   }
 
-  /** True when another process saved the index since this instance loaded or saved it. */
+  /** True when another process saved the index since this instance read or saved it. */
   changedOnDisk(): boolean {
-    return this.current !== null && manifestVersion(this.dir) !== this.current.diskVersion;
+    return fileVersion(path.join(this.dir, SEGMENT_LIST_FILE)) !== this.listVersion || this.segments.some((segment) => segment.changedOnDisk());
   }
 
   /**
-   * Replaces what this instance holds with the files on disk, dropping unsaved changes.
-   * A writer calls it after taking the write lock, so it builds on the other writers' vectors.
+   * Replaces what this instance holds with the files on disk, dropping unsaved changes; segments unchanged on disk
+   * are kept as they are. A writer calls it after taking the write lock, so it builds on the other writers' vectors.
    */
   reload(): void {
-    if (!this.current) return;
-    // Only a holder of the write lock saves: a stale manifest is rewritten by its next save.
-    this.current = { ...loadIndexStateNow(this.options), dirty: false };
+    const kept = new Map(this.segments.filter((segment) => !segment.unsavedChanges && !segment.changedOnDisk()).map((segment) => [segment.dir, segment]));
+    this.listVersion = fileVersion(path.join(this.dir, SEGMENT_LIST_FILE));
+    const names = readSegmentList(this.dir);
+    this.segments = names.map((name, position) => {
+      const segment = kept.get(path.join(this.dir, name));
+      return segment && segment.sealed === position < names.length - 1 ? segment : this.segment(name, position < names.length - 1);
+    });
   }
 
-  /** Adds a vector, or replaces the vector of a label already present. */
+  /** Adds a vector, or replaces the vector of a label already present (the label moves to the open segment). */
   add(id: number, vector: Float32Array): void {
     if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) throw new RangeError(`vector label must be a 32-bit unsigned integer, got ${id}`);
     if (vector.length !== this.dimensions) {
       throw new RangeError(`vector for label ${id} has ${vector.length} dimensions, the index expects ${this.dimensions}`);
     }
-    const state = this.state;
-    // A label already stored (live or deleted) is updated in place, and revived if deleted.
-    if (!state.live.has(id) && !state.deleted.has(id)) ensureCapacity(state.hnsw);
-    state.hnsw.addPoint(Array.from(vector), id);
-    state.deleted.delete(id);
-    state.live.add(id);
-    state.dirty = true;
+    for (const segment of this.segments) if (segment.sealed) segment.remove(id);
+    if (this.openSegment.storedCount() >= this.segmentVectors && !this.openSegment.stores(id)) this.openNextSegment();
+    this.openSegment.add(id, vector);
   }
 
-  /** Marks a label deleted; unknown labels are ignored. */
+  /** Marks a label deleted in the segment holding it; unknown labels are ignored. */
   remove(id: number): void {
-    const state = this.state;
-    if (!state.live.has(id)) return;
-    state.hnsw.markDelete(id);
-    state.live.delete(id);
-    state.deleted.add(id);
-    state.dirty = true;
+    for (const segment of this.segments) segment.remove(id);
   }
 
+  /** The k nearest of every segment's k nearest (one segment: exactly its own answer). */
   search(vector: Float32Array, k: number): VectorHit[] {
     if (vector.length !== this.dimensions) {
       throw new RangeError(`query vector has ${vector.length} dimensions, the index expects ${this.dimensions}`);
     }
     this.followDisk();
-    const { hnsw, live } = this.state;
-    const wanted = Math.min(Math.floor(k), live.size);
-    if (wanted <= 0) return [];
-    hnsw.setEf(Math.max(wanted * 2, HNSW_DEFAULTS.minEfSearch));
-    const result = hnsw.searchKnn(Array.from(vector), wanted);
-    const hits: VectorHit[] = [];
-    result.neighbors.forEach((id, position) => {
-      if (!live.has(id)) return;
-      hits.push({ id, similarity: 1 - (result.distances[position] ?? 1) });
-    });
-    return hits;
+    this.searched = true;
+    if (this.segments.length === 1) return this.openSegment.search(vector, k);
+    const hits = this.segments.flatMap((segment) => segment.search(vector, k));
+    hits.sort((left, right) => right.similarity - left.similarity);
+    const seen = new Set<number>();
+    return hits.filter((hit) => !seen.has(hit.id) && seen.add(hit.id)).slice(0, Math.max(0, Math.floor(k)));
   }
 
-  /** Writes `vectors.hnsw` then `manifest.json`, each via a temporary file + rename. */
+  /**
+   * Writes every segment that changed (sealed ones first: a deletion there is saved before the vector that replaces it
+   * in the open segment), then the segment list.
+   */
   save(): void {
-    const state = this.current;
-    if (!state?.dirty) return;
-    fs.mkdirSync(this.dir, { recursive: true });
-    const indexFile = path.join(this.dir, INDEX_FILE);
-    const temporary = indexFile + TEMPORARY_SUFFIX;
-    state.hnsw.writeIndexSync(temporary);
-    commitTemporaryFile(temporary, indexFile);
-    const saved = fs.statSync(indexFile);
-    let labelSum = 0;
-    for (const id of state.live) labelSum += id;
-    const manifest: IndexManifest = {
-      embedderId: this.embedderId,
-      dimensions: this.dimensions,
-      count: state.live.size,
-      labelSum,
-      updatedAt: new Date().toISOString(),
-      format: MANIFEST_FORMAT,
-      deletedLabels: [...state.deleted].sort((left, right) => left - right),
-      indexFile: { bytes: saved.size, modifiedMs: saved.mtimeMs },
-    };
-    writeIndexManifest(this.dir, manifest);
-    state.dirty = false;
-    state.diskVersion = manifestVersion(this.dir);
+    if (!this.unsavedChanges) return;
+    for (const segment of this.segments) segment.save();
+    if (this.segments.length > 1) this.writeList();
   }
 
   /** The stored vector of a live label (as hnswlib holds it: normalized), or null; `newsbot migrate` copies them. */
   vector(id: number): Float32Array | null {
     this.followDisk();
-    const { hnsw, live } = this.state;
-    return live.has(id) ? Float32Array.from(hnsw.getPoint(id)) : null;
+    return this.segments.find((segment) => segment.holds(id))?.vector(id) ?? null;
   }
 
-  /** Slots allocated (live + deleted + free); for benchmarks and tests. */
+  /** Slots allocated in the open segment (live + deleted + free); for benchmarks and tests. */
   capacity(): number {
-    return this.state.hnsw.getMaxElements();
+    return this.openSegment.capacity();
   }
 
-  /** The loaded state, read now (on this thread) when nothing has read it yet. */
-  private get state(): IndexState {
-    this.current ??= loadIndexStateNow(this.options);
-    return this.current;
+  private get openSegment(): HnswSegment {
+    return this.segments[this.segments.length - 1]!;
+  }
+
+  /** Saves and seals the open segment, and opens the next one, listed on disk at once. */
+  private openNextSegment(): void {
+    this.save();
+    this.openSegment.seal(this.searched);
+    const name = segmentName(this.segments.length);
+    const dir = path.join(this.dir, name);
+    // Leftovers of a segment opened by a process that died before listing it.
+    fs.rmSync(dir, { recursive: true, force: true });
+    this.segments.push(this.segment(name, false));
+    this.writeList();
+  }
+
+  private writeList(): void {
+    writeSegmentList(
+      this.dir,
+      this.segments.map((segment) => path.relative(this.dir, segment.dir) || ROOT_SEGMENT),
+    );
+    this.listVersion = fileVersion(path.join(this.dir, SEGMENT_LIST_FILE));
+  }
+
+  private readSegments(): HnswSegment[] {
+    const names = readSegmentList(this.dir);
+    return names.map((name, position) => this.segment(name, position < names.length - 1));
+  }
+
+  private segment(name: string, sealed: boolean): HnswSegment {
+    return new HnswSegment({
+      dir: path.join(this.dir, name),
+      embedderId: this.embedderId,
+      dimensions: this.dimensions,
+      capacity: this.options.initialCapacity ?? this.segmentVectors,
+      efConstruction: this.options.efConstruction ?? HNSW_DEFAULTS.efConstruction,
+      sealed,
+    });
   }
 
   /**
    * A reader (no unsaved changes) follows the saves of writers in other processes, so `serve`
-   * searches the vectors an `ingest` beside it added. A stat per call; the reload only on change.
+   * searches the vectors an `ingest` beside it added. A stat per segment per call; a segment is read again only when
+   * its files changed.
    */
   private followDisk(): void {
-    if (this.current && !this.current.dirty && this.changedOnDisk()) this.reload();
+    if (!this.unsavedChanges && this.changedOnDisk()) this.reload();
   }
-}
-
-function ensureCapacity(hnsw: Hnsw): void {
-  const capacity = hnsw.getMaxElements();
-  if (hnsw.getCurrentCount() < capacity) return;
-  hnsw.resizeIndex(capacity + Math.max(1, Math.min(capacity, HNSW_DEFAULTS.maxGrowth)));
 }
 
 /**
  * Opens the index in `dir`, or starts an empty one when there is none. The vectors are read when first needed
- * (or by `loadInBackground`); the manifest is read now.
- * Throws `EmbedderMismatchError` when the index was built by another embedder.
- * A missing, truncated or corrupt index file does not throw: the index starts empty and
+ * (or by `loadInBackground`); the segment list and the first manifest are read now.
+ * Throws `EmbedderMismatchError` when the index was built by another embedder, `SegmentListError` when its segment
+ * list is unreadable. A missing, truncated or corrupt index file does not throw: that segment starts empty and
  * `rebuiltFromScratch` is set, so the caller re-embeds the database's chunks.
  */
 export function openHnswVectorIndex(options: OpenHnswVectorIndexOptions): HnswVectorIndex {
   const { dir, dimensions } = options;
   if (!Number.isInteger(dimensions) || dimensions <= 0) throw new RangeError(`dimensions must be a positive integer, got ${dimensions}`);
+  if (options.segmentVectors !== undefined && !(Number.isInteger(options.segmentVectors) && options.segmentVectors > 0)) {
+    throw new RangeError(`segmentVectors must be a positive integer, got ${options.segmentVectors}`);
+  }
   if (options.reset) resetHnswVectorIndex(dir);
   fs.mkdirSync(dir, { recursive: true });
-  removeTemporaryFiles(dir);
-  let manifest: IndexManifest | null = null;
-  try {
-    manifest = readIndexManifest(dir);
-  } catch {
-    // An unreadable manifest starts an empty index when the vectors are read (see loadIndexState).
+  const index = new HnswVectorIndex(options);
+  for (const name of readSegmentList(dir)) {
+    const segmentDir = path.join(dir, name);
+    removeTemporaryFiles(segmentDir);
+    try {
+      readSegmentManifest({ dir: segmentDir, embedderId: options.embedderId, dimensions });
+    } catch (error) {
+      // An unreadable manifest starts that segment empty when it is read (see segment-state.ts); another embedder's is refused now.
+      if (error instanceof EmbedderMismatchError) throw error;
+    }
   }
-  if (manifest && (manifest.embedderId !== options.embedderId || manifest.dimensions !== dimensions)) {
-    throw new EmbedderMismatchError(dir, { embedderId: options.embedderId, dimensions }, { embedderId: manifest.embedderId, dimensions: manifest.dimensions });
-  }
-  return new HnswVectorIndex(options, null);
+  return index;
 }
 
-/** What an index instance holds, read from disk. */
-interface IndexState {
-  hnsw: Hnsw;
-  live: Set<number>;
-  deleted: Set<number>;
-  rebuildReason: string | null;
-  dirty: boolean;
-  diskVersion: string;
-}
-
-function loadIndexStateNow(options: OpenHnswVectorIndexOptions): IndexState {
-  const step = startLoading(options);
-  if ('state' in step) return step.state;
-  try {
-    step.hnsw.readIndexSync(step.indexFile);
-  } catch (error) {
-    return unreadableIndex(options, step, error);
-  }
-  return finishLoading(step);
-}
-
-/** `loadIndexStateNow` with the file read by hnswlib-node in a libuv worker (an AsyncWorker): the event loop keeps answering. */
-async function loadIndexStateInBackground(options: OpenHnswVectorIndexOptions): Promise<IndexState> {
-  const step = startLoading(options);
-  if ('state' in step) return step.state;
-  try {
-    await step.hnsw.readIndex(step.indexFile);
-  } catch (error) {
-    return unreadableIndex(options, step, error);
-  }
-  return finishLoading(step);
-}
-
-function unreadableIndex(options: OpenHnswVectorIndexOptions, step: PendingLoad, error: unknown): IndexState {
-  return emptyIndex(options, step.diskVersion, `could not read ${step.indexFile} (${(error as Error).message}); starting an empty index`);
-}
-
-interface PendingLoad {
-  hnsw: Hnsw;
-  indexFile: string;
-  manifest: IndexManifest;
-  diskVersion: string;
-}
-
-/** Checks the manifest and the file before reading: either a state already (empty, to rebuild) or what to read. */
-function startLoading(options: OpenHnswVectorIndexOptions): { state: IndexState } | PendingLoad {
-  const { dir, embedderId, dimensions } = options;
-  // Read first: a save landing while the files are read changes it, and the next check reloads.
-  const diskVersion = manifestVersion(dir);
-  const indexFile = path.join(dir, INDEX_FILE);
-  const hasIndexFile = fs.existsSync(indexFile);
-
-  let manifest: IndexManifest | null;
-  try {
-    manifest = readIndexManifest(dir);
-  } catch (error) {
-    return { state: emptyIndex(options, diskVersion, `${(error as Error).message}; starting an empty index`) };
-  }
-  if (manifest && (manifest.embedderId !== embedderId || manifest.dimensions !== dimensions)) {
-    throw new EmbedderMismatchError(dir, { embedderId, dimensions }, { embedderId: manifest.embedderId, dimensions: manifest.dimensions });
-  }
-  if (!manifest) {
-    return { state: emptyIndex(options, diskVersion, hasIndexFile ? `${indexFile} has no ${MANIFEST_FILE}; starting an empty index` : null) };
-  }
-  if (!hasIndexFile) {
-    return { state: emptyIndex(options, diskVersion, manifest.count > 0 ? `${indexFile} is missing; starting an empty index` : null) };
-  }
-  return { hnsw: new hnswlib.HierarchicalNSW('cosine', dimensions), indexFile, manifest, diskVersion };
-}
-
-function finishLoading({ hnsw, indexFile, manifest, diskVersion }: PendingLoad): IndexState {
-  const stored = hnsw.getIdsList();
-  const current = manifestDescribesFile(manifest, path.dirname(indexFile));
-  const deleted = new Set<number>();
-  const live = new Set<number>();
-  if (current) {
-    const listed = new Set(manifest.deletedLabels);
-    for (const id of stored) (listed.has(id) ? deleted : live).add(id);
-  } else {
-    // The manifest is not the one saved with this file (a crash between the two renames), so
-    // its list of deleted labels may be stale: ask hnswlib about each label instead.
-    for (const id of stored) (isDeletedLabel(hnsw, id) ? deleted : live).add(id);
-  }
-  return { hnsw, live, deleted, rebuildReason: null, dirty: !current, diskVersion };
-}
-
-/** Whether the manifest was saved with the index file now on disk (same size and modification time). */
-function manifestDescribesFile(manifest: IndexManifest, dir: string): boolean {
-  try {
-    const file = fs.statSync(path.join(dir, INDEX_FILE));
-    return manifest.indexFile !== null && manifest.indexFile.bytes === file.size && manifest.indexFile.modifiedMs === file.mtimeMs;
-  } catch {
-    return false;
-  }
-}
-
-/** Deletes the index files in `dir` (the directory itself stays). */
+/** Deletes the index files in `dir`, every segment's included (the directory itself stays). */
 export function resetHnswVectorIndex(dir: string): void {
-  for (const name of [INDEX_FILE, MANIFEST_FILE]) {
+  for (const name of [INDEX_FILE, MANIFEST_FILE, LABELS_FILE, SEGMENT_LIST_FILE]) {
     fs.rmSync(path.join(dir, name), { force: true });
     fs.rmSync(path.join(dir, name + TEMPORARY_SUFFIX), { force: true });
   }
-}
-
-function emptyIndex(options: OpenHnswVectorIndexOptions, diskVersion: string, rebuildReason: string | null): IndexState {
-  const hnsw = new hnswlib.HierarchicalNSW('cosine', options.dimensions);
-  hnsw.initIndex(
-    Math.max(1, options.initialCapacity ?? HNSW_DEFAULTS.initialCapacity),
-    HNSW_DEFAULTS.m,
-    options.efConstruction ?? HNSW_DEFAULTS.efConstruction,
-    HNSW_DEFAULTS.randomSeed,
-  );
-  // A rebuilt index is saved even when nothing is added, so the bad files get replaced.
-  return { hnsw, live: new Set(), deleted: new Set(), rebuildReason, dirty: rebuildReason !== null, diskVersion };
-}
-
-/** Identifies the saved manifest (a save renames a new file over it); "none" when absent. */
-function manifestVersion(dir: string): string {
+  let entries: string[] = [];
   try {
-    const stat = fs.statSync(path.join(dir, MANIFEST_FILE));
-    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+    entries = fs.readdirSync(dir);
   } catch {
-    return 'none';
+    return;
   }
+  for (const entry of entries) if (/^segment-\d{6,}$/.test(entry)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
 }
 
 function removeTemporaryFiles(dir: string): void {
-  for (const name of [INDEX_FILE, MANIFEST_FILE]) fs.rmSync(path.join(dir, name + TEMPORARY_SUFFIX), { force: true });
-}
-
-/** hnswlib refuses to return the vector of a deleted label; that is the only way to ask. */
-function isDeletedLabel(hnsw: Hnsw, id: number): boolean {
-  try {
-    hnsw.getPoint(id);
-    return false;
-  } catch {
-    return true;
-  }
+  for (const name of [INDEX_FILE, MANIFEST_FILE, LABELS_FILE, SEGMENT_LIST_FILE]) fs.rmSync(path.join(dir, name + TEMPORARY_SUFFIX), { force: true });
 }

@@ -5,20 +5,14 @@ import { openHnswVectorIndex, resetHnswVectorIndex } from '../../../src/store/hn
 import { EmbedderMismatchError } from '../../../src/store/hnsw/embedder-mismatch-error.js';
 import { INDEX_FILE, MANIFEST_FILE, readIndexManifest } from '../../../src/store/hnsw/index-manifest.js';
 import { temporaryDirectory } from '../store-fixtures.js';
+import { seededVector } from './seeded-vector.js';
 
 const DIMENSIONS = 16;
 const EMBEDDER = 'test-embedder';
 
 /** A deterministic unit vector per seed. */
 function vector(seed: number, dimensions = DIMENSIONS): Float32Array {
-  const values = new Float32Array(dimensions);
-  let state = seed * 2654435761 + 1;
-  for (let index = 0; index < dimensions; index += 1) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    values[index] = state / 0xffffffff - 0.5;
-  }
-  const norm = Math.hypot(...values);
-  return values.map((value) => value / norm);
+  return seededVector(seed, dimensions);
 }
 
 describe('HnswVectorIndex', () => {
