@@ -16,7 +16,7 @@ export interface CliContext {
   config(): Config;
   logger(): Logger;
   /** Opens the archive once (database, index, embedder, reranker unless told not to); later calls return the same one. */
-  openArchive(options?: Pick<OpenArchiveOptions, 'vectorIndex' | 'reranker'>): Promise<Archive>;
+  openArchive(options?: Pick<OpenArchiveOptions, 'vectorIndex' | 'reranker' | 'writeOnly'>): Promise<Archive>;
   /** Sets the process exit code the command ends with (0 success, 1 failed, 2 bad usage). */
   setExitCode(code: number): void;
 }

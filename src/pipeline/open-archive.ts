@@ -33,10 +33,15 @@ export interface OpenArchiveOptions {
   /**
    * 'wait' (default): the vector index is read before `openArchive` returns. 'background' (`serve`): it is read on a
    * worker thread while the archive already answers, from keywords alone until the vectors are in (seconds at a
-   * million chunks). 'on-demand' (commands that write and never search: ingest, remove): nothing is read up front,
-   * each segment when first needed, so an ingest holds the open segment's vectors and never the sealed ones'.
+   * million chunks).
    */
-  vectorIndex?: 'wait' | 'background' | 'on-demand';
+  vectorIndex?: 'wait' | 'background';
+  /**
+   * The process writes and never searches (ingest, remove). Default false. True: the vector index is not read up
+   * front (each segment when first needed: the open one, never the sealed ones' vectors) and SQLite reads without a
+   * memory map, so the process's memory is bounded by a segment and the page cache, not the archive's size.
+   */
+  writeOnly?: boolean;
   /**
    * Load the cross-encoder when RERANK_MODEL is set, so searches are reordered by it (default true). Commands that
    * never search (ingest, remove, reindex, migrate) pass false: they neither wait for it nor fail without it.
@@ -56,7 +61,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
   if (config.databaseUrl !== null) return (await import('./open-postgres-archive.js')).openPostgresArchive(config, logger, options);
   const embedder = await createLoadedEmbedder(config);
   const reranker = options.reranker === false ? null : await createLoadedReranker(config);
-  const store = openSqliteArticleStore(path.join(config.dataDir, DATABASE_FILE));
+  const store = openSqliteArticleStore(path.join(config.dataDir, DATABASE_FILE), { memoryMap: options.writeOnly !== true });
   const lockFile = path.join(config.dataDir, WRITE_LOCK_FILE);
   let openingLock: WriteLock | null = null;
   try {
@@ -81,7 +86,7 @@ export async function openArchive(config: Config, logger: Logger, options: OpenA
     openingLock?.release();
     openingLock = null;
     const loading =
-      options.vectorIndex === 'on-demand'
+      options.writeOnly === true
         ? Promise.resolve()
         : index.loadInBackground().catch((error: unknown) => logger.error({ err: error, dir: config.indexDir }, 'could not read the vector index'));
     if (options.vectorIndex !== 'background') await loading;

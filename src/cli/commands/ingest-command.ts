@@ -21,7 +21,7 @@ export const registerIngestCommand: RegisterCommand = (program, context) => {
     .option('--json', 'print one JSON object: { articles: { added, updated, unchanged, failed, removed }, chunks, errors, resumed, removedCharacters }')
     .action(async (sources: string[], options: { date?: string; json?: boolean; wait: boolean }) => {
       const date = parseDateOption(options.date);
-      const archive = await context.openArchive({ reranker: false, vectorIndex: 'on-demand' });
+      const archive = await context.openArchive({ reranker: false, writeOnly: true });
       const readProgress = startProgress(context.interactive, 'read ', sources.length);
       const read = await readSources(sources, {
         date,

@@ -9,7 +9,7 @@ export const registerRemoveCommand: RegisterCommand = (program, context) => {
     .argument('<targets...>', 'article ids, or the file/URL they were ingested from')
     .option('--json', 'print one JSON object: { removed, notFound }')
     .action(async (targets: string[], options: { json?: boolean }) => {
-      const archive = await context.openArchive({ reranker: false, vectorIndex: 'on-demand' });
+      const archive = await context.openArchive({ reranker: false, writeOnly: true });
       const ids = new Set<string>();
       const notFound: string[] = [];
       for (const target of targets) {

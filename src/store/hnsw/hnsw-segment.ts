@@ -222,6 +222,9 @@ export class HnswSegment {
     if (keepLoaded) return;
     this.catalog = { stored: Uint32Array.from([...state.live, ...state.deleted]).sort(), deleted: new Set(state.deleted), dirty: false, diskVersion: state.diskVersion };
     this.current = null;
+    // hnswlib-node frees a graph when its wrapper is garbage-collected, which V8 does not hurry for memory it cannot
+    // see; a new one-slot graph in the same wrapper frees the sealed one now.
+    state.hnsw.initIndex(1, HNSW_DEFAULTS.m, HNSW_DEFAULTS.efConstruction, HNSW_DEFAULTS.randomSeed);
   }
 
   /** The saved manifest's live count and label sum, when it describes the file beside it; null otherwise. */

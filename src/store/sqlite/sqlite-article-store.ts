@@ -7,7 +7,7 @@ import { ftsDocument } from './fts-document.js';
 import { normalizeForMatching } from '../../text/normalize-text.js';
 import { buildFtsMatch, queryTerms, quoteFtsString } from './fts-query.js';
 import { TermFrequencyChanges } from './term-frequency-changes.js';
-import { openSqliteDatabase } from './open-sqlite-database.js';
+import { openSqliteDatabase, type OpenSqliteDatabaseOptions } from './open-sqlite-database.js';
 import { SINGLE_TOKEN, selectQueryTerms, splitRankedTerms } from './select-query-terms.js';
 import { keywordBudget, type KeywordBudget } from './keyword-budget.js';
 import { addCommonTerms } from './add-common-terms.js';
@@ -254,8 +254,8 @@ export class SqliteArticleStore implements ArticleStore {
 }
 
 /** Opens (creating it and its folder when absent) the article database at `filePath`. */
-export function openSqliteArticleStore(filePath: string, options: SqliteArticleStoreOptions = {}): SqliteArticleStore {
-  const database = openSqliteDatabase(filePath);
+export function openSqliteArticleStore(filePath: string, options: SqliteArticleStoreOptions & OpenSqliteDatabaseOptions = {}): SqliteArticleStore {
+  const database = openSqliteDatabase(filePath, { memoryMap: options.memoryMap });
   try {
     return new SqliteArticleStore(database, options);
   } catch (error) {
