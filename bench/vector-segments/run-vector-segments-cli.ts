@@ -12,7 +12,7 @@ import { loadBenchText } from '../../src/bench/bench-text.js';
 import { HashEmbedder } from '../../src/embedding/hash-embedder.js';
 import { openHnswVectorIndex } from '../../src/store/hnsw/hnsw-vector-index.js';
 import { LEXICAL_EF_CONSTRUCTION } from '../../src/pipeline/open-archive-index.js';
-import { exactNearest, median, overlap, passageTexts } from './segment-bench-helpers.js';
+import { embedInBatches, exactNearest, median, overlap, passageTexts } from './segment-bench-helpers.js';
 
 const { values } = parseArgs({
   options: { vectors: { type: 'string' }, segment: { type: 'string' }, queries: { type: 'string' }, k: { type: 'string' }, out: { type: 'string' } },
@@ -30,14 +30,14 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-vector-segments-'));
 try {
   const text = await loadBenchText({ squadFile: path.resolve(cwd, 'data/cmrc2018/cmrc2018_dev.json.gz'), samplePage: path.resolve(cwd, 'data/zhuzhou-daily-page.md') });
   const embedder = new HashEmbedder();
-  const vectors = await embedder.embed(passageTexts(text.passages, vectorCount), 'passage');
-  const queries = await embedder.embed(text.questions.slice(0, queryCount), 'query');
+  const vectors = await embedInBatches(embedder, passageTexts(text.passages, vectorCount), 'passage');
+  const queries = await embedInBatches(embedder, text.questions.slice(0, queryCount), 'query');
   const open = (name: string, bound: number) =>
     openHnswVectorIndex({ dir: path.join(dir, name), embedderId: embedder.id, dimensions: embedder.dimensions, efConstruction: LEXICAL_EF_CONSTRUCTION, segmentVectors: bound });
   const build = (name: string, bound: number) => {
     const started = performance.now();
     const index = open(name, bound);
-    vectors.forEach((vector, id) => index.add(id + 1, vector));
+    for (const [position, vector] of vectors.entries()) index.add(position + 1, vector);
     index.save();
     process.stderr.write(`${name}: built ${vectorCount} vectors in ${((performance.now() - started) / 1000).toFixed(1)} s, ${index.segmentCount()} segments\n`);
     return { index, seconds: (performance.now() - started) / 1000 };

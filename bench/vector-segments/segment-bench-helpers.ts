@@ -1,4 +1,12 @@
 import type { SourcePassage } from '../../src/bench/bench-text.js';
+import type { EmbedKind, Embedder } from '../../src/embedding/embedder.js';
+
+/** Embeds any number of texts in the embedder's largest batches. */
+export async function embedInBatches(embedder: Embedder, texts: readonly string[], kind: EmbedKind): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
+  for (let start = 0; start < texts.length; start += embedder.maxBatchSize) vectors.push(...(await embedder.embed(texts.slice(start, start + embedder.maxBatchSize), kind)));
+  return vectors;
+}
 
 /** `count` passage texts of three consecutive sentences each, taken round the real passages in turn. */
 export function passageTexts(passages: readonly SourcePassage[], count: number): string[] {
