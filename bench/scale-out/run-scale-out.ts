@@ -58,6 +58,8 @@ export interface RunScaleOutOptions {
 
 export interface ReplicaBuildRun {
   readyMs: number;
+  /** A worker opened from a seed: seconds its download, checks and installation took (from its log). */
+  seedSeconds?: number;
   peakRssMb: number | null;
   replicaDiskMb: number;
 }
@@ -225,8 +227,9 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
         }
         progress(`a new worker opens the replica seed at ${postgres.chunks.toLocaleString('en-US')} chunks (run ${run} of ${options.repeats})`);
         const seeded = await buildOnce(options.bin, { LOG_LEVEL: 'info' });
-        if (!seeded.log.includes('replica opened from a replica seed')) throw new Error(`the seeded worker did not open the seed: ${seeded.log.slice(-2000)}`);
-        seededRuns.push(seeded.run);
+        const opened = seedLogLine(seeded.log);
+        if (!opened) throw new Error(`the seeded worker did not open the seed: ${seeded.log.slice(-2000)}`);
+        seededRuns.push({ ...seeded.run, seedSeconds: opened.seconds });
         fs.rmSync(seeded.home, { recursive: true, force: true });
         keptHomes.push(built.home);
         if (keptHomes.length > 2) fs.rmSync(keptHomes.shift()!, { recursive: true, force: true });
@@ -327,6 +330,19 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
     await server?.close();
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The worker's log line saying it opened a seed (pino JSON), or null. */
+function seedLogLine(log: string): { seconds: number } | null {
+  for (const line of log.split('\n')) {
+    if (!line.includes('replica opened from a replica seed')) continue;
+    try {
+      return JSON.parse(line) as { seconds: number };
+    } catch {
+      return { seconds: Number.NaN };
+    }
+  }
+  return null;
 }
 
 /** One article of a single chunk per lag sample, with an id of its own (`lag-<run>-<n>`). */

@@ -78,7 +78,8 @@ async function expectBuiltFromRows(store: PostgresStore, home: string): Promise<
 
 function seedHome(store: PostgresStore, home: string, embedder = EMBEDDER) {
   return seedReplicaHome({
-    seeds: new PostgresReplicaSeeds(store.pool),
+    // Slices smaller than the parts and not aligned with them: a part is read in several.
+    seeds: new PostgresReplicaSeeds(store.pool, { readSliceBytes: 1000 }),
     databaseFile: path.join(home, 'newsbot.db'),
     indexDir: path.join(home, 'index'),
     embedder,
