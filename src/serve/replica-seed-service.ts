@@ -36,7 +36,8 @@ export function replicaSeedService(options: ReplicaSeedServiceOptions): Backgrou
   const { replica, logger } = options;
   const due = async (): Promise<boolean> => {
     const status = replica.status();
-    if (!status.ready || status.behind !== 0) return false;
+    // An empty archive (position 0) has nothing to seed.
+    if (!status.ready || status.behind !== 0 || status.position === 0) return false;
     const newest = await replica.newestSeed();
     return newest === null || (now() - newest.createdAt.getTime() >= maxAgeMs && status.position > newest.position);
   };

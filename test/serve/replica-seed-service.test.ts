@@ -47,5 +47,7 @@ describe('replicaSeedService', () => {
     expect(await publishesWhen(status(10, 3), null)).toBe(false);
     expect(await publishesWhen(status(10, null), null)).toBe(false);
     expect(await publishesWhen(status(0, 0, false), null)).toBe(false);
+    // An empty archive: nothing to seed.
+    expect(await publishesWhen(status(0, 0), null)).toBe(false);
   });
 });
