@@ -16,6 +16,8 @@ export const REPLICA_SEED_DEFAULTS = {
 
 export interface ReplicaSeedServiceOptions {
   replica: Pick<ArchiveReplica, 'status' | 'newestSeed' | 'publishSeed'>;
+  /** This worker's embedder id: a newest seed of another model (before a `reindex`) is replaced at once. */
+  embedderId: string;
   logger: Logger;
   /** See `REPLICA_SEED_DEFAULTS.checkIntervalMs`. */
   checkIntervalMs?: number;
@@ -27,7 +29,7 @@ export interface ReplicaSeedServiceOptions {
 /**
  * Publishes this worker's replica as a seed for new workers when one is due (PostgreSQL mode; one worker at a time runs
  * it, as a leader-only service): at start and every `checkIntervalMs`, when the replica is in step with PostgreSQL and
- * the newest seed is missing, or older than `maxAgeMs` with the replica past its position.
+ * the newest seed is missing, of another embedding model, or older than `maxAgeMs` with the replica past its position.
  */
 export function replicaSeedService(options: ReplicaSeedServiceOptions): BackgroundService {
   const checkIntervalMs = options.checkIntervalMs ?? REPLICA_SEED_DEFAULTS.checkIntervalMs;
@@ -39,7 +41,8 @@ export function replicaSeedService(options: ReplicaSeedServiceOptions): Backgrou
     // An empty archive (position 0) has nothing to seed.
     if (!status.ready || status.behind !== 0 || status.position === 0) return false;
     const newest = await replica.newestSeed();
-    return newest === null || (now() - newest.createdAt.getTime() >= maxAgeMs && status.position > newest.position);
+    if (newest === null || newest.embedderId !== options.embedderId) return true;
+    return now() - newest.createdAt.getTime() >= maxAgeMs && status.position > newest.position;
   };
   return periodicService('replica seeds', checkIntervalMs, () =>
     due()

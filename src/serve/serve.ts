@@ -56,7 +56,7 @@ async function serveClaimed(options: ServeOptions): Promise<void> {
   const jobs = createBackgroundServices(archive);
   const { replica } = archive;
   if (replica) jobs.push(changeLogCompactionService({ compact: () => replica.compactChangeLog(), logger: archive.logger }));
-  if (replica && archive.config.replicaSeeds) jobs.push(replicaSeedService({ replica, logger: archive.logger }));
+  if (replica && archive.config.replicaSeeds) jobs.push(replicaSeedService({ replica, embedderId: archive.embedder.id, logger: archive.logger }));
   // With many workers on one PostgreSQL, one of them at a time sends digests and polls feeds.
   const services = databaseUrl === null ? jobs : [leaderOnlyServices(jobs, { connectionString: databaseUrl, logger: archive.logger })];
   // Every worker embeds queued chunks too (EMBED_WORKER=0 leaves that to `newsbot work`).

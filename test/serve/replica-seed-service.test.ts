@@ -11,8 +11,8 @@ function status(position: number, behind: number | null, ready = true): ReplicaS
   return { ready, position, headPosition: behind === null ? null : position + behind, behind, lagMs: 0, listening: true, lastError: null };
 }
 
-function seed(position: number, ageMs: number): ReplicaSeed {
-  return { id: 1, position, embedderId: 'hash', dimensions: 64, schemaVersion: 15, createdAt: new Date(NOW - ageMs), files: [] };
+function seed(position: number, ageMs: number, embedderId = 'hash'): ReplicaSeed {
+  return { id: 1, position, embedderId, dimensions: 64, schemaVersion: 15, createdAt: new Date(NOW - ageMs), files: [] };
 }
 
 /** Starts the service once (its check at start), stops it, and says whether it published. */
@@ -20,6 +20,7 @@ async function publishesWhen(current: ReplicaStatus, newest: ReplicaSeed | null)
   let published = false;
   const service = replicaSeedService({
     logger: createLogger('silent'),
+    embedderId: 'hash',
     maxAgeMs: HOUR,
     now: () => NOW,
     replica: {
@@ -43,6 +44,8 @@ describe('replicaSeedService', () => {
     // Young, or old but nothing new since: no new seed.
     expect(await publishesWhen(status(10, 0), seed(5, HOUR / 2))).toBe(false);
     expect(await publishesWhen(status(10, 0), seed(10, 2 * HOUR))).toBe(false);
+    // Another model's seed (the archive was reindexed) is replaced at once.
+    expect(await publishesWhen(status(10, 0), seed(10, HOUR / 2, 'an-older-model'))).toBe(true);
     // A replica behind PostgreSQL, not yet in contact, or not ready, never publishes.
     expect(await publishesWhen(status(10, 3), null)).toBe(false);
     expect(await publishesWhen(status(10, null), null)).toBe(false);
