@@ -19,6 +19,8 @@ export interface BenchWorker {
   readonly base: string;
   /** Milliseconds from spawn to the first `/health` answering 200 with `"ok": true` (replica built). */
   readonly readyMs: number;
+  /** What it wrote to stderr until ready (its start-up log). */
+  readonly startupLog: string;
   /** Peak resident memory so far (the kernel's VmHWM), in MB; null off Linux. */
   peakRssMb(): number | null;
   /** The replica's position as the metrics listener's `/health` reports it (the public one says only ready or not). */
@@ -28,6 +30,8 @@ export interface BenchWorker {
 }
 
 const HEALTH_POLL_MS = 25;
+/** The tail of stderr kept: enough for the start-up log at LOG_LEVEL=info. */
+const STDERR_KEPT_CHARS = 64_000;
 
 /** Spawns `newsbot serve` and resolves once its `/health` says the replica is ready. */
 export async function startBenchWorker(options: StartBenchWorkerOptions): Promise<BenchWorker> {
@@ -43,7 +47,7 @@ export async function startBenchWorker(options: StartBenchWorkerOptions): Promis
   });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
-    stderr = (stderr + text).slice(-4000);
+    stderr = (stderr + text).slice(-STDERR_KEPT_CHARS);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
@@ -65,6 +69,7 @@ export async function startBenchWorker(options: StartBenchWorkerOptions): Promis
     pid: child.pid!,
     base,
     readyMs,
+    startupLog: stderr,
     peakRssMb: () => peakRssMb(child.pid!),
     replicaPosition: async () => {
       const body = (await (await fetch(`${metricsBase}/health`)).json()) as { replica?: { position?: number } };

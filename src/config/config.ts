@@ -210,6 +210,10 @@ const envSchema = z.object({
     .optional()
     .transform((value) => value === undefined || value.trim() === '' || ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase())),
   EMBED_LEASE_SECONDS: z.coerce.number().positive().default(DEFAULTS.EMBED_LEASE_SECONDS),
+  REPLICA_SEEDS: z
+    .string()
+    .optional()
+    .transform((value) => value === undefined || value.trim() === '' || ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase())),
   EMBED_JOB_CHUNKS: z.coerce.number().int().positive().default(DEFAULTS.EMBED_JOB_CHUNKS),
   LLM_BASE_URL: optionalText,
   LLM_API_KEY: optionalText,
@@ -308,6 +312,11 @@ export interface Config {
     readonly leaseMs: number;
     readonly jobChunks: number;
   };
+  /**
+   * REPLICA_SEEDS (default on), PostgreSQL mode: a new worker opens the newest replica seed (another worker's replica
+   * files) instead of building its replica from rows, and the leader publishes seeds; off does neither.
+   */
+  readonly replicaSeeds: boolean;
   readonly telegram: {
     readonly token: string | null;
     readonly apiRoot: string | null;
@@ -421,6 +430,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     logLevel: values.LOG_LEVEL,
     maxArticleChars: values.MAX_ARTICLE_CHARS,
     embeddingQueue: { serveWorker: values.EMBED_WORKER, leaseMs: values.EMBED_LEASE_SECONDS * 1000, jobChunks: values.EMBED_JOB_CHUNKS },
+    replicaSeeds: values.REPLICA_SEEDS,
     telegram: Object.freeze({
       token: values.TELEGRAM_BOT_TOKEN,
       apiRoot: values.TELEGRAM_API_ROOT,

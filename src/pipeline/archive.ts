@@ -15,6 +15,8 @@ import type { IndexSummary } from './index-articles.js';
 import type { WriteLockRunOptions } from './archive-write-lock.js';
 import type { CatchUpResult, ReplicaStatus } from './replica/replica-follower.js';
 import type { CompactChangeLogResult } from '../store/postgres/compact-change-log.js';
+import type { ReplicaSeed } from '../store/replica-seeds.js';
+import type { PublishReplicaSeedResult } from './replica/publish-replica-seed.js';
 
 /** Options of `Archive.indexArticles`. */
 export interface IndexArticlesOptions {
@@ -38,6 +40,10 @@ export interface ArchiveReplica {
   follow(): void;
   /** Deletes the change-log rows every live replica has applied (the leader runs it now and then; see `compactChangeLog`). */
   compactChangeLog(): Promise<CompactChangeLogResult>;
+  /** The newest complete replica seed in PostgreSQL, or null. */
+  newestSeed(): Promise<ReplicaSeed | null>;
+  /** Publishes this replica's files as the newest seed for new workers (see `publishReplicaSeed`). */
+  publishSeed(): Promise<PublishReplicaSeedResult>;
 }
 
 /**

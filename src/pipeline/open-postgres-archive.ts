@@ -3,6 +3,7 @@
  * process answers from a local search replica (SQLite FTS5 + HNSW under NEWSBOT_HOME) that follows
  * PostgreSQL's change log. Writes go to PostgreSQL, then the replica catches up.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
@@ -26,6 +27,10 @@ import { PostgresChangeNotifier } from '../store/postgres/postgres-change-notifi
 import { PostgresReplicaPositions } from '../store/postgres/postgres-replica-positions.js';
 import { compactChangeLog } from '../store/postgres/compact-change-log.js';
 import { ReplicaFollower } from './replica/replica-follower.js';
+import { PostgresReplicaSeeds } from '../store/postgres/postgres-replica-seeds.js';
+import { SQLITE_SCHEMA_VERSION } from '../store/sqlite/migrations.js';
+import { seedReplicaHome } from './replica/seed-replica-home.js';
+import { publishReplicaSeed } from './replica/publish-replica-seed.js';
 import { ReplicaAheadError, ReplicaEmbedderMismatchError } from './replica/replica-errors.js';
 import { PostgresUnavailableError, ReplicaHomeBusyError, StandaloneArchiveInHomeError, describeCause } from './postgres-archive-errors.js';
 import { WRITE_LOCK_FILE } from './archive-write-lock.js';
@@ -73,6 +78,20 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
   };
   try {
     const file = path.join(config.dataDir, REPLICA_FILE);
+    const pool = createPostgresPool({
+      connectionString,
+      onIdleError: (error) => logger.debug({ err: error }, 'an idle PostgreSQL connection broke; the pool replaces it'),
+    });
+    cleanups.push(() => pool.end());
+    const migrated = await runPostgresMigrations(pool).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
+    const seeds = new PostgresReplicaSeeds(pool);
+    // A new worker opens another's replica files when a fitting seed is published (see seedReplicaHome).
+    if (migrated === null && config.replicaSeeds && !options.resetIndex && !fs.existsSync(file)) {
+      await seedReplicaHome({ seeds, databaseFile: file, indexDir: config.indexDir, embedder, schemaVersion: SQLITE_SCHEMA_VERSION, logger });
+    }
     const store = openSqliteArticleStore(file);
     cleanups.push(() => store.close());
     // The follower writes on a connection of its own, so the store sees its commits (see ReplicaFollower).
@@ -83,21 +102,13 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
     if (heldPosition === 0 && !replicaBootstrapPending(database) && replicaChunkIds(database).length > 0) throw new StandaloneArchiveInHomeError(config.dataDir);
     const index = openArchiveIndex(config, embedder, options.resetIndex ?? false);
     cleanups.push(() => index.save());
-    const pool = createPostgresPool({
-      connectionString,
-      onIdleError: (error) => logger.debug({ err: error }, 'an idle PostgreSQL connection broke; the pool replaces it'),
-    });
-    cleanups.push(() => pool.end());
     const unreachable = (error: unknown, what: string): void => {
       if (error instanceof ReplicaEmbedderMismatchError || error instanceof ReplicaAheadError) throw error;
       if (heldPosition === 0) throw new PostgresUnavailableError(redactedUrl, { cause: error });
       logger.warn({ databaseUrl: redactedUrl, reason: describeCause(error), position: heldPosition }, `${what}; answering from the local replica until PostgreSQL is back`);
     };
-    let reachable = true;
-    await runPostgresMigrations(pool).catch((error: unknown) => {
-      reachable = false;
-      unreachable(error, 'cannot reach PostgreSQL at start-up');
-    });
+    const reachable = migrated === null;
+    if (migrated !== null) unreachable(migrated.error, 'cannot reach PostgreSQL at start-up');
     const timeZone = config.digest.timezone;
     const writer = new PostgresArticleWriter({ pool, embedderId: embedder.id, dimensions: embedder.dimensions, timeZone });
     const reader = new PostgresArticleReader(pool);
@@ -144,6 +155,8 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
         catchUp: () => follower.catchUp(),
         follow: () => follower.follow(),
         compactChangeLog: () => compactChangeLog(pool),
+        newestSeed: () => seeds.newest(),
+        publishSeed: () => publishReplicaSeed({ database, index, seeds, embedder, workDir: config.dataDir, logger }),
       },
       indexArticles: async (articles, indexOptions) => {
         const summary = await indexArticles(

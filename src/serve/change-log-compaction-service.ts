@@ -1,4 +1,5 @@
 import type { BackgroundService } from './background-service.js';
+import { periodicService } from './periodic-service.js';
 import type { Logger } from '../log/logger.js';
 import type { CompactChangeLogResult } from '../store/postgres/compact-change-log.js';
 
@@ -20,32 +21,12 @@ export interface ChangeLogCompactionServiceOptions {
  */
 export function changeLogCompactionService(options: ChangeLogCompactionServiceOptions): BackgroundService {
   const intervalMs = options.intervalMs ?? CHANGE_LOG_COMPACTION_DEFAULTS.intervalMs;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  const run = (): void => {
-    running = options
+  return periodicService('change-log compaction', intervalMs, () =>
+    options
       .compact()
       .then((result) => {
         if (result.deleted > 0) options.logger.info(result, 'change log compacted behind the slowest live replica');
       })
-      .catch((error: unknown) => options.logger.warn({ err: error }, 'cannot compact the change log; trying again later'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  return {
-    name: 'change-log compaction',
-    start: () => {
-      run();
-      timer = setInterval(() => {
-        if (!running) run();
-      }, intervalMs);
-      timer.unref();
-    },
-    stop: async () => {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+      .catch((error: unknown) => options.logger.warn({ err: error }, 'cannot compact the change log; trying again later')),
+  );
 }

@@ -8,6 +8,7 @@ import { checkServeConfig } from '../config/check-serve-config.js';
 import { claimLongPolling } from './claim-long-polling.js';
 import { createBackgroundServices } from './create-background-services.js';
 import { leaderOnlyServices } from './leader-only-services.js';
+import { replicaSeedService } from './replica-seed-service.js';
 import { changeLogCompactionService } from './change-log-compaction-service.js';
 import { startEarlyMetricsServer } from './metrics-server.js';
 import { startServer } from './start-server.js';
@@ -55,6 +56,7 @@ async function serveClaimed(options: ServeOptions): Promise<void> {
   const jobs = createBackgroundServices(archive);
   const { replica } = archive;
   if (replica) jobs.push(changeLogCompactionService({ compact: () => replica.compactChangeLog(), logger: archive.logger }));
+  if (replica && archive.config.replicaSeeds) jobs.push(replicaSeedService({ replica, embedderId: archive.embedder.id, logger: archive.logger }));
   // With many workers on one PostgreSQL, one of them at a time sends digests and polls feeds.
   const services = databaseUrl === null ? jobs : [leaderOnlyServices(jobs, { connectionString: databaseUrl, logger: archive.logger })];
   // Every worker embeds queued chunks too (EMBED_WORKER=0 leaves that to `newsbot work`).

@@ -3,7 +3,7 @@ import { createLogger } from '../../src/log/logger.js';
 import { changeLogCompactionService } from '../../src/serve/change-log-compaction-service.js';
 import type { CompactChangeLogResult } from '../../src/store/postgres/compact-change-log.js';
 
-const NOTHING: CompactChangeLogResult = { deleted: 0, compactedThrough: 0, liveReplicas: 1 };
+const NOTHING: CompactChangeLogResult = { deleted: 0, compactedThrough: 0, liveReplicas: 1, keptSeeds: 0 };
 
 describe('changeLogCompactionService', () => {
   it('compacts on start and then every interval, survives a failure, and waits for a run under way on stop', async () => {

@@ -15,6 +15,7 @@ import { registerMigrateCommand } from './migrate-command.js';
 import { registerWorkCommand } from './work-command.js';
 import { registerTimelineCommand } from './timeline-command.js';
 import { registerPinCommand } from './pin-command.js';
+import { registerSeedCommand } from './seed-command.js';
 
 /** Every `newsbot` subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly RegisterCommand[] = [
@@ -32,6 +33,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerPinCommand,
   registerServeCommand,
   registerWorkCommand,
+  registerSeedCommand,
   registerModelsCommand,
   registerMigrateCommand,
 ];

@@ -399,4 +399,40 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       INSERT INTO change_log_compaction (compacted_through) VALUES (0);
     `,
   },
+  {
+    version: 16,
+    sql: `
+      -- Replica seeds: a live worker's replica files (the SQLite archive without any reader data, the HNSW index and
+      -- its manifest) at one change-log position, so a new worker downloads them and follows the log from there
+      -- instead of rebuilding the replica from rows. complete is set once every part is written; a kept seed's
+      -- position holds the change log back like a live replica's (compactChangeLog).
+      CREATE TABLE replica_seeds (
+        id bigserial PRIMARY KEY,
+        position bigint NOT NULL,
+        embedder_id text NOT NULL,
+        dimensions integer NOT NULL,
+        schema_version integer NOT NULL,
+        complete boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- One row per shipped file: its size and SHA-256, checked by the downloader.
+      CREATE TABLE replica_seed_files (
+        seed_id bigint NOT NULL REFERENCES replica_seeds (id) ON DELETE CASCADE,
+        name text NOT NULL,
+        bytes bigint NOT NULL,
+        sha256 text NOT NULL,
+        PRIMARY KEY (seed_id, name)
+      );
+      -- The files' bytes, in parts of a few megabytes, in order.
+      CREATE TABLE replica_seed_parts (
+        seed_id bigint NOT NULL,
+        name text NOT NULL,
+        part integer NOT NULL,
+        bytes bytea NOT NULL,
+        PRIMARY KEY (seed_id, name, part),
+        FOREIGN KEY (seed_id, name) REFERENCES replica_seed_files (seed_id, name) ON DELETE CASCADE
+      );
+      ALTER TABLE replica_seed_parts ALTER COLUMN bytes SET STORAGE EXTERNAL;
+    `,
+  },
 ];

@@ -384,3 +384,6 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
 ];
+
+/** The schema version the migrations reach (what `runMigrations` leaves in `PRAGMA user_version`). */
+export const SQLITE_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

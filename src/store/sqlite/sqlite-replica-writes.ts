@@ -35,6 +35,15 @@ const REPLICA_ID_KEY = 'replica_id';
 /** Present while a snapshot is being copied in: the articles are then incomplete, whatever the position says. */
 const BOOTSTRAP_KEY = 'replica_bootstrap_started_at';
 
+/**
+ * The replica's tables: what `applyReplicatedArticles` writes (the full-text index's shadow tables are named after
+ * `chunks_fts`), and the only ones a replica seed ships with rows (`writeReplicaArchiveCopy`).
+ */
+export const REPLICA_TABLES: readonly string[] = ['articles', 'chunks', 'chunks_fts', 'article_corrections', 'article_revisions', 'term_frequencies', 'meta'];
+
+/** The `meta` keys a replica seed keeps: what its articles reach; not the replica's own id, nor a copy under way. */
+export const REPLICA_SEED_META_KEYS: readonly string[] = [POSITION_KEY, LAST_INGEST_KEY];
+
 const statementsFor = preparedPerDatabase(prepareStatements);
 
 /**

@@ -6,7 +6,7 @@ import { runScaleOut } from '../../../bench/scale-out/run-scale-out.js';
 import { CMRC_DEV, PROJECT_ROOT, SAMPLE_PAGE } from '../../helpers/run-cli.js';
 
 describe('runScaleOut (tiny corpus, shape only)', () => {
-  it('reports replica builds, throughput with 1 and 2 workers, lag and capacity', async () => {
+  it('reports replica builds (from rows and from a seed), throughput with 1 and 2 workers, lag and capacity', async () => {
     const messages: string[] = [];
     const report = await runScaleOut({
       databaseUrl: null,
@@ -31,6 +31,10 @@ describe('runScaleOut (tiny corpus, shape only)', () => {
       expect(build.runs).toHaveLength(1);
       expect(build.median.readySeconds).toBeGreaterThan(0);
       expect(build.median.replicaDiskMb).toBeGreaterThan(0);
+      // The seeded worker opened the seed (the bench fails otherwise), published from a replica at this size.
+      expect(build.seeded.runs).toHaveLength(1);
+      expect(build.seeded.publish.bytes).toBeGreaterThan(0);
+      expect(build.seeded.publish.position).toBeGreaterThan(0);
     }
     expect(report.throughput.map((point) => [point.workers, point.concurrency])).toEqual([
       [1, 2],

@@ -7,7 +7,7 @@ import { PostgresReplicaPositions } from '../../../src/store/postgres/postgres-r
 import { compactChangeLog } from '../../../src/store/postgres/compact-change-log.js';
 import { replicaBootstrapPending, replicaId } from '../../../src/store/sqlite/sqlite-replica-writes.js';
 import { makeArticle } from '../../helpers/open-test-archive.js';
-import { ingest, openReplica, type TestReplica, usePostgresReplicas } from './replica-fixtures.js';
+import { expectEqualToDatabase, ingest, readerOf, openReplica, usePostgresReplicas } from './replica-fixtures.js';
 
 const { openStore, newHome } = usePostgresReplicas();
 
@@ -19,12 +19,7 @@ function story(n: number, extra = ''): ReturnType<typeof makeArticle> {
 /** Every reader call passed to the store's reader, with the snapshot's batches handed to `onBatch` first. */
 function readerAround(store: PostgresStore, onBatch: (batch: number) => Promise<void> | void): ArticleChangeReader {
   let batches = 0;
-  return {
-    changesAfter: (position, limit) => store.reader.changesAfter(position, limit),
-    articlesWithChunks: (ids) => store.reader.articlesWithChunks(ids),
-    chunkVectors: (ids) => store.reader.chunkVectors(ids),
-    headPosition: () => store.reader.headPosition(),
-    compactedThrough: () => store.reader.compactedThrough(),
+  return readerOf(store, {
     readSnapshot: (options: ReadSnapshotOptions) =>
       store.reader.readSnapshot({
         ...options,
@@ -34,21 +29,7 @@ function readerAround(store: PostgresStore, onBatch: (batch: number) => Promise<
           await options.onBatch(articles);
         },
       }),
-  };
-}
-
-/** The replica holds exactly PostgreSQL's articles and chunks, and the index exactly those chunks' vectors. */
-async function expectEqualToDatabase(replica: TestReplica, store: PostgresStore): Promise<void> {
-  const articleIds = (await store.pool.query<{ id: string }>('SELECT id FROM articles ORDER BY id')).rows.map((row) => row.id);
-  const chunks = (await store.reader.articlesWithChunks(articleIds)).flatMap((item) => item.chunks);
-  const chunkIds = chunks.map((chunk) => chunk.id).sort((left, right) => left - right);
-  expect(replica.database.prepare('SELECT id FROM articles ORDER BY id').pluck().all()).toEqual(articleIds);
-  expect(replica.articles.allChunkIds()).toEqual(chunkIds);
-  expect(replica.index.ids().sort((left, right) => left - right)).toEqual(chunkIds);
-  for (const chunk of chunks) expect(replica.index.search(chunk.vector, 1)[0]?.id).toBe(chunk.id);
-  // The full-text index holds the same chunks (rows of removed ones go with them).
-  expect(replica.database.prepare('SELECT rowid FROM chunks_fts ORDER BY rowid').pluck().all()).toEqual(chunkIds);
-  expect(replicaBootstrapPending(replica.database)).toBe(false);
+  });
 }
 
 async function changeLogPositions(store: PostgresStore): Promise<number[]> {
@@ -153,7 +134,7 @@ describe('change-log compaction', () => {
     const store = await openStore();
     const positions = new PostgresReplicaPositions(store.pool);
     await ingest(store, [story(1), story(2)]);
-    expect(await compactChangeLog(store.pool)).toEqual({ deleted: 0, compactedThrough: 0, liveReplicas: 0 });
+    expect(await compactChangeLog(store.pool)).toEqual({ deleted: 0, compactedThrough: 0, liveReplicas: 0, keptSeeds: 0 });
     await positions.record('stopped-worker', 1);
     await store.pool.query("UPDATE replica_positions SET heartbeat_at = now() - interval '2 hours'");
     const live = openReplica(newHome(), store.reader, store.notifier, { positions });

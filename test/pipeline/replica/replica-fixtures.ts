@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Article } from '../../../src/ingest/article.js';
 import type { ArticleChangeReader } from '../../../src/store/article-change-reader.js';
 import type { EmbedKind, Embedder } from '../../../src/embedding/embedder.js';
@@ -18,6 +18,7 @@ import { openSqliteArticleStore, type SqliteArticleStore } from '../../../src/st
 import { openHnswVectorIndex, type HnswVectorIndex } from '../../../src/store/hnsw/hnsw-vector-index.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { ReplicaFollower, type ReplicaFollowerOptions } from '../../../src/pipeline/replica/replica-follower.js';
+import { replicaBootstrapPending } from '../../../src/store/sqlite/sqlite-replica-writes.js';
 
 /** The embedder ingest uses; replicas only ever copy its vectors. */
 export const INGEST_EMBEDDER = new HashEmbedder({ dimensions: 64 });
@@ -145,5 +146,32 @@ export function usePostgresReplicas(): PostgresReplicaFixture {
       cleanups.push(cleanup);
       return home;
     },
+  };
+}
+
+/** The replica holds exactly PostgreSQL's articles and chunks, and the index exactly those chunks' vectors. */
+export async function expectEqualToDatabase(replica: TestReplica, store: PostgresStore): Promise<void> {
+  const articleIds = (await store.pool.query<{ id: string }>('SELECT id FROM articles ORDER BY id')).rows.map((row) => row.id);
+  const chunks = (await store.reader.articlesWithChunks(articleIds)).flatMap((item) => item.chunks);
+  const chunkIds = chunks.map((chunk) => chunk.id).sort((left, right) => left - right);
+  expect(replica.database.prepare('SELECT id FROM articles ORDER BY id').pluck().all()).toEqual(articleIds);
+  expect(replica.articles.allChunkIds()).toEqual(chunkIds);
+  expect(replica.index.ids().sort((left, right) => left - right)).toEqual(chunkIds);
+  for (const chunk of chunks) expect(replica.index.search(chunk.vector, 1)[0]?.id).toBe(chunk.id);
+  // The full-text index holds the same chunks (rows of removed ones go with them).
+  expect(replica.database.prepare('SELECT rowid FROM chunks_fts ORDER BY rowid').pluck().all()).toEqual(chunkIds);
+  expect(replicaBootstrapPending(replica.database)).toBe(false);
+}
+
+/** The store's change reader with some of its methods replaced (to watch or to refuse them). */
+export function readerOf(store: PostgresStore, overrides: Partial<ArticleChangeReader> = {}): ArticleChangeReader {
+  return {
+    changesAfter: (position, limit) => store.reader.changesAfter(position, limit),
+    articlesWithChunks: (ids) => store.reader.articlesWithChunks(ids),
+    chunkVectors: (ids) => store.reader.chunkVectors(ids),
+    headPosition: () => store.reader.headPosition(),
+    compactedThrough: () => store.reader.compactedThrough(),
+    readSnapshot: (options) => store.reader.readSnapshot(options),
+    ...overrides,
   };
 }

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Logger } from '../../log/logger.js';
+import type { ReplicaSeeds } from '../../store/replica-seeds.js';
+import type { HnswVectorIndex } from '../../store/hnsw/hnsw-vector-index.js';
+import { copyIndexFiles } from '../../store/hnsw/copy-index-files.js';
+import { writeReplicaArchiveCopy } from '../../store/sqlite/write-replica-archive-copy.js';
+import { REPLICA_SEED_FILES } from './replica-seed-files.js';
+
+export interface PublishReplicaSeedOptions {
+  /** The replica's SQLite database (the follower's connection). */
+  database: Database.Database;
+  index: HnswVectorIndex;
+  seeds: ReplicaSeeds;
+  /** The embedder that made the index's vectors. */
+  embedder: { id: string; dimensions: number };
+  /** Where the copies are written before they are stored (then removed); inside NEWSBOT_HOME. */
+  workDir: string;
+  logger: Logger;
+}
+
+export interface PublishReplicaSeedResult {
+  seedId: number;
+  /** Change-log position the seed reflects. */
+  position: number;
+  /** Bytes of the files stored. */
+  bytes: number;
+  /** Seconds the copies took (the event loop is held meanwhile, so they agree). */
+  copySeconds: number;
+  /** Seconds in all, storing included. */
+  seconds: number;
+}
+
+/**
+ * Publishes this replica as a seed for new workers: its vector index and its SQLite archive (reader data emptied) are
+ * copied in one synchronous step, so they reflect the same change-log position (the follower applies each page to
+ * both in one turn too), then stored in parts; older seeds are deleted once it is complete.
+ */
+export async function publishReplicaSeed(options: PublishReplicaSeedOptions): Promise<PublishReplicaSeedResult> {
+  const { database, index, seeds, embedder, logger } = options;
+  const started = performance.now();
+  fs.mkdirSync(options.workDir, { recursive: true });
+  const directory = fs.mkdtempSync(path.join(options.workDir, '.seed-out-'));
+  try {
+    const databaseFile = path.join(directory, REPLICA_SEED_FILES.database);
+    const { indexFile, manifestFile } = copyIndexFiles(index, directory);
+    const archive = writeReplicaArchiveCopy(database, databaseFile);
+    const copySeconds = (performance.now() - started) / 1000;
+    const seed = await seeds.publish({ position: archive.position, embedderId: embedder.id, dimensions: embedder.dimensions, schemaVersion: archive.schemaVersion }, [
+      { name: REPLICA_SEED_FILES.database, path: databaseFile },
+      { name: REPLICA_SEED_FILES.index, path: indexFile },
+      { name: REPLICA_SEED_FILES.manifest, path: manifestFile },
+    ]);
+    const result: PublishReplicaSeedResult = {
+      seedId: seed.id,
+      position: seed.position,
+      bytes: seed.files.reduce((sum, file) => sum + file.bytes, 0),
+      copySeconds: round(copySeconds),
+      seconds: round((performance.now() - started) / 1000),
+    };
+    logger.info(result, 'replica seed published');
+    return result;
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
