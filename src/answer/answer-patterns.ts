@@ -1,5 +1,6 @@
 import type { TextSpan } from '../text/text-span.js';
 import type { ExpectedAnswer, QuestionProfile } from './question-profile.js';
+import { normalizeForMatching } from '../text/normalize-text.js';
 
 const NUMERAL = '[0-9０-９一二三四五六七八九十百千万亿两零〇]';
 const PATTERNS: Record<Exclude<ExpectedAnswer, null>, RegExp> = {
@@ -27,8 +28,22 @@ export function findAnswerSlots(sentence: string, profile: Pick<QuestionProfile,
   return answerSlotFinder(profile)(sentence);
 }
 
-/** `findAnswerSlots` for one question and many sentences: the pattern of the asked unit is built once. */
+/**
+ * `findAnswerSlots` for one question and many sentences: the pattern of the asked unit is built once. The patterns are
+ * written in simplified characters, as the question's unit is: a sentence is searched folded (traditional → simplified,
+ * full-width → half-width), so 歲 answers 几岁 as 岁 does, and each slot's text is read back from the sentence as written.
+ */
 export function answerSlotFinder(profile: Pick<QuestionProfile, 'expects' | 'measure'>): (sentence: string) => TextSpan[] {
+  const find = foldedSlotFinder(profile);
+  return (sentence) => {
+    const folded = normalizeForMatching(sentence);
+    // Folding keeps every character's place except for a rare traditional character folded outside the BMP.
+    if (folded.length !== sentence.length) return find(sentence);
+    return find(folded).map((span) => ({ ...span, text: sentence.slice(span.start, span.end) }));
+  };
+}
+
+function foldedSlotFinder(profile: Pick<QuestionProfile, 'expects' | 'measure'>): (sentence: string) => TextSpan[] {
   const { expects, measure } = profile;
   if (expects === null) return () => [];
   if (expects === 'number' && measure) {

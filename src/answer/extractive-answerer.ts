@@ -1,4 +1,4 @@
-import type { Retriever } from '../retrieval/passage.js';
+import type { Passage, Retriever } from '../retrieval/passage.js';
 import type { Answerer, AnswerOptions, AnswerResult, Citation } from './answer-result.js';
 import { traced } from '../log/stage-trace.js';
 import { analyzeQuestion, type QuestionProfile, type QuestionUnit } from './question-profile.js';
@@ -17,6 +17,8 @@ import { logitOf, sigmoid } from './model/linear-model.js';
 import { findOtherStories } from './other-stories/find-other-stories.js';
 import { withoutStories } from './other-stories/without-stories.js';
 import { searchScope } from './search-scope.js';
+import { withRestOfBestArticle } from './rest-of-best-article.js';
+import type { StoredChunk } from '../store/article-store.js';
 
 export interface ExtractiveAnswererOptions {
   retriever: Retriever;
@@ -24,6 +26,8 @@ export interface ExtractiveAnswererOptions {
   unitWeights?: (units: readonly QuestionUnit[]) => UnitWeights;
   /** Full text of an article, for words the question shares with the article but not the passage. */
   articleText?: (articleId: string) => string;
+  /** The chunks of one article in order, to read the best article on when no retrieved sentence holds the asked kind of fact. */
+  articleChunks?: (articleId: string) => readonly StoredChunk[];
   /** In how many of the archive's passages each index term occurs: a question name the archive never uses is evidence against answering. */
   documentFrequencies?: (terms: readonly string[]) => ReadonlyMap<string, number>;
   /** Passages read per question (default 8). */
@@ -64,16 +68,27 @@ export class ExtractiveAnswerer implements Answerer {
     const language = options.language ?? profile.language;
     const notFound: AnswerResult = { answered: false, answer: notFoundMessage(language), citations: [], mode: 'extractive' };
     if (profile.units.length === 0) return notFound;
-    const passages = await this.options.retriever.search(question, {
-      ...searchScope(options),
-      k: this.options.passages ?? EXTRACTIVE_DEFAULTS.passages,
-      perArticle: 3,
-      trace,
-    });
-    if (passages.length === 0) return notFound;
+    const k = this.options.passages ?? EXTRACTIVE_DEFAULTS.passages;
+    const retrieved = await this.options.retriever.search(question, { ...searchScope(options), k, perArticle: 3, trace });
+    if (retrieved.length === 0) return notFound;
     const weights = traced(trace, 'term weights', () => this.options.unitWeights?.(profile.units) ?? new Map<string, number>());
     const articleText = this.options.articleText;
-    const sentences = traced(trace, 'score sentences', () => scoreSentences(profile, passages, weights, { articleText, translated: options.translated }));
+    const score = (read: readonly Passage[]) => traced(trace, 'score sentences', () => scoreSentences(profile, read, weights, { articleText, translated: options.translated }));
+    let passages: readonly Passage[] = retrieved;
+    let sentences = score(passages);
+    // The question asks for a kind of fact (a sum, a name, a date) that no retrieved sentence of the best passage's
+    // article holds: read that article on (and score again: rare, and scores are relative to the best passage) before
+    // choosing among sentences that cannot answer.
+    const articleChunks = this.options.articleChunks;
+    const bestRead = retrieved[0]!.articleId;
+    const bestHoldsKind = sentences.some((sentence) => sentence.hasAnswerType && retrieved[sentence.passageIndex]?.articleId === bestRead);
+    if (articleChunks && profile.expects !== null && !bestHoldsKind) {
+      const extended = withRestOfBestArticle(retrieved, articleChunks, k);
+      if (extended.length > retrieved.length) {
+        passages = extended;
+        sentences = score(passages);
+      }
+    }
 
     const weightOf = (term: string): number => weights.get(term) ?? 1;
     const terms = [...profile.units.map((unit) => unit.text), ...profile.hints];

@@ -1,19 +1,22 @@
 import type { TextSpan } from '../text/text-span.js';
 
 /**
- * Shortens a sentence longer than `maxChars` to the run of clauses (split at ，；：) that holds the most
+ * Shortens a sentence longer than `maxChars` to the run of clauses (split at ，；：, and a list's 、) that holds the most
  * question terms and, above all, the asked-for fact (`slots`, offsets into the sentence), marking the cuts
  * with an ellipsis. A long sentence that answers is cut down around its answer rather than passed over.
  */
 export function trimSentence(sentence: string, maxChars: number, terms: readonly string[], weightOf: (term: string) => number, slots: readonly TextSpan[] = []): string {
   if (sentence.length <= maxChars) return sentence;
-  const clauses = sentence.match(/[^，；：,;:]+[，；：,;:]?/g) ?? [sentence];
+  // Clauses, and the items of a list (、): a list of names can be longer than the answer may be.
+  const clauses = sentence.match(/[^，；：,;:、]+[，；：,;:、]?/g) ?? [sentence];
   const starts: number[] = [];
   clauses.reduce((offset, clause) => {
     starts.push(offset);
     return offset + clause.length;
   }, 0);
-  const slotWeight = Math.max(1, ...terms.map(weightOf));
+  // The asked-for fact outweighs every question term together: a window without it answers nothing, however many
+  // of the question's words it repeats (a list of 榜单's names before 7家企业上榜).
+  const slotWeight = 1 + terms.reduce((sum, term) => sum + weightOf(term), 0);
   let best = { start: 0, end: 0, score: -1 };
   for (let start = 0; start < clauses.length; start += 1) {
     let length = 0;
@@ -32,7 +35,7 @@ export function trimSentence(sentence: string, maxChars: number, terms: readonly
   let text = clauses
     .slice(best.start, best.end)
     .join('')
-    .replace(/[，；：,;:]$/, '');
+    .replace(/[，；：,;:、]$/, '');
   if (best.start > 0) text = `…${text}`;
   if (best.end < clauses.length) text = `${text}…`;
   return text;

@@ -47,6 +47,7 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Ret
     retriever,
     unitWeights,
     articleText: (articleId) => store.getArticle(articleId)?.paragraphs.join('\n') ?? '',
+    articleChunks: (articleId) => store.articleChunks(articleId),
     documentFrequencies: (terms) => store.documentFrequencies(terms),
     minConfidence: config.answerMinConfidence ?? undefined,
   });

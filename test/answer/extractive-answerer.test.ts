@@ -34,6 +34,45 @@ describe('ExtractiveAnswerer with a given model', () => {
   });
 });
 
+describe('ExtractiveAnswerer reading the best article on', () => {
+  const found = passage('case', '素材网站侵权案宣判', '原告向被告发送侵权提示函，但未获回应，遂诉至法院。');
+  const chunk = (ordinal: number, text: string) => ({ ...found, id: 100 + ordinal, ordinal, text });
+  const wholeArticle = [chunk(0, found.text), chunk(1, '法院审理认为，该作品具有独创性，应受著作权法保护。'), chunk(2, '综上，法院判决被告赔偿2000元。')];
+  const model = stubModel({ slot_number: 5, coverage: 1 }, 3);
+
+  it('reads the rest of the best article when no retrieved sentence of it holds the asked kind of fact', async () => {
+    const question = '被告最终要赔多少钱？';
+    const withoutChunks = await new ExtractiveAnswerer({ retriever: fixedRetriever([found]), unitWeights: rareWords, model }).answer(question);
+    expect(withoutChunks.answer).not.toContain('2000元');
+    const read: string[] = [];
+    const answerer = new ExtractiveAnswerer({
+      retriever: fixedRetriever([found]),
+      unitWeights: rareWords,
+      model,
+      articleChunks: (articleId) => {
+        read.push(articleId);
+        return wholeArticle;
+      },
+    });
+    const result = await answerer.answer(question);
+    expect(read).toEqual(['case']);
+    expect(result.answer).toContain('2000元');
+    expect(result.citations[0]?.title).toBe('素材网站侵权案宣判');
+  });
+
+  it('does not read on when a retrieved sentence already holds the asked kind of fact, or nothing is asked for', async () => {
+    const read: string[] = [];
+    const articleChunks = (articleId: string) => {
+      read.push(articleId);
+      return wholeArticle;
+    };
+    const holds = passage('case', '素材网站侵权案宣判', '法院判决被告赔偿3000元。');
+    await new ExtractiveAnswerer({ retriever: fixedRetriever([holds]), unitWeights: rareWords, model, articleChunks }).answer('被告最终要赔多少钱？');
+    await new ExtractiveAnswerer({ retriever: fixedRetriever([found]), unitWeights: rareWords, model, articleChunks }).answer('原告向被告发送了侵权提示函吗？');
+    expect(read).toEqual([]);
+  });
+});
+
 /** The committed model quoting the best candidate alone, to look at its choice of sentence and run-on by itself. */
 const withoutRunnerUps: AnswerModel = { ...ANSWER_MODEL, runnerUpRatio: 1 };
 
@@ -91,6 +130,8 @@ describe('ExtractiveAnswerer', () => {
       unitWeights: rareWords,
       maxSentenceChars: 40,
       model: withoutRunnerUps,
+      // Which sentences are quoted is the point here, not whether the model is sure enough to answer.
+      minConfidence: 0,
     });
     const result = await answerer.answer('城南博物馆的馆藏有哪些？');
     expect(result.answered).toBe(true);

@@ -1,5 +1,6 @@
 import type { ScoredSentence } from '../score-sentences.js';
 import { findAnswerSlots } from '../answer-patterns.js';
+import { normalizeForMatching } from '../../text/normalize-text.js';
 import type { QuestionProfile } from '../question-profile.js';
 import { logitOf, type LinearModel } from '../model/linear-model.js';
 import { UNTRAINED_RERANK_WEIGHT } from '../model/answer-model.js';
@@ -50,11 +51,11 @@ export function buildCandidates(sentences: readonly ScoredSentence[], profile: Q
       runsOn: 1,
       slotInNext,
       endsInColon: /[：:；;]$/.test(sentence.text) ? 1 : 0,
-      nextContinues: CONTINUES.test(sentence.next) ? 1 : 0,
+      nextContinues: CONTINUES.test(normalizeForMatching(sentence.next)) ? 1 : 0,
     });
   }
   return candidates.sort((left, right) => right.logit - left.logit);
 }
 
-/** Words that carry an answer on into the next sentence. */
+/** Words that carry an answer on into the next sentence (matched folded: 這些 as 这些). */
 const CONTINUES = /^(其中|包括|分别|即|具体|主要|一是|首先|第一|第1|此外|同时|并且|而且|另外|他们|她们|它们|这些)/;
