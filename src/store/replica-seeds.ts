@@ -14,7 +14,7 @@ export interface ReplicaSeedOrigin {
   schemaVersion: number;
 }
 
-/** One file of a seed, by name (`newsbot.db`, `vectors.hnsw`, `manifest.json`). */
+/** One file of a seed, by name: a relative path with "/" between folders (`newsbot.db`, `index/segment-000001/vectors.hnsw`). */
 export interface ReplicaSeedFile {
   name: string;
   bytes: number;
@@ -33,14 +33,16 @@ export interface ReplicaSeed extends ReplicaSeedOrigin {
 export interface ReplicaSeeds {
   /**
    * Stores the files (read from `files[].path` in parts, never whole) as a new seed, marks it complete, then deletes
-   * every older seed. Returns the stored seed.
+   * every older seed. Returns the stored seed. Throws a `RangeError` before storing anything when a name is not a safe
+   * relative path (`replicaSeedFilePath`).
    */
   publish(origin: ReplicaSeedOrigin, files: readonly { name: string; path: string }[]): Promise<ReplicaSeed>;
   /** The newest complete seed, or null. */
   newest(): Promise<ReplicaSeed | null>;
   /**
-   * Writes each file of `seed` into `directory` under its name, part by part, checking its size and SHA-256
-   * (`ReplicaSeedCorruptError` when either differs, or when the seed was deleted meanwhile).
+   * Writes each file of `seed` into `directory` under its name (its folders created), part by part, checking its size
+   * and SHA-256 (`ReplicaSeedCorruptError` when either differs, when the seed was deleted meanwhile, or when a name is
+   * absolute or holds `..`).
    */
   download(seed: ReplicaSeed, directory: string): Promise<void>;
 }

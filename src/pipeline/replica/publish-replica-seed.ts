@@ -6,7 +6,7 @@ import type { ReplicaSeeds } from '../../store/replica-seeds.js';
 import type { HnswVectorIndex } from '../../store/hnsw/hnsw-vector-index.js';
 import { copyIndexFiles } from '../../store/hnsw/copy-index-files.js';
 import { writeReplicaArchiveCopy } from '../../store/sqlite/write-replica-archive-copy.js';
-import { REPLICA_SEED_FILES } from './replica-seed-files.js';
+import { REPLICA_SEED_FILES, REPLICA_SEED_INDEX_FOLDER } from './replica-seed-files.js';
 
 export interface PublishReplicaSeedOptions {
   /** The replica's SQLite database (the follower's connection). */
@@ -33,7 +33,7 @@ export interface PublishReplicaSeedResult {
 }
 
 /**
- * Publishes this replica as a seed for new workers: its vector index and its SQLite archive (reader data emptied) are
+ * Publishes this replica as a seed for new workers: its vector index (every segment) and its SQLite archive (reader data emptied) are
  * copied in one synchronous step, so they reflect the same change-log position (the follower applies each page to
  * both in one turn too), then stored in parts; older seeds are deleted once it is complete.
  */
@@ -44,13 +44,12 @@ export async function publishReplicaSeed(options: PublishReplicaSeedOptions): Pr
   const directory = fs.mkdtempSync(path.join(options.workDir, '.seed-out-'));
   try {
     const databaseFile = path.join(directory, REPLICA_SEED_FILES.database);
-    const { indexFile, manifestFile } = copyIndexFiles(index, directory);
+    const indexFiles = copyIndexFiles(index, path.join(directory, REPLICA_SEED_INDEX_FOLDER));
     const archive = writeReplicaArchiveCopy(database, databaseFile);
     const copySeconds = (performance.now() - started) / 1000;
     const seed = await seeds.publish({ position: archive.position, embedderId: embedder.id, dimensions: embedder.dimensions, schemaVersion: archive.schemaVersion }, [
       { name: REPLICA_SEED_FILES.database, path: databaseFile },
-      { name: REPLICA_SEED_FILES.index, path: indexFile },
-      { name: REPLICA_SEED_FILES.manifest, path: manifestFile },
+      ...indexFiles.map((file) => ({ name: `${REPLICA_SEED_INDEX_FOLDER}/${file.name}`, path: file.path })),
     ]);
     const result: PublishReplicaSeedResult = {
       seedId: seed.id,

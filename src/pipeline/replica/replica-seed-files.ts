@@ -1,10 +1,16 @@
-import { INDEX_FILE, MANIFEST_FILE } from '../../store/hnsw/index-manifest.js';
+import { SEGMENT_LIST_FILE } from '../../store/hnsw/segment-list.js';
 
-/** The files a replica seed ships, by the names they are stored under. */
+/** The folder of a replica seed holding the vector index, laid out as the index directory (`copyIndexFiles`). */
+export const REPLICA_SEED_INDEX_FOLDER = 'index';
+
+/**
+ * The files every replica seed ships, by the names they are stored under; the index's other files (each segment's
+ * `vectors.hnsw`, `manifest.json`, `labels.u32`) are stored as `index/<path in the index directory>`. A seed without
+ * `index/segments.json` was published before seeds carried every segment (it may lack the sealed ones) and is not used.
+ */
 export const REPLICA_SEED_FILES = {
   /** The SQLite archive without reader data (`writeReplicaArchiveCopy`). */
   database: 'newsbot.db',
-  /** The HNSW index file and its manifest (`copyIndexFiles`). */
-  index: INDEX_FILE,
-  manifest: MANIFEST_FILE,
+  /** The index's segment list, written even for one segment. */
+  segmentList: `${REPLICA_SEED_INDEX_FOLDER}/${SEGMENT_LIST_FILE}`,
 } as const;

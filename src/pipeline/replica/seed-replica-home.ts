@@ -5,8 +5,10 @@ import type { Logger } from '../../log/logger.js';
 import type { ReplicaSeed, ReplicaSeeds } from '../../store/replica-seeds.js';
 import { readIndexManifest } from '../../store/hnsw/index-manifest.js';
 import { installIndexFiles } from '../../store/hnsw/install-index-files.js';
+import { resetHnswVectorIndex } from '../../store/hnsw/hnsw-vector-index.js';
+import { ROOT_SEGMENT, readSegmentList } from '../../store/hnsw/segment-list.js';
 import { replicaBootstrapPending, replicaPosition } from '../../store/sqlite/sqlite-replica-writes.js';
-import { REPLICA_SEED_FILES } from './replica-seed-files.js';
+import { REPLICA_SEED_FILES, REPLICA_SEED_INDEX_FOLDER } from './replica-seed-files.js';
 
 export interface SeedReplicaHomeOptions {
   seeds: ReplicaSeeds;
@@ -25,8 +27,9 @@ export type SeedReplicaHomeResult = { seeded: true; seedId: number; position: nu
 
 /**
  * Fills a new worker's empty home from the newest replica seed: downloads its files next to the replica's (checking
- * each one's size and SHA-256), checks that the database is the schema and position the seed says and the index is
- * this embedder's, then moves them into place. Anything amiss (no seed, another embedder or schema, bytes not as
+ * each one's size and SHA-256), checks that the database is the schema and position the seed says and every index
+ * segment is this embedder's, then moves them into place (the index with `installIndexFiles`). A seed published before
+ * seeds carried every segment (no `index/segments.json`) is not used: it may lack the sealed segments' vectors. Anything amiss (no seed, another embedder or schema, bytes not as
  * published, PostgreSQL gone midway) leaves the home as it was and says why: the replica is then built from rows.
  */
 export async function seedReplicaHome(options: SeedReplicaHomeOptions): Promise<SeedReplicaHomeResult> {
@@ -48,7 +51,7 @@ export async function seedReplicaHome(options: SeedReplicaHomeOptions): Promise<
     const downloaded = path.join(directory, REPLICA_SEED_FILES.database);
     const problem = checkDownloadedFiles(seed, downloaded, directory, embedder);
     if (problem) return notSeeded(logger, seed, problem);
-    installIndexFiles(directory, indexDir);
+    installIndexFiles(path.join(directory, REPLICA_SEED_INDEX_FOLDER), indexDir);
     fs.renameSync(downloaded, databaseFile);
     const result = {
       seeded: true as const,
@@ -60,9 +63,9 @@ export async function seedReplicaHome(options: SeedReplicaHomeOptions): Promise<
     logger.info(result, 'replica opened from a replica seed; following the change log from its position');
     return result;
   } catch (error) {
-    // Nothing half-installed stays: the home was empty, the replica is built from rows instead.
+    // Nothing half-installed stays (every segment's files included): the home was empty, the replica is built from rows instead.
     fs.rmSync(databaseFile, { force: true });
-    for (const name of [REPLICA_SEED_FILES.index, REPLICA_SEED_FILES.manifest]) fs.rmSync(path.join(indexDir, name), { force: true });
+    resetHnswVectorIndex(indexDir);
     return notSeeded(logger, seed, (error as Error).message);
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
@@ -75,11 +78,11 @@ function describeMismatch(seed: ReplicaSeed, options: SeedReplicaHomeOptions): s
   }
   if (seed.schemaVersion !== options.schemaVersion) return `its database schema is version ${seed.schemaVersion}, this worker's ${options.schemaVersion}`;
   const names = new Set(seed.files.map((file) => file.name));
-  const missing = Object.values(REPLICA_SEED_FILES).filter((name) => !names.has(name));
-  return missing.length > 0 ? `it lacks ${missing.join(', ')}` : null;
+  if (!names.has(REPLICA_SEED_FILES.segmentList)) return `it lacks ${REPLICA_SEED_FILES.segmentList} (published before seeds carried every index segment)`;
+  return names.has(REPLICA_SEED_FILES.database) ? null : `it lacks ${REPLICA_SEED_FILES.database}`;
 }
 
-/** The downloaded database and manifest say what the seed says. */
+/** The downloaded database and every segment's manifest say what the seed says. */
 function checkDownloadedFiles(seed: ReplicaSeed, databaseFile: string, directory: string, embedder: { id: string; dimensions: number }): string | null {
   const database = new Database(databaseFile, { readonly: true });
   try {
@@ -91,8 +94,13 @@ function checkDownloadedFiles(seed: ReplicaSeed, databaseFile: string, directory
   } finally {
     database.close();
   }
-  const manifest = readIndexManifest(directory);
-  if (!manifest || manifest.embedderId !== embedder.id || manifest.dimensions !== embedder.dimensions) return 'its index manifest is not this embedder’s';
+  const indexDir = path.join(directory, REPLICA_SEED_INDEX_FOLDER);
+  for (const segment of readSegmentList(indexDir)) {
+    const manifest = readIndexManifest(path.join(indexDir, segment));
+    // Only the first segment must have one: a later segment is saved once it holds vectors.
+    if (!manifest && segment !== ROOT_SEGMENT) continue;
+    if (!manifest || manifest.embedderId !== embedder.id || manifest.dimensions !== embedder.dimensions) return `its index manifest in ${segment} is not this embedder’s`;
+  }
   return null;
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { ReplicaSeedCorruptError, type ReplicaSeed, type ReplicaSeedFile, type ReplicaSeedOrigin, type ReplicaSeeds } from '../replica-seeds.js';
+import { replicaSeedFileNameProblem, replicaSeedFilePath } from '../replica-seed-file-path.js';
 import { withTransaction } from './with-transaction.js';
 
 export const REPLICA_SEED_STORAGE_DEFAULTS = {
@@ -46,6 +47,8 @@ export class PostgresReplicaSeeds implements ReplicaSeeds {
   }
 
   async publish(origin: ReplicaSeedOrigin, files: readonly { name: string; path: string }[]): Promise<ReplicaSeed> {
+    // Checked before anything is stored: a name a downloader would refuse makes a seed nobody can use.
+    for (const file of files) replicaSeedFilePath('.', file.name);
     // Registered (incomplete) before the bytes: its position holds the change log back while they are written.
     const { rows } = await this.pool.query<SeedRow>(`INSERT INTO replica_seeds (position, embedder_id, dimensions, schema_version) VALUES ($1, $2, $3, $4) RETURNING *`, [
       origin.position,
@@ -89,7 +92,7 @@ export class PostgresReplicaSeeds implements ReplicaSeeds {
     await withTransaction(
       this.pool,
       async (client) => {
-        for (const file of seed.files) await downloadFile(client, seed.id, file, path.join(directory, file.name), this.readSliceBytes);
+        for (const file of seed.files) await downloadFile(client, seed.id, file, seedFileDestination(seed.id, directory, file.name), this.readSliceBytes);
       },
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
@@ -111,6 +114,15 @@ export class PostgresReplicaSeeds implements ReplicaSeeds {
     await this.pool.query('UPDATE replica_seed_files SET bytes = $3, sha256 = $4 WHERE seed_id = $1 AND name = $2', [seedId, name, bytes, sha256]);
     return { name, bytes, sha256 };
   }
+}
+
+/** Where a downloaded file goes (its folders created); a name that would leave `directory` makes the seed corrupt. */
+function seedFileDestination(seedId: number, directory: string, name: string): string {
+  const problem = replicaSeedFileNameProblem(name);
+  if (problem) throw new ReplicaSeedCorruptError(seedId, name, `its name ${problem}`);
+  const destination = replicaSeedFilePath(directory, name);
+  fs.mkdirSync(path.dirname(destination), { recursive: true });
+  return destination;
 }
 
 async function downloadFile(client: pg.PoolClient, seedId: number, file: ReplicaSeedFile, destination: string, sliceBytes: number): Promise<void> {

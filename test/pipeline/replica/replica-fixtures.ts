@@ -68,12 +68,18 @@ export function openReplica(
   home: string,
   reader: ArticleChangeReader,
   notifier: ReplicaFollowerOptions['notifier'],
-  options: Pick<ReplicaFollowerOptions, 'pollIntervalMs' | 'positions' | 'snapshotBatchArticles' | 'heartbeatIntervalMs'> & { resetIndex?: boolean } = {},
+  options: Pick<ReplicaFollowerOptions, 'pollIntervalMs' | 'positions' | 'snapshotBatchArticles' | 'heartbeatIntervalMs'> & { resetIndex?: boolean; segmentVectors?: number } = {},
 ): TestReplica {
   const file = path.join(home, 'newsbot.db');
   const database = openSqliteDatabase(file);
   const articles = openSqliteArticleStore(file);
-  const index = openHnswVectorIndex({ dir: path.join(home, 'index'), embedderId: INGEST_EMBEDDER.id, dimensions: INGEST_EMBEDDER.dimensions, reset: options.resetIndex });
+  const index = openHnswVectorIndex({
+    dir: path.join(home, 'index'),
+    embedderId: INGEST_EMBEDDER.id,
+    dimensions: INGEST_EMBEDDER.dimensions,
+    reset: options.resetIndex,
+    segmentVectors: options.segmentVectors,
+  });
   const follower = new ReplicaFollower({
     reader,
     notifier,

@@ -27,14 +27,19 @@ function story(n: number, extra = ''): ReturnType<typeof makeArticle> {
   return makeArticle(`seed-story-${String(n).padStart(3, '0')}`, `第${n}号消息`, [`湘潭第${n}号消息的正文，说的是第${n}件事。${extra}`], { date: '2026-05-02' });
 }
 
+/** Chinese characters of its own for story `n`: the hash embedder reads Chinese characters (not digits), so many stories need them to get vectors of their own. */
+function distinctWords(n: number): string {
+  return Array.from({ length: 6 }, (_, k) => String.fromCodePoint(0x4e00 + ((n * 131 + k * 977) % 20000))).join('');
+}
+
 /** The store's reader, except that a snapshot copy fails the test: a seeded replica must not need one. */
 function readerWithoutSnapshots(store: PostgresStore): ArticleChangeReader {
   return readerOf(store, { readSnapshot: () => Promise.reject(new Error('a seeded replica read a row snapshot')) });
 }
 
 /** A live replica that caught up with the store and holds some reader data in its file, as a serving worker's does. */
-async function publishingReplica(store: PostgresStore): Promise<TestReplica> {
-  const replica = openReplica(newHome(), store.reader, store.notifier, { positions: new PostgresReplicaPositions(store.pool), heartbeatIntervalMs: 0 });
+async function publishingReplica(store: PostgresStore, segmentVectors?: number): Promise<TestReplica> {
+  const replica = openReplica(newHome(), store.reader, store.notifier, { positions: new PostgresReplicaPositions(store.pool), heartbeatIntervalMs: 0, segmentVectors });
   await replica.follower.catchUp();
   replica.database
     .prepare('INSERT INTO remembered_questions (key, chat_hash, reader_hash, reader_only, question, shown_article_ids, created_at) VALUES (?, ?, ?, 0, ?, ?, ?)')
@@ -119,6 +124,74 @@ describe('replica seeds', () => {
     } finally {
       await replica.close();
     }
+  });
+
+  it('a seed carries every segment of a segmented index: the new worker searches the sealed segments and follows the log', async () => {
+    const store = await openStore();
+    // A bound of 20 vectors: the publisher's index has several segments, sealed ones with their labels files.
+    await ingest(
+      store,
+      Array.from({ length: 70 }, (_, n) => story(n + 1, distinctWords(n + 1))),
+    );
+    const source = await publishingReplica(store, 20);
+    let published: PublishReplicaSeedResult;
+    try {
+      expect(source.index.segmentCount()).toBeGreaterThanOrEqual(3);
+      published = await publish(store, source);
+    } finally {
+      await source.close();
+    }
+    const names = (await new PostgresReplicaSeeds(store.pool).newest())!.files.map((file) => file.name);
+    await ingest(store, [story(71, distinctWords(71))]);
+    const head = (await store.writer.removeArticles([story(2).id])).position ?? 0;
+
+    const home = newHome();
+    expect(await seedHome(store, home)).toMatchObject({ seeded: true, seedId: published.seedId });
+    const replica = openReplica(home, readerWithoutSnapshots(store), store.notifier, { segmentVectors: 20 });
+    try {
+      expect(replica.index.segmentCount()).toBeGreaterThanOrEqual(3);
+      // Opened as saved: no segment started empty.
+      expect(replica.index.rebuiltFromScratch).toBe(false);
+      expect(await replica.follower.catchUp()).toMatchObject({ fromSnapshot: false, position: head });
+      // Every chunk's vector is found, those of the sealed segments included, and the count is the database's.
+      await expectEqualToDatabase(replica, store);
+    } finally {
+      await replica.close();
+    }
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'newsbot.db',
+        'index/segments.json',
+        'index/vectors.hnsw',
+        'index/manifest.json',
+        'index/segment-000001/vectors.hnsw',
+        'index/segment-000001/labels.u32',
+      ]),
+    );
+  });
+
+  it('a seed published before seeds carried every segment (no index/segments.json) is not used: the replica is built from rows', async () => {
+    const store = await openStore();
+    await ingest(store, [story(1), story(2)]);
+    await publishOnce(store);
+    await store.pool.query(`DELETE FROM replica_seed_files WHERE name = 'index/segments.json'`);
+    const home = newHome();
+    expect(await seedHome(store, home)).toMatchObject({ seeded: false, reason: expect.stringContaining('index/segments.json') });
+    await expectBuiltFromRows(store, home);
+  });
+
+  it('a seed file named outside the download directory is refused and nothing is written there', async () => {
+    const store = await openStore();
+    await ingest(store, [story(1)]);
+    const { seedId } = await publishOnce(store);
+    const emptySha256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    await store.pool.query(`INSERT INTO replica_seed_files (seed_id, name, bytes, sha256) VALUES ($1, '../escaped.txt', 0, $2)`, [seedId, emptySha256]);
+    const home = newHome();
+    expect(await seedHome(store, home)).toMatchObject({ seeded: false, reason: expect.stringContaining('../escaped.txt') });
+    expect(fs.existsSync(path.join(home, 'escaped.txt'))).toBe(false);
+    expect(fs.existsSync(path.join(path.dirname(home), 'escaped.txt'))).toBe(false);
+    expect(fs.readdirSync(home).filter((name) => !name.startsWith('.'))).toEqual([]);
+    await expectBuiltFromRows(store, home);
   });
 
   it('ships the archive tables only: no reader data in any table, in meta or anywhere in the file', async () => {
