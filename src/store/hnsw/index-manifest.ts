@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readJsonFile } from './read-json-file.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** File names inside the index directory. */
@@ -43,20 +43,10 @@ export class IndexManifestError extends Error {
 /** Reads the manifest of an index directory; null when there is none. */
 export function readIndexManifest(dir: string): IndexManifest | null {
   const file = path.join(dir, MANIFEST_FILE);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new IndexManifestError(file, (error as Error).message, { cause: error });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new IndexManifestError(file, 'not valid JSON', { cause: error });
-  }
-  return parseManifest(file, value);
+  const value = readJsonFile(file, (reason, cause) => {
+    throw new IndexManifestError(file, reason, { cause });
+  });
+  return value === undefined ? null : parseManifest(file, value);
 }
 
 /** Writes the manifest through a temporary file and a rename, so readers never see half of it. */

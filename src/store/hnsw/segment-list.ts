@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readJsonFile } from './read-json-file.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** The index directory's list of segments, oldest first; the last one is open for additions, the others sealed. */
@@ -27,19 +27,10 @@ export class SegmentListError extends Error {
 /** The segment names of an index directory; one segment (the directory itself) when there is no list (an index saved before segments). */
 export function readSegmentList(dir: string): string[] {
   const file = path.join(dir, SEGMENT_LIST_FILE);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [ROOT_SEGMENT];
-    throw new SegmentListError(file, (error as Error).message, { cause: error });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new SegmentListError(file, 'not valid JSON', { cause: error });
-  }
+  const value = readJsonFile(file, (reason, cause) => {
+    throw new SegmentListError(file, reason, { cause });
+  });
+  if (value === undefined) return [ROOT_SEGMENT];
   const record = value as { format?: unknown; segments?: unknown } | null;
   if (record?.format !== SEGMENT_LIST_FORMAT) throw new SegmentListError(file, `format ${String(record?.format)} is not ${SEGMENT_LIST_FORMAT}`);
   const segments = record.segments;
