@@ -1,5 +1,11 @@
 import { ASKS_WHICH, ELLIPSIS_CLOSERS, ELLIPSIS_OPENERS, LEADING_PERSON, LEADING_REFERENCE, QUESTION_WORD, SWAPPABLE_KINDS } from './follow-up-patterns.js';
 import type { PreviousTurn } from './previous-turn.js';
+import { tagWords } from '../../text/jieba/tag-words.js';
+
+/** Question words that ask for the one meant (a person, a company): what the question is about is that one. */
+const ASKS_FOR_ONE = /谁|哪位|何人|哪家|哪所|哪个|哪一/;
+/** jieba tags of nouns and names (x: a word its guesser found, mostly a name), abbreviations, and modifiers inside a name (精密, 省级). */
+const NOUN_OR_NAME_TAG = /^(n[a-z]*|x|j|b|a|eng)$/;
 
 export interface ResolveFollowUpOptions {
   /** The time now, in ms since the epoch. */
@@ -76,14 +82,29 @@ function resolveReference(text: string, earlier: Earlier): string | null {
 }
 
 /**
- * What a question is about: the words before its question word, without a trailing verb or particle
- * (`澳维膜的常务副总经理是谁` → 澳维膜的常务副总经理; `株洲有几个产业集群` → 株洲).
+ * What a question is about. A question for a person or thing (谁, 哪位) is about the one it asks for: the words before
+ * its question word (`澳维膜的常务副总经理是谁` → 澳维膜的常务副总经理). Any other question asks something of a
+ * subject: the owner before 的 (`苏明的职业是什么` → 苏明), or the name that opens it (`苏明减肥前体重是多少` → 苏明,
+ * `株洲有几个产业集群` → 株洲), so a later 他/它 means 苏明, not 苏明的职业.
  */
 export function subjectOf(question: string): string {
   const text = stripPunctuation(question).replace(/^(?:请问|问一下|想知道)/, '');
   const match = QUESTION_WORD.exec(text);
   const before = (match ? text.slice(0, match.index) : text).replace(/(?:是|的|有|在|了|要|将|叫|为|获得|共有|一共|总共)+$/, '');
-  return before.length > 0 ? before : text.replace(QUESTION_WORD, '');
+  if (before.length === 0) return text.replace(QUESTION_WORD, '');
+  return ASKS_FOR_ONE.test(text) ? before : ownerOf(before);
+}
+
+/** The owner in `X的Y`, else the run of nouns and names that opens the phrase; the phrase itself when neither is found. */
+function ownerOf(phrase: string): string {
+  const possessive = phrase.indexOf('的');
+  if (possessive > 0) return phrase.slice(0, possessive);
+  let opening = '';
+  for (const { word, tag } of tagWords(phrase)) {
+    if (!NOUN_OR_NAME_TAG.test(tag)) break;
+    opening += word;
+  }
+  return opening.length > 0 ? opening : phrase;
 }
 
 function stripPunctuation(text: string): string {

@@ -47,4 +47,16 @@ describe('resolveFollowUp', () => {
   it('finds the subject of a question before its question word', () => {
     expect(subjectOf('澳维膜的常务副总经理是谁？')).toBe('澳维膜的常务副总经理');
   });
+
+  it('takes what a question asked something of, not the thing asked, as what a later 他/它 means', () => {
+    // A question for a person or company is about that one; any other asks something of its owner or opening name.
+    expect(subjectOf('王晓梅的职业是什么？')).toBe('王晓梅');
+    expect(subjectOf('王晓梅减肥前体重是多少公斤？')).toBe('王晓梅');
+    expect(subjectOf('河城去年缴了多少税？')).toBe('河城');
+    expect(subjectOf('河城体育中心2025年接待了多少人？')).toBe('河城体育中心');
+    expect(resolveFollowUp('他现在体重多少？', turn('王晓梅减肥前体重是多少公斤？'), { now: NOW }).question).toBe('王晓梅现在体重多少？');
+    expect(resolveFollowUp('它的产品销往哪里？', turn('河城去年缴了多少税？'), { now: NOW }).question).toBe('河城的产品销往哪里？');
+    // Nothing names a subject before the verb: the words before the question word, as before.
+    expect(subjectOf('今年要新建多少座桥？')).toBe('今年要新建');
+  });
 });
