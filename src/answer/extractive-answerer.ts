@@ -138,6 +138,7 @@ export class ExtractiveAnswerer implements Answerer {
         charsOf: (candidate) => [...candidate.text].length,
         briefCharsOf: (candidate) => [...candidate.brief].length,
         articleOf: (candidate) => passages[candidate.sentence.passageIndex]?.articleId,
+        repeats: (runnerUp, best) => best.texts.includes(runnerUp.texts[0]!),
       },
     );
     const quoted = parts.map((part, index) => `${index === 0 ? part.text : part.brief}[${cite(part.sentence.passageIndex)}]`);

@@ -35,6 +35,13 @@ describe('composeAnswer', () => {
     expect(composeAnswer(ranked, { ...options, runnerUpRatio: 0.5 })).toHaveLength(1);
   });
 
+  it('quotes the best alone when the runner-up repeats it (one sentence in two overlapping passages)', () => {
+    const ranked = [candidate(0, 4, 1.0), candidate(1, 0, 0.99)];
+    const sameSentence = (runnerUp: { sentence: { passageIndex: number } }) => runnerUp.sentence.passageIndex === 1;
+    expect(composeAnswer(ranked, { ...options, runnerUpRatio: 0.5, repeats: sameSentence })).toHaveLength(1);
+    expect(composeAnswer(ranked, { ...options, runnerUpRatio: 0.5, repeats: () => false })).toHaveLength(2);
+  });
+
   it('keeps to the longest answer', () => {
     const ranked = [candidate(0, 0, 1, false, 150), candidate(1, 0, 1, false, 60)];
     expect(composeAnswer(ranked, { ...options, runnerUpRatio: 0 })).toHaveLength(1);

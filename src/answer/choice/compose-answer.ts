@@ -13,6 +13,11 @@ export interface ComposeAnswerOptions<T> {
   briefCharsOf: (candidate: T) => number;
   /** The article a candidate comes from. */
   articleOf: (candidate: T) => string | undefined;
+  /**
+   * Whether a runner-up only repeats what the best already quotes (passages of one article overlap, so one sentence
+   * can be a candidate twice). Such a runner-up adds nothing: the best is quoted alone. Default: never.
+   */
+  repeats?: (runnerUp: T, best: T) => boolean;
 }
 
 /**
@@ -30,6 +35,7 @@ export function composeAnswer<T extends RankedCandidate>(ranked: readonly T[], o
     (candidate) => !candidate.features.runsOn && options.articleOf(candidate) === article && !quoted.has(`${candidate.sentence.passageIndex}:${candidate.sentence.sentenceIndex}`),
   );
   if (!runnerUp || Math.exp(runnerUp.logit - best.logit) < options.runnerUpRatio) return [best];
+  if (options.repeats?.(runnerUp, best)) return [best];
   if (options.charsOf(best) + options.briefCharsOf(runnerUp) > options.maxChars) return [best];
   return [best, runnerUp];
 }
