@@ -59,6 +59,12 @@ export function englishSearchTerms(question: string, index: EnglishIndex, option
       }
     }
     const opensPhrase = !ENGLISH_FUNCTION_WORDS.has(token.lower) || PHRASE_OPENERS.has(token.lower);
+    const shared = opensPhrase ? matchSharedHead(tokens, position, index, inArchive) : null;
+    if (shared) {
+      segments.push(...shared.segments);
+      position += shared.length;
+      continue;
+    }
     const phrase = opensPhrase ? matchPhrase(tokens, position, index, inArchive) : null;
     if (phrase) {
       segments.push(phrase.segment);
@@ -109,21 +115,57 @@ function matchName(tokens: readonly EnglishToken[], start: number, index: Englis
   return null;
 }
 
+/** Words that join two modifiers of one head noun (`primary and secondary schools`, `city or county roads`). */
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'or']);
+
+/**
+ * Two modifiers sharing one head, `primary and secondary school canteens`: read as the two phrases `primary school`
+ * (小学) and `secondary school` (中学) when both are dictionary glosses and the archive holds a translation of either
+ * (中小学 holds 小学); the words one by one would be 第一, 第二 and 学校.
+ */
+function matchSharedHead(
+  tokens: readonly EnglishToken[],
+  start: number,
+  index: EnglishIndex,
+  inArchive: (term: string) => boolean,
+): { segments: SearchSegment[]; length: number } | null {
+  if (!COORDINATORS.has(tokens[start + 1]?.lower ?? '')) return null;
+  for (let length = Math.min(MAX_PHRASE_WORDS, tokens.length - start - 2); length >= 2; length -= 1) {
+    const second = tokens.slice(start + 2, start + 2 + length);
+    const first = [tokens[start]!, ...second.slice(1)];
+    const [firstCandidates, secondCandidates] = [glossOf(first, index), glossOf(second, index)];
+    if (firstCandidates.length === 0 || secondCandidates.length === 0) continue;
+    if (![...firstCandidates, ...secondCandidates].some(([headword]) => inArchive(headword))) continue;
+    const segment = (run: readonly EnglishToken[], candidates: HeadwordCandidate[]): SearchSegment => ({
+      english: run.map((token) => token.text).join(' '),
+      kind: 'gloss',
+      candidates,
+    });
+    return { segments: [segment(first, firstCandidates), segment(second, secondCandidates)], length: 2 + length };
+  }
+  return null;
+}
+
 /** The longest run of two to four words, from `start`, that is one dictionary gloss with a translation in the archive. */
 function matchPhrase(tokens: readonly EnglishToken[], start: number, index: EnglishIndex, inArchive: (term: string) => boolean): { segment: SearchSegment; length: number } | null {
   for (let length = Math.min(MAX_PHRASE_WORDS, tokens.length - start); length >= 2; length -= 1) {
     const run = tokens.slice(start, start + length);
-    const last = run[length - 1]!;
-    if (run.some((token) => token.number) || ENGLISH_FUNCTION_WORDS.has(last.lower)) continue;
-    const head = run
-      .slice(0, -1)
-      .map((token) => token.lower)
-      .join(' ');
-    const candidates = lookUp(
-      englishLemmas(last.lower).map((lemma) => `${head} ${lemma}`),
-      index,
-    );
+    const candidates = glossOf(run, index);
     if (candidates.some(([headword]) => inArchive(headword))) return { segment: { english: run.map((token) => token.text).join(' '), kind: 'gloss', candidates }, length };
   }
   return null;
+}
+
+/** The dictionary's translations of a run of words as one gloss (its last word in any of its forms); none for a run that holds a figure or ends in a function word. */
+function glossOf(run: readonly EnglishToken[], index: EnglishIndex): HeadwordCandidate[] {
+  const last = run.at(-1);
+  if (!last || run.some((token) => token.number) || ENGLISH_FUNCTION_WORDS.has(last.lower)) return [];
+  const head = run
+    .slice(0, -1)
+    .map((token) => token.lower)
+    .join(' ');
+  return lookUp(
+    englishLemmas(last.lower).map((lemma) => `${head} ${lemma}`),
+    index,
+  );
 }
