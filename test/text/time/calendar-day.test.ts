@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { calendarDay } from '../../../src/text/time/calendar-day.js';
+
+describe('calendarDay', () => {
+  it('reads a moment in each time zone it is asked for, one after another', () => {
+    // 20:30 UTC on 31 December 2025: already 1 January in Shanghai, still 31 December in New York.
+    const moment = new Date('2025-12-31T20:30:00Z');
+    expect(calendarDay(moment, 'Asia/Shanghai')).toEqual({ year: 2026, month: 1, day: 1, weekday: 4, iso: '2026-01-01' });
+    expect(calendarDay(moment, 'America/New_York').iso).toBe('2025-12-31');
+    expect(calendarDay(moment, 'Asia/Shanghai').iso).toBe('2026-01-01');
+    expect(calendarDay(new Date('2026-03-01T00:00:00Z'), 'America/New_York').iso).toBe('2026-02-28');
+  });
+
+  it('refuses a time zone that does not exist, every time', () => {
+    expect(() => calendarDay(new Date(), 'Mars/Olympus')).toThrow(RangeError);
+    expect(() => calendarDay(new Date(), 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
