@@ -17,6 +17,11 @@ export interface TimeAnswersResult {
   /** 1-minute load average before and after the timed questions. */
   loadAverage: { start: number; end: number };
   ask: LatencySummary;
+  /**
+   * Processor time of the process per question (user + system, ms): on a shared machine a question's wall time
+   * includes waiting for a core, its processor time much less so.
+   */
+  cpuPerQuestion: number;
   /** Mean milliseconds per question of each traced stage, and what the stages leave of the mean (`rest`). */
   stages: Record<string, number>;
   answeredShare: number;
@@ -33,11 +38,13 @@ export async function timeAnswers(answerer: Answerer, options: TimeAnswersOption
   const stages = new StageTimer();
   const times: number[] = [];
   const results: AnswerResult[] = [];
+  const cpuBefore = process.cpuUsage();
   for (const question of options.questions) {
     const started = performance.now();
     results.push(await answerer.answer(question, { trace: stages }));
     times.push(performance.now() - started);
   }
+  const cpu = process.cpuUsage(cpuBefore);
   const ask = latencyPercentiles(times);
   const means = stages.meanPer(options.questions.length);
   const traced = Object.values(means).reduce((sum, milliseconds) => sum + milliseconds, 0);
@@ -48,6 +55,7 @@ export async function timeAnswers(answerer: Answerer, options: TimeAnswersOption
   return {
     loadAverage: { start, end: load() },
     ask,
+    cpuPerQuestion: Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, options.questions.length)) * 1000) / 1000,
     stages: { ...means, rest: Math.round(Math.max(0, ask.mean - traced) * 1000) / 1000 },
     answeredShare: results.filter((result) => result.answered).length / Math.max(1, results.length),
   };

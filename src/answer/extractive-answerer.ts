@@ -76,7 +76,7 @@ export class ExtractiveAnswerer implements Answerer {
     // Where a sentence holds the asked kind of fact is looked up while scoring, trimming and pairing it with the one
     // before: searched once per text.
     const answerSlots = memoByText(answerSlotFinder(profile));
-    const scorer = sentenceScorer(profile, weights, { articleText: this.options.articleText, translated: options.translated, answerSlots });
+    const scorer = traced(trace, 'score sentences', () => sentenceScorer(profile, weights, { articleText: this.options.articleText, translated: options.translated, answerSlots }));
     const score = (read: readonly Passage[], from: number) => traced(trace, 'score sentences', () => scorer(read, from));
     let passages: readonly Passage[] = retrieved;
     let sentences = score(passages, 0);

@@ -97,7 +97,8 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
   const numberPatterns = profile.numbers.map((number) => new RegExp(`(?<![0-9.])${number.replace('.', '\\.')}(?![0-9])`));
   const fold = foldOncePerText();
   const articles = new ArticleMatches(options.articleText, fold, matchers);
-  const questionCharacters = [...new Set(units.flatMap((unit) => [...unit.text].filter((character) => HAN_CHARACTER.test(character))))];
+  const hanCharactersOf = units.map((unit) => [...unit.text].filter((character) => HAN_CHARACTER.test(character)));
+  const questionCharacters = [...new Set(hanCharactersOf.flat())];
   const questionText = fold(profile.text);
   const sharedRun = new SharedRunMeter(questionText);
   const expectsFeatures = Object.fromEntries(EXPECTED_KINDS.map((kind) => [`expects_${kind}`, profile.expects === kind ? 1 : 0]));
@@ -131,7 +132,7 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
       // answer sentence holds them, while the article's lead holds the subject's name.
       const asked = units.flatMap((_unit, index) => (headingMatch[index]! < 1 ? [index] : []));
       const askedWeight = asked.reduce((sum, index) => sum + unitWeight[index]!, 0);
-      const askedCharacters = [...new Set(asked.flatMap((index) => [...units[index]!.text].filter((character) => HAN_CHARACTER.test(character))))];
+      const askedCharacters = [...new Set(asked.flatMap((index) => hanCharactersOf[index]!))];
       const articleAndPassage = `${heading}\n${article || fold(passage.text)}`;
       const passageFeatures = {
         headingCoverage: units.reduce((sum, _unit, index) => sum + headingMatch[index]! * unitWeight[index]!, 0) / totalWeight,
