@@ -11,6 +11,20 @@ describe('calendarDay', () => {
     expect(calendarDay(new Date('2026-03-01T00:00:00Z'), 'America/New_York').iso).toBe('2026-02-28');
   });
 
+  it('turns the day at midnight of the zone, to the second', () => {
+    // Midnight in Shanghai is 16:00 UTC.
+    expect(calendarDay(new Date('2025-12-31T15:59:59.900Z'), 'Asia/Shanghai').iso).toBe('2025-12-31');
+    expect(calendarDay(new Date('2025-12-31T16:00:00.000Z'), 'Asia/Shanghai').iso).toBe('2026-01-01');
+    expect(calendarDay(new Date('2025-12-31T15:59:59.999Z'), 'Asia/Shanghai').iso).toBe('2025-12-31');
+  });
+
+  it('gives each caller a day of its own to change', () => {
+    const moment = new Date('2026-05-01T12:00:00Z');
+    const day = calendarDay(moment, 'Asia/Shanghai');
+    day.day = 31;
+    expect(calendarDay(moment, 'Asia/Shanghai').day).toBe(1);
+  });
+
   it('refuses a time zone that does not exist, every time', () => {
     expect(() => calendarDay(new Date(), 'Mars/Olympus')).toThrow(RangeError);
     expect(() => calendarDay(new Date(), 'Mars/Olympus')).toThrow(RangeError);
