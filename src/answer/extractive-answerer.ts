@@ -2,7 +2,7 @@ import type { Passage, Retriever } from '../retrieval/passage.js';
 import type { Answerer, AnswerOptions, AnswerResult, Citation } from './answer-result.js';
 import { traced } from '../log/stage-trace.js';
 import { analyzeQuestion, type QuestionProfile, type QuestionUnit } from './question-profile.js';
-import { scoreSentences, type UnitWeights } from './score-sentences.js';
+import { sentenceScorer, type UnitWeights } from './score-sentences.js';
 import { trimSentence } from './trim-sentence.js';
 import { notFoundMessage } from './not-found-message.js';
 import { citationFromPassage } from './citation-from-passage.js';
@@ -19,6 +19,7 @@ import { withoutStories } from './other-stories/without-stories.js';
 import { searchScope } from './search-scope.js';
 import { withRestOfBestArticle } from './rest-of-best-article.js';
 import type { StoredChunk } from '../store/article-store.js';
+import { memoByText } from '../text/memo-by-text.js';
 
 export interface ExtractiveAnswererOptions {
   retriever: Retriever;
@@ -72,50 +73,55 @@ export class ExtractiveAnswerer implements Answerer {
     const retrieved = await this.options.retriever.search(question, { ...searchScope(options), k, perArticle: 3, trace });
     if (retrieved.length === 0) return notFound;
     const weights = traced(trace, 'term weights', () => this.options.unitWeights?.(profile.units) ?? new Map<string, number>());
-    const articleText = this.options.articleText;
-    const score = (read: readonly Passage[]) => traced(trace, 'score sentences', () => scoreSentences(profile, read, weights, { articleText, translated: options.translated }));
+    // Where a sentence holds the asked kind of fact is looked up while scoring, trimming and pairing it with the one
+    // before: searched once per text.
+    const answerSlots = memoByText(answerSlotFinder(profile));
+    const scorer = traced(trace, 'score sentences', () => sentenceScorer(profile, weights, { articleText: this.options.articleText, translated: options.translated, answerSlots }));
+    const score = (read: readonly Passage[], from: number) => traced(trace, 'score sentences', () => scorer(read, from));
     let passages: readonly Passage[] = retrieved;
-    let sentences = score(passages);
+    let sentences = score(passages, 0);
     // The question asks for a kind of fact (a sum, a name, a date) that no retrieved sentence of the best passage's
-    // article holds: read that article on (and score again: rare, and scores are relative to the best passage) before
-    // choosing among sentences that cannot answer.
+    // article holds: read that article on (and score its added passages: rare; the retrieved ones keep their measures,
+    // which do not depend on what follows them) before choosing among sentences that cannot answer.
     const articleChunks = this.options.articleChunks;
     const bestRead = retrieved[0]!.articleId;
     const bestHoldsKind = sentences.some((sentence) => sentence.hasAnswerType && retrieved[sentence.passageIndex]?.articleId === bestRead);
     if (articleChunks && profile.expects !== null && !bestHoldsKind) {
-      const extended = withRestOfBestArticle(retrieved, articleChunks, k);
+      const extended = traced(trace, 'read on', () => withRestOfBestArticle(retrieved, articleChunks, k));
       if (extended.length > retrieved.length) {
         passages = extended;
-        sentences = score(passages);
+        sentences = [...sentences, ...score(passages, retrieved.length)];
       }
     }
 
     const weightOf = (term: string): number => weights.get(term) ?? 1;
     const terms = [...profile.units.map((unit) => unit.text), ...profile.hints];
     const sentenceChars = this.options.maxSentenceChars ?? EXTRACTIVE_DEFAULTS.maxSentenceChars;
-    const answerSlots = answerSlotFinder(profile);
-    const trimTo = (limit: number) => (text: string) => trimSentence(text, limit, terms, weightOf, answerSlots(text));
+    // A sentence is trimmed alone, as the first of a pair and as the second of the one before: once per text.
+    const trimTo = (limit: number) => memoByText((text) => trimSentence(text, limit, terms, weightOf, answerSlots(text)));
     const trim = trimTo(sentenceChars);
     const trimBrief = trimTo(Math.min(sentenceChars, this.options.maxRunnerUpChars ?? EXTRACTIVE_DEFAULTS.maxRunnerUpChars));
     const maxChars = this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars;
-    const candidates = traced(trace, 'choose sentence', () => buildCandidates(sentences, profile, { trim, trimBrief, maxChars, choice: model.choice }));
-    const evidence: QuestionEvidence = { ...this.absentFromArchive(profile, weights), units: profile.units.length, passages };
+    const candidates = traced(trace, 'choose sentence', () => buildCandidates(sentences, { trim, trimBrief, maxChars, choice: model.choice, answerSlots }));
+    const evidence: QuestionEvidence = { ...traced(trace, 'answerability', () => this.absentFromArchive(profile, weights)), units: profile.units.length, passages };
     options.inspect?.({ candidates, evidence });
     if (candidates.length === 0) return notFound;
     // Each sentence's own score is its best candidate's: the several-reports rule compares sentences.
     for (const candidate of [...candidates].reverse()) candidate.sentence.score = sigmoid(candidate.logit);
     const ranked = [...new Set(candidates.map((candidate) => candidate.sentence))];
     // Stories of the same kind that the question fits as well (另有报道) are named under the answer, not mixed into it.
-    const otherStories = findOtherStories(ranked, passages, profile);
-    const ownStory = new Set(withoutStories(ranked, passages, profile, otherStories));
+    const { otherStories, ownStory, reports } = traced(trace, 'compare stories', () => {
+      const otherStories = findOtherStories(ranked, passages, profile);
+      const ownStory = new Set(withoutStories(ranked, passages, profile, otherStories));
+      return { otherStories, ownStory, reports: findReports([...ownStory], passages, profile.expects) };
+    });
     const named = otherStories.length > 0 ? { otherStories } : {};
-    const reports = findReports([...ownStory], passages, profile.expects);
     // Reports of one figure on different days disagree because the figure changed, not because the answer is in doubt:
     // whether to answer is judged on the best sentence's article, the other reports told beside it.
     const bestArticle = passages[candidates[0]!.sentence.passageIndex]?.articleId;
     const told = new Set((reports ?? []).map((report) => report.passage.articleId).filter((articleId) => articleId !== bestArticle));
     const judged = told.size === 0 ? candidates : candidates.filter((candidate) => !told.has(passages[candidate.sentence.passageIndex]?.articleId ?? ''));
-    const confidence = sigmoid(logitOf(model.answerable, answerabilityFeatures(judged, evidence)));
+    const confidence = traced(trace, 'answerability', () => sigmoid(logitOf(model.answerable, answerabilityFeatures(judged, evidence))));
     if (confidence < (this.options.minConfidence ?? model.minConfidence)) return notFound;
 
     const citations: Citation[] = [];

@@ -56,7 +56,12 @@ export interface ScoreSentencesOptions {
    * measures of missing words read 0.
    */
   translated?: boolean;
+  /** Where a text holds the asked-for kind of fact (default: `answerSlotFinder` of the question); one question's memo may be passed. */
+  answerSlots?: (text: string) => TextSpan[];
 }
+
+/** Scores the sentences of `passages` from index `from` on; the ranks and shares are those of the whole list (`passages[0]` is the best). */
+export type SentenceScorer = (passages: readonly Passage[], from?: number) => ScoredSentence[];
 
 /**
  * Measures every sentence of the passages against the question, in shares and ranks that do not depend on the
@@ -66,9 +71,18 @@ export interface ScoreSentencesOptions {
  * the question is left out: it answers another question.
  */
 export function scoreSentences(profile: QuestionProfile, passages: readonly Passage[], weights: UnitWeights, options: ScoreSentencesOptions = {}): ScoredSentence[] {
+  return sentenceScorer(profile, weights, options)(passages);
+}
+
+/**
+ * `scoreSentences` for one question, in steps: a passage's sentences are measured alike whichever passages come after
+ * it, so passages added to the list later (the best article read on) are scored alone and their sentences appended,
+ * with the question's words, folded texts and articles worked out once for all steps.
+ */
+export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, options: ScoreSentencesOptions = {}): SentenceScorer {
   const weightOf = (text: string): number => weights.get(text) ?? 1;
   const totalWeight = profile.units.reduce((sum, unit) => sum + weightOf(unit.text), 0);
-  if (totalWeight === 0) return [];
+  if (totalWeight === 0) return () => [];
   // What depends on the question alone is worked out once, not per passage or sentence.
   const units = profile.units;
   const unitWeight = units.map((unit) => weightOf(unit.text));
@@ -79,153 +93,157 @@ export function scoreSentences(profile: QuestionProfile, passages: readonly Pass
   const isFocus = units.map((unit) => profile.focus.includes(unit));
   // The focus words are among the question's words: their match in a sentence is read from `ownMatch`.
   const focusIndices = profile.focus.map((unit) => units.indexOf(unit)).filter((index) => index >= 0);
-  const answerSlots = answerSlotFinder(profile);
+  const answerSlots = options.answerSlots ?? answerSlotFinder(profile);
   const numberPatterns = profile.numbers.map((number) => new RegExp(`(?<![0-9.])${number.replace('.', '\\.')}(?![0-9])`));
   const fold = foldOncePerText();
   const articles = new ArticleMatches(options.articleText, fold, matchers);
-  const bestPassageScore = passages[0]?.score ?? 0;
-  const questionCharacters = [...new Set(units.flatMap((unit) => [...unit.text].filter((character) => HAN_CHARACTER.test(character))))];
+  const hanCharactersOf = units.map((unit) => [...unit.text].filter((character) => HAN_CHARACTER.test(character)));
+  const questionCharacters = [...new Set(hanCharactersOf.flat())];
   const questionText = fold(profile.text);
   const sharedRun = new SharedRunMeter(questionText);
   const expectsFeatures = Object.fromEntries(EXPECTED_KINDS.map((kind) => [`expects_${kind}`, profile.expects === kind ? 1 : 0]));
   const distinctive = units.flatMap((unit, index) => (unit.distinctive ? [index] : []));
   const ownMatch = new Float64Array(units.length);
-  const scored: ScoredSentence[] = [];
-  passages.forEach((passage, passageIndex) => {
-    const spans = splitSentenceSpans(passage.text);
-    const sentences = spans.map((span) => fold(span.text));
-    const heading = fold(passage.heading);
-    const article = articles.text(passage.articleId);
-    if (numberPatterns.length > 0) {
-      const searched = `${heading}\n${fold(passage.text)}\n${article}`;
-      if (!numberPatterns.every((pattern) => pattern.test(searched))) return;
-    }
-    // A new paragraph starts where a line break separates two sentences.
-    const paragraphOf: number[] = [];
-    spans.forEach((span, index) => {
-      const previous = spans[index - 1];
-      const newParagraph = previous !== undefined && passage.text.slice(previous.end, span.start).includes('\n');
-      paragraphOf.push((paragraphOf[index - 1] ?? 0) + (newParagraph ? 1 : 0));
-    });
-    // The passage's first sentence opens a paragraph when its article starts with it or has a line break before it.
-    const leadAt = sentences[0] ? article.indexOf(sentences[0]) : -1;
-    const opensArticleParagraph = passage.ordinal === 0 || leadAt === 0 || (leadAt > 0 && article[leadAt - 1] === '\n');
-    const headingMatch = matchers.map((match) => match(heading));
-    // The question's words the title does not hold say what is asked about its subject (谥号, 妻子, 体长): the
-    // answer sentence holds them, while the article's lead holds the subject's name.
-    const asked = units.flatMap((_unit, index) => (headingMatch[index]! < 1 ? [index] : []));
-    const askedWeight = asked.reduce((sum, index) => sum + unitWeight[index]!, 0);
-    const askedCharacters = [...new Set(asked.flatMap((index) => [...units[index]!.text].filter((character) => HAN_CHARACTER.test(character))))];
-    const articleAndPassage = `${heading}\n${article || fold(passage.text)}`;
-    const passageFeatures = {
-      headingCoverage: units.reduce((sum, _unit, index) => sum + headingMatch[index]! * unitWeight[index]!, 0) / totalWeight,
-      distinctiveMissing: distinctive.length === 0 || options.translated ? 0 : distinctive.filter((index) => matchers[index]!(articleAndPassage) < 1).length / distinctive.length,
-      passageRank: 1 / (passageIndex + 1),
-      passageShare: bestPassageScore > 0 ? passage.score / bestPassageScore : 0,
-      keywordRank: passage.keywordRank ? 1 / passage.keywordRank : 0,
-      // The cross-encoder's judgement (RERANK_MODEL), centred: −0.5 to 0.5; 0 without a reranker.
-      rerank: passage.rerankScore === undefined || passage.rerankScore === null ? 0 : 1 / (1 + Math.exp(-passage.rerankScore)) - 0.5,
-    };
-    sentences.forEach((sentence, sentenceIndex) => {
-      const samePrevious = (offset: number): string => {
-        const index = sentenceIndex - offset;
-        return index >= 0 && paragraphOf[index] === paragraphOf[sentenceIndex] ? (sentences[index] ?? '') : '';
-      };
-      const nextIndex = sentenceIndex + 1;
-      const next = paragraphOf[nextIndex] === paragraphOf[sentenceIndex] ? (sentences[nextIndex] ?? '') : '';
-      const earlier: string[] = [];
-      for (let offset = 2; offset <= PARAGRAPH_REACH; offset += 1) earlier.push(samePrevious(offset));
-      const earlierText = earlier.join('\n');
-      const previousText = samePrevious(1);
-      let inside = 0;
-      let around = 0;
-      let inArticle = 0;
-      let largestGap = 0;
-      let plainInside = 0;
-      let plainMissing = 0;
-      // What the question asks about (董事长 in 中车株洲所的董事长是谁): an article that never names it does not answer.
-      let focusFound = profile.focus.length === 0 ? 1 : 0;
-      units.forEach((_unit, index) => {
-        const match = matchers[index]!;
-        const weight = unitWeight[index]!;
-        const own = match(sentence);
-        ownMatch[index] = own;
-        // Every match is at most 1, so a whole word in the title or the sentence before settles the nearest match.
-        const near =
-          own < 1 && headingMatch[index]! < 1
-            ? Math.max(
-                own,
-                CONTEXT_CREDIT.heading * headingMatch[index]!,
-                CONTEXT_CREDIT.previous * matchText(match, previousText),
-                CONTEXT_CREDIT.paragraph * matchText(match, earlierText),
-                CONTEXT_CREDIT.next * matchText(match, next),
-              )
-            : 1;
-        const far = near < 1 && article ? Math.max(near, articles.match(passage.articleId, index)) : near;
-        inside += own * weight;
-        around += (near - own) * weight;
-        inArticle += (far - near) * weight;
-        largestGap = Math.max(largestGap, (1 - far) * weight);
-        plainInside += own;
-        plainMissing += 1 - far;
-        if (isFocus[index]) focusFound = Math.max(focusFound, far);
+  return (passages, from = 0) => {
+    const bestPassageScore = passages[0]?.score ?? 0;
+    const scored: ScoredSentence[] = [];
+    passages.forEach((passage, passageIndex) => {
+      if (passageIndex < from) return;
+      const spans = splitSentenceSpans(passage.text);
+      const sentences = spans.map((span) => fold(span.text));
+      const heading = fold(passage.heading);
+      const article = articles.text(passage.articleId);
+      if (numberPatterns.length > 0) {
+        const searched = `${heading}\n${fold(passage.text)}\n${article}`;
+        if (!numberPatterns.every((pattern) => pattern.test(searched))) return;
+      }
+      // A new paragraph starts where a line break separates two sentences.
+      const paragraphOf: number[] = [];
+      spans.forEach((span, index) => {
+        const previous = spans[index - 1];
+        const newParagraph = previous !== undefined && passage.text.slice(previous.end, span.start).includes('\n');
+        paragraphOf.push((paragraphOf[index - 1] ?? 0) + (newParagraph ? 1 : 0));
       });
-      const text = spans[sentenceIndex]!.text;
-      const slots = answerSlots(text);
-      const nearSlot = (words: readonly string[]): boolean => {
-        if (slots.length === 0) return false;
-        const positions = words.flatMap((word) => positionsOf(sentence, word));
-        return slots.some((slot) => positions.some((position) => Math.abs(position - slot.start) <= SLOT_REACH));
+      // The passage's first sentence opens a paragraph when its article starts with it or has a line break before it.
+      const leadAt = sentences[0] ? article.indexOf(sentences[0]) : -1;
+      const opensArticleParagraph = passage.ordinal === 0 || leadAt === 0 || (leadAt > 0 && article[leadAt - 1] === '\n');
+      const headingMatch = matchers.map((match) => match(heading));
+      // The question's words the title does not hold say what is asked about its subject (谥号, 妻子, 体长): the
+      // answer sentence holds them, while the article's lead holds the subject's name.
+      const asked = units.flatMap((_unit, index) => (headingMatch[index]! < 1 ? [index] : []));
+      const askedWeight = asked.reduce((sum, index) => sum + unitWeight[index]!, 0);
+      const askedCharacters = [...new Set(asked.flatMap((index) => hanCharactersOf[index]!))];
+      const articleAndPassage = `${heading}\n${article || fold(passage.text)}`;
+      const passageFeatures = {
+        headingCoverage: units.reduce((sum, _unit, index) => sum + headingMatch[index]! * unitWeight[index]!, 0) / totalWeight,
+        distinctiveMissing: distinctive.length === 0 || options.translated ? 0 : distinctive.filter((index) => matchers[index]!(articleAndPassage) < 1).length / distinctive.length,
+        passageRank: 1 / (passageIndex + 1),
+        passageShare: bestPassageScore > 0 ? passage.score / bestPassageScore : 0,
+        keywordRank: passage.keywordRank ? 1 / passage.keywordRank : 0,
+        // The cross-encoder's judgement (RERANK_MODEL), centred: −0.5 to 0.5; 0 without a reranker.
+        rerank: passage.rerankScore === undefined || passage.rerankScore === null ? 0 : 1 / (1 + Math.exp(-passage.rerankScore)) - 0.5,
       };
-      const slotNearFocus = nearSlot(profile.focus.map((unit) => unit.text));
-      const slotNearAsked = nearSlot(asked.map((index) => units[index]!.text));
-      const askedCoverage = askedWeight === 0 ? 0 : asked.reduce((sum, index) => sum + ownMatch[index]! * unitWeight[index]!, 0) / askedWeight;
-      const coverage = inside / totalWeight;
-      const context = around / totalWeight;
-      const articleContext = inArticle / totalWeight;
-      const missing = options.translated ? 0 : 1;
-      const features: Record<string, number> = {
-        coverage,
-        context,
-        articleContext,
-        plainCoverage: plainInside / units.length,
-        gapShare: (missing * largestGap) / totalWeight,
-        missingShare: (missing * plainMissing) / units.length,
-        focus: focusIndices.reduce((best, index) => Math.max(best, ownMatch[index]!), 0),
-        focusFound: options.translated ? 1 : focusFound,
-        hint: profile.hints.some((word) => sentence.includes(word)) ? 1 : 0,
-        slotNearFocus: slotNearFocus ? 1 : 0,
-        opensParagraph: 0,
-        firstInPassage: sentenceIndex === 0 ? 1 : 0,
-        chars: Math.min(text.length, 300) / 100,
-        askedCoverage,
-        askedCharacters: askedCharacters.length === 0 ? 0 : askedCharacters.filter((character) => sentence.includes(character)).length / askedCharacters.length,
-        slotNearAsked: slotNearAsked ? 1 : 0,
-        characterOverlap: questionCharacters.length === 0 ? 0 : questionCharacters.filter((character) => sentence.includes(character)).length / questionCharacters.length,
-        sharedRun: Math.min(1, sharedRun.longestIn(sentence) / Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN))),
-        ...passageFeatures,
-        ...expectsFeatures,
-      };
-      if (profile.expects !== null && slots.length > 0) features[`slot_${profile.expects}`] = 1;
-      const opensParagraph = sentenceIndex === 0 ? opensArticleParagraph : paragraphOf[sentenceIndex] !== paragraphOf[sentenceIndex - 1];
-      features.opensParagraph = opensParagraph ? 1 : 0;
-      scored.push({
-        passageIndex,
-        sentenceIndex,
-        text,
-        next: next === '' ? null : spans[nextIndex]!.text,
-        opensParagraph,
-        coverage,
-        context,
-        articleContext,
-        slots,
-        hasAnswerType: slots.length > 0,
-        features,
-        score: 0,
+      sentences.forEach((sentence, sentenceIndex) => {
+        const samePrevious = (offset: number): string => {
+          const index = sentenceIndex - offset;
+          return index >= 0 && paragraphOf[index] === paragraphOf[sentenceIndex] ? (sentences[index] ?? '') : '';
+        };
+        const nextIndex = sentenceIndex + 1;
+        const next = paragraphOf[nextIndex] === paragraphOf[sentenceIndex] ? (sentences[nextIndex] ?? '') : '';
+        const earlier: string[] = [];
+        for (let offset = 2; offset <= PARAGRAPH_REACH; offset += 1) earlier.push(samePrevious(offset));
+        const earlierText = earlier.join('\n');
+        const previousText = samePrevious(1);
+        let inside = 0;
+        let around = 0;
+        let inArticle = 0;
+        let largestGap = 0;
+        let plainInside = 0;
+        let plainMissing = 0;
+        // What the question asks about (董事长 in 中车株洲所的董事长是谁): an article that never names it does not answer.
+        let focusFound = profile.focus.length === 0 ? 1 : 0;
+        units.forEach((_unit, index) => {
+          const match = matchers[index]!;
+          const weight = unitWeight[index]!;
+          const own = match(sentence);
+          ownMatch[index] = own;
+          // Every match is at most 1, so a whole word in the title or the sentence before settles the nearest match.
+          const near =
+            own < 1 && headingMatch[index]! < 1
+              ? Math.max(
+                  own,
+                  CONTEXT_CREDIT.heading * headingMatch[index]!,
+                  CONTEXT_CREDIT.previous * matchText(match, previousText),
+                  CONTEXT_CREDIT.paragraph * matchText(match, earlierText),
+                  CONTEXT_CREDIT.next * matchText(match, next),
+                )
+              : 1;
+          const far = near < 1 && article ? Math.max(near, articles.match(passage.articleId, index)) : near;
+          inside += own * weight;
+          around += (near - own) * weight;
+          inArticle += (far - near) * weight;
+          largestGap = Math.max(largestGap, (1 - far) * weight);
+          plainInside += own;
+          plainMissing += 1 - far;
+          if (isFocus[index]) focusFound = Math.max(focusFound, far);
+        });
+        const text = spans[sentenceIndex]!.text;
+        const slots = answerSlots(text);
+        const nearSlot = (words: readonly string[]): boolean => {
+          if (slots.length === 0) return false;
+          const positions = words.flatMap((word) => positionsOf(sentence, word));
+          return slots.some((slot) => positions.some((position) => Math.abs(position - slot.start) <= SLOT_REACH));
+        };
+        const slotNearFocus = nearSlot(profile.focus.map((unit) => unit.text));
+        const slotNearAsked = nearSlot(asked.map((index) => units[index]!.text));
+        const askedCoverage = askedWeight === 0 ? 0 : asked.reduce((sum, index) => sum + ownMatch[index]! * unitWeight[index]!, 0) / askedWeight;
+        const coverage = inside / totalWeight;
+        const context = around / totalWeight;
+        const articleContext = inArticle / totalWeight;
+        const missing = options.translated ? 0 : 1;
+        const features: Record<string, number> = {
+          coverage,
+          context,
+          articleContext,
+          plainCoverage: plainInside / units.length,
+          gapShare: (missing * largestGap) / totalWeight,
+          missingShare: (missing * plainMissing) / units.length,
+          focus: focusIndices.reduce((best, index) => Math.max(best, ownMatch[index]!), 0),
+          focusFound: options.translated ? 1 : focusFound,
+          hint: profile.hints.some((word) => sentence.includes(word)) ? 1 : 0,
+          slotNearFocus: slotNearFocus ? 1 : 0,
+          opensParagraph: 0,
+          firstInPassage: sentenceIndex === 0 ? 1 : 0,
+          chars: Math.min(text.length, 300) / 100,
+          askedCoverage,
+          askedCharacters: askedCharacters.length === 0 ? 0 : askedCharacters.filter((character) => sentence.includes(character)).length / askedCharacters.length,
+          slotNearAsked: slotNearAsked ? 1 : 0,
+          characterOverlap: questionCharacters.length === 0 ? 0 : questionCharacters.filter((character) => sentence.includes(character)).length / questionCharacters.length,
+          sharedRun: Math.min(1, sharedRun.longestIn(sentence) / Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN))),
+          ...passageFeatures,
+          ...expectsFeatures,
+        };
+        if (profile.expects !== null && slots.length > 0) features[`slot_${profile.expects}`] = 1;
+        const opensParagraph = sentenceIndex === 0 ? opensArticleParagraph : paragraphOf[sentenceIndex] !== paragraphOf[sentenceIndex - 1];
+        features.opensParagraph = opensParagraph ? 1 : 0;
+        scored.push({
+          passageIndex,
+          sentenceIndex,
+          text,
+          next: next === '' ? null : spans[nextIndex]!.text,
+          opensParagraph,
+          coverage,
+          context,
+          articleContext,
+          slots,
+          hasAnswerType: slots.length > 0,
+          features,
+          score: 0,
+        });
       });
     });
-  });
-  return scored;
+    return scored;
+  };
 }
 
 /** A match against an empty text (no sentence before, none after) is 0 without looking. */

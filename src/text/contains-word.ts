@@ -1,8 +1,19 @@
 import { jieba } from './jieba/jieba.js';
+import { memoByText } from './memo-by-text.js';
 
 /** Lines whose word boundaries were computed lately: a question's sentences and articles are matched many times. */
-const boundaryCache = new Map<string, ReadonlySet<number>>();
 const CACHE_LIMIT = 4096;
+
+/** The offsets where jieba puts a word boundary in a line (remembered for the lines seen lately). */
+const wordBoundaries = memoByText((text): ReadonlySet<number> => {
+  const boundaries = new Set<number>([0]);
+  let offset = 0;
+  for (const word of jieba().cut(text, true)) {
+    offset += word.length;
+    boundaries.add(offset);
+  }
+  return boundaries;
+}, CACHE_LIMIT);
 
 /**
  * Whether `text` holds `word` as a word rather than across two words: an occurrence counts when it starts
@@ -34,18 +45,4 @@ function isWordBoundary(text: string, offset: number): boolean {
   const lineEnd = text.indexOf('\n', offset);
   const line = lineStart === 0 && lineEnd < 0 ? text : text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
   return wordBoundaries(line).has(offset - lineStart);
-}
-
-function wordBoundaries(text: string): ReadonlySet<number> {
-  const cached = boundaryCache.get(text);
-  if (cached) return cached;
-  const boundaries = new Set<number>([0]);
-  let offset = 0;
-  for (const word of jieba().cut(text, true)) {
-    offset += word.length;
-    boundaries.add(offset);
-  }
-  if (boundaryCache.size >= CACHE_LIMIT) boundaryCache.clear();
-  boundaryCache.set(text, boundaries);
-  return boundaries;
 }

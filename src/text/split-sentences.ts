@@ -41,15 +41,13 @@ export function splitSentenceSpans(text: string, options: SplitSentencesOptions 
   let index = 0;
   while (index < text.length) {
     const character = text[index] as string;
-    const next = text[index + 1];
-    const beforeSpace = next === undefined || /\s/.test(next);
     const ends =
       character === '\n' ||
       FULL_STOPS.has(character) ||
       (ellipsis && character === ELLIPSIS) ||
       (semicolons && character === '；') ||
-      (semicolons && character === ';' && (!latinStops || beforeSpace)) ||
-      (latinStops && character === '.' && beforeSpace);
+      (semicolons && character === ';' && (!latinStops || spaceFollows(text, index))) ||
+      (latinStops && character === '.' && spaceFollows(text, index));
     if (!ends) {
       index += 1;
       continue;
@@ -63,6 +61,12 @@ export function splitSentenceSpans(text: string, options: SplitSentencesOptions 
   }
   pushTrimmed(spans, text, start, text.length);
   return spans;
+}
+
+/** Whether a space or the end of the text follows `index`: asked of a Latin stop only, not of every character. */
+function spaceFollows(text: string, index: number): boolean {
+  const next = text[index + 1];
+  return next === undefined || /\s/.test(next);
 }
 
 /** Sentences of `text` as strings; see {@link splitSentenceSpans}. */

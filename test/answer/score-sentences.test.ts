@@ -1,7 +1,7 @@
 // What scoreSentences keeps for one question (each article read and folded once, each word matched once per article)
 // stays with that question and that article.
 import { describe, expect, it } from 'vitest';
-import { scoreSentences } from '../../src/answer/score-sentences.js';
+import { scoreSentences, sentenceScorer } from '../../src/answer/score-sentences.js';
 import { analyzeQuestion } from '../../src/answer/question-profile.js';
 import { unitWeights } from '../../src/answer/unit-weights.js';
 import { passage } from './support.js';
@@ -55,6 +55,24 @@ describe('scoreSentences', () => {
     const together = score(question, [bridgeLead, parkLead, bridgeTail]).filter((sentence) => sentence.passageIndex === 1);
     const alone = score(question, [parkLead]);
     expect(together.map(ownMeasures)).toEqual(alone.map(ownMeasures));
+  });
+
+  it('scores passages added later as a whole run would, reading no article twice', () => {
+    const question = '湘江大桥的设计单位是哪家？';
+    const passages = [{ ...bridgeLead, score: 2 }, parkLead, bridgeTail];
+    const whole = score(question, passages);
+    const profile = analyzeQuestion(question);
+    const reads: string[] = [];
+    const articleText = (articleId: string): string => {
+      reads.push(articleId);
+      return ARTICLES[articleId] ?? '';
+    };
+    const scorer = sentenceScorer(profile, unitWeights(profile.units), { articleText });
+    const first = scorer(passages.slice(0, 2));
+    const added = scorer(passages, 2);
+    expect(added.every((sentence) => sentence.passageIndex === 2)).toBe(true);
+    expect([...first, ...added]).toEqual(whole);
+    expect(reads.sort()).toEqual(['bridge', 'park']);
   });
 
   it('carries nothing from one question to the next', () => {

@@ -1,7 +1,6 @@
 import type { ScoredSentence } from '../score-sentences.js';
-import { findAnswerSlots } from '../answer-patterns.js';
 import { normalizeForMatching } from '../../text/normalize-text.js';
-import type { QuestionProfile } from '../question-profile.js';
+import type { TextSpan } from '../../text/text-span.js';
 import { logitOf, type LinearModel } from '../model/linear-model.js';
 import { UNTRAINED_RERANK_WEIGHT } from '../model/answer-model.js';
 
@@ -27,6 +26,8 @@ export interface BuildCandidatesOptions {
   /** Longest answer in characters. */
   maxChars: number;
   choice: LinearModel;
+  /** Where a sentence holds the asked-for kind of fact (`answerSlotFinder` of the question). */
+  answerSlots: (text: string) => TextSpan[];
 }
 
 /**
@@ -34,7 +35,7 @@ export interface BuildCandidatesOptions {
  * sentence that says what is asked; a colon or 其中… that runs on) while the two fit; scored by the choice model,
  * best first.
  */
-export function buildCandidates(sentences: readonly ScoredSentence[], profile: QuestionProfile, options: BuildCandidatesOptions): AnswerCandidate[] {
+export function buildCandidates(sentences: readonly ScoredSentence[], options: BuildCandidatesOptions): AnswerCandidate[] {
   const candidates: AnswerCandidate[] = [];
   const add = (sentence: ScoredSentence, texts: string[], extra: Record<string, number>): void => {
     const text = texts.map(options.trim).join('');
@@ -46,7 +47,7 @@ export function buildCandidates(sentences: readonly ScoredSentence[], profile: Q
   for (const sentence of sentences) {
     add(sentence, [sentence.text], {});
     if (sentence.next === null) continue;
-    const slotInNext = !sentence.hasAnswerType && findAnswerSlots(sentence.next, profile).length > 0 ? 1 : 0;
+    const slotInNext = !sentence.hasAnswerType && options.answerSlots(sentence.next).length > 0 ? 1 : 0;
     add(sentence, [sentence.text, sentence.next], {
       runsOn: 1,
       slotInNext,

@@ -13,9 +13,11 @@ export interface LinearModel {
 /** The model's log-odds for one row of named features. */
 export function logitOf(model: LinearModel, values: Readonly<Record<string, number>>): number {
   let logit = model.intercept;
-  model.features.forEach((name, index) => {
-    logit += (model.weights[index]! * ((values[name] ?? 0) - model.means[index]!)) / model.scales[index]!;
-  });
+  // A plain loop: this runs for every candidate answer of every question.
+  const { features, weights, means, scales } = model;
+  for (let index = 0; index < features.length; index += 1) {
+    logit += (weights[index]! * ((values[features[index]!] ?? 0) - means[index]!)) / scales[index]!;
+  }
   return logit;
 }
 

@@ -3,6 +3,7 @@ import type { Answerer, AnswerOptions, AnswerResult } from '../answer-result.js'
 import { citationFromChunk } from '../citation-from-chunk.js';
 import { questionLanguage } from '../llm/question-language.js';
 import type { PinMatcher } from './pin-matcher.js';
+import { tracedAsync } from '../../log/stage-trace.js';
 
 export interface PinnedAnswererOptions {
   inner: Answerer;
@@ -23,7 +24,7 @@ export class PinnedAnswerer implements Answerer {
   constructor(private readonly options: PinnedAnswererOptions) {}
 
   async answer(question: string, options: AnswerOptions = {}): Promise<AnswerResult> {
-    const match = options.articleIds ? null : await this.options.matcher.match(question);
+    const match = options.articleIds ? null : await tracedAsync(options.trace, 'match pins', () => this.options.matcher.match(question));
     if (match === null) return this.options.inner.answer(question, options);
     const { pin } = match;
     const chunk = pin.articleId === null ? undefined : this.options.firstChunkOf(pin.articleId);

@@ -2,6 +2,7 @@ import type { Answerer, AnswerOptions, AnswerResult } from '../answer-result.js'
 import { questionLanguage } from '../llm/question-language.js';
 import { readQuestionTime } from '../../text/time/read-question-time.js';
 import { datedAnswer } from './dated-answer.js';
+import { traced } from '../../log/stage-trace.js';
 import { type NewsroomPlace, withoutOwnPlace } from './newsroom-place.js';
 
 export interface TimedAnswererOptions {
@@ -27,7 +28,9 @@ export class TimedAnswerer implements Answerer {
 
   async answer(question: string, options: AnswerOptions = {}): Promise<AnswerResult> {
     const language = options.language ?? questionLanguage(question);
-    const time = readQuestionTime(question, { now: options.now ?? this.options.clock?.() ?? new Date(), timeZone: this.options.timeZone });
+    const time = traced(options.trace, 'read question time', () =>
+      readQuestionTime(question, { now: options.now ?? this.options.clock?.() ?? new Date(), timeZone: this.options.timeZone }),
+    );
     const attempts: Array<{ text: string; options: AnswerOptions }> = [];
     const add = (text: string, attemptOptions: AnswerOptions): void => {
       attempts.push({ text, options: attemptOptions });

@@ -13,4 +13,26 @@ describe('sqliteClient', () => {
     expect(client.byteOrder('chat_id')).toBe('chat_id');
     database.close();
   });
+
+  it('prepares each SQL text once per connection, and a kept statement follows later schema changes', async () => {
+    const database = new Database(':memory:');
+    database.exec('CREATE TABLE t (a INTEGER)');
+    const prepared: string[] = [];
+    const prepare = database.prepare.bind(database);
+    database.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof database.prepare;
+    const client = sqliteClient(database);
+    await client.run('INSERT INTO t VALUES (?)', [1]);
+    await client.run('INSERT INTO t VALUES (?)', [2]);
+    expect(await client.rows('SELECT * FROM t ORDER BY a')).toEqual([{ a: 1 }, { a: 2 }]);
+    database.exec('ALTER TABLE t ADD COLUMN b INTEGER DEFAULT 7');
+    expect(await client.rows('SELECT * FROM t ORDER BY a')).toEqual([
+      { a: 1, b: 7 },
+      { a: 2, b: 7 },
+    ]);
+    expect(prepared).toEqual(['INSERT INTO t VALUES (?)', 'SELECT * FROM t ORDER BY a']);
+    database.close();
+  });
 });
