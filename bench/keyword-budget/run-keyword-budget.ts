@@ -27,13 +27,32 @@ export interface RunKeywordBudgetOptions {
   squadFile: string;
   samplePage: string | null;
   cwd: string;
+  /**
+   * A folder to build in and keep (null: a temporary one, removed): the sources, the archive at the last size, a copy of
+   * the database at each smaller size and `kept-archives.json` (the copies, the bench's timed search questions, the
+   * fit's questions, their gold answers), so later experiments reuse the archives instead of ingesting again.
+   */
+  keep?: string | null;
   onProgress?: (message: string) => void;
 }
+
+/** What `keep` leaves in its folder's `kept-archives.json`. */
+export interface KeptArchives {
+  archives: { chunks: number; database: string }[];
+  /** `newsbot bench`'s timed search questions (the figures it reports). */
+  benchQuestions: string[];
+  /** The questions the budget is fitted on. */
+  fitQuestions: string[];
+  answers: Record<string, readonly string[]>;
+}
+
+/** The file `keep` writes in its folder. */
+export const KEPT_ARCHIVES_FILE = 'kept-archives.json';
 
 export interface KeywordBudgetReport {
   machine: MachineInfo;
   loadAverageAtEnd: number;
-  settings: Omit<RunKeywordBudgetOptions, 'cwd' | 'onProgress' | 'squadFile' | 'samplePage'>;
+  settings: Omit<RunKeywordBudgetOptions, 'cwd' | 'onProgress' | 'squadFile' | 'samplePage' | 'keep'>;
   trials: BudgetTrial[];
   chosen: BudgetTrial[];
   fit: { ranked: PowerLaw; pool: PowerLaw };
@@ -47,7 +66,8 @@ export interface KeywordBudgetReport {
 export async function runKeywordBudget(options: RunKeywordBudgetOptions): Promise<KeywordBudgetReport> {
   const machine = machineInfo();
   const progress = options.onProgress ?? (() => {});
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-keyword-budget-'));
+  const root = options.keep ? path.resolve(options.keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-keyword-budget-'));
+  if (options.keep) fs.mkdirSync(root, { recursive: true });
   try {
     progress('building the corpus');
     const corpus = await prepareBenchCorpus({
@@ -65,14 +85,28 @@ export async function runKeywordBudget(options: RunKeywordBudgetOptions): Promis
     const config = loadConfig({ NEWSBOT_HOME: path.join(root, 'home'), EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent' }, options.cwd);
     const logger = createLogger('silent');
     const trials: BudgetTrial[] = [];
+    const kept: KeptArchives = {
+      archives: [],
+      benchQuestions: corpus.questions.search,
+      fitQuestions: questions,
+      answers: Object.fromEntries([...corpus.questions.search, ...questions].map((question) => [question, corpus.answers.get(question) ?? []])),
+    };
+    const slices = sliceCorpus(corpus.files, chartSizes(options.sizes, corpus.chunks));
     let chunks = 0;
-    for (const slice of sliceCorpus(corpus.files, chartSizes(options.sizes, corpus.chunks))) {
+    for (const [position, slice] of slices.entries()) {
       progress(`ingesting to ${slice.chunks.toLocaleString('en-US')} chunks`);
       const writer = await openArchive(config, logger);
       try {
         chunks += (await ingestSources(writer, slice.files, new StageTimer(), options.cwd)).summary.chunks;
       } finally {
         writer.close();
+      }
+      if (options.keep) {
+        const database = path.join(config.dataDir, DATABASE_FILE);
+        const copy = position < slices.length - 1 ? path.join(root, `database-${chunks}.db`) : database;
+        if (copy !== database) fs.copyFileSync(database, copy);
+        kept.archives.push({ chunks, database: copy });
+        fs.writeFileSync(path.join(root, KEPT_ARCHIVES_FILE), `${JSON.stringify(kept)}\n`);
       }
       for (const rankedPostings of options.rankedPostings) {
         for (const rescorePool of options.rescorePools) {
@@ -89,7 +123,7 @@ export async function runKeywordBudget(options: RunKeywordBudgetOptions): Promis
       }
     }
     const chosen = chooseBudgets(trials, options.tolerance);
-    const { cwd: _cwd, onProgress: _onProgress, squadFile: _squadFile, samplePage: _samplePage, ...settings } = options;
+    const { cwd: _cwd, onProgress: _onProgress, squadFile: _squadFile, samplePage: _samplePage, keep: _keep, ...settings } = options;
     return {
       machine,
       loadAverageAtEnd: Math.round(os.loadavg()[0]! * 100) / 100,
@@ -102,7 +136,7 @@ export async function runKeywordBudget(options: RunKeywordBudgetOptions): Promis
       },
     };
   } finally {
-    fs.rmSync(root, { recursive: true, force: true });
+    if (!options.keep) fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
