@@ -6,7 +6,7 @@ import { openSqliteArticleStore, type SqliteArticleStore } from '../../src/store
 import { keywordBudget, type KeywordBudget } from '../../src/store/sqlite/keyword-budget.js';
 import { HybridRetriever, RETRIEVAL_DEFAULTS } from '../../src/retrieval/hybrid-retriever.js';
 import { HashEmbedder } from '../../src/embedding/hash-embedder.js';
-import type { StoredChunk } from '../../src/store/article-store.js';
+import type { ArticleStore, KeywordHit, StoredChunk } from '../../src/store/article-store.js';
 import type { KeptArchives } from '../keyword-budget/run-keyword-budget.js';
 import { EmptyVectorIndex } from './empty-vector-index.js';
 import { GoldPassages, maskFigures, type GoldMatch } from './gold-passages.js';
@@ -100,7 +100,9 @@ async function measureArchive(
   const plainStore = openSqliteArticleStore(archive.database);
   try {
     const embedder = new HashEmbedder();
-    const retrievers = stores.map((store) => new HybridRetriever({ store, index: new EmptyVectorIndex(), embedder }));
+    // The retriever's own keyword list is its candidates: recorded, not searched a second time.
+    const recorded = stores.map(() => ({ hits: [] as KeywordHit[] }));
+    const retrievers = stores.map((store, index) => new HybridRetriever({ store: recordingKeywordSearch(store, recorded[index]!), index: new EmptyVectorIndex(), embedder }));
     const plainSearch = plainFullTextSearch(plainStore);
     for (const question of questions.slice(0, options.warmUp)) {
       for (const retriever of retrievers) await retriever.search(question);
@@ -143,7 +145,7 @@ async function measureArchive(
         tally.judged.add(returned);
         const candidateChunks = ordered(
           store,
-          store.keywordSearch(question, CANDIDATES).map((hit) => hit.id),
+          recorded[index]!.hits.slice(0, CANDIDATES).map((hit) => hit.id),
         );
         const candidates = candidateChunks.map(judge);
         if (candidates.slice(0, 5).includes('answer')) tally.unlimitedAt5 += 1;
@@ -166,6 +168,22 @@ async function measureArchive(
     for (const store of stores) store.close();
     plainStore.close();
   }
+}
+
+/** The store, with each keyword search's hits kept in `last`. */
+function recordingKeywordSearch(store: SqliteArticleStore, last: { hits: KeywordHit[] }): ArticleStore {
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'keywordSearch') {
+        return (...args: Parameters<ArticleStore['keywordSearch']>) => {
+          last.hits = target.keywordSearch(...args);
+          return last.hits;
+        };
+      }
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** The chunks of `ids`, in that order. */
