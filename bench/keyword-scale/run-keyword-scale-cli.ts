@@ -8,9 +8,17 @@ import { budgetVariants, runKeywordScale } from './run-keyword-scale.js';
 import { KEPT_ARCHIVES_FILE, type KeptArchives } from '../keyword-budget/run-keyword-budget.js';
 
 const { values } = parseArgs({
-  options: { kept: { type: 'string' }, budgets: { type: 'string' }, sizes: { type: 'string' }, out: { type: 'string' }, examples: { type: 'string' }, help: { type: 'boolean' } },
+  options: {
+    kept: { type: 'string' },
+    budgets: { type: 'string' },
+    sizes: { type: 'string' },
+    out: { type: 'string' },
+    examples: { type: 'string' },
+    'no-plain': { type: 'boolean' },
+    help: { type: 'boolean' },
+  },
 });
-const usage = 'usage: npm run bench:keyword-scale -- --kept DIR [--budgets 2000/50,...] [--sizes 1000000,...] [--examples 30] [--out bench/keyword-scale.json]';
+const usage = 'usage: npm run bench:keyword-scale -- --kept DIR [--budgets 2000/50,...] [--sizes 1000000,...] [--examples 30] [--no-plain] [--out bench/keyword-scale.json]';
 if (values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
@@ -27,6 +35,7 @@ const report = await runKeywordScale({
   variants: budgetVariants(list(values.budgets)),
   warmUp: 20,
   examples: Number(values.examples ?? 30),
+  plain: values['no-plain'] !== true,
   sizes: list(values.sizes).map(Number),
   onProgress: (message) => process.stderr.write(`keyword-scale: ${message}\n`),
 });
@@ -40,8 +49,10 @@ for (const archive of report.archives) {
       `  ${variant.name} (ranked ${variant.budget.rankedPostings}, pool ${variant.budget.rescorePool}): hit@1 ${variant.hitAt1} (${variant.hitAt1WithVariedCopies} with varied copies), hit@5 ${variant.hitAt5} (${variant.hitAt5WithVariedCopies}; ${variant.hitAt5WithoutPerArticleLimit} without the per-article limit), p50 ${variant.latency.p50} ms; misses@1 ${JSON.stringify(variant.misses.at1)}, misses@5 ${JSON.stringify(variant.misses.at5)}, distinct candidate texts ${variant.distinctCandidateTexts}\n`,
     );
   }
-  process.stdout.write(
-    `  plain FTS5: hit@1 ${plain.hitAt1} (${plain.hitAt1WithVariedCopies}), hit@5 ${plain.hitAt5} (${plain.hitAt5WithVariedCopies}; ${plain.hitAt5WithPerArticleLimit} with the per-article limit), p50 ${plain.latency.p50} ms\n`,
-  );
+  if (plain) {
+    process.stdout.write(
+      `  plain FTS5: hit@1 ${plain.hitAt1} (${plain.hitAt1WithVariedCopies}), hit@5 ${plain.hitAt5} (${plain.hitAt5WithVariedCopies}; ${plain.hitAt5WithPerArticleLimit} with the per-article limit), p50 ${plain.latency.p50} ms\n`,
+    );
+  }
 }
 process.stdout.write(`load average ${report.machine.loadAverage} at the start, ${report.loadAverageAtEnd} at the end; report: ${out}\n`);
