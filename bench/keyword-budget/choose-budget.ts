@@ -30,7 +30,10 @@ export function chooseBudgets(trials: readonly BudgetTrial[], tolerance: number)
   });
 }
 
-/** Least squares of log(value) on log(size); a single point gives a constant. */
+/**
+ * Least squares of log(value) on log(size); a single point gives a constant. A budget must not shrink as the archive
+ * grows, so a falling slope (noise between sizes) is fitted as a constant: the geometric mean.
+ */
 export function fitPowerLaw(points: readonly { size: number; value: number }[]): PowerLaw {
   if (points.length === 0) throw new Error('no points to fit');
   const xs = points.map((point) => Math.log(point.size));
@@ -38,7 +41,8 @@ export function fitPowerLaw(points: readonly { size: number; value: number }[]):
   const meanX = xs.reduce((sum, x) => sum + x, 0) / xs.length;
   const meanY = ys.reduce((sum, y) => sum + y, 0) / ys.length;
   const spread = xs.reduce((sum, x) => sum + (x - meanX) ** 2, 0);
-  const exponent = spread === 0 ? 0 : xs.reduce((sum, x, index) => sum + (x - meanX) * (ys[index]! - meanY), 0) / spread;
+  const slope = spread === 0 ? 0 : xs.reduce((sum, x, index) => sum + (x - meanX) * (ys[index]! - meanY), 0) / spread;
+  const exponent = Math.max(0, slope);
   const coefficient = Math.exp(meanY - exponent * meanX);
   return { coefficient: Math.round(coefficient * 1000) / 1000, exponent: Math.round(exponent * 1000) / 1000 };
 }

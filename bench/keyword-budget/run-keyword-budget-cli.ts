@@ -1,5 +1,5 @@
 // Fits the keyword search's budget (src/store/sqlite/keyword-budget.ts; docs/performance.md), run from the project folder:
-//   npm run bench:keyword-budget -- [--chunks 100000] [--sizes 10000,30000,100000] [--questions 600] [--out bench/keyword-budget.json]
+//   npm run bench:keyword-budget -- [--chunks 100000] [--sizes 10000,30000,100000] [--questions 600] [--out bench/keyword-budget.json] [--keep DIR | --reuse DIR] [--ranked 2000,4000] [--pools 50,150]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,8 +9,8 @@ import { runKeywordBudget } from './run-keyword-budget.js';
 export const KEYWORD_BUDGET_DEFAULTS = {
   chunks: 100_000,
   sizes: [10_000, 30_000, 100_000],
-  rankedPostings: [500, 1_000, 2_000, 4_000, 8_000, 16_000],
-  rescorePools: [50, 150],
+  rankedPostings: [500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000],
+  rescorePools: [50, 150, 400],
   tolerance: 0.003,
   questions: 600,
   bench: { questions: 1000, warmUpQuestions: 20, seed: 7 },
@@ -19,7 +19,18 @@ export const KEYWORD_BUDGET_DEFAULTS = {
   page: 'data/zhuzhou-daily-page.md',
 } as const;
 
-const { values } = parseArgs({ options: { chunks: { type: 'string' }, sizes: { type: 'string' }, questions: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    chunks: { type: 'string' },
+    sizes: { type: 'string' },
+    questions: { type: 'string' },
+    out: { type: 'string' },
+    keep: { type: 'string' },
+    reuse: { type: 'string' },
+    ranked: { type: 'string' },
+    pools: { type: 'string' },
+  },
+});
 const count = (value: string | undefined, fallback: number): number => {
   const parsed = Number(value ?? fallback);
   if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`expected a positive integer, got "${value}"`);
@@ -30,14 +41,16 @@ const defaults = KEYWORD_BUDGET_DEFAULTS;
 const report = await runKeywordBudget({
   chunks: count(values.chunks, defaults.chunks),
   sizes: values.sizes ? values.sizes.split(',').map((size) => count(size.trim(), 0)) : defaults.sizes,
-  rankedPostings: defaults.rankedPostings,
-  rescorePools: defaults.rescorePools,
+  rankedPostings: values.ranked ? values.ranked.split(',').map((value) => count(value.trim(), 0)) : defaults.rankedPostings,
+  rescorePools: values.pools ? values.pools.split(',').map((value) => count(value.trim(), 0)) : defaults.rescorePools,
   tolerance: defaults.tolerance,
   questions: count(values.questions, defaults.questions),
   bench: defaults.bench,
   squadFile: path.resolve(cwd, defaults.squad),
   samplePage: path.resolve(cwd, defaults.page),
   cwd,
+  keep: values.keep ?? null,
+  reuse: values.reuse ?? null,
   onProgress: (message) => process.stderr.write(`keyword-budget: ${message}\n`),
 });
 const out = path.resolve(cwd, values.out ?? defaults.out);

@@ -27,13 +27,34 @@ export interface RunKeywordBudgetOptions {
   squadFile: string;
   samplePage: string | null;
   cwd: string;
+  /**
+   * A folder to build in and keep (null: a temporary one, removed): the sources, the archive at the last size, a copy of
+   * the database at each smaller size and `kept-archives.json` (the copies, the bench's timed search questions, the
+   * fit's questions, their gold answers), so later experiments reuse the archives instead of ingesting again.
+   */
+  keep?: string | null;
+  /** A folder `keep` filled before: the trials run on its archives and questions, nothing is built. */
+  reuse?: string | null;
   onProgress?: (message: string) => void;
 }
+
+/** What `keep` leaves in its folder's `kept-archives.json`. */
+export interface KeptArchives {
+  archives: { chunks: number; database: string }[];
+  /** `newsbot bench`'s timed search questions (the figures it reports). */
+  benchQuestions: string[];
+  /** The questions the budget is fitted on. */
+  fitQuestions: string[];
+  answers: Record<string, readonly string[]>;
+}
+
+/** The file `keep` writes in its folder. */
+export const KEPT_ARCHIVES_FILE = 'kept-archives.json';
 
 export interface KeywordBudgetReport {
   machine: MachineInfo;
   loadAverageAtEnd: number;
-  settings: Omit<RunKeywordBudgetOptions, 'cwd' | 'onProgress' | 'squadFile' | 'samplePage'>;
+  settings: Omit<RunKeywordBudgetOptions, 'cwd' | 'onProgress' | 'squadFile' | 'samplePage' | 'keep' | 'reuse'>;
   trials: BudgetTrial[];
   chosen: BudgetTrial[];
   fit: { ranked: PowerLaw; pool: PowerLaw };
@@ -46,8 +67,34 @@ export interface KeywordBudgetReport {
  */
 export async function runKeywordBudget(options: RunKeywordBudgetOptions): Promise<KeywordBudgetReport> {
   const machine = machineInfo();
+  const trials = options.reuse ? reuseKeptArchives(options.reuse, options) : await buildAndTry(options);
+  const chosen = chooseBudgets(trials, options.tolerance);
+  const { cwd: _cwd, onProgress: _onProgress, squadFile: _squadFile, samplePage: _samplePage, keep: _keep, reuse: _reuse, ...settings } = options;
+  return {
+    machine,
+    loadAverageAtEnd: Math.round(os.loadavg()[0]! * 100) / 100,
+    settings,
+    trials,
+    chosen,
+    fit: {
+      ranked: fitPowerLaw(chosen.map((trial) => ({ size: trial.chunks, value: trial.rankedPostings }))),
+      pool: fitPowerLaw(chosen.map((trial) => ({ size: trial.chunks, value: trial.rescorePool }))),
+    },
+  };
+}
+
+/** The trials on archives a `keep` run left: its fit questions, each archive it kept. */
+function reuseKeptArchives(folder: string, options: RunKeywordBudgetOptions): BudgetTrial[] {
+  const kept = JSON.parse(fs.readFileSync(path.join(folder, KEPT_ARCHIVES_FILE), 'utf8')) as KeptArchives;
+  const answers = new Map(Object.entries(kept.answers));
+  return kept.archives.flatMap((archive) => tryBudgets(archive.database, archive.chunks, kept.fitQuestions.slice(0, options.questions), answers, options));
+}
+
+/** Builds the corpus slice by slice and tries the grid at each size (keeping the archives when asked). */
+async function buildAndTry(options: RunKeywordBudgetOptions): Promise<BudgetTrial[]> {
   const progress = options.onProgress ?? (() => {});
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-keyword-budget-'));
+  const root = options.keep ? path.resolve(options.keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-keyword-budget-'));
+  if (options.keep) fs.mkdirSync(root, { recursive: true });
   try {
     progress('building the corpus');
     const corpus = await prepareBenchCorpus({
@@ -65,8 +112,15 @@ export async function runKeywordBudget(options: RunKeywordBudgetOptions): Promis
     const config = loadConfig({ NEWSBOT_HOME: path.join(root, 'home'), EMBEDDING_MODEL: 'hash', LOG_LEVEL: 'silent' }, options.cwd);
     const logger = createLogger('silent');
     const trials: BudgetTrial[] = [];
+    const kept: KeptArchives = {
+      archives: [],
+      benchQuestions: corpus.questions.search,
+      fitQuestions: questions,
+      answers: Object.fromEntries([...corpus.questions.search, ...questions].map((question) => [question, corpus.answers.get(question) ?? []])),
+    };
+    const slices = sliceCorpus(corpus.files, chartSizes(options.sizes, corpus.chunks));
     let chunks = 0;
-    for (const slice of sliceCorpus(corpus.files, chartSizes(options.sizes, corpus.chunks))) {
+    for (const [position, slice] of slices.entries()) {
       progress(`ingesting to ${slice.chunks.toLocaleString('en-US')} chunks`);
       const writer = await openArchive(config, logger);
       try {
@@ -74,36 +128,44 @@ export async function runKeywordBudget(options: RunKeywordBudgetOptions): Promis
       } finally {
         writer.close();
       }
-      for (const rankedPostings of options.rankedPostings) {
-        for (const rescorePool of options.rescorePools) {
-          const budget = { ...keywordBudget(chunks), rankedPostings, rescorePool };
-          const store = openSqliteArticleStore(path.join(config.dataDir, DATABASE_FILE), { keywordBudget: () => budget });
-          try {
-            const figures = askAll(store, questions, corpus.answers);
-            trials.push({ chunks, rankedPostings, rescorePool, ...figures });
-            progress(`${chunks} chunks, ranked ${rankedPostings}, pool ${rescorePool}: hit@1 ${figures.hitAt1}, hit@5 ${figures.hitAt5}, ${figures.meanMs} ms`);
-          } finally {
-            store.close();
-          }
-        }
+      const database = path.join(config.dataDir, DATABASE_FILE);
+      if (options.keep) {
+        const copy = position < slices.length - 1 ? path.join(root, `database-${chunks}.db`) : database;
+        if (copy !== database) fs.copyFileSync(database, copy);
+        kept.archives.push({ chunks, database: copy });
+        fs.writeFileSync(path.join(root, KEPT_ARCHIVES_FILE), `${JSON.stringify(kept)}\n`);
+      }
+      trials.push(...tryBudgets(database, chunks, questions, corpus.answers, options));
+    }
+    return trials;
+  } finally {
+    if (!options.keep) fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Every ranked budget and rescore pool of the grid on one archive. */
+function tryBudgets(
+  database: string,
+  chunks: number,
+  questions: readonly string[],
+  answers: ReadonlyMap<string, readonly string[]>,
+  options: RunKeywordBudgetOptions,
+): BudgetTrial[] {
+  const trials: BudgetTrial[] = [];
+  for (const rankedPostings of options.rankedPostings) {
+    for (const rescorePool of options.rescorePools) {
+      const budget = { ...keywordBudget(chunks), rankedPostings, rescorePool };
+      const store = openSqliteArticleStore(database, { keywordBudget: () => budget });
+      try {
+        const figures = askAll(store, questions, answers);
+        trials.push({ chunks, rankedPostings, rescorePool, ...figures });
+        options.onProgress?.(`${chunks} chunks, ranked ${rankedPostings}, pool ${rescorePool}: hit@1 ${figures.hitAt1}, hit@5 ${figures.hitAt5}, ${figures.meanMs} ms`);
+      } finally {
+        store.close();
       }
     }
-    const chosen = chooseBudgets(trials, options.tolerance);
-    const { cwd: _cwd, onProgress: _onProgress, squadFile: _squadFile, samplePage: _samplePage, ...settings } = options;
-    return {
-      machine,
-      loadAverageAtEnd: Math.round(os.loadavg()[0]! * 100) / 100,
-      settings,
-      trials,
-      chosen,
-      fit: {
-        ranked: fitPowerLaw(chosen.map((trial) => ({ size: trial.chunks, value: trial.rankedPostings }))),
-        pool: fitPowerLaw(chosen.map((trial) => ({ size: trial.chunks, value: trial.rescorePool }))),
-      },
-    };
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
   }
+  return trials;
 }
 
 /** hit@1 and hit@5 of the keyword list alone (no per-article limit), and the mean time of a search. */
