@@ -11,7 +11,7 @@ export const KEYWORD_BUDGET_DEFAULTS = {
   sizes: [10_000, 30_000, 100_000],
   rankedPostings: [500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000],
   rescorePools: [50, 150, 400],
-  tolerance: 0.003,
+  tolerance: 0.01,
   questions: 600,
   bench: { questions: 1000, warmUpQuestions: 20, seed: 7 },
   out: 'bench/keyword-budget.json',

@@ -62,7 +62,9 @@ describe('runBench (a small corpus, shape only: no timing assertions)', () => {
       expect(point.searchHitAt5).toBeGreaterThanOrEqual(point.searchHitAt1 ?? 1);
       expect(point.searchHitAt5).toBeLessThanOrEqual(1);
       expect(Object.keys(point.stages.search)).toEqual(expect.arrayContaining(['choose terms', 'fts5 query', 'fetch chunks', 'fuse']));
-      expect(Object.keys(point.stages.ask)).toEqual(expect.arrayContaining(['match pins', 'read question time', 'analyze question', 'fts5 query', 'score sentences', 'choose sentence']));
+      expect(Object.keys(point.stages.ask)).toEqual(
+        expect.arrayContaining(['match pins', 'read question time', 'analyze question', 'fts5 query', 'score sentences', 'choose sentence']),
+      );
       // The series is taken without the reranker, so its figures and goals stay comparable.
       expect(Object.keys(point.stages.search)).not.toContain(RERANK_STAGE);
       expect(Object.keys(point.stages.ask)).not.toContain(RERANK_STAGE);

@@ -20,19 +20,19 @@ export interface KeywordBudgetFit {
  * The selection is what was measured before on CMRC 2018 (10,000 postings; 10% of the chunks cost 0.3 points of hit@1
  * against every term): unchanged up to 100,000 chunks, a share of the archive beyond. The ranked postings and the pool
  * are `npm run bench:keyword-budget -- --chunks 1000000 --sizes 100000,300000,1000000` (bench/keyword-budget.json,
- * 2026-12-06, 600 CMRC questions the bench does not time, load average 7.9 at the start): the cheapest budgets within
- * 0.3 points of the best hit@1 were 1,000 / 150 at 100k chunks, 8,000 / 400 at 300k and 8,000 / 150 at 1M, and the
- * power laws through them are 0.052 × chunks^0.889 postings (1,450 at 100k, below the 2,000 floor; 3,850 at 300k, 11,200 at 1M: in the
- * bench corpus a term's chunks grow with the archive, so the ranked postings must too) and 208 candidates at every
- * size (the pools chosen, 150, 400 and 150, show no trend; a budget that would shrink is fitted as a constant). The
- * ranked postings' floor is the figure measured at 100,000 chunks before (2,000), so an archive up to about 140,000
- * chunks ranks the same terms as before, with more candidates rescored: same hit@1 and hit@5 at 100k, search p50
- * ×1.7 there; at 1M hit@1 0.613 → 0.751, hit@5 0.693 → 0.865, search p50 ×2.9 (docs/performance.md).
+ * 2026-12-06, 600 CMRC questions the bench does not time, load average 7.9 at the start): at each size the cheapest
+ * budget within one point of the best hit@1 (six of the 600 questions: two budgets compared question by question differ
+ * by less than that from noise, and the pools the fit chose within 0.3 points, 150, 400 and 150, showed no trend while
+ * costing 1.7 times the search at 100k for 0.3 points on the bench's questions). Chosen: 1,000 / 50 at 100k chunks,
+ * 4,000 / 50 at 300k, 8,000 / 50 at 1M; the power law through the ranked postings is 0.037 × chunks^0.898 (about
+ * 1,140 at 100k, below the 2,000 floor; 3,060 at 300k, 9,000 at 1M: in the bench corpus a term's chunks grow with the
+ * archive, so the ranked postings must too), the pool 50 at every size. The floor is the figure measured at 100,000
+ * chunks before (2,000), so an archive up to about 190,000 chunks searches exactly as before (docs/performance.md).
  */
 export const KEYWORD_BUDGET_FIT: KeywordBudgetFit = {
   selected: { share: 0.1, least: 10_000 },
-  ranked: { coefficient: 0.052, exponent: 0.889, least: 2_000 },
-  pool: { coefficient: 208.008, exponent: 0, least: 50 },
+  ranked: { coefficient: 0.037, exponent: 0.898, least: 2_000 },
+  pool: { coefficient: 50, exponent: 0, least: 50 },
 };
 
 /**
