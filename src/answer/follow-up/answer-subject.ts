@@ -1,9 +1,8 @@
+import { ASKS_FOR_NAME } from './follow-up-patterns.js';
 import { tagWords } from '../../text/jieba/tag-words.js';
 import { normalizeForMatching } from '../../text/normalize-text.js';
 import { analyzeQuestion } from '../question-profile.js';
 
-/** Question words that ask for a named one: who, or which company, school, person… */
-const ASKS_FOR_NAME = /谁|哪位|何人|哪家|哪所|哪个|哪一家|哪一位|什么人|什么公司|什么单位|什么企业/;
 /** jieba tags of names, and `x` for words its guesser found (mostly names it does not know: 王晓梅/x). */
 const NAME_TAG = /^(nr|nrfg|nrt|ns|nt|nz|x)$/;
 const HAN_NAME = /^\p{Script=Han}{2,4}$/u;

@@ -7,6 +7,9 @@ export const LEADING_REFERENCE = /^(?:那么|那)?(?:他们|她们|它们|他|�
 /** A leading reference to a person (他/她…), which means the one the previous answer named, if it named one. */
 export const LEADING_PERSON = /^(?:那么|那)?(?:他们|她们|他|她)/;
 
+/** Question words that ask for a named one: who, or which company, school, person… */
+export const ASKS_FOR_NAME = /谁|哪位|何人|哪家|哪所|哪个|哪一家|哪一位|什么人|什么公司|什么单位|什么企业/;
+
 /** A question that asked which one (哪家企业, 哪所学校): its answer names the thing a later 它/该/这家 means. */
 export const ASKS_WHICH = /哪家|哪所|哪个|哪一家|哪一所|哪一个|什么公司|什么单位|什么企业/;
 

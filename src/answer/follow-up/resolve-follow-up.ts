@@ -1,9 +1,7 @@
-import { ASKS_WHICH, ELLIPSIS_CLOSERS, ELLIPSIS_OPENERS, LEADING_PERSON, LEADING_REFERENCE, QUESTION_WORD, SWAPPABLE_KINDS } from './follow-up-patterns.js';
+import { ASKS_FOR_NAME, ASKS_WHICH, ELLIPSIS_CLOSERS, ELLIPSIS_OPENERS, LEADING_PERSON, LEADING_REFERENCE, QUESTION_WORD, SWAPPABLE_KINDS } from './follow-up-patterns.js';
 import type { PreviousTurn } from './previous-turn.js';
 import { tagWords } from '../../text/jieba/tag-words.js';
 
-/** Question words that ask for the one meant (a person, a company): what the question is about is that one. */
-const ASKS_FOR_ONE = /谁|哪位|何人|哪家|哪所|哪个|哪一/;
 /** jieba tags of nouns and names (x: a word its guesser found, mostly a name), abbreviations, and modifiers inside a name (精密, 省级). */
 const NOUN_OR_NAME_TAG = /^(n[a-z]*|x|j|b|a|eng)$/;
 
@@ -92,7 +90,7 @@ export function subjectOf(question: string): string {
   const match = QUESTION_WORD.exec(text);
   const before = (match ? text.slice(0, match.index) : text).replace(/(?:是|的|有|在|了|要|将|叫|为|获得|共有|一共|总共)+$/, '');
   if (before.length === 0) return text.replace(QUESTION_WORD, '');
-  return ASKS_FOR_ONE.test(text) ? before : ownerOf(before);
+  return ASKS_FOR_NAME.test(text) ? before : ownerOf(before);
 }
 
 /** The owner in `X的Y`, else the run of nouns and names that opens the phrase; the phrase itself when neither is found. */
