@@ -44,17 +44,18 @@ describe('ask on the sample page (public seed questions)', () => {
   });
 
   // Simple questions a reader would ask, written after the answer model was fitted and never tuned on: paraphrase
-  // (赔 for 赔偿, 缴税 for 实缴缴税款), framing (请问, 目前, 总共) and the page's layout breaks. 24 of 26 at the fit.
+  // (赔 for 赔偿, 缴税 for 实缴缴税款), framing (请问, 目前, 总共) and the page's layout breaks. r01–r26: 24 of 26 at
+  // the fit. r27–r51 were written later, in one go, and asked before any change was made for them: 21 of 25.
   it('answers the further reader questions with the gold text', async () => {
     const questions = readJsonl(path.join(EVAL_DIR, 'reader-questions.jsonl'));
-    expect(questions.length).toBeGreaterThanOrEqual(20);
+    expect(questions.length).toBeGreaterThanOrEqual(50);
     const failures: string[] = [];
     for (const question of questions) {
       const result = (await runCli(['ask', question.q, '--json'], env)).json();
       if (!(result.answered && (question.answer ?? []).every((gold) => result.answer.includes(gold)))) failures.push(`${question.id} ${question.q} → ${result.answer}`);
     }
-    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(2);
-  }, 60_000);
+    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(6);
+  }, 120_000);
 
   const unanswerable = readJsonl(path.join(EVAL_DIR, 'seed-unanswerable.jsonl'));
   const refuses = async (question: SeedQuestion) => {
