@@ -13,6 +13,7 @@ import { keywordBudget, type KeywordBudget } from './keyword-budget.js';
 import { addCommonTerms } from './add-common-terms.js';
 import type { LabelFingerprint } from '../vector-index.js';
 import { traced, type StageTrace } from '../../log/stage-trace.js';
+import { memoByText } from '../../text/memo-by-text.js';
 
 /** One article to write with `upsertArticles`. */
 export interface ArticleUpsert {
@@ -141,7 +142,8 @@ export class SqliteArticleStore implements ArticleStore {
    */
   keywordSearch(query: string, limit: number, range?: DateRange, trace?: StageTrace): KeywordHit[] {
     if (limit <= 0) return [];
-    const { documentFrequency } = this;
+    // Choosing the terms and splitting them both read each term's frequency: one point read per term and search.
+    const documentFrequency = memoByText(this.documentFrequency);
     const budget = this.budgetFor(this.stats().chunks);
     const { ranked, common } = traced(trace, 'choose terms', () =>
       splitRankedTerms(selectQueryTerms(queryTerms(query), { documentFrequency, maxPostings: budget.maxPostings }), documentFrequency, budget.rankedPostings),
