@@ -110,6 +110,11 @@ export class SqliteArticleStore implements ArticleStore {
     return row ? toStoredArticle(row) : null;
   }
 
+  articleParagraphs(articleId: string): string[] | null {
+    const paragraphs = this.statements.articleParagraphs.get(articleId) as string | undefined;
+    return paragraphs === undefined ? null : (JSON.parse(paragraphs) as string[]);
+  }
+
   getChunks(ids: number[]): StoredChunk[] {
     if (ids.length === 0) return [];
     const rows = this.statements.getChunks.all(JSON.stringify(ids)) as ChunkRow[];
@@ -275,6 +280,7 @@ function prepareStatements(database: Database.Database) {
     deleteArticle: database.prepare('DELETE FROM articles WHERE id = ?'),
     articleIdsBySource: database.prepare('SELECT id FROM articles WHERE source = ? OR (source >= ? AND source < ?) ORDER BY source, position').pluck(),
     getArticle: database.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
+    articleParagraphs: database.prepare('SELECT paragraphs FROM articles WHERE id = ?').pluck(),
     chunksOfArticle: database.prepare('SELECT id, heading, text FROM chunks WHERE article_id = ? ORDER BY ordinal'),
     deleteChunksOfArticle: database.prepare('DELETE FROM chunks WHERE article_id = ?'),
     insertChunk: database.prepare('INSERT INTO chunks (article_id, date, ordinal, text, heading) VALUES (?, ?, ?, ?, ?)'),
