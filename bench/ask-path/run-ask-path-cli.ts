@@ -11,6 +11,7 @@ import { openArchive } from '../../src/pipeline/open-archive.js';
 import { loadBenchText } from '../../src/bench/bench-text.js';
 import { benchQuestions } from '../../src/bench/bench-questions.js';
 import { timeAnswers } from './time-answers.js';
+import { positiveIntegerOption } from './positive-integer-option.js';
 
 /** `newsbot bench`'s settings: its questions are drawn from the same seeded pool (warm-up, search, then ask). */
 const BENCH = { seed: 7, warmUpQuestions: 20, squad: 'data/cmrc2018/cmrc2018_dev.json.gz', page: 'data/zhuzhou-daily-page.md' } as const;
@@ -20,11 +21,7 @@ if (!values.home) {
   process.stderr.write('usage: run-ask-path-cli --home <NEWSBOT_HOME of a kept bench archive> [--questions 1000] [--answers FILE] [--out FILE]\n');
   process.exit(2);
 }
-const count = Number(values.questions ?? 1000);
-if (!Number.isInteger(count) || count <= 0) {
-  process.stderr.write(`--questions: expected a positive integer, got "${values.questions}"\n`);
-  process.exit(2);
-}
+const count = positiveIntegerOption('questions', values.questions, 1000);
 const cwd = process.cwd();
 const text = await loadBenchText({ squadFile: path.resolve(cwd, BENCH.squad), samplePage: path.resolve(cwd, BENCH.page) });
 const pool = benchQuestions(text.questions, BENCH.warmUpQuestions + 2 * count, BENCH.seed);

@@ -46,7 +46,7 @@ export function createAnswerer(options: CreateAnswererOptions): { retriever: Ret
   const extractive = new ExtractiveAnswerer({
     retriever,
     unitWeights,
-    articleText: (articleId) => store.getArticle(articleId)?.paragraphs.join('\n') ?? '',
+    articleText: (articleId) => store.articleParagraphs(articleId)?.join('\n') ?? '',
     articleChunks: (articleId) => store.articleChunks(articleId),
     documentFrequencies: (terms) => store.documentFrequencies(terms),
     minConfidence: config.answerMinConfidence ?? undefined,

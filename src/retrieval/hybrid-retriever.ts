@@ -93,9 +93,10 @@ export class HybridRetriever implements Retriever {
   }
 
   /**
-   * The chunks fusion can reach. Keyword hits alone arrive ranked and already in the date range, so they are fetched
-   * a page (k × per-article) at a time until k passages fit the per-article limit; vector hits need every date, and
-   * a preference (`wholeList`) every rank.
+   * The chunks fusion can reach. Keyword hits alone arrive ranked and already in the date range, and fusion takes the
+   * first k passages of their order that fit the per-article limit: they are fetched in rank order, each time as many
+   * more as passages are still missing (a chunk adds at most one), until k fit. Vector hits need every date, and a
+   * preference (`wholeList`) every rank.
    */
   private fetchChunks(
     keywordHits: readonly KeywordHit[],
@@ -109,10 +110,12 @@ export class HybridRetriever implements Retriever {
       return new Map(store.getChunks([...ids]).map((chunk) => [chunk.id, chunk]));
     }
     const chunks = new Map<number, StoredChunk>();
-    const page = k * perArticle;
-    for (let start = 0; start < keywordHits.length; start += page) {
-      for (const chunk of store.getChunks(keywordHits.slice(start, start + page).map((hit) => hit.id))) chunks.set(chunk.id, chunk);
-      if (passagesWithin(chunks, perArticle) >= k) break;
+    let fetched = 0;
+    while (fetched < keywordHits.length) {
+      const missing = k - passagesWithin(chunks, perArticle);
+      if (missing <= 0) break;
+      for (const chunk of store.getChunks(keywordHits.slice(fetched, fetched + missing).map((hit) => hit.id))) chunks.set(chunk.id, chunk);
+      fetched += missing;
     }
     return chunks;
   }

@@ -60,6 +60,8 @@ export interface ArticleStore {
   /** Ids of the articles that came from a source (file path or URL, JSON records included). */
   articleIdsBySource(source: string): string[];
   getArticle(articleId: string): StoredArticle | null;
+  /** An article's paragraphs alone, or null when absent: what answering reads of each retrieved article, the rest of its row left unread. */
+  articleParagraphs(articleId: string): string[] | null;
   /** Chunks by id, in the order asked; unknown ids are skipped. */
   getChunks(ids: number[]): StoredChunk[];
   /** Chunks of one article in order. */

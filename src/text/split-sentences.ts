@@ -23,6 +23,8 @@ const FULL_STOPS = new Set(['。', '！', '？', '!', '?']);
 /** Closing quotes and brackets after an end mark belong to the sentence they close (“今天开会。”). */
 export const CLOSING_MARKS: ReadonlySet<string> = new Set(['”', '’', '」', '』', '）', ')', '"', "'", '》', '】']);
 const ELLIPSIS = '…';
+/** Every character that can end a sentence (what `ends` below asks about): the text between two is skipped at once. */
+const MAY_END = /[\n。！？!?…；;.]/g;
 const TRAILING_CITATIONS = /^\s*(?:\[\d+\]\s*)+/;
 
 /**
@@ -39,8 +41,12 @@ export function splitSentenceSpans(text: string, options: SplitSentencesOptions 
   const spans: TextSpan[] = [];
   let start = 0;
   let index = 0;
-  while (index < text.length) {
-    const character = text[index] as string;
+  for (;;) {
+    MAY_END.lastIndex = index;
+    const found = MAY_END.exec(text);
+    if (found === null) break;
+    index = found.index;
+    const character = found[0];
     const ends =
       character === '\n' ||
       FULL_STOPS.has(character) ||

@@ -80,16 +80,33 @@ describe('HybridRetriever', () => {
     expect(passages.map((passage) => passage.id)).toEqual([1, 2, 3]);
   });
 
-  it('fetches keyword chunks a page at a time, more only when one article fills the page', async () => {
+  it('fetches keyword chunks in rank order, only as many as passages are still missing', async () => {
     const spread = fakes({ keyword: Array.from({ length: 50 }, (_, index) => index + 1), vector: [], semantic: false });
     await spread.retriever.search('question', { k: 5, perArticle: 2 });
-    expect(spread.fetched).toEqual([[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]);
+    expect(spread.fetched).toEqual([[1, 2, 3, 4, 5]]);
 
-    // Ten chunks of one article, then others: the first page gives two passages, the second the rest.
+    // Ten chunks of one article, then others: the first five give two passages, and each further fetch what is missing.
     const crowded = fakes({ keyword: Array.from({ length: 50 }, (_, index) => index + 1), vector: [], semantic: false, articleOf: (id) => (id <= 10 ? 'same' : `a${id}`) });
     const passages = await crowded.retriever.search('question', { k: 5, perArticle: 2 });
-    expect(crowded.fetched.map((ids) => ids.length)).toEqual([10, 10]);
+    expect(crowded.fetched).toEqual([
+      [1, 2, 3, 4, 5],
+      [6, 7, 8],
+      [9, 10, 11],
+      [12, 13],
+    ]);
     expect(passages.map((passage) => passage.id)).toEqual([1, 2, 11, 12, 13]);
+  });
+
+  it('takes the first k passages of the keyword order that fit the per-article limit, fetching no further', async () => {
+    // Five chunks per article: three of each of the first articles fit.
+    const crowded = fakes({ keyword: Array.from({ length: 40 }, (_, index) => index + 1), vector: [], semantic: false, articleOf: (id) => `a${Math.ceil(id / 5)}` });
+    const passages = await crowded.retriever.search('question', { k: 8, perArticle: 3 });
+    expect(passages.map((passage) => passage.id)).toEqual([1, 2, 3, 6, 7, 8, 11, 12]);
+    expect(crowded.fetched).toEqual([
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      [9, 10],
+      [11, 12],
+    ]);
   });
 
   it('keeps to the given articles, topped up with their chunks that no list ranked', async () => {

@@ -13,6 +13,7 @@ import { keywordBudget, type KeywordBudget } from './keyword-budget.js';
 import { addCommonTerms } from './add-common-terms.js';
 import type { LabelFingerprint } from '../vector-index.js';
 import { traced, type StageTrace } from '../../log/stage-trace.js';
+import { memoByText } from '../../text/memo-by-text.js';
 
 /** One article to write with `upsertArticles`. */
 export interface ArticleUpsert {
@@ -109,6 +110,11 @@ export class SqliteArticleStore implements ArticleStore {
     return row ? toStoredArticle(row) : null;
   }
 
+  articleParagraphs(articleId: string): string[] | null {
+    const paragraphs = this.statements.articleParagraphs.get(articleId) as string | undefined;
+    return paragraphs === undefined ? null : (JSON.parse(paragraphs) as string[]);
+  }
+
   getChunks(ids: number[]): StoredChunk[] {
     if (ids.length === 0) return [];
     const rows = this.statements.getChunks.all(JSON.stringify(ids)) as ChunkRow[];
@@ -141,7 +147,8 @@ export class SqliteArticleStore implements ArticleStore {
    */
   keywordSearch(query: string, limit: number, range?: DateRange, trace?: StageTrace): KeywordHit[] {
     if (limit <= 0) return [];
-    const { documentFrequency } = this;
+    // Choosing the terms and splitting them both read each term's frequency: one point read per term and search.
+    const documentFrequency = memoByText(this.documentFrequency);
     const budget = this.budgetFor(this.stats().chunks);
     const { ranked, common } = traced(trace, 'choose terms', () =>
       splitRankedTerms(selectQueryTerms(queryTerms(query), { documentFrequency, maxPostings: budget.maxPostings }), documentFrequency, budget.rankedPostings),
@@ -273,6 +280,7 @@ function prepareStatements(database: Database.Database) {
     deleteArticle: database.prepare('DELETE FROM articles WHERE id = ?'),
     articleIdsBySource: database.prepare('SELECT id FROM articles WHERE source = ? OR (source >= ? AND source < ?) ORDER BY source, position').pluck(),
     getArticle: database.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
+    articleParagraphs: database.prepare('SELECT paragraphs FROM articles WHERE id = ?').pluck(),
     chunksOfArticle: database.prepare('SELECT id, heading, text FROM chunks WHERE article_id = ? ORDER BY ordinal'),
     deleteChunksOfArticle: database.prepare('DELETE FROM chunks WHERE article_id = ?'),
     insertChunk: database.prepare('INSERT INTO chunks (article_id, date, ordinal, text, heading) VALUES (?, ?, ?, ?, ?)'),

@@ -50,6 +50,8 @@ describe('SqliteArticleStore', () => {
     expect(store.articleHash('a1')).toBe('hash-1');
     expect(store.articleHash('missing')).toBeNull();
     expect(store.getArticle('missing')).toBeNull();
+    expect(store.articleParagraphs('a1')).toEqual(article.paragraphs);
+    expect(store.articleParagraphs('missing')).toBeNull();
 
     const chunks = store.articleChunks('a1');
     expect(chunks.map((chunk) => chunk.text)).toEqual(['第一段。', '第二段。']);
