@@ -147,8 +147,11 @@ export class SqliteArticleStore implements ArticleStore {
    */
   keywordSearch(query: string, limit: number, range?: DateRange, trace?: StageTrace): KeywordHit[] {
     if (limit <= 0) return [];
-    const { documentFrequency } = this;
-    const budget = this.budgetFor(this.stats().chunks);
+    // Each term's count is asked for twice (choosing the terms, then splitting them): read once.
+    const counted = new Map<string, number>();
+    const documentFrequency = (term: string): number => counted.get(term) ?? counted.set(term, this.documentFrequency(term)).get(term)!;
+    const chunkCount = this.stats().chunks;
+    const budget = this.budgetFor(chunkCount);
     const { ranked, common } = traced(trace, 'choose terms', () =>
       splitRankedTerms(selectQueryTerms(queryTerms(query), { documentFrequency, maxPostings: budget.maxPostings }), documentFrequency, budget.rankedPostings),
     );
@@ -171,7 +174,7 @@ export class SqliteArticleStore implements ArticleStore {
       const rowsOfText = this.statements.chunkTexts.all(JSON.stringify(hits.map((hit) => hit.id))) as { id: number; heading: string; text: string }[];
       const texts = new Map(rowsOfText.map((row) => [row.id, normalizeForMatching(`${row.heading}\n${row.text}`)]));
       const terms = common.map(({ term, frequency }) => ({ text: term.text, frequency }));
-      return addCommonTerms(hits, texts, terms, this.stats().chunks).slice(0, limit);
+      return addCommonTerms(hits, texts, terms, chunkCount).slice(0, limit);
     });
   }
 
