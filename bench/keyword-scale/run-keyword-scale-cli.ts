@@ -1,7 +1,8 @@
 // Why keyword search quality changes with the archive, on archives kept by the budget fit, run from the project folder:
 //   npm run bench:keyword-budget -- --chunks 1000000 --sizes 100000,300000,1000000 --keep /tmp/kw
 //   npm run bench:keyword-scale -- --kept /tmp/kw [--budgets 2000/50,16000/150] [--sizes 1000000] [--out bench/keyword-scale.json]
-// --fts5-ranking adds the store's budget ranked by FTS5's bm25() (the search before the postings ranker), in the same run.
+// --fts5-ranking adds the store's budget ranked by FTS5's bm25() (the search before the postings ranker), in the same run;
+// --common-terms-by-characters the store's search with its common terms weighed by characters (the search before that change).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,11 +18,12 @@ const { values } = parseArgs({
     examples: { type: 'string' },
     'no-plain': { type: 'boolean' },
     'fts5-ranking': { type: 'boolean' },
+    'common-terms-by-characters': { type: 'boolean' },
     help: { type: 'boolean' },
   },
 });
 const usage =
-  'usage: npm run bench:keyword-scale -- --kept DIR [--budgets 2000/50,...] [--sizes 1000000,...] [--examples 30] [--no-plain] [--fts5-ranking] [--out bench/keyword-scale.json]';
+  'usage: npm run bench:keyword-scale -- --kept DIR [--budgets 2000/50,...] [--sizes 1000000,...] [--examples 30] [--no-plain] [--fts5-ranking] [--common-terms-by-characters] [--out bench/keyword-scale.json]';
 if (values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
@@ -35,7 +37,7 @@ const list = (value: string | undefined): string[] => (value ? value.split(',').
 const report = await runKeywordScale({
   kept,
   squadFile: path.resolve('data/cmrc2018/cmrc2018_dev.json.gz'),
-  variants: budgetVariants(list(values.budgets), values['fts5-ranking'] === true),
+  variants: budgetVariants(list(values.budgets), values['fts5-ranking'] === true, values['common-terms-by-characters'] === true),
   warmUp: 20,
   examples: Number(values.examples ?? 30),
   plain: values['no-plain'] !== true,

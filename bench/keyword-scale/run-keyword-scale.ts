@@ -19,6 +19,8 @@ export interface BudgetVariant {
   budget: (chunks: number) => KeywordBudget;
   /** Rank with FTS5's bm25() instead of the postings ranker (the search before it, for a before/after in one run). */
   rankWithFts5?: boolean;
+  /** Weigh the common terms by characters, as before (`SqliteArticleStoreOptions.commonTermsByCharacters`). */
+  commonTermsByCharacters?: boolean;
 }
 
 export interface RunKeywordScaleOptions {
@@ -102,7 +104,13 @@ async function measureArchive(
   options: RunKeywordScaleOptions,
 ): Promise<ArchiveFigures> {
   if (!fs.existsSync(archive.database)) throw new Error(`no database at ${archive.database}`);
-  const stores = options.variants.map((variant) => openSqliteArticleStore(archive.database, { keywordBudget: variant.budget, rankWithFts5: variant.rankWithFts5 === true }));
+  const stores = options.variants.map((variant) =>
+    openSqliteArticleStore(archive.database, {
+      keywordBudget: variant.budget,
+      rankWithFts5: variant.rankWithFts5 === true,
+      commonTermsByCharacters: variant.commonTermsByCharacters === true,
+    }),
+  );
   const plainStore = openSqliteArticleStore(archive.database);
   try {
     const embedder = new HashEmbedder();
@@ -288,10 +296,11 @@ function share(count: number, total: number): number {
   return Math.round((count / Math.max(1, total)) * 10000) / 10000;
 }
 
-/** The store's own budget (also ranked by FTS5's bm25() with `fts5Ranking`), and fixed ones written `ranked/pool` (`2000/50`). */
-export function budgetVariants(fixed: readonly string[], fts5Ranking = false): BudgetVariant[] {
+/** The store's own budget (also ranked by FTS5's bm25() with `fts5Ranking`, its common terms weighed by characters with `commonTermsByCharacters`), and fixed ones written `ranked/pool` (`2000/50`). */
+export function budgetVariants(fixed: readonly string[], fts5Ranking = false, commonTermsByCharacters = false): BudgetVariant[] {
   const variants: BudgetVariant[] = [{ name: 'store default', budget: (chunks) => keywordBudget(chunks) }];
   if (fts5Ranking) variants.push({ name: 'store default, FTS5 bm25()', budget: (chunks) => keywordBudget(chunks), rankWithFts5: true });
+  if (commonTermsByCharacters) variants.push({ name: 'store default, common terms by characters', budget: (chunks) => keywordBudget(chunks), commonTermsByCharacters: true });
   for (const text of fixed) {
     const match = /^(\d+)\/(\d+)$/.exec(text.trim());
     if (!match) throw new Error(`a budget is written ranked/pool (2000/50), got "${text}"`);

@@ -5,6 +5,7 @@ import { SINGLE_TOKEN } from './select-query-terms.js';
 import { FtsDocumentLengths } from './fts-document-lengths.js';
 import { rankBm25, type TermOccurrences } from './rank-bm25.js';
 import { traced, type StageTrace } from '../../log/stage-trace.js';
+import type { ChunkTokenLengths } from './add-common-terms.js';
 
 /** BM25 weight of each `chunks_fts` column, as `bm25(chunks_fts, words, grams)` takes them. */
 export interface ColumnWeights {
@@ -32,6 +33,14 @@ export class Bm25PostingsRanker {
     this.lengths = new FtsDocumentLengths(database);
     this.occurrences = database.prepare('SELECT group_concat(doc) FROM chunks_fts_instances WHERE term = ? AND col = ?').pluck();
     this.naturalLogarithm = database.prepare('SELECT ln(?)').pluck();
+  }
+
+  /** Chunks' lengths in tokens and the index's average, as bm25() takes them; null where the index cannot be read so. */
+  tokenLengths(): ChunkTokenLengths | null {
+    this.readable ??= this.lengths.readable();
+    if (!this.readable) return null;
+    const { rows, tokens } = this.lengths.totals();
+    return rows > 0 ? { length: (chunkId) => this.lengths.length(chunkId), average: tokens / rows } : null;
   }
 
   /** The `limit` best chunks for the OR of `terms`, best first; null when these terms need FTS5 itself. */

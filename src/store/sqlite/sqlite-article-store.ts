@@ -33,6 +33,11 @@ export interface SqliteArticleStoreOptions {
   keywordBudget?: (chunks: number) => KeywordBudget;
   /** Rank the rare terms with FTS5's bm25() even where `Bm25PostingsRanker` can (default false: the same hits, slower); for benches. */
   rankWithFts5?: boolean;
+  /**
+   * Weigh the common terms by the candidates' lengths in characters against their mean (default false: by the chunks'
+   * token lengths against the index's average, bm25()'s own norm, where the index can be read so); for benches.
+   */
+  commonTermsByCharacters?: boolean;
 }
 
 /** BM25 column weights for `chunks_fts` (words, grams); other weights did no better on CMRC 2018. */
@@ -56,11 +61,13 @@ export class SqliteArticleStore implements ArticleStore {
 
   private readonly budgetFor: (chunks: number) => KeywordBudget;
   private readonly postingsRanker: Bm25PostingsRanker | null;
+  private readonly commonTermsByCharacters: boolean;
 
   constructor(database: Database.Database, options: SqliteArticleStoreOptions = {}) {
     this.database = database;
     this.statements = prepareStatements(database);
     this.budgetFor = options.keywordBudget ?? ((chunks) => keywordBudget(chunks));
+    this.commonTermsByCharacters = options.commonTermsByCharacters === true;
     this.postingsRanker = options.rankWithFts5 === true ? null : new Bm25PostingsRanker(database, { words: BM25_WEIGHTS[0], grams: BM25_WEIGHTS[1] });
   }
 
@@ -174,7 +181,9 @@ export class SqliteArticleStore implements ArticleStore {
       const rowsOfText = this.statements.chunkTexts.all(JSON.stringify(hits.map((hit) => hit.id))) as { id: number; heading: string; text: string }[];
       const texts = new Map(rowsOfText.map((row) => [row.id, normalizeForMatching(`${row.heading}\n${row.text}`)]));
       const terms = common.map(({ term, frequency }) => ({ text: term.text, frequency }));
-      return addCommonTerms(hits, texts, terms, chunkCount).slice(0, limit);
+      // Both passes with bm25()'s length norm, so a common term weighs in a candidate as it would in FTS5's ranking.
+      const tokenLengths = this.commonTermsByCharacters ? undefined : (this.postingsRanker?.tokenLengths() ?? undefined);
+      return addCommonTerms(hits, texts, terms, chunkCount, tokenLengths).slice(0, limit);
     });
   }
 
