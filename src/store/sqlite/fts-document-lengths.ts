@@ -14,7 +14,8 @@ const BATCH = 65_536;
  * once read stays right: new chunks are read when first met (`length`) or by `catchUp`, in id order.
  */
 export class FtsDocumentLengths {
-  private lengths = new Uint32Array(0);
+  /** Tokens by chunk id (0: not read yet); 2 bytes an id. A length beyond 65,535 is not kept, but read each time. */
+  private lengths = new Uint16Array(0);
   private lastRead = 0;
   private readonly statements: ReturnType<typeof prepareStatements>;
 
@@ -29,6 +30,7 @@ export class FtsDocumentLengths {
 
   /** Reads the lengths of the chunks added since the last call (all of them the first time). */
   catchUp(): void {
+    if (this.lastRead === 0) this.reserve(Number(this.statements.lastId.get() ?? 0));
     for (;;) {
       const batch = this.statements.lengthsAfter.get(this.lastRead, BATCH) as string | null;
       if (!batch) return;
@@ -63,12 +65,17 @@ export class FtsDocumentLengths {
   }
 
   private store(chunkId: number, length: number): void {
-    if (chunkId >= this.lengths.length) {
-      const grown = new Uint32Array(Math.max(chunkId + 1, Math.ceil(this.lengths.length * 1.5)));
-      grown.set(this.lengths);
-      this.lengths = grown;
-    }
+    if (length > 0xffff) return;
+    if (chunkId >= this.lengths.length) this.reserve(Math.max(chunkId, Math.ceil(this.lengths.length * 1.5)));
     this.lengths[chunkId] = length;
+  }
+
+  /** Room for ids up to `lastId`. */
+  private reserve(lastId: number): void {
+    if (lastId < this.lengths.length) return;
+    const grown = new Uint16Array(lastId + 1);
+    grown.set(this.lengths);
+    this.lengths = grown;
   }
 }
 
@@ -77,6 +84,7 @@ function prepareStatements(database: Database.Database) {
     formatVersion: database.prepare(`SELECT v FROM chunks_fts_config WHERE k = 'version'`).pluck(),
     lengthsAfter: database.prepare(`SELECT group_concat(id || ':' || hex(sz), ',') FROM (SELECT id, sz FROM chunks_fts_docsize WHERE id > ? ORDER BY id LIMIT ?)`).pluck(),
     lengthOf: database.prepare('SELECT sz FROM chunks_fts_docsize WHERE id = ?').pluck(),
+    lastId: database.prepare('SELECT max(id) FROM chunks_fts_docsize').pluck(),
     averages: database.prepare('SELECT block FROM chunks_fts_data WHERE id = ?').pluck(),
   };
 }
