@@ -19,11 +19,12 @@ const { values } = parseArgs({
     'no-plain': { type: 'boolean' },
     'fts5-ranking': { type: 'boolean' },
     'common-terms-by-characters': { type: 'boolean' },
+    range: { type: 'string' },
     help: { type: 'boolean' },
   },
 });
 const usage =
-  'usage: npm run bench:keyword-scale -- --kept DIR [--budgets 2000/50,...] [--sizes 1000000,...] [--examples 30] [--no-plain] [--fts5-ranking] [--common-terms-by-characters] [--out bench/keyword-scale.json]';
+  'usage: npm run bench:keyword-scale -- --kept DIR [--budgets 2000/50,...] [--sizes 1000000,...] [--examples 30] [--no-plain] [--fts5-ranking] [--common-terms-by-characters] [--range FROM..TO] [--out bench/keyword-scale.json]';
 if (values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
@@ -32,6 +33,8 @@ if (!values.kept) {
   process.stderr.write(`${usage}\n--kept is required: the folder of npm run bench:keyword-budget -- --keep DIR\n`);
   process.exit(2);
 }
+const [rangeFrom, rangeTo] = (values.range ?? '').split('..');
+const range = values.range ? { from: rangeFrom || undefined, to: rangeTo || undefined } : undefined;
 const kept = JSON.parse(fs.readFileSync(path.join(values.kept, KEPT_ARCHIVES_FILE), 'utf8')) as KeptArchives;
 const list = (value: string | undefined): string[] => (value ? value.split(',').filter((entry) => entry.trim().length > 0) : []);
 const report = await runKeywordScale({
@@ -42,6 +45,7 @@ const report = await runKeywordScale({
   examples: Number(values.examples ?? 30),
   plain: values['no-plain'] !== true,
   sizes: list(values.sizes).map(Number),
+  range,
   onProgress: (message) => process.stderr.write(`keyword-scale: ${message}\n`),
 });
 const out = path.resolve(values.out ?? 'bench/keyword-scale.json');

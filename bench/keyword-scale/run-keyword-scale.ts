@@ -35,6 +35,8 @@ export interface RunKeywordScaleOptions {
   plain: boolean;
   /** Only the archives of these sizes (all when empty). */
   sizes: readonly number[];
+  /** Every search kept to these dates (for timing the ranged search: hits then count only gold passages in the range). */
+  range?: { from?: string; to?: string };
   onProgress?: (message: string) => void;
 }
 
@@ -156,7 +158,7 @@ async function measureArchive(
         const stages = new Map<string, number>();
         const trace = { add: (stage: string, milliseconds: number) => stages.set(stage, (stages.get(stage) ?? 0) + milliseconds) };
         const begun = performance.now();
-        const passages = await retriever.search(question, { trace });
+        const passages = await retriever.search(question, { trace, range: options.range });
         tally.times.push(performance.now() - begun);
         tally.addStages(stages);
         const returned = passages.map(judge);
