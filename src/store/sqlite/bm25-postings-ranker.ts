@@ -43,13 +43,8 @@ export class Bm25PostingsRanker {
     return rows > 0 ? { length: (chunkId) => this.lengths.length(chunkId), average: tokens / rows } : null;
   }
 
-  /**
-   * The `limit` best chunks for the OR of `terms`, best first; null when these terms need FTS5 itself. With `within`
-   * (which of some chunks to keep: a date range), the best that it keeps: every matching chunk is scored (the IDF and
-   * the average length are the whole index's, as in FTS5's query with the same condition) and asked about in score
-   * order, a page at a time, until `limit` are kept.
-   */
-  rank(terms: readonly QueryTerm[], limit: number, trace?: StageTrace, within?: (chunkIds: readonly number[]) => ReadonlySet<number>): KeywordHit[] | null {
+  /** The `limit` best chunks for the OR of `terms`, best first; null when these terms need FTS5 itself. */
+  rank(terms: readonly QueryTerm[], limit: number, trace?: StageTrace): KeywordHit[] | null {
     if (terms.length === 0 || terms.some((term) => !SINGLE_TOKEN.test(term.text))) return null;
     this.readable ??= this.lengths.readable();
     if (!this.readable) return null;
@@ -62,22 +57,9 @@ export class Bm25PostingsRanker {
     return traced(trace, 'rank postings', () => {
       const { rows, tokens } = this.lengths.totals();
       const logarithm = (value: number): number => this.naturalLogarithm.get(value) as number;
-      const collection = { rows, tokens, length: (chunkId: number) => this.lengths.length(chunkId), logarithm };
-      return within ? keptInOrder(rankBm25(postings, collection, Number.MAX_SAFE_INTEGER), limit, within) : rankBm25(postings, collection, limit);
+      return rankBm25(postings, { rows, tokens, length: (chunkId) => this.lengths.length(chunkId), logarithm }, limit);
     });
   }
-}
-
-/** The first `limit` of the ranked hits that `within` keeps, asking about pages of hits that double in size. */
-function keptInOrder(ranked: readonly KeywordHit[], limit: number, within: (chunkIds: readonly number[]) => ReadonlySet<number>): KeywordHit[] {
-  const kept: KeywordHit[] = [];
-  let page = Math.max(1, limit) * 4;
-  for (let start = 0; start < ranked.length && kept.length < limit; start += page, page *= 2) {
-    const slice = ranked.slice(start, start + page);
-    const allowed = within(slice.map((hit) => hit.id));
-    for (const hit of slice) if (kept.length < limit && allowed.has(hit.id)) kept.push(hit);
-  }
-  return kept;
 }
 
 /** The ids of a comma-separated list (SQLite's group_concat), in order. */

@@ -149,8 +149,8 @@ export class SqliteArticleStore implements ArticleStore {
 
   /**
    * Two passes: the chunks holding the rarest question terms are ranked by BM25 over their postings (bounded by
-   * `rankedPostings`; scored from the postings by `Bm25PostingsRanker`, or by FTS5's bm25() for a phrase), then the
-   * commoner terms are counted in the best candidates' texts (`addCommonTerms`).
+   * `rankedPostings`; scored from the postings by `Bm25PostingsRanker`, or by FTS5's bm25() for a date range or a
+   * phrase), then the commoner terms are counted in the best candidates' texts (`addCommonTerms`).
    */
   keywordSearch(query: string, limit: number, range?: DateRange, trace?: StageTrace): KeywordHit[] {
     if (limit <= 0) return [];
@@ -167,9 +167,8 @@ export class SqliteArticleStore implements ArticleStore {
     const from = range?.from ?? null;
     const to = range?.to ?? null;
     const poolSize = Math.floor(common.length > 0 ? Math.max(limit, budget.rescorePool) : limit);
-    // The rare terms' postings scored here, as bm25() would score them, at a fraction of its cost; a range kept as FTS5's query keeps it.
-    const inRange = (chunkIds: readonly number[]): ReadonlySet<number> => new Set(this.statements.chunksInRange.all({ ids: JSON.stringify(chunkIds), from, to }) as number[]);
-    const rankedHits = this.postingsRanker?.rank(ranked, poolSize, trace, from === null && to === null ? undefined : inRange) ?? null;
+    // Without a date range the rare terms' postings are scored here, as bm25() would score them, at a fraction of its cost.
+    const rankedHits = from === null && to === null ? (this.postingsRanker?.rank(ranked, poolSize, trace) ?? null) : null;
     const hits =
       rankedHits ??
       traced(trace, 'fts5 query', () =>
@@ -320,13 +319,6 @@ function prepareStatements(database: Database.Database) {
          AND c.date IS NOT NULL AND (@from IS NULL OR c.date >= @from) AND (@to IS NULL OR c.date <= @to)
        ORDER BY rank LIMIT @limit`,
     ),
-    // The same condition as keywordSearchInRange's, for chunks the postings ranker has scored.
-    chunksInRange: database
-      .prepare(
-        `SELECT id FROM chunks INDEXED BY chunks_id_date WHERE id IN (SELECT value FROM json_each(@ids))
-         AND date IS NOT NULL AND (@from IS NULL OR date >= @from) AND (@to IS NULL OR date <= @to)`,
-      )
-      .pluck(),
     latestArticles: database.prepare(`SELECT ${articleColumns} FROM articles ORDER BY date DESC NULLS LAST, ingested_at DESC, position ASC LIMIT ?`),
     articlesIngestedSince: database.prepare(`SELECT ${articleColumns} FROM articles WHERE ingested_at >= ? ORDER BY ingested_at, id LIMIT ?`),
     articlesOnDate: database.prepare(`SELECT ${articleColumns} FROM articles WHERE date = ? ORDER BY position, ingested_at, id`),
