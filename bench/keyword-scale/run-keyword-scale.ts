@@ -17,6 +17,10 @@ import { classifyMiss, type MissKind } from './classify-miss.js';
 export interface BudgetVariant {
   name: string;
   budget: (chunks: number) => KeywordBudget;
+  /** Rank with FTS5's bm25() instead of the postings ranker (the search before it, for a before/after in one run). */
+  rankWithFts5?: boolean;
+  /** Weigh the common terms by characters, as before (`SqliteArticleStoreOptions.commonTermsByCharacters`). */
+  commonTermsByCharacters?: boolean;
 }
 
 export interface RunKeywordScaleOptions {
@@ -31,6 +35,8 @@ export interface RunKeywordScaleOptions {
   plain: boolean;
   /** Only the archives of these sizes (all when empty). */
   sizes: readonly number[];
+  /** Every search kept to these dates (for timing the ranged search: hits then count only gold passages in the range). */
+  range?: { from?: string; to?: string };
   onProgress?: (message: string) => void;
 }
 
@@ -46,6 +52,8 @@ export interface VariantFigures extends JudgedFigures {
   name: string;
   budget: KeywordBudget;
   latency: LatencySummary;
+  /** Median milliseconds of each stage of a search (`StageTrace`), over the questions that reached it. */
+  stages: Record<string, number>;
   /** hit@5 of the same keyword list without the per-article limit (the first five candidates as ranked). */
   hitAt5WithoutPerArticleLimit: number;
   misses: { at1: Record<MissKind, number>; at5: Record<MissKind, number> };
@@ -98,7 +106,13 @@ async function measureArchive(
   options: RunKeywordScaleOptions,
 ): Promise<ArchiveFigures> {
   if (!fs.existsSync(archive.database)) throw new Error(`no database at ${archive.database}`);
-  const stores = options.variants.map((variant) => openSqliteArticleStore(archive.database, { keywordBudget: variant.budget }));
+  const stores = options.variants.map((variant) =>
+    openSqliteArticleStore(archive.database, {
+      keywordBudget: variant.budget,
+      rankWithFts5: variant.rankWithFts5 === true,
+      commonTermsByCharacters: variant.commonTermsByCharacters === true,
+    }),
+  );
   const plainStore = openSqliteArticleStore(archive.database);
   try {
     const embedder = new HashEmbedder();
@@ -141,9 +155,12 @@ async function measureArchive(
       for (const [index, retriever] of retrievers.entries()) {
         const store = stores[index]!;
         const tally = tallies[index]!;
+        const stages = new Map<string, number>();
+        const trace = { add: (stage: string, milliseconds: number) => stages.set(stage, (stages.get(stage) ?? 0) + milliseconds) };
         const begun = performance.now();
-        const passages = await retriever.search(question);
+        const passages = await retriever.search(question, { trace, range: options.range });
         tally.times.push(performance.now() - begun);
+        tally.addStages(stages);
         const returned = passages.map(judge);
         tally.judged.add(returned);
         const candidateChunks = ordered(
@@ -234,6 +251,7 @@ class JudgedTally {
 class VariantTally {
   readonly judged = new JudgedTally();
   readonly times: number[] = [];
+  private readonly stageTimes = new Map<string, number[]>();
   unlimitedAt5 = 0;
   distinctTexts = 0;
   private readonly misses = { at1: emptyKinds(), at5: emptyKinds() };
@@ -249,12 +267,21 @@ class VariantTally {
     if (this.examples.length < examples) this.examples.push({ question, answers, kind, first: first.slice(0, 160) });
   }
 
+  addStages(stages: ReadonlyMap<string, number>): void {
+    for (const [stage, milliseconds] of stages) {
+      const times = this.stageTimes.get(stage) ?? [];
+      times.push(milliseconds);
+      this.stageTimes.set(stage, times);
+    }
+  }
+
   figures(count: number): VariantFigures {
     return {
       name: this.name,
       budget: this.budget,
       ...this.judged.figures(count),
       latency: latencyPercentiles(this.times),
+      stages: Object.fromEntries([...this.stageTimes].map(([stage, times]) => [stage, latencyPercentiles(times).p50])),
       hitAt5WithoutPerArticleLimit: share(this.unlimitedAt5, count),
       misses: this.misses,
       distinctCandidateTexts: Math.round((this.distinctTexts / Math.max(1, count)) * 10) / 10,
@@ -271,9 +298,11 @@ function share(count: number, total: number): number {
   return Math.round((count / Math.max(1, total)) * 10000) / 10000;
 }
 
-/** The store's own budget, and fixed ones written `ranked/pool` (`2000/50`). */
-export function budgetVariants(fixed: readonly string[]): BudgetVariant[] {
+/** The store's own budget (also ranked by FTS5's bm25() with `fts5Ranking`, its common terms weighed by characters with `commonTermsByCharacters`), and fixed ones written `ranked/pool` (`2000/50`). */
+export function budgetVariants(fixed: readonly string[], fts5Ranking = false, commonTermsByCharacters = false): BudgetVariant[] {
   const variants: BudgetVariant[] = [{ name: 'store default', budget: (chunks) => keywordBudget(chunks) }];
+  if (fts5Ranking) variants.push({ name: 'store default, FTS5 bm25()', budget: (chunks) => keywordBudget(chunks), rankWithFts5: true });
+  if (commonTermsByCharacters) variants.push({ name: 'store default, common terms by characters', budget: (chunks) => keywordBudget(chunks), commonTermsByCharacters: true });
   for (const text of fixed) {
     const match = /^(\d+)\/(\d+)$/.exec(text.trim());
     if (!match) throw new Error(`a budget is written ranked/pool (2000/50), got "${text}"`);

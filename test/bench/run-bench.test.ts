@@ -61,9 +61,9 @@ describe('runBench (a small corpus, shape only: no timing assertions)', () => {
       // The first passage is one of the first five: hit@5 can only add questions.
       expect(point.searchHitAt5).toBeGreaterThanOrEqual(point.searchHitAt1 ?? 1);
       expect(point.searchHitAt5).toBeLessThanOrEqual(1);
-      expect(Object.keys(point.stages.search)).toEqual(expect.arrayContaining(['choose terms', 'fts5 query', 'fetch chunks', 'fuse']));
+      expect(Object.keys(point.stages.search)).toEqual(expect.arrayContaining(['choose terms', 'read postings', 'rank postings', 'fetch chunks', 'fuse']));
       expect(Object.keys(point.stages.ask)).toEqual(
-        expect.arrayContaining(['match pins', 'read question time', 'analyze question', 'fts5 query', 'score sentences', 'choose sentence']),
+        expect.arrayContaining(['match pins', 'read question time', 'analyze question', 'rank postings', 'score sentences', 'choose sentence']),
       );
       // The series is taken without the reranker, so its figures and goals stay comparable.
       expect(Object.keys(point.stages.search)).not.toContain(RERANK_STAGE);

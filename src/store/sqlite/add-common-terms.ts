@@ -6,6 +6,12 @@ export interface CommonTerm {
   frequency: number;
 }
 
+/** The chunks' lengths as FTS5 counts them (tokens in every column) and the index's average: bm25()'s own norm. */
+export interface ChunkTokenLengths {
+  length: (chunkId: number) => number;
+  average: number;
+}
+
 /** FTS5's bm25() constants. */
 const K1 = 1.2;
 const B = 0.75;
@@ -16,13 +22,19 @@ const LATIN_OR_DIGIT = /[a-z0-9]/;
  * chunk that holds any term, so a common term (学校 in 100,000 chunks of news) costs more than the rare ones
  * together while it weighs little: it is counted here, in the texts of the best few hundred candidates only.
  * The term frequency is the number of times the term occurs in the normalized text (a Latin word or number on word
- * boundaries), the length is in characters against the candidates' mean: close to FTS5's own figures, which count
- * segmented tokens.
+ * boundaries); the length is the chunk's tokens against the index's average when `tokenLengths` is given (bm25()'s
+ * own norm), otherwise its characters against the candidates' mean.
  */
-export function addCommonTerms(hits: readonly KeywordHit[], texts: ReadonlyMap<number, string>, terms: readonly CommonTerm[], chunkCount: number): KeywordHit[] {
+export function addCommonTerms(
+  hits: readonly KeywordHit[],
+  texts: ReadonlyMap<number, string>,
+  terms: readonly CommonTerm[],
+  chunkCount: number,
+  tokenLengths?: ChunkTokenLengths,
+): KeywordHit[] {
   if (terms.length === 0 || hits.length === 0) return [...hits];
-  const lengths = hits.map((hit) => texts.get(hit.id)?.length ?? 0);
-  const meanLength = Math.max(1, lengths.reduce((sum, length) => sum + length, 0) / hits.length);
+  const lengths = hits.map((hit) => (tokenLengths ? tokenLengths.length(hit.id) : (texts.get(hit.id)?.length ?? 0)));
+  const meanLength = tokenLengths ? tokenLengths.average : Math.max(1, lengths.reduce((sum, length) => sum + length, 0) / hits.length);
   const weights = terms.map((term) => inverseDocumentFrequency(term.frequency, chunkCount));
   const rescored = hits.map((hit, position) => {
     const text = texts.get(hit.id) ?? '';

@@ -11,6 +11,7 @@ import { openSqliteDatabase, type OpenSqliteDatabaseOptions } from './open-sqlit
 import { SINGLE_TOKEN, selectQueryTerms, splitRankedTerms } from './select-query-terms.js';
 import { keywordBudget, type KeywordBudget } from './keyword-budget.js';
 import { addCommonTerms } from './add-common-terms.js';
+import { Bm25PostingsRanker } from './bm25-postings-ranker.js';
 import type { LabelFingerprint } from '../vector-index.js';
 import { traced, type StageTrace } from '../../log/stage-trace.js';
 import { memoByText } from '../../text/memo-by-text.js';
@@ -31,6 +32,13 @@ export interface UpsertResult {
 export interface SqliteArticleStoreOptions {
   /** The keyword search's budget for an archive of so many chunks. Default `keywordBudget` (fitted on the bench corpus). */
   keywordBudget?: (chunks: number) => KeywordBudget;
+  /** Rank the rare terms with FTS5's bm25() even where `Bm25PostingsRanker` can (default false: the same hits, slower); for benches. */
+  rankWithFts5?: boolean;
+  /**
+   * Weigh the common terms by the candidates' lengths in characters against their mean (default false: by the chunks'
+   * token lengths against the index's average, bm25()'s own norm, where the index can be read so); for benches.
+   */
+  commonTermsByCharacters?: boolean;
 }
 
 /** BM25 column weights for `chunks_fts` (words, grams); other weights did no better on CMRC 2018. */
@@ -53,11 +61,15 @@ export class SqliteArticleStore implements ArticleStore {
   private readonly documentFrequency = (term: string): number => (this.statements.documentFrequency.get(term) as number | undefined) ?? 0;
 
   private readonly budgetFor: (chunks: number) => KeywordBudget;
+  private readonly postingsRanker: Bm25PostingsRanker | null;
+  private readonly commonTermsByCharacters: boolean;
 
   constructor(database: Database.Database, options: SqliteArticleStoreOptions = {}) {
     this.database = database;
     this.statements = prepareStatements(database);
     this.budgetFor = options.keywordBudget ?? ((chunks) => keywordBudget(chunks));
+    this.commonTermsByCharacters = options.commonTermsByCharacters === true;
+    this.postingsRanker = options.rankWithFts5 === true ? null : new Bm25PostingsRanker(database, { words: BM25_WEIGHTS[0], grams: BM25_WEIGHTS[1] });
   }
 
   /**
@@ -142,14 +154,16 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   /**
-   * Two passes: FTS5 ranks the chunks holding the rarest question terms (bm25() over their postings, bounded by
-   * `rankedPostings`), then the commoner terms are counted in the best candidates' texts (`addCommonTerms`).
+   * Two passes: the chunks holding the rarest question terms are ranked by BM25 over their postings (bounded by
+   * `rankedPostings`; scored from the postings by `Bm25PostingsRanker`, or by FTS5's bm25() for a date range or a
+   * phrase), then the commoner terms are counted in the best candidates' texts (`addCommonTerms`).
    */
   keywordSearch(query: string, limit: number, range?: DateRange, trace?: StageTrace): KeywordHit[] {
     if (limit <= 0) return [];
     // Choosing the terms and splitting them both read each term's frequency: one point read per term and search.
     const documentFrequency = memoByText(this.documentFrequency);
-    const budget = this.budgetFor(this.stats().chunks);
+    const chunkCount = this.stats().chunks;
+    const budget = this.budgetFor(chunkCount);
     const { ranked, common } = traced(trace, 'choose terms', () =>
       splitRankedTerms(selectQueryTerms(queryTerms(query), { documentFrequency, maxPostings: budget.maxPostings }), documentFrequency, budget.rankedPostings),
     );
@@ -158,18 +172,23 @@ export class SqliteArticleStore implements ArticleStore {
     const from = range?.from ?? null;
     const to = range?.to ?? null;
     const poolSize = Math.floor(common.length > 0 ? Math.max(limit, budget.rescorePool) : limit);
-    const rows = traced(trace, 'fts5 query', () =>
-      from === null && to === null
-        ? (this.statements.keywordSearch.all(match, poolSize) as { id: number; rank: number }[])
-        : (this.statements.keywordSearchInRange.all({ match, from, to, limit: poolSize }) as { id: number; rank: number }[]),
-    );
-    const hits = rows.map((row) => ({ id: row.id, score: -row.rank }));
+    // Without a date range the rare terms' postings are scored here, as bm25() would score them, at a fraction of its cost.
+    const rankedHits = from === null && to === null ? (this.postingsRanker?.rank(ranked, poolSize, trace) ?? null) : null;
+    const hits =
+      rankedHits ??
+      traced(trace, 'fts5 query', () =>
+        from === null && to === null
+          ? (this.statements.keywordSearch.all(match, poolSize) as { id: number; rank: number }[])
+          : (this.statements.keywordSearchInRange.all({ match, from, to, limit: poolSize }) as { id: number; rank: number }[]),
+      ).map((row) => ({ id: row.id, score: -row.rank }));
     if (common.length === 0 || hits.length <= 1) return hits.slice(0, limit);
     return traced(trace, 'common terms', () => {
       const rowsOfText = this.statements.chunkTexts.all(JSON.stringify(hits.map((hit) => hit.id))) as { id: number; heading: string; text: string }[];
       const texts = new Map(rowsOfText.map((row) => [row.id, normalizeForMatching(`${row.heading}\n${row.text}`)]));
       const terms = common.map(({ term, frequency }) => ({ text: term.text, frequency }));
-      return addCommonTerms(hits, texts, terms, this.stats().chunks).slice(0, limit);
+      // Both passes with bm25()'s length norm, so a common term weighs in a candidate as it would in FTS5's ranking.
+      const tokenLengths = this.commonTermsByCharacters ? undefined : (this.postingsRanker?.tokenLengths() ?? undefined);
+      return addCommonTerms(hits, texts, terms, chunkCount, tokenLengths).slice(0, limit);
     });
   }
 

@@ -31,6 +31,27 @@ describe('addCommonTerms', () => {
     expect(rescored.find((hit) => hit.id === 4)!.score).toBeGreaterThan(1);
   });
 
+  it("weighs by the chunks' token lengths against the index's average when given them, as bm25() does", () => {
+    const same = new Map([
+      [5, '公司新闻'],
+      [6, '公司新闻'],
+    ]);
+    const hits = [
+      { id: 5, score: 1 },
+      { id: 6, score: 1 },
+    ];
+    const terms = [{ text: '公司', frequency: 300 }];
+    // By characters the two texts are alike; by tokens chunk 6 is four times as long, so the term counts less there.
+    const byCharacters = addCommonTerms(hits, same, terms, 10_000);
+    expect(byCharacters[0]!.score).toBe(byCharacters[1]!.score);
+    const byTokens = addCommonTerms(hits, same, terms, 10_000, { length: (chunkId) => (chunkId === 6 ? 40 : 10), average: 20 });
+    expect(byTokens.map((hit) => hit.id)).toEqual([5, 6]);
+    expect(byTokens[0]!.score).toBeGreaterThan(byTokens[1]!.score);
+    // At the average length the norm is 1: idf × (k1 + 1) / (1 + k1) = idf for one occurrence.
+    const average = addCommonTerms([{ id: 5, score: 0 }], same, terms, 10_000, { length: () => 20, average: 20 });
+    expect(average[0]!.score).toBeCloseTo(Math.log((10_000 - 300 + 0.5) / 300.5), 12);
+  });
+
   it('keeps the order when there is nothing to add', () => {
     const hits = [
       { id: 2, score: 3 },

@@ -87,7 +87,8 @@ describe('term_frequencies, kept by SqliteArticleStore', () => {
     const database = store.database;
     // An archive at the version before the table's: the index without it.
     const tableVersion = MIGRATIONS.find((migration) => migration.sql.includes('CREATE TABLE term_frequencies'))!.version;
-    database.exec('DROP TABLE term_frequencies');
+    // (and without what later migrations add)
+    database.exec('DROP TABLE term_frequencies; DROP TABLE chunks_fts_instances');
     database.pragma(`user_version = ${tableVersion - 1}`);
     const insertChunk = database.prepare("INSERT INTO chunks (article_id, date, ordinal, text, heading) VALUES ('old', NULL, ?, ?, 'old')");
     const insertFts = database.prepare('INSERT INTO chunks_fts (rowid, words, grams) VALUES (?, ?, ?)');
