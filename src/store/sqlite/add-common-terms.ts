@@ -1,4 +1,5 @@
 import type { KeywordHit } from '../article-store.js';
+import { B, inverseDocumentFrequency, K1 } from './bm25-formula.js';
 
 /** A query term left out of the FTS5 query, with the number of chunks holding it. */
 export interface CommonTerm {
@@ -12,9 +13,6 @@ export interface ChunkTokenLengths {
   average: number;
 }
 
-/** FTS5's bm25() constants. */
-const K1 = 1.2;
-const B = 0.75;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 
 /**
@@ -47,11 +45,6 @@ export function addCommonTerms(
     return { id: hit.id, score };
   });
   return rescored.sort((left, right) => right.score - left.score || left.id - right.id);
-}
-
-/** FTS5's IDF: ln((N − n + 0.5) / (n + 0.5)), never below 1e-6. */
-function inverseDocumentFrequency(frequency: number, chunkCount: number): number {
-  return Math.max(1e-6, Math.log((chunkCount - frequency + 0.5) / (frequency + 0.5)));
 }
 
 /** Occurrences of `term` in `text`; a Latin word or number only where it is not part of a longer one. */

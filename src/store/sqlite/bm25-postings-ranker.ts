@@ -37,17 +37,14 @@ export class Bm25PostingsRanker {
 
   /** Chunks' lengths in tokens and the index's average, as bm25() takes them; null where the index cannot be read so. */
   tokenLengths(): ChunkTokenLengths | null {
-    this.readable ??= this.lengths.readable();
-    if (!this.readable) return null;
+    if (!this.canRead()) return null;
     const { rows, tokens } = this.lengths.totals();
     return rows > 0 ? { length: (chunkId) => this.lengths.length(chunkId), average: tokens / rows } : null;
   }
 
   /** The `limit` best chunks for the OR of `terms`, best first; null when these terms need FTS5 itself. */
   rank(terms: readonly QueryTerm[], limit: number, trace?: StageTrace): KeywordHit[] | null {
-    if (terms.length === 0 || terms.some((term) => !SINGLE_TOKEN.test(term.text))) return null;
-    this.readable ??= this.lengths.readable();
-    if (!this.readable) return null;
+    if (terms.length === 0 || terms.some((term) => !SINGLE_TOKEN.test(term.text)) || !this.canRead()) return null;
     const postings = traced(trace, 'read postings', () => {
       this.lengths.catchUp();
       // Words first, then grams: the order of the phrases in `buildFtsMatch`'s query, so the sums add up the same way.
@@ -59,6 +56,12 @@ export class Bm25PostingsRanker {
       const logarithm = (value: number): number => this.naturalLogarithm.get(value) as number;
       return rankBm25(postings, { rows, tokens, length: (chunkId) => this.lengths.length(chunkId), logarithm }, limit);
     });
+  }
+
+  /** Whether the index's storage is the version this reads (asked once). */
+  private canRead(): boolean {
+    this.readable ??= this.lengths.readable();
+    return this.readable;
   }
 }
 

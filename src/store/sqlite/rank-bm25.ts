@@ -1,5 +1,6 @@
 import type { KeywordHit } from '../article-store.js';
 import { TopScores } from './top-scores.js';
+import { B, inverseDocumentFrequency, K1 } from './bm25-formula.js';
 
 /** One query term's postings in one column: the chunks holding it, each id once per occurrence, ascending. */
 export interface TermOccurrences {
@@ -19,10 +20,6 @@ export interface Bm25Collection {
    */
   logarithm?: (value: number) => number;
 }
-
-/** FTS5's bm25() constants. */
-const K1 = 1.2;
-const B = 0.75;
 
 /**
  * The `limit` best chunks by BM25 over the terms, scored exactly as FTS5's bm25() scores the OR of the terms in this
@@ -63,12 +60,6 @@ export function rankBm25(terms: readonly TermOccurrences[], collection: Bm25Coll
     top.offer(chunkId, score);
   }
   return top.best();
-}
-
-/** FTS5's IDF: ln((N − n + 0.5) / (n + 0.5)), 1e-6 where that is not positive. */
-function inverseDocumentFrequency(chunks: number, rows: number, logarithm: (value: number) => number): number {
-  const value = logarithm((rows - chunks + 0.5) / (chunks + 0.5));
-  return value <= 0 ? 1e-6 : value;
 }
 
 /** Distinct ids in an ascending list with repeats. */
