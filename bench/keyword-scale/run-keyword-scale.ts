@@ -3,7 +3,7 @@ import os from 'node:os';
 import { machineInfo, type MachineInfo } from '../../src/bench/machine-info.js';
 import { latencyPercentiles, type LatencySummary } from '../../src/bench/latency-percentiles.js';
 import { openSqliteArticleStore, type SqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
-import { keywordBudget, type KeywordBudget } from '../../src/store/sqlite/keyword-budget.js';
+import { KEYWORD_BUDGET_FIT, keywordBudget, type KeywordBudget } from '../../src/store/sqlite/keyword-budget.js';
 import { HybridRetriever, RETRIEVAL_DEFAULTS } from '../../src/retrieval/hybrid-retriever.js';
 import { HashEmbedder } from '../../src/embedding/hash-embedder.js';
 import type { ArticleStore, KeywordHit, StoredChunk } from '../../src/store/article-store.js';
@@ -305,10 +305,20 @@ export function budgetVariants(fixed: readonly string[], fts5Ranking = false, co
   if (commonTermsByCharacters) variants.push({ name: 'store default, common terms by characters', budget: (chunks) => keywordBudget(chunks), commonTermsByCharacters: true });
   for (const text of fixed) {
     const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-    if (!match) throw new Error(`a budget is written ranked/pool (2000/50), got "${text}"`);
-    const rankedPostings = Number(match[1]);
-    const rescorePool = Number(match[2]);
-    variants.push({ name: `${rankedPostings}/${rescorePool}`, budget: (chunks) => ({ ...keywordBudget(chunks), rankedPostings, rescorePool }) });
+    const curve = /^([\d.]+)\*N\^([\d.]+)\/(\d+)$/.exec(text.trim());
+    if (match) {
+      const rankedPostings = Number(match[1]);
+      const rescorePool = Number(match[2]);
+      variants.push({ name: `${rankedPostings}/${rescorePool}`, budget: (chunks) => ({ ...keywordBudget(chunks), rankedPostings, rescorePool }) });
+    } else if (curve) {
+      // A fitted curve, as KEYWORD_BUDGET_FIT writes one, with the store's floor: 0.037*N^0.898/50 is the fit before 2026-12-07.
+      const ranked = { coefficient: Number(curve[1]), exponent: Number(curve[2]), least: KEYWORD_BUDGET_FIT.ranked.least };
+      const rescorePool = Number(curve[3]);
+      variants.push({
+        name: text.trim(),
+        budget: (chunks) => keywordBudget(chunks, { ...KEYWORD_BUDGET_FIT, ranked, pool: { coefficient: rescorePool, exponent: 0, least: rescorePool } }),
+      });
+    } else throw new Error(`a budget is written ranked/pool (2000/50) or coefficient*N^exponent/pool (0.037*N^0.898/50), got "${text}"`);
   }
   return variants;
 }
