@@ -21,6 +21,8 @@ export interface BudgetVariant {
   rankWithFts5?: boolean;
   /** Weigh the common terms by characters, as before (`SqliteArticleStoreOptions.commonTermsByCharacters`). */
   commonTermsByCharacters?: boolean;
+  /** Test the column of every posting read (`SqliteArticleStoreOptions.postingsColumnTestedAlways`, the read before 2026-12-07). */
+  postingsColumnTestedAlways?: boolean;
 }
 
 export interface RunKeywordScaleOptions {
@@ -111,6 +113,7 @@ async function measureArchive(
       keywordBudget: variant.budget,
       rankWithFts5: variant.rankWithFts5 === true,
       commonTermsByCharacters: variant.commonTermsByCharacters === true,
+      postingsColumnTestedAlways: variant.postingsColumnTestedAlways === true,
     }),
   );
   const plainStore = openSqliteArticleStore(archive.database);
@@ -128,7 +131,7 @@ async function measureArchive(
     const tallies = options.variants.map((variant, index) => new VariantTally(variant.name, variant.budget(stores[index]!.stats().chunks)));
     const plainTally = { judged: new JudgedTally(), times: [] as number[], limitedAt5: 0 };
     let known = 0;
-    for (const question of questions) {
+    for (const [turn, question] of questions.entries()) {
       const answers = options.kept.answers[question] ?? [];
       const judge = (chunk: { text: string } | undefined): GoldMatch => (chunk ? gold.match(question, answers, chunk.text) : 'none');
       if (gold.known(question)) known += 1;
@@ -152,7 +155,10 @@ async function measureArchive(
       )
         plainTally.limitedAt5 += 1;
       const plainCandidates = plainChunks.map(judge);
-      for (const [index, retriever] of retrievers.entries()) {
+      // The first variant to ask a question reads its pages cold for the others: which one goes first rotates.
+      for (let offset = 0; offset < retrievers.length; offset += 1) {
+        const index = (turn + offset) % retrievers.length;
+        const retriever = retrievers[index]!;
         const store = stores[index]!;
         const tally = tallies[index]!;
         const stages = new Map<string, number>();
@@ -299,9 +305,11 @@ function share(count: number, total: number): number {
 }
 
 /** The store's own budget (also ranked by FTS5's bm25() with `fts5Ranking`, its common terms weighed by characters with `commonTermsByCharacters`), and fixed ones written `ranked/pool` (`2000/50`). */
-export function budgetVariants(fixed: readonly string[], fts5Ranking = false, commonTermsByCharacters = false): BudgetVariant[] {
+export function budgetVariants(fixed: readonly string[], fts5Ranking = false, commonTermsByCharacters = false, postingsColumnTestedAlways = false): BudgetVariant[] {
   const variants: BudgetVariant[] = [{ name: 'store default', budget: (chunks) => keywordBudget(chunks) }];
   if (fts5Ranking) variants.push({ name: 'store default, FTS5 bm25()', budget: (chunks) => keywordBudget(chunks), rankWithFts5: true });
+  if (postingsColumnTestedAlways)
+    variants.push({ name: 'store default, every posting column-tested', budget: (chunks) => keywordBudget(chunks), postingsColumnTestedAlways: true });
   if (commonTermsByCharacters) variants.push({ name: 'store default, common terms by characters', budget: (chunks) => keywordBudget(chunks), commonTermsByCharacters: true });
   for (const text of fixed) {
     const match = /^(\d+)\/(\d+)$/.exec(text.trim());
