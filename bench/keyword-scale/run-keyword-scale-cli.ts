@@ -2,8 +2,7 @@
 //   npm run bench:keyword-budget -- --chunks 1000000 --sizes 100000,300000,1000000 --keep /tmp/kw
 //   npm run bench:keyword-scale -- --kept /tmp/kw [--budgets 2000/50,16000/150,0.037*N^0.898/50] [--sizes 1000000] [--out bench/keyword-scale.json]
 // --fts5-ranking adds the store's budget ranked by FTS5's bm25() (the search before the postings ranker), in the same run;
-// --common-terms-by-characters the store's search with its common terms weighed by characters (the search before that change);
-// --postings-column-tested the store's search reading every ranked posting with a test of its column (the read before 2026-12-07).
+// --common-terms-by-characters the store's search with its common terms weighed by characters (the search before that change).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,13 +19,12 @@ const { values } = parseArgs({
     'no-plain': { type: 'boolean' },
     'fts5-ranking': { type: 'boolean' },
     'common-terms-by-characters': { type: 'boolean' },
-    'postings-column-tested': { type: 'boolean' },
     range: { type: 'string' },
     help: { type: 'boolean' },
   },
 });
 const usage =
-  'usage: npm run bench:keyword-scale -- --kept DIR [--budgets 2000/50,0.037*N^0.898/50,...] [--sizes 1000000,...] [--examples 30] [--no-plain] [--fts5-ranking] [--common-terms-by-characters] [--postings-column-tested] [--range FROM..TO] [--out bench/keyword-scale.json]';
+  'usage: npm run bench:keyword-scale -- --kept DIR [--budgets 2000/50,0.037*N^0.898/50,...] [--sizes 1000000,...] [--examples 30] [--no-plain] [--fts5-ranking] [--common-terms-by-characters] [--range FROM..TO] [--out bench/keyword-scale.json]';
 if (values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
@@ -42,7 +40,7 @@ const list = (value: string | undefined): string[] => (value ? value.split(',').
 const report = await runKeywordScale({
   kept,
   squadFile: path.resolve('data/cmrc2018/cmrc2018_dev.json.gz'),
-  variants: budgetVariants(list(values.budgets), values['fts5-ranking'] === true, values['common-terms-by-characters'] === true, values['postings-column-tested'] === true),
+  variants: budgetVariants(list(values.budgets), values['fts5-ranking'] === true, values['common-terms-by-characters'] === true),
   warmUp: 20,
   examples: Number(values.examples ?? 30),
   plain: values['no-plain'] !== true,

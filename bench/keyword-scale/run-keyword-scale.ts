@@ -21,8 +21,6 @@ export interface BudgetVariant {
   rankWithFts5?: boolean;
   /** Weigh the common terms by characters, as before (`SqliteArticleStoreOptions.commonTermsByCharacters`). */
   commonTermsByCharacters?: boolean;
-  /** Test the column of every posting read (`SqliteArticleStoreOptions.postingsColumnTestedAlways`, the read before 2026-12-07). */
-  postingsColumnTestedAlways?: boolean;
 }
 
 export interface RunKeywordScaleOptions {
@@ -113,7 +111,6 @@ async function measureArchive(
       keywordBudget: variant.budget,
       rankWithFts5: variant.rankWithFts5 === true,
       commonTermsByCharacters: variant.commonTermsByCharacters === true,
-      postingsColumnTestedAlways: variant.postingsColumnTestedAlways === true,
     }),
   );
   const plainStore = openSqliteArticleStore(archive.database);
@@ -305,11 +302,9 @@ function share(count: number, total: number): number {
 }
 
 /** The store's own budget (also ranked by FTS5's bm25() with `fts5Ranking`, its common terms weighed by characters with `commonTermsByCharacters`), and fixed ones written `ranked/pool` (`2000/50`). */
-export function budgetVariants(fixed: readonly string[], fts5Ranking = false, commonTermsByCharacters = false, postingsColumnTestedAlways = false): BudgetVariant[] {
+export function budgetVariants(fixed: readonly string[], fts5Ranking = false, commonTermsByCharacters = false): BudgetVariant[] {
   const variants: BudgetVariant[] = [{ name: 'store default', budget: (chunks) => keywordBudget(chunks) }];
   if (fts5Ranking) variants.push({ name: 'store default, FTS5 bm25()', budget: (chunks) => keywordBudget(chunks), rankWithFts5: true });
-  if (postingsColumnTestedAlways)
-    variants.push({ name: 'store default, every posting column-tested', budget: (chunks) => keywordBudget(chunks), postingsColumnTestedAlways: true });
   if (commonTermsByCharacters) variants.push({ name: 'store default, common terms by characters', budget: (chunks) => keywordBudget(chunks), commonTermsByCharacters: true });
   for (const text of fixed) {
     const match = /^(\d+)\/(\d+)$/.exec(text.trim());

@@ -22,21 +22,16 @@ export interface ColumnWeights {
  */
 export class Bm25PostingsRanker {
   private readonly lengths: FtsDocumentLengths;
-  private readonly occurrencesInColumn: Database.Statement;
-  private readonly occurrencesOfTerm: Database.Statement;
+  private readonly occurrences: Database.Statement;
   private readonly naturalLogarithm: Database.Statement;
   private readable: boolean | null = null;
 
   constructor(
     database: Database.Database,
     private readonly weights: ColumnWeights,
-    /** Test the column of every occurrence, even of a term only the words column can hold (default false: the same lists, slower); for benches. */
-    private readonly columnTestedAlways = false,
   ) {
     this.lengths = new FtsDocumentLengths(database);
-    this.occurrencesInColumn = database.prepare('SELECT group_concat(doc) FROM chunks_fts_instances WHERE term = ? AND col = ?').pluck();
-    // fts5vocab filters only the term itself: a column asked for is compared on every occurrence (30% of the read at 1M).
-    this.occurrencesOfTerm = database.prepare('SELECT group_concat(doc) FROM chunks_fts_instances WHERE term = ?').pluck();
+    this.occurrences = database.prepare('SELECT group_concat(doc) FROM chunks_fts_instances WHERE term = ? AND col = ?').pluck();
     this.naturalLogarithm = database.prepare('SELECT ln(?)').pluck();
   }
 
@@ -54,7 +49,7 @@ export class Bm25PostingsRanker {
       this.lengths.catchUp();
       // Words first, then grams: the order of the phrases in `buildFtsMatch`'s query, so the sums add up the same way.
       const ordered = [...terms.filter((term) => term.column === 'words'), ...terms.filter((term) => term.column === 'grams')];
-      return ordered.map((term): TermOccurrences => ({ occurrences: parseIds(this.readOccurrences(term)), weight: this.weights[term.column] }));
+      return ordered.map((term): TermOccurrences => ({ occurrences: parseIds(this.occurrences.get(term.text, term.column) as string | null), weight: this.weights[term.column] }));
     });
     return traced(trace, 'rank postings', () => {
       const { rows, tokens } = this.lengths.totals();
@@ -63,29 +58,11 @@ export class Bm25PostingsRanker {
     });
   }
 
-  /** The term's occurrences in its column, as one comma-separated list of chunk ids (null: none). */
-  private readOccurrences(term: QueryTerm): string | null {
-    if (!this.columnTestedAlways && onlyInWords(term)) return this.occurrencesOfTerm.get(term.text) as string | null;
-    return this.occurrencesInColumn.get(term.text, term.column) as string | null;
-  }
-
   /** Whether the index's storage is the version this reads (asked once). */
   private canRead(): boolean {
     this.readable ??= this.lengths.readable();
     return this.readable;
   }
-}
-
-/** One or two Chinese characters: all the `grams` column's tokens are of this shape (its text is `cjkBigrams`' pairs). */
-const SHORT_HAN = /^\p{Script=Han}{1,2}$/u;
-
-/**
- * Whether a term of the `words` column cannot be in the `grams` column, so that all its occurrences are the words
- * column's and need no column test: a Latin word, a number, or three Chinese characters or more (the grams column
- * holds character pairs, which unicode61 can only cut shorter). A pair or a single character may be in both.
- */
-function onlyInWords(term: QueryTerm): boolean {
-  return term.column === 'words' && !SHORT_HAN.test(term.text);
 }
 
 /** The ids of a comma-separated list (SQLite's group_concat), in order. */

@@ -39,8 +39,6 @@ export interface SqliteArticleStoreOptions {
    * token lengths against the index's average, bm25()'s own norm, where the index can be read so); for benches.
    */
   commonTermsByCharacters?: boolean;
-  /** Read every ranked term's postings with a test of their column (default false: only where the term may be in both; the same hits, slower); for benches. */
-  postingsColumnTestedAlways?: boolean;
 }
 
 /** BM25 column weights for `chunks_fts` (words, grams); other weights did no better on CMRC 2018. */
@@ -71,8 +69,7 @@ export class SqliteArticleStore implements ArticleStore {
     this.statements = prepareStatements(database);
     this.budgetFor = options.keywordBudget ?? ((chunks) => keywordBudget(chunks));
     this.commonTermsByCharacters = options.commonTermsByCharacters === true;
-    this.postingsRanker =
-      options.rankWithFts5 === true ? null : new Bm25PostingsRanker(database, { words: BM25_WEIGHTS[0], grams: BM25_WEIGHTS[1] }, options.postingsColumnTestedAlways === true);
+    this.postingsRanker = options.rankWithFts5 === true ? null : new Bm25PostingsRanker(database, { words: BM25_WEIGHTS[0], grams: BM25_WEIGHTS[1] });
   }
 
   /**
