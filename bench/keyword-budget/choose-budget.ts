@@ -6,6 +6,8 @@ export interface BudgetTrial {
   hitAt1: number;
   hitAt5: number;
   meanMs: number;
+  /** Median milliseconds of a search (trials measured question by question in turns; absent in older reports). */
+  p50Ms?: number;
 }
 
 /** A power law `coefficient × chunks ^ exponent`, fitted in log-log space. */
@@ -15,17 +17,20 @@ export interface PowerLaw {
 }
 
 /**
- * At each size, the cheapest trial (fewest ranked postings, then the smallest pool) whose hit@1 is within `tolerance`
- * of the best any trial reaches at that size: more budget than that buys nothing measurable.
+ * At each size, the cheapest trial whose hit@1 is within `tolerance` of the best any trial reaches at that size: more
+ * budget than that buys nothing measurable. Cheapest is the lowest median search time where every trial at the size
+ * was timed question by question in turns (`p50Ms`), since a ranked posting and a rescored candidate cost in no fixed
+ * proportion (the postings ranker made the first about three times cheaper, the second did not change); in an older
+ * report without it, the fewest ranked postings, then the smallest pool.
  */
 export function chooseBudgets(trials: readonly BudgetTrial[], tolerance: number): BudgetTrial[] {
   const sizes = [...new Set(trials.map((trial) => trial.chunks))].sort((left, right) => left - right);
   return sizes.map((chunks) => {
     const atSize = trials.filter((trial) => trial.chunks === chunks);
     const best = Math.max(...atSize.map((trial) => trial.hitAt1));
-    const enough = atSize
-      .filter((trial) => trial.hitAt1 >= best - tolerance)
-      .sort((left, right) => left.rankedPostings - right.rankedPostings || left.rescorePool - right.rescorePool);
+    const timed = atSize.every((trial) => trial.p50Ms !== undefined);
+    const byPostings = (left: BudgetTrial, right: BudgetTrial): number => left.rankedPostings - right.rankedPostings || left.rescorePool - right.rescorePool;
+    const enough = atSize.filter((trial) => trial.hitAt1 >= best - tolerance).sort((left, right) => (timed ? left.p50Ms! - right.p50Ms! : 0) || byPostings(left, right));
     return enough[0]!;
   });
 }

@@ -11,6 +11,7 @@ import { ingestSources } from '../../src/bench/ingest-sources.js';
 import { machineInfo, type MachineInfo } from '../../src/bench/machine-info.js';
 import { openSqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
 import { keywordBudget } from '../../src/store/sqlite/keyword-budget.js';
+import { latencyPercentiles } from '../../src/bench/latency-percentiles.js';
 import { chooseBudgets, fitPowerLaw, type BudgetTrial, type PowerLaw } from './choose-budget.js';
 
 export interface RunKeywordBudgetOptions {
@@ -143,7 +144,11 @@ async function buildAndTry(options: RunKeywordBudgetOptions): Promise<BudgetTria
   }
 }
 
-/** Every ranked budget and rescore pool of the grid on one archive. */
+/**
+ * Every ranked budget and rescore pool of the grid on one archive, question by question in turns (each question asked
+ * of every budget before the next, the first budget rotating), so a shared machine's load falls on all budgets alike
+ * and their times compare: a ranked posting and a rescored candidate no longer cost in a fixed proportion.
+ */
 function tryBudgets(
   database: string,
   chunks: number,
@@ -151,41 +156,38 @@ function tryBudgets(
   answers: ReadonlyMap<string, readonly string[]>,
   options: RunKeywordBudgetOptions,
 ): BudgetTrial[] {
-  const trials: BudgetTrial[] = [];
-  for (const rankedPostings of options.rankedPostings) {
-    for (const rescorePool of options.rescorePools) {
-      const budget = { ...keywordBudget(chunks), rankedPostings, rescorePool };
-      const store = openSqliteArticleStore(database, { keywordBudget: () => budget });
-      try {
-        const figures = askAll(store, questions, answers);
-        trials.push({ chunks, rankedPostings, rescorePool, ...figures });
-        options.onProgress?.(`${chunks} chunks, ranked ${rankedPostings}, pool ${rescorePool}: hit@1 ${figures.hitAt1}, hit@5 ${figures.hitAt5}, ${figures.meanMs} ms`);
-      } finally {
-        store.close();
+  const grid = options.rankedPostings.flatMap((rankedPostings) => options.rescorePools.map((rescorePool) => ({ rankedPostings, rescorePool })));
+  const stores = grid.map(({ rankedPostings, rescorePool }) => {
+    const budget = { ...keywordBudget(chunks), rankedPostings, rescorePool };
+    return openSqliteArticleStore(database, { keywordBudget: () => budget });
+  });
+  try {
+    const tallies = grid.map(() => ({ hitsAt1: 0, hitsAt5: 0, milliseconds: [] as number[] }));
+    questions.forEach((question, turn) => {
+      const gold = answers.get(question) ?? [];
+      for (let offset = 0; offset < grid.length; offset += 1) {
+        const index = (turn + offset) % grid.length;
+        const store = stores[index]!;
+        const tally = tallies[index]!;
+        const started = performance.now();
+        const hits = store.keywordSearch(question, 5);
+        tally.milliseconds.push(performance.now() - started);
+        const holds = store.getChunks(hits.map((hit) => hit.id)).map((chunk) => gold.some((answer) => chunk.text.includes(answer)));
+        if (holds[0] === true) tally.hitsAt1 += 1;
+        if (holds.includes(true)) tally.hitsAt5 += 1;
       }
-    }
+    });
+    const share = (count: number): number => Math.round((count / Math.max(1, questions.length)) * 10000) / 10000;
+    return grid.map(({ rankedPostings, rescorePool }, index) => {
+      const tally = tallies[index]!;
+      const latency = latencyPercentiles(tally.milliseconds);
+      const trial = { chunks, rankedPostings, rescorePool, hitAt1: share(tally.hitsAt1), hitAt5: share(tally.hitsAt5), meanMs: latency.mean, p50Ms: latency.p50 };
+      options.onProgress?.(
+        `${chunks} chunks, ranked ${rankedPostings}, pool ${rescorePool}: hit@1 ${trial.hitAt1}, hit@5 ${trial.hitAt5}, mean ${trial.meanMs} ms, p50 ${trial.p50Ms} ms`,
+      );
+      return trial;
+    });
+  } finally {
+    for (const store of stores) store.close();
   }
-  return trials;
-}
-
-/** hit@1 and hit@5 of the keyword list alone (no per-article limit), and the mean time of a search. */
-function askAll(
-  store: ReturnType<typeof openSqliteArticleStore>,
-  questions: readonly string[],
-  answers: ReadonlyMap<string, readonly string[]>,
-): { hitAt1: number; hitAt5: number; meanMs: number } {
-  let hitsAt1 = 0;
-  let hitsAt5 = 0;
-  let milliseconds = 0;
-  for (const question of questions) {
-    const started = performance.now();
-    const hits = store.keywordSearch(question, 5);
-    milliseconds += performance.now() - started;
-    const gold = answers.get(question) ?? [];
-    const holds = store.getChunks(hits.map((hit) => hit.id)).map((chunk) => gold.some((answer) => chunk.text.includes(answer)));
-    if (holds[0] === true) hitsAt1 += 1;
-    if (holds.includes(true)) hitsAt5 += 1;
-  }
-  const share = (count: number): number => Math.round((count / Math.max(1, questions.length)) * 10000) / 10000;
-  return { hitAt1: share(hitsAt1), hitAt5: share(hitsAt5), meanMs: Math.round((milliseconds / Math.max(1, questions.length)) * 1000) / 1000 };
 }

@@ -1,6 +1,6 @@
 // Why keyword search quality changes with the archive, on archives kept by the budget fit, run from the project folder:
 //   npm run bench:keyword-budget -- --chunks 1000000 --sizes 100000,300000,1000000 --keep /tmp/kw
-//   npm run bench:keyword-scale -- --kept /tmp/kw [--budgets 2000/50,16000/150] [--sizes 1000000] [--out bench/keyword-scale.json]
+//   npm run bench:keyword-scale -- --kept /tmp/kw [--budgets 2000/50,16000/150,0.037*N^0.898/50] [--sizes 1000000] [--out bench/keyword-scale.json]
 // --fts5-ranking adds the store's budget ranked by FTS5's bm25() (the search before the postings ranker), in the same run;
 // --common-terms-by-characters the store's search with its common terms weighed by characters (the search before that change).
 import fs from 'node:fs';
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   },
 });
 const usage =
-  'usage: npm run bench:keyword-scale -- --kept DIR [--budgets 2000/50,...] [--sizes 1000000,...] [--examples 30] [--no-plain] [--fts5-ranking] [--common-terms-by-characters] [--range FROM..TO] [--out bench/keyword-scale.json]';
+  'usage: npm run bench:keyword-scale -- --kept DIR [--budgets 2000/50,0.037*N^0.898/50,...] [--sizes 1000000,...] [--examples 30] [--no-plain] [--fts5-ranking] [--common-terms-by-characters] [--range FROM..TO] [--out bench/keyword-scale.json]';
 if (values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);

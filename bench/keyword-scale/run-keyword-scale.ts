@@ -3,7 +3,7 @@ import os from 'node:os';
 import { machineInfo, type MachineInfo } from '../../src/bench/machine-info.js';
 import { latencyPercentiles, type LatencySummary } from '../../src/bench/latency-percentiles.js';
 import { openSqliteArticleStore, type SqliteArticleStore } from '../../src/store/sqlite/sqlite-article-store.js';
-import { keywordBudget, type KeywordBudget } from '../../src/store/sqlite/keyword-budget.js';
+import { KEYWORD_BUDGET_FIT, keywordBudget, type KeywordBudget } from '../../src/store/sqlite/keyword-budget.js';
 import { HybridRetriever, RETRIEVAL_DEFAULTS } from '../../src/retrieval/hybrid-retriever.js';
 import { HashEmbedder } from '../../src/embedding/hash-embedder.js';
 import type { ArticleStore, KeywordHit, StoredChunk } from '../../src/store/article-store.js';
@@ -128,7 +128,7 @@ async function measureArchive(
     const tallies = options.variants.map((variant, index) => new VariantTally(variant.name, variant.budget(stores[index]!.stats().chunks)));
     const plainTally = { judged: new JudgedTally(), times: [] as number[], limitedAt5: 0 };
     let known = 0;
-    for (const question of questions) {
+    for (const [turn, question] of questions.entries()) {
       const answers = options.kept.answers[question] ?? [];
       const judge = (chunk: { text: string } | undefined): GoldMatch => (chunk ? gold.match(question, answers, chunk.text) : 'none');
       if (gold.known(question)) known += 1;
@@ -152,7 +152,10 @@ async function measureArchive(
       )
         plainTally.limitedAt5 += 1;
       const plainCandidates = plainChunks.map(judge);
-      for (const [index, retriever] of retrievers.entries()) {
+      // The first variant to ask a question reads its pages cold for the others: which one goes first rotates.
+      for (let offset = 0; offset < retrievers.length; offset += 1) {
+        const index = (turn + offset) % retrievers.length;
+        const retriever = retrievers[index]!;
         const store = stores[index]!;
         const tally = tallies[index]!;
         const stages = new Map<string, number>();
@@ -305,10 +308,20 @@ export function budgetVariants(fixed: readonly string[], fts5Ranking = false, co
   if (commonTermsByCharacters) variants.push({ name: 'store default, common terms by characters', budget: (chunks) => keywordBudget(chunks), commonTermsByCharacters: true });
   for (const text of fixed) {
     const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-    if (!match) throw new Error(`a budget is written ranked/pool (2000/50), got "${text}"`);
-    const rankedPostings = Number(match[1]);
-    const rescorePool = Number(match[2]);
-    variants.push({ name: `${rankedPostings}/${rescorePool}`, budget: (chunks) => ({ ...keywordBudget(chunks), rankedPostings, rescorePool }) });
+    const curve = /^([\d.]+)\*N\^([\d.]+)\/(\d+)$/.exec(text.trim());
+    if (match) {
+      const rankedPostings = Number(match[1]);
+      const rescorePool = Number(match[2]);
+      variants.push({ name: `${rankedPostings}/${rescorePool}`, budget: (chunks) => ({ ...keywordBudget(chunks), rankedPostings, rescorePool }) });
+    } else if (curve) {
+      // A fitted curve, as KEYWORD_BUDGET_FIT writes one, with the store's floor: 0.037*N^0.898/50 is the fit before 2026-12-07.
+      const ranked = { coefficient: Number(curve[1]), exponent: Number(curve[2]), least: KEYWORD_BUDGET_FIT.ranked.least };
+      const rescorePool = Number(curve[3]);
+      variants.push({
+        name: text.trim(),
+        budget: (chunks) => keywordBudget(chunks, { ...KEYWORD_BUDGET_FIT, ranked, pool: { coefficient: rescorePool, exponent: 0, least: rescorePool } }),
+      });
+    } else throw new Error(`a budget is written ranked/pool (2000/50) or coefficient*N^exponent/pool (0.037*N^0.898/50), got "${text}"`);
   }
   return variants;
 }

@@ -19,20 +19,21 @@ export interface KeywordBudgetFit {
 /**
  * The selection is what was measured before on CMRC 2018 (10,000 postings; 10% of the chunks cost 0.3 points of hit@1
  * against every term): unchanged up to 100,000 chunks, a share of the archive beyond. The ranked postings and the pool
- * are `npm run bench:keyword-budget -- --chunks 1000000 --sizes 100000,300000,1000000` (bench/keyword-budget.json,
- * 2026-12-06, 600 CMRC questions the bench does not time, load average 7.9 at the start): at each size the cheapest
- * budget within one point of the best hit@1 (six of the 600 questions: two budgets compared question by question differ
- * by less than that from noise, and the pools the fit chose within 0.3 points, 150, 400 and 150, showed no trend while
- * costing 1.7 times the search at 100k for 0.3 points on the bench's questions). Chosen: 1,000 / 50 at 100k chunks,
- * 4,000 / 50 at 300k, 8,000 / 50 at 1M; the power law through the ranked postings is 0.037 × chunks^0.898 (about
- * 1,140 at 100k, below the 2,000 floor; 3,060 at 300k, 9,000 at 1M: in the bench corpus a term's chunks grow with the
- * archive, so the ranked postings must too), the pool 50 at every size. The floor is the figure measured at 100,000
- * chunks before (2,000), so an archive up to about 190,000 chunks searches exactly as before (docs/performance.md).
+ * are `npm run bench:keyword-budget -- --reuse DIR --sizes 100000,300000,1000000 --ranked 1000,2000,4000,8000,16000,32000
+ * --pools 50,150,400` on the kept bench archives (bench/keyword-budget-interleaved.json, 2026-12-07, 600 CMRC questions
+ * the bench does not time, every budget asked each question in turns, with the postings ranker): at each size the
+ * cheapest budget by median search time within one point of the best hit@1 (six of the 600 questions: two budgets
+ * compared question by question differ by less than that from noise). Chosen: 1,000 / 50 at 100k chunks, 4,000 / 50
+ * at 300k, 8,000 / 150 at 1M: the ranked postings 0.037 × chunks^0.898 (the fit of 2026-12-06 again: about 1,140 at
+ * 100k, below the 2,000 floor; 3,070 at 300k, 9,040 at 1M: in the bench corpus a term's chunks grow with the archive,
+ * so the ranked postings must too), the pool 0.158 × chunks^0.484 (50, its floor, up to about 145,000 chunks; 71 at
+ * 300k, 127 at 1M: at 1M 8,000 / 50 fell 1.5 points under the best). The floors are the figures measured at 100,000
+ * chunks before (2,000 / 50), so an archive up to about 145,000 chunks searches exactly as before (docs/performance.md).
  */
 export const KEYWORD_BUDGET_FIT: KeywordBudgetFit = {
   selected: { share: 0.1, least: 10_000 },
   ranked: { coefficient: 0.037, exponent: 0.898, least: 2_000 },
-  pool: { coefficient: 50, exponent: 0, least: 50 },
+  pool: { coefficient: 0.158, exponent: 0.484, least: 50 },
 };
 
 /**

@@ -116,6 +116,20 @@ describe('Bm25PostingsRanker', () => {
     expectSameAsFts5(ranker, 20);
   });
 
+  it("reads a term in the column asked for only: a character pair asked of the words column finds the words column's postings (none), not the grams'", () => {
+    const ranker = new Bm25PostingsRanker(store.database, { words: 1, grams: 1 });
+    for (const terms of [
+      [{ text: '株洲', column: 'words' }],
+      [{ text: '株洲', column: 'grams' }],
+      [{ text: '轨道交通', column: 'words' }],
+      [{ text: 'igbt', column: 'words' }],
+    ] as QueryTerm[][]) {
+      expect(ranker.rank(terms, 50), terms[0]!.text).toEqual(fts5Ranking(store, terms, 50));
+    }
+    expect(ranker.rank([{ text: '株洲', column: 'words' }], 50)).toEqual([]);
+    expect(ranker.rank([{ text: '株洲', column: 'grams' }], 50)!.length).toBeGreaterThan(0);
+  });
+
   it('leaves a phrase (several tokens in one term) to FTS5', () => {
     const ranker = new Bm25PostingsRanker(store.database, { words: 1, grams: 1 });
     expect(ranker.rank([{ text: 'covid-19', column: 'words' }], 10)).toBeNull();
