@@ -4,8 +4,12 @@ import { normalizeForMatching } from '../text/normalize-text.js';
 
 const NUMERAL = '[0-9０-９一二三四五六七八九十百千万亿两零〇]';
 const PATTERNS: Record<Exclude<ExpectedAnswer, null>, RegExp> = {
-  number: new RegExp(`[0-9０-９]+(?:\\.[0-9]+)?|${NUMERAL}+[个家户元件名位人次年月日号届项所座条台辆吨斤米岁倍成层期批轮场部种类]|首位|第一|榜首|冠军|千亿|百亿`, 'g'),
-  date: /[0-9０-９]{4}年|[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{0,3}日?|[0-9]{4}-[0-9]{2}|(今|去|明|前)年|(昨|今|明)天|上午|下午|近日|春节|年底|年初|世纪|朝|时期|年代/g,
+  number: new RegExp(
+    `[0-9０-９]+(?:\\.[0-9]+)?|${NUMERAL}+分之${NUMERAL}+|${NUMERAL}+[个家户元件名位人次年月日号届项所座条台辆吨斤米岁倍成层期批轮场部种类]|第${NUMERAL}+|首位|榜首|冠军|千亿|百亿`,
+    'g',
+  ),
+  // A year (three or four digits, 814年, or a reign's: 崇宁五年, 元年), a month and day, an era (江户时代, 晚期), ago (2.5亿年前).
+  date: /[0-9０-９]{3,4} ?年|(?:元|[一二三四五六七八九十]{1,3})年|时代|[早中晚初末]期|[0-9０-９.]+[万亿]?年前|[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{0,3}日?|[0-9]{4}-[0-9]{2}|(今|去|明|前)年|(昨|今|明)天|上午|下午|近日|春节|年底|年初|世纪|朝|时期|年代/g,
   // A title before a name, or an organisation (谁 is often a company or a court).
   person:
     /(记者|经理|主任|书记|市长|局长|院长|董事长|总裁|主席|教授|医生|负责人|组长|总监|厂长|校长)[\p{Script=Han}]{2,3}|[\p{Script=Han}]{2,}(公司|集团|法院|政府|协会|学校|大学|医院|研究院|委员会)|[A-Z][a-z]+ [A-Z][a-z]+|由[\p{Script=Han}·]{2,8}(?=[所创发设提建])/gu,
@@ -13,11 +17,27 @@ const PATTERNS: Record<Exclude<ExpectedAnswer, null>, RegExp> = {
   reason: /因为|由于|原因|因此|所以|为了|导致|造成|源于|以便|故而|故名|因而|因其|得名/g,
   definition: /是指|指的是|即是|是一种|是一个|是一门|是一类|称为|又称|简称|亦称|意为|意即|意指|意谓|意思是|意思为|译为/g,
   // The markers that introduce another name: 又名泽鹿, 简称长江电力, 俗称….
+  // An enumeration: items joined by the enumeration comma (古角龙、辽宁角龙、冠饰角龙类).
+  list: /[^、，,；;。：:]{1,16}(?:、[^、，,；;。：:]{1,16})+/g,
   alias: /又名|又称|又叫|又作|又译|也叫|也称|亦称|亦名|或称|别称|别名|俗称|简称|旧称|古称|通称|统称|学名|全称|原名|本名|称为|称作|叫做|名为/g,
 };
 
-/** Dates, removed before looking for a quantity: 4月23日 does not answer 多少. */
-const DATE = /[0-9０-９]{1,4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}[日号])?)?|[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]?|[0-9０-９]{1,2}[日号]/g;
+/** People are counted with any of these (多少人 → 9名, 几位 → 3人): one asked unit finds the others. */
+const COUNTERS_OF_PEOPLE = ['人', '名', '位'];
+
+/**
+ * 一 before a counting word is mostly the indefinite article (一名医生, 一次转身, 一种方法), not a quantity: it answers
+ * 多少 when the question names the counted unit (几名 → 一名 is found by the unit's own pattern), not a bare 多少.
+ * Durations and multiples (一年, 一倍) stay quantities.
+ */
+const INDEFINITE = /^一[个家户件名位人次项所座条台辆部种类批轮场期]$/;
+
+/**
+ * Dates, removed before looking for a quantity: 4月23日 does not answer 多少. A year is written with three or four
+ * digits (814年, 2025年); one or two digits before 年 count years (维持了44年) unless a month follows.
+ */
+const DATE =
+  /[0-9０-９]{3,4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}[日号])?)?|[0-9０-９]{1,2}年[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}[日号])?|[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]?|[0-9０-９]{1,2}[日号]/g;
 
 /**
  * Where a sentence holds the kind of fact the question asks for: a number in the asked unit (1280米 for
@@ -47,14 +67,17 @@ function foldedSlotFinder(profile: Pick<QuestionProfile, 'expects' | 'measure'>)
   const { expects, measure } = profile;
   if (expects === null) return () => [];
   if (expects === 'number' && measure) {
-    const counted = new RegExp(`(?:${NUMERAL}|[.．,，])*${NUMERAL}[多余]?(?:万|亿)?${escapeRegExp(measure)}`, 'g');
+    const units = COUNTERS_OF_PEOPLE.includes(measure) ? COUNTERS_OF_PEOPLE : [measure];
+    const counted = new RegExp(`(?:${NUMERAL}|[.．,，])*${NUMERAL}[多余]?(?:万|亿)?(?:${units.map(escapeRegExp).join('|')})`, 'g');
     return (sentence) => spansOf(sentence, counted).filter((span) => !/^[万亿]/.test(span.text));
   }
   const pattern = PATTERNS[expects];
   if (expects !== 'number') return (sentence) => spansOf(sentence, pattern);
   return (sentence) => {
     const searched = sentence.replace(DATE, (date) => '\u0000'.repeat(date.length));
-    return spansOf(searched, pattern).map((span) => ({ ...span, text: sentence.slice(span.start, span.end) }));
+    return spansOf(searched, pattern)
+      .filter((span) => !INDEFINITE.test(span.text))
+      .map((span) => ({ ...span, text: sentence.slice(span.start, span.end) }));
   };
 }
 

@@ -1,7 +1,7 @@
 import { normalizeForMatching } from '../text/normalize-text.js';
 import { foldNumerals } from '../text/numbers/fold-numerals.js';
 import { UNKNOWN_WORD_RARITY, wordRarity } from '../text/word-rarity.js';
-import { tagWords } from '../text/jieba/tag-words.js';
+import { tagWords, type TaggedWord } from '../text/jieba/tag-words.js';
 import { isStopWord } from '../text/stop-words.js';
 import { ATTRIBUTE_WORDS } from './attribute-words.js';
 import type { ExpectedAnswer } from './expected-answer.js';
@@ -97,7 +97,9 @@ const EXPECTATIONS: [RegExp, ExpectedAnswer][] = [
   // Another name for the subject (又叫什么, 被称为什么, 别称): checked first, as 称为什么 holds 为什么.
   [/(?:又|也|亦|还|俗|别|被|统|合)被?(?:称|叫|名)(?:作|做|为)?(?:什么|啥)|(?:称|叫)(?:作|做|为)(?:什么|啥)|别称|别名|又名|俗称|简称|学名|全称|外号|绰号/, 'alias'],
   [/什么时候|何时|哪一?年|哪一?天|几月|几号|何年|when\b/i, 'date'],
-  [/多少|几|多大|多长|多高|多久|多重|多远|第几|排名|how (many|much|long|old|far)/i, 'number'],
+  // 哪些 and 哪几 ask which ones (哪几个部分 → 站房、站台、地下通道), not how many.
+  [/哪些|哪几/, 'list'],
+  [/多少|(?<!哪)几|多大|多长|多高|多久|多重|多远|第几|排名|how (many|much|long|old|far)/i, 'number'],
   [/谁|哪位|何人|\bwho\b/i, 'person'],
   [/哪里|哪儿|在哪|何地|什么地方|\bwhere\b/i, 'place'],
   [/为什么|为何|什么原因|\bwhy\b/i, 'reason'],
@@ -123,6 +125,8 @@ const NOUN_TAG = /^(n|ng|nr|ns|nt|nz|s)$/;
 /** Tags of names: people, places, organisations, other proper nouns. */
 const NAME_TAG = /^(nr|nrfg|nrt|ns|nt|nz)$/;
 const WORD = /[\p{L}\p{N}]/u;
+/** Words between an attribute and the question word that ask nothing themselves (年龄是多少, 出生地在哪里). */
+const COPULA = /^(是|为|在|有|的|约|大约|大概|共|一共|总共|到底|究竟)$/;
 /** 这座, 该项, 此: they point at something named elsewhere and hold no content of their own. */
 const DEMONSTRATIVE = /^(这|那|该|此|本|其)[个座家所位名条项种次年批些]?$/;
 /** A copula or preposition glued onto an unknown name before it (硕塞是, 戚务生在): the name is the word. */
@@ -161,7 +165,9 @@ export function analyzeQuestion(question: string): QuestionProfile {
     else if (run.length === 1 && NOUN_TAG.test(runTag)) add(run, 'topic');
     run = '';
   };
-  for (const tagged of tagWords(stripped)) {
+  const words = tagWords(stripped);
+  const hasQuestionWord = words.some((tagged) => tagged.word === MARKER);
+  for (const [index, tagged] of words.entries()) {
     const { word, tag } = tagged;
     if (word === MARKER) {
       flushRun();
@@ -186,8 +192,12 @@ export function analyzeQuestion(question: string): QuestionProfile {
     if (attribute) {
       flushRun();
       hints.push(word);
-      if (expects === null || (expects === 'number' && attribute.expects === 'number')) expects = attribute.expects ?? expects;
-      measure ??= attribute.measure ?? null;
+      // An attribute next to the question word is what is asked (什么时期, 年龄多大); elsewhere it only sets the scene
+      // (秦朝时期……属于哪一郡).
+      if (!hasQuestionWord || afterMarker || nextWordIsMarker(words, index)) {
+        if (expects === null || (expects === 'number' && attribute.expects === 'number')) expects = attribute.expects ?? expects;
+        measure ??= attribute.measure ?? null;
+      }
       if (afterMarker && lastUnit) focus.add(lastUnit);
       continue;
     }
@@ -215,6 +225,16 @@ export function analyzeQuestion(question: string): QuestionProfile {
     numbers,
     language: latinCount > hanCount * 2 ? 'en' : 'zh',
   };
+}
+
+/** Whether the question word comes next after `index`, past a copula or particle (是, 为, 的…) but not past punctuation. */
+function nextWordIsMarker(words: readonly TaggedWord[], index: number): boolean {
+  for (const { word } of words.slice(index + 1)) {
+    if (word === MARKER) return true;
+    if (word.trim() === '' || COPULA.test(word)) continue;
+    return false;
+  }
+  return false;
 }
 
 function indexTermsOf(word: string): string[] {

@@ -5,6 +5,7 @@ import { foldNumerals } from '../text/numbers/fold-numerals.js';
 import type { TextSpan } from '../text/text-span.js';
 import type { QuestionProfile, QuestionUnit } from './question-profile.js';
 import { answerSlotFinder } from './answer-patterns.js';
+import { EXPECTED_KINDS } from './expected-answer.js';
 import { unitMatcher } from './match-unit.js';
 import { ArticleMatches } from './article-matches.js';
 import { SharedRunMeter } from '../text/shared-run-meter.js';
@@ -42,11 +43,9 @@ const CONTEXT_CREDIT = { heading: 1, previous: 1, paragraph: 0.8, next: 0.6 } as
 const PARAGRAPH_REACH = 4;
 /** Characters between an answer slot and a focus word for the two to count as one statement. */
 const SLOT_REACH = 16;
-/** Kinds of fact a question asks for, each a feature of its own: a slot of one kind is stronger evidence than of another. */
 /** A question's run of words repeated in a sentence counts in full from this many characters on (a clause's length). */
 const SHARED_RUN_SPAN = 8;
 const HAN_CHARACTER = /\p{Script=Han}/u;
-const EXPECTED_KINDS = ['number', 'date', 'person', 'place', 'reason', 'definition', 'alias'] as const;
 
 export interface ScoreSentencesOptions {
   /** Full text of an article, for words the question shares with the article but not the passage. */

@@ -36,8 +36,9 @@ const PLAN = /计划|拟|将于|预计|力争|规划|目标是|有望|plan/i;
  */
 export function findReports(scored: readonly ScoredSentence[], passages: readonly Passage[], expects: ExpectedAnswer = 'number'): Report[] | null {
   const best = scored[0];
-  // A reason, a definition or another name is found by its marker (因为, 是指, 又名): the marker is no value to compare.
-  if (!best || expects === 'reason' || expects === 'definition' || expects === 'alias') return null;
+  // A reason, a definition or another name is found by its marker (因为, 是指, 又名): the marker is no value to compare;
+  // a list holds several values.
+  if (!best || expects === 'reason' || expects === 'definition' || expects === 'alias' || expects === 'list') return null;
   const first = toReport(best, passages);
   if (!first) return null;
   const bestFit = best.coverage + best.context;

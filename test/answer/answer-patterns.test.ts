@@ -19,4 +19,33 @@ describe('findAnswerSlots', () => {
   it('finds nothing when the question asks for no kind of fact', () => {
     expect(findAnswerSlots('這座橋全長1280米。', analyzeQuestion('這座橋怎麼樣了'))).toEqual([]);
   });
+
+  it('does not take 一 before a counting word for a quantity unless the unit is asked', () => {
+    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
+    expect(slots('苏明是一名关节外科医生，身高1.65米。', '苏明身高多少？')).toEqual(['1.65']);
+    expect(slots('这是一次深刻的转身。', '转身了多少？')).toEqual([]);
+    expect(slots('园区只有一家企业。', '园区有几家企业？')).toEqual(['一家']);
+    expect(slots('工程历时一年。', '工程历时多久？')).toEqual(['一年']);
+  });
+
+  it('counts people in any of their units, and reads ordinals and fractions as figures', () => {
+    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
+    expect(slots('袭击造成9名平民死亡。', '袭击造成多少人死亡？')).toEqual(['9名']);
+    expect(slots('现在的站房是第二代。', '车站使用的是第几代站房？')).toEqual(['第二']);
+    expect(slots('播种面积约占全省的四分之三。', '播种面积占多少比例？')).toEqual(['四分之三']);
+  });
+
+  it('reads a year of one or two digits as a duration, and three or four as a date', () => {
+    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
+    expect(slots('铁幕维持了44年。', '铁幕维持了多久？')).toEqual(['44']);
+    expect(slots('该馆建于814年。', '该馆建了多久？')).toEqual([]);
+    expect(slots('该馆建于814年。', '该馆建于哪一年？')).toEqual(['814年']);
+    expect(slots('崇宁五年升为京畿路，江户时代传入日本。', '什么时候升为京畿路？')).toEqual(['五年', '时代']);
+  });
+
+  it('finds an enumeration for a question asking which ones', () => {
+    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
+    expect(slots('车站由站房、站台雨棚、地下通道组成。', '车站由哪几个部分组成？')).toEqual(['车站由站房、站台雨棚、地下通道组成']);
+    expect(slots('车站于2010年建成。', '车站由哪几个部分组成？')).toEqual([]);
+  });
 });

@@ -42,4 +42,20 @@ describe('analyzeQuestion', () => {
     expect(profile.units.map((unit) => unit.text)).toEqual(['大桥', '全长']);
     expect(profile.focus.map((unit) => unit.text)).toContain('全长');
   });
+
+  it('reads an attribute as asked only next to the question word', () => {
+    expect(analyzeQuestion('这种恐龙生存于什么时期？').expects).toBe('date');
+    expect(analyzeQuestion('他的出生地是哪里？').expects).toBe('place');
+    // 时期 sets the scene here; the question asks for a place name.
+    expect(analyzeQuestion('秦朝时期这个县属于哪一郡？').expects).toBeNull();
+    expect(analyzeQuestion('1980年代，什么车成为这条线的主力？').expects).toBeNull();
+    // Without a question word the attribute is all there is to go by.
+    expect(analyzeQuestion('获奖者的年龄').expects).toBe('number');
+  });
+
+  it('reads 哪几 and 哪些 as asking which ones, not how many', () => {
+    expect(analyzeQuestion('车站由哪几个部分组成？').expects).toBe('list');
+    expect(analyzeQuestion('入围榜单的有哪些企业？').expects).toBe('list');
+    expect(analyzeQuestion('车站有几个出入口？').expects).toBe('number');
+  });
 });

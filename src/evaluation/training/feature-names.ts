@@ -1,7 +1,5 @@
+import { EXPECTED_KINDS } from '../../answer/expected-answer.js';
 import { CARRIED_FEATURES, HOLDING_FEATURES } from '../../answer/choice/answerability-features.js';
-
-/** Kinds of fact a question asks for, as named in the features (`expects_number`, `slot_number`…). */
-const KINDS = ['number', 'date', 'person', 'place', 'reason', 'definition', 'alias'] as const;
 
 /** What the choice model reads of a candidate answer (see `scoreSentences` and `buildCandidates`). */
 export const CHOICE_FEATURES = [
@@ -26,7 +24,7 @@ export const CHOICE_FEATURES = [
   'slotInNext',
   'endsInColon',
   'nextContinues',
-  ...KINDS.map((kind) => `slot_${kind}`),
+  ...EXPECTED_KINDS.map((kind) => `slot_${kind}`),
 ] as const;
 
 /** What the answerability model reads of a question and its best candidate (see `answerabilityFeatures`). */
@@ -41,5 +39,5 @@ export const ANSWERABLE_FEATURES = [
   'units',
   'slot',
   ...CARRIED_FEATURES,
-  ...KINDS.map((kind) => `expects_${kind}`),
+  ...EXPECTED_KINDS.map((kind) => `expects_${kind}`),
 ] as const;

@@ -46,7 +46,10 @@ describe('questions that fit several stories', () => {
   });
 
   it('names at most two other stories, each once', async () => {
-    const result = await answererOver([NORTH, SOUTH, WEST, EAST]).answer('袭击造成多少人死亡？');
+    // Four stories that answer alike leave the answerability model unsure (the best has no margin over the others, so
+    // it may refuse); this test is about the naming, so it answers at any confidence.
+    const answerer = new ExtractiveAnswerer({ retriever: fixedRetriever([NORTH, SOUTH, WEST, EAST]), unitWeights: rareWords, minConfidence: 0 });
+    const result = await answerer.answer('袭击造成多少人死亡？');
     expect(result.answered).toBe(true);
     const named = result.otherStories?.map((story) => story.articleId) ?? [];
     expect(named).toHaveLength(2);
