@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Fits the answer step's models (`npm run train:answers`): node scripts/train-answers.js [--set name=file]… [--judge name=file]…
-// [--out file] [--report file]. Without --set it fits on the tuning sets in the repository (CMRC 2018 dev, DRCD dev), so a
-// bare clone reproduces the committed src/answer/model/answer-model.json. --judge sets are decided by the fit, never fitted
-// on (a set that may not be committed, such as a local news set, is judged this way).
+// [--joined name[=judge|also|instead]]… [--out file] [--report file]. Without --set it fits on the tuning sets in the repository
+// (CMRC 2018 dev, DRCD dev), so a bare clone reproduces the committed src/answer/model/answer-model.json. --judge sets are
+// decided by the fit, never fitted on (a set that may not be committed, such as a local news set, is judged this way).
+// --joined also asks the fit set `name` with each title's paragraphs joined into one article (reported as name-joined,
+// same left-out passages and folds): judge (the default) only reports it, also fits on both archives, instead fits on the
+// joined one only. Off by default: see docs/how-it-works.md, "Tried and not adopted".
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,19 +21,37 @@ const REPOSITORY_SETS = [
   { name: 'drcd-dev', file: path.join(root, 'data/drcd/DRCD_dev.json.gz') },
 ];
 
+/** Bad usage: the message and exit code 2, as the CLI does. */
+const usage = (message) => {
+  process.stderr.write(`train-answers: ${message}\n`);
+  process.exit(2);
+};
 const { values } = parseArgs({
   options: {
     set: { type: 'string', multiple: true },
     judge: { type: 'string', multiple: true },
+    joined: { type: 'string', multiple: true },
     out: { type: 'string', default: path.join(root, 'src/answer/model/answer-model.json') },
     report: { type: 'string' },
   },
 });
 const named = (entry) => {
   const [name, file] = entry.split('=');
-  if (!name || !file) throw new Error(`expected name=file, got ${entry}`);
+  if (!name || !file) usage(`expected name=file, got ${entry}`);
   return { name, file: path.resolve(file) };
 };
+const JOINED_USES = ['judge', 'also', 'instead'];
+const joinedUses = new Map(
+  (values.joined ?? []).map((entry) => {
+    const [name, use = 'judge'] = entry.split('=');
+    if (!name || !JOINED_USES.includes(use)) usage(`expected --joined name[=${JOINED_USES.join('|')}], got ${entry}`);
+    return [name, use];
+  }),
+);
+const fitSets = (values.set ? values.set.map(named) : REPOSITORY_SETS).map((set) => (joinedUses.has(set.name) ? { ...set, joined: joinedUses.get(set.name) } : set));
+for (const name of joinedUses.keys()) {
+  if (!fitSets.some((set) => set.name === name)) usage(`--joined ${name}: no fit set is named ${name} (fit sets: ${fitSets.map((set) => set.name).join(', ')})`);
+}
 const homes = [];
 const openThrowawayArchive = () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'newsbot-train-'));
@@ -40,7 +61,7 @@ const openThrowawayArchive = () => {
 try {
   let lastSet = '';
   const result = await trainAnswerModel({
-    fitSets: values.set ? values.set.map(named) : REPOSITORY_SETS,
+    fitSets,
     judgeSets: (values.judge ?? []).map(named),
     openArchive: openThrowawayArchive,
     onProgress: (set, done, total) => {

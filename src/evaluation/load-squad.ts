@@ -43,9 +43,19 @@ export interface EvalQuestion {
   now?: Date;
 }
 
+/** One entry of the file's `data`: a title and its paragraphs' article ids, in order. */
+export interface SquadTitle {
+  /** `title-<entry index>`: the id of the article the title's paragraphs make when joined (see `joinTitles`). */
+  id: string;
+  title: string;
+  source: string;
+  articleIds: string[];
+}
+
 export interface SquadSet {
   articles: Article[];
   questions: EvalQuestion[];
+  titles: SquadTitle[];
 }
 
 /** gzip's first two bytes: a compressed file is read whatever its name. */
@@ -53,7 +63,7 @@ const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /**
  * Reads a SQuAD-format file, plain or gzip-compressed: every paragraph becomes one article (dated by its optional
- * `date`), every question keeps its gold texts (and its optional `now`).
+ * `date`), every question keeps its gold texts (and its optional `now`), every entry its title and paragraphs.
  */
 export function loadSquad(file: string): SquadSet {
   let raw: unknown;
@@ -68,7 +78,10 @@ export function loadSquad(file: string): SquadSet {
   if (!parsed.success) throw new Error(`${file} is not in SQuAD format: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
   const articles: Article[] = [];
   const questions: EvalQuestion[] = [];
+  const titles: SquadTitle[] = [];
   parsed.data.data.forEach((entry, entryIndex) => {
+    const title: SquadTitle = { id: `title-${entryIndex}`, title: entry.title ?? `title-${entryIndex}`, source: `${file}#title-${entryIndex}`, articleIds: [] };
+    titles.push(title);
     entry.paragraphs.forEach((paragraph, paragraphIndex) => {
       const id = String(paragraph.id ?? `p${entryIndex}-${paragraphIndex}`);
       articles.push({
@@ -84,11 +97,12 @@ export function loadSquad(file: string): SquadSet {
         photoCaption: null,
         position: paragraphIndex,
       });
+      title.articleIds.push(id);
       for (const qa of paragraph.qas) {
         const answers = [...new Set(qa.answers.map((answer) => answer.text.trim()).filter((text) => text.length > 0))];
         if (answers.length > 0) questions.push({ question: qa.question, answers, articleId: id, ...(qa.now ? { now: new Date(qa.now) } : {}) });
       }
     });
   });
-  return { articles, questions };
+  return { articles, questions, titles };
 }

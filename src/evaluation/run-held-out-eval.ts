@@ -2,6 +2,7 @@ import type { Archive } from '../pipeline/archive.js';
 import type { SquadSet } from './load-squad.js';
 import { detailPassages, type QuestionDetail } from './question-detail.js';
 import { goldMatcher } from './run-squad-eval.js';
+import { leftOutPassages } from './left-out-passages.js';
 
 export interface HeldOutReport {
   /** Questions whose passage was left out of the archive: the archive cannot answer them. */
@@ -28,8 +29,7 @@ export interface RunHeldOutEvalOptions {
  * left-out passages. A well-calibrated answerer says "not found" to nearly all of them.
  */
 export async function runHeldOutEval(archive: Archive, set: SquadSet, options: RunHeldOutEvalOptions = {}): Promise<HeldOutReport> {
-  const every = options.every ?? 10;
-  const heldOut = new Set(set.articles.filter((_, index) => index % every === 0).map((article) => article.id));
+  const heldOut = leftOutPassages(set, options.every);
   await archive.indexArticles(set.articles.filter((article) => !heldOut.has(article.id)));
   const questions = set.questions.filter((question) => heldOut.has(question.articleId));
   let answered = 0;

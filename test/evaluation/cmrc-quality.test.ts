@@ -16,7 +16,11 @@ const PASSAGES = 250;
 function slice(set: SquadSet, passages: number): SquadSet {
   const articles = set.articles.slice(0, passages);
   const kept = new Set(articles.map((article) => article.id));
-  return { articles, questions: set.questions.filter((question) => kept.has(question.articleId)) };
+  return {
+    articles,
+    questions: set.questions.filter((question) => kept.has(question.articleId)),
+    titles: set.titles.filter((title) => title.articleIds.every((id) => kept.has(id))),
+  };
 }
 
 describe('quality on the CMRC 2018 dev set (offline embedder)', () => {

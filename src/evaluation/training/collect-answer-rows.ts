@@ -4,6 +4,11 @@ import { goldMatcher } from '../run-squad-eval.js';
 import type { AnswerInspection } from '../../answer/choice/answer-inspection.js';
 import type { QuestionEvidence } from '../../answer/choice/answerability-features.js';
 import { CHOICE_FEATURES } from './feature-names.js';
+import { leftOutPassages } from '../left-out-passages.js';
+import { joinTitles } from '../join-titles.js';
+
+/** How a tuning set is indexed: every paragraph one article (as `eval` does), or each title's paragraphs one article. */
+export type ArchiveLayout = 'paragraphs' | 'joined';
 
 /** One candidate answer as the fit sees it: its features in `CHOICE_FEATURES` order, and whether its text holds a gold answer. */
 export interface CandidateRow {
@@ -22,9 +27,14 @@ export interface CandidateRow {
 /** One question of a tuning set with every candidate the answer step weighed. */
 export interface QuestionRow {
   set: string;
-  /** The passage the question was written about: folds are drawn by passage, never by question. */
+  /** The passage (paragraph) the question was written about. */
   passageId: string;
-  /** Whether that passage was left out of the archive: no candidate can come from it. */
+  /**
+   * The passage across archives (the tuning set's name and `passageId`): folds are drawn by it, never by question,
+   * so a question asked in two layouts of one set sits in one fold.
+   */
+  foldKey: string;
+  /** Whether that passage was left out of the archive (of its article, when joined): no candidate can come from it. */
   heldOut: boolean;
   candidates: CandidateRow[];
   evidence: QuestionEvidence;
@@ -33,19 +43,22 @@ export interface QuestionRow {
 export interface CollectAnswerRowsOptions {
   /** Leave out every `every`-th passage (default 10), as `eval --held-out` does. */
   every?: number;
+  /** How the set is indexed (default `paragraphs`); the same passages are left out either way. */
+  layout?: ArchiveLayout;
+  /** The name rows are reported under (default the set's name; a joined layout's rows are told apart by it). */
+  reportAs?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Indexes a tuning set with every `every`-th passage left out, asks every question through the archive's answerer,
+ * Indexes a tuning set with every `every`-th passage left out (out of its article, when titles are joined), asks every question through the archive's answerer,
  * and keeps what the answer step weighed for each: the training rows of the choice and answerability models.
  * Questions of indexed passages teach which candidate holds the answer; those of left-out passages teach when
  * none does.
  */
 export async function collectAnswerRows(archive: Archive, name: string, set: SquadSet, options: CollectAnswerRowsOptions = {}): Promise<QuestionRow[]> {
-  const every = options.every ?? 10;
-  const heldOut = new Set(set.articles.filter((_, index) => index % every === 0).map((article) => article.id));
-  await archive.indexArticles(set.articles.filter((article) => !heldOut.has(article.id)));
+  const heldOut = leftOutPassages(set, options.every);
+  await archive.indexArticles(options.layout === 'joined' ? joinTitles(set, heldOut) : set.articles.filter((article) => !heldOut.has(article.id)));
   const rows: QuestionRow[] = [];
   let done = 0;
   for (const question of set.questions) {
@@ -54,8 +67,9 @@ export async function collectAnswerRows(archive: Archive, name: string, set: Squ
     const holdsGold = goldMatcher(question);
     const seen = inspection as AnswerInspection | null;
     rows.push({
-      set: name,
+      set: options.reportAs ?? name,
       passageId: question.articleId,
+      foldKey: `${name}\u0000${question.articleId}`,
       heldOut: heldOut.has(question.articleId),
       candidates: (seen?.candidates ?? []).map((candidate) => ({
         values: Float64Array.from(CHOICE_FEATURES, (feature) => candidate.features[feature] ?? 0),

@@ -4,16 +4,17 @@ import { decide, fitAnswerModels, type Decision } from './fit-answer-model.js';
 /**
  * Out-of-fold decisions: the passages are dealt into `folds` folds (by a hash of set and passage id, so a
  * passage's questions stay together and the deal does not depend on row order); each fold is decided by models
- * fitted on the others.
+ * fitted on the others. `judged` rows (the same passages asked in another archive) are dealt the same way and
+ * decided by the same models, but never fitted on.
  */
-export function crossValidate(rows: readonly QuestionRow[], folds = 5): Decision[] {
-  const foldOf = (row: QuestionRow): number => hash(`${row.set}\u0000${row.passageId}`) % folds;
+export function crossValidate(rows: readonly QuestionRow[], folds = 5, judged: readonly QuestionRow[] = []): Decision[] {
+  const foldOf = (row: QuestionRow): number => hash(row.foldKey) % folds;
   const decisions: Decision[] = [];
   for (let fold = 0; fold < folds; fold += 1) {
     const models = fitAnswerModels(rows.filter((row) => foldOf(row) !== fold));
     decisions.push(
       ...decide(
-        rows.filter((row) => foldOf(row) === fold),
+        [...rows, ...judged].filter((row) => foldOf(row) === fold),
         models,
       ),
     );

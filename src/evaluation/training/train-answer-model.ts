@@ -1,22 +1,35 @@
 import type { Archive } from '../../pipeline/archive.js';
 import type { AnswerModel } from '../../answer/model/answer-model.js';
 import { loadSquad } from '../load-squad.js';
-import { collectAnswerRows, type QuestionRow } from './collect-answer-rows.js';
+import { collectAnswerRows, type ArchiveLayout, type QuestionRow } from './collect-answer-rows.js';
 import { decide, fitAnswerModels } from './fit-answer-model.js';
 import { crossValidate } from './cross-validate.js';
 import { summarizeDecisions, type SetSummary } from './summarize-decisions.js';
 
-/** A named SQuAD-format tuning set. */
-export interface TrainingSet {
+/** A named SQuAD-format set. */
+export interface NamedSet {
   name: string;
   file: string;
+}
+
+/**
+ * What the fit makes of a tuning set's titles joined into long articles (asked in a second archive, reported as
+ * `<name>-joined`, the same passages left out and in the same folds): `judge` reports it without fitting on it,
+ * `also` fits on both archives, `instead` fits on the joined one only (the per-paragraph one is reported, not fitted).
+ */
+export type JoinedUse = 'judge' | 'also' | 'instead';
+
+/** A tuning set, fitted on every paragraph as an article and, optionally, on its titles joined. */
+export interface TrainingSet extends NamedSet {
+  /** Absent: the set is asked per paragraph only. */
+  joined?: JoinedUse;
 }
 
 export interface TrainAnswerModelOptions {
   /** Sets whose questions the committed weights are fitted on. */
   fitSets: TrainingSet[];
   /** Further sets only judged: decided by the models fitted on `fitSets`, never fitted on. */
-  judgeSets?: TrainingSet[];
+  judgeSets?: NamedSet[];
   /** A fresh, empty archive per set (a throwaway home with the offline embedder). */
   openArchive: () => Promise<Archive>;
   /** Passage folds of the cross-validation (default 5); 0 fits the model only, with no curve. */
@@ -49,25 +62,37 @@ export interface TrainAnswerModelResult {
  * and returns the model to write as `src/answer/model/answer-model.json`.
  */
 export async function trainAnswerModel(options: TrainAnswerModelOptions): Promise<TrainAnswerModelResult> {
-  const collect = async (set: TrainingSet): Promise<QuestionRow[]> => {
+  const collect = async (set: NamedSet, layout: ArchiveLayout = 'paragraphs'): Promise<QuestionRow[]> => {
+    const reportAs = layout === 'joined' ? `${set.name}-joined` : set.name;
     const archive = await options.openArchive();
     try {
-      return await collectAnswerRows(archive, set.name, loadSquad(set.file), { onProgress: (done, total) => options.onProgress?.(set.name, done, total) });
+      return await collectAnswerRows(archive, set.name, loadSquad(set.file), {
+        layout,
+        reportAs,
+        onProgress: (done, total) => options.onProgress?.(reportAs, done, total),
+      });
     } finally {
       await archive.close();
     }
   };
   const fitRows: QuestionRow[] = [];
-  for (const set of options.fitSets) fitRows.push(...(await collect(set)));
+  const foldJudgedRows: QuestionRow[] = [];
+  for (const set of options.fitSets) {
+    const paragraphs = await collect(set);
+    const joined = set.joined ? await collect(set, 'joined') : [];
+    fitRows.push(...(set.joined === 'instead' ? [] : paragraphs), ...(set.joined === 'also' || set.joined === 'instead' ? joined : []));
+    foldJudgedRows.push(...(set.joined === 'instead' ? paragraphs : []), ...(set.joined === 'judge' ? joined : []));
+  }
   const judgeRows: QuestionRow[] = [];
   for (const set of options.judgeSets ?? []) judgeRows.push(...(await collect(set)));
 
   const models = fitAnswerModels(fitRows);
   const folds = options.folds ?? 5;
-  const decisions = folds > 0 ? [...crossValidate(fitRows, folds), ...decide(judgeRows, models)] : [];
+  const decisions = folds > 0 ? [...crossValidate(fitRows, folds, foldJudgedRows), ...decide(judgeRows, models)] : [];
   const questions = fitRows.length;
+  const fittedSets = [...new Set(fitRows.map((row) => row.set))];
   const model: AnswerModel = {
-    fittedOn: `${options.fitSets.map((set) => set.name).join(' + ')}: ${questions} questions, every 10th passage left out; fitted by npm run train:answers`,
+    fittedOn: `${fittedSets.join(' + ')}: ${questions} questions, every 10th passage left out; fitted by npm run train:answers`,
     choice: models.choice,
     answerable: models.answerable,
     runnerUpRatio: models.runnerUpRatio,
