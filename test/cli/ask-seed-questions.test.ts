@@ -45,7 +45,9 @@ describe('ask on the sample page (public seed questions)', () => {
 
   // Simple questions a reader would ask, written after the answer model was fitted and never tuned on: paraphrase
   // (赔 for 赔偿, 缴税 for 实缴缴税款), framing (请问, 目前, 总共) and the page's layout breaks. r01–r26: 24 of 26 at
-  // the fit. r27–r51 were written later, in one go, and asked before any change was made for them: 21 of 25.
+  // the fit. r27–r51 were written later, in one go, and asked before any change was made for them: 21 of 25. r52 is the
+  // bot tests' own question, added when a refit stopped answering it with the page dated (it was answered then only as
+  // "several reports"; undated, as here, it was refused before and after): 45 of 52.
   it('answers the further reader questions with the gold text', async () => {
     const questions = readJsonl(path.join(EVAL_DIR, 'reader-questions.jsonl'));
     expect(questions.length).toBeGreaterThanOrEqual(50);
@@ -54,7 +56,7 @@ describe('ask on the sample page (public seed questions)', () => {
       const result = (await runCli(['ask', question.q, '--json'], env)).json();
       if (!(result.answered && (question.answer ?? []).every((gold) => result.answer.includes(gold)))) failures.push(`${question.id} ${question.q} → ${result.answer}`);
     }
-    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(6);
+    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(7);
   }, 120_000);
 
   const unanswerable = readJsonl(path.join(EVAL_DIR, 'seed-unanswerable.jsonl'));

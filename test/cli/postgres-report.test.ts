@@ -10,7 +10,7 @@ import { type BotHarness, startBotHarness } from '../bot/harness.js';
 import { startPostgresServer, type PostgresServer } from '../helpers/postgres-server.js';
 import { SAMPLE_PAGE, runCli, temporaryHome } from '../helpers/run-cli.js';
 
-const ANSWERABLE = '株洲今年新建多少家爱心驿站？';
+const ANSWERABLE = '今年要提质升级多少所中小学食堂？';
 const UNANSWERABLE = '火星上有没有咖啡馆？';
 
 let server: PostgresServer;

@@ -5,7 +5,7 @@ import { createQuestionLogCleanup } from '../../src/question-log/question-log-cl
 import { createLogger } from '../../src/log/logger.js';
 import { type BotHarness, STAFF_USER_ID, startBotHarness } from '../bot/harness.js';
 
-const ANSWERABLE = '株洲今年新建多少家爱心驿站？';
+const ANSWERABLE = '今年要提质升级多少所中小学食堂？';
 const UNANSWERABLE = '火星上有没有咖啡馆？';
 
 describe('question log', () => {

@@ -38,7 +38,7 @@ describe('metrics in long-polling mode', () => {
   test('/metrics parses as Prometheus text and counts a question; /health is ready', async () => {
     const base = `http://127.0.0.1:${harness.server.metricsPort}`;
     const before = parsePrometheusText(await (await fetch(`${base}/metrics`)).text()).get(QUESTION_SAMPLE) ?? 0;
-    await harness.sendPrivateMessage('株洲今年新建多少家爱心驿站？', { userId: 5001 });
+    await harness.sendPrivateMessage('今年要提质升级多少所中小学食堂？', { userId: 5001 });
     const response = await fetch(`${base}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
@@ -68,7 +68,7 @@ describe('metrics in webhook mode', () => {
   });
 
   test('/metrics is on the metrics listener, not on the public webhook port', async () => {
-    await harness.sendPrivateMessage('株洲今年新建多少家爱心驿站？', { userId: 5002 });
+    await harness.sendPrivateMessage('今年要提质升级多少所中小学食堂？', { userId: 5002 });
     expect(harness.server.metricsPort).not.toBeNull();
     const response = await fetch(`http://127.0.0.1:${harness.server.metricsPort}/metrics`);
     expect(response.status).toBe(200);

@@ -90,7 +90,7 @@ describe('/forget with SQLite', () => {
   let harness: BotHarness;
   const questions: Questions = {
     privateQuestion: '株洲有几个国家中小企业特色产业集群？',
-    groupQuestion: '株洲今年新建多少家爱心驿站？',
+    groupQuestion: '株洲要培育多少个市级职工子女托育托管服务点？',
     othersQuestion: '今年要提质升级多少所中小学食堂？',
   };
 
