@@ -16,9 +16,9 @@ const PATTERNS: Record<Exclude<ExpectedAnswer, null>, RegExp> = {
   place: /(省|市|县|区|镇|乡|村|街道|路|广场|公园|中心|大厦|馆|学校|医院|园区|洋|海|国|州|岛|山|河|湖)/g,
   reason: /因为|由于|原因|因此|所以|为了|导致|造成|源于|以便|故而|故名|因而|因其|得名/g,
   definition: /是指|指的是|即是|是一种|是一个|是一门|是一类|称为|又称|简称|亦称|意为|意即|意指|意谓|意思是|意思为|译为/g,
-  // The markers that introduce another name: 又名泽鹿, 简称长江电力, 俗称….
   // An enumeration: items joined by the enumeration comma (古角龙、辽宁角龙、冠饰角龙类).
   list: /[^、，,；;。：:]{1,16}(?:、[^、，,；;。：:]{1,16})+/g,
+  // The markers that introduce another name: 又名泽鹿, 简称长江电力, 俗称….
   alias: /又名|又称|又叫|又作|又译|也叫|也称|亦称|亦名|或称|别称|别名|俗称|简称|旧称|古称|通称|统称|学名|全称|原名|本名|称为|称作|叫做|名为/g,
 };
 

@@ -80,8 +80,9 @@ export async function trainAnswerModel(options: TrainAnswerModelOptions): Promis
   for (const set of options.fitSets) {
     const paragraphs = await collect(set);
     const joined = set.joined ? await collect(set, 'joined') : [];
-    fitRows.push(...(set.joined === 'instead' ? [] : paragraphs), ...(set.joined === 'also' || set.joined === 'instead' ? joined : []));
-    foldJudgedRows.push(...(set.joined === 'instead' ? paragraphs : []), ...(set.joined === 'judge' ? joined : []));
+    // Rows not fitted on are still decided out of fold, so both layouts are reported on the same folds.
+    (set.joined === 'instead' ? foldJudgedRows : fitRows).push(...paragraphs);
+    (set.joined === 'also' || set.joined === 'instead' ? fitRows : foldJudgedRows).push(...joined);
   }
   const judgeRows: QuestionRow[] = [];
   for (const set of options.judgeSets ?? []) judgeRows.push(...(await collect(set)));
