@@ -106,9 +106,10 @@ export class ExtractiveAnswerer implements Answerer {
     const evidence: QuestionEvidence = { ...traced(trace, 'answerability', () => this.absentFromArchive(profile, weights)), units: profile.units.length, passages };
     options.inspect?.({ candidates, evidence });
     if (candidates.length === 0) return notFound;
-    // Each sentence's own score is its best candidate's: the several-reports rule compares sentences.
-    for (const candidate of [...candidates].reverse()) candidate.sentence.score = sigmoid(candidate.logit);
-    const ranked = [...new Set(candidates.map((candidate) => candidate.sentence))];
+    // The several-reports and other-stories rules compare the sentences that give answers (of a pair, the one holding
+    // the asked-for fact), each scored by its best candidate.
+    for (const candidate of [...candidates].reverse()) candidate.answering.score = sigmoid(candidate.logit);
+    const ranked = [...new Set(candidates.map((candidate) => candidate.answering))];
     // Stories of the same kind that the question fits as well (另有报道) are named under the answer, not mixed into it.
     const { otherStories, ownStory, reports } = traced(trace, 'compare stories', () => {
       const otherStories = findOtherStories(ranked, passages, profile);
@@ -137,7 +138,7 @@ export class ExtractiveAnswerer implements Answerer {
     };
     if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive', ...named };
     const parts = composeAnswer(
-      candidates.filter((candidate) => ownStory.has(candidate.sentence)),
+      candidates.filter((candidate) => ownStory.has(candidate.answering)),
       {
         runnerUpRatio: model.runnerUpRatio,
         maxChars,

@@ -17,6 +17,11 @@ export interface ScoredSentence {
   text: string;
   /** The sentence after it in the same paragraph, if any: an answer may continue there. */
   next: string | null;
+  /**
+   * The measures of the sentence run on into `next`, taken over what the two sentences hold together (the question's
+   * words, the asked-for kind of fact), so a pair is judged by its whole text; null without a next sentence.
+   */
+  withNext: Readonly<Record<string, number>> | null;
   /** Whether it is the first sentence of a paragraph of its article: a lead that introduces what follows. */
   opensParagraph: boolean;
   /** Weighted share of the question's words found in the sentence itself (0–1). */
@@ -90,7 +95,7 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
   const matcherOf = options.translated ? translatedUnitMatcher : unitMatcher;
   const matchers = units.map(matcherOf);
   const isFocus = units.map((unit) => profile.focus.includes(unit));
-  // The focus words are among the question's words: their match in a sentence is read from `ownMatch`.
+  // The focus words are among the question's words: their match in a sentence is read from its own matches.
   const focusIndices = profile.focus.map((unit) => units.indexOf(unit)).filter((index) => index >= 0);
   const answerSlots = options.answerSlots ?? answerSlotFinder(profile);
   const numberPatterns = profile.numbers.map((number) => new RegExp(`(?<![0-9.])${number.replace('.', '\\.')}(?![0-9])`));
@@ -102,7 +107,66 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
   const sharedRun = new SharedRunMeter(questionText);
   const expectsFeatures = Object.fromEntries(EXPECTED_KINDS.map((kind) => [`expects_${kind}`, profile.expects === kind ? 1 : 0]));
   const distinctive = units.flatMap((unit, index) => (unit.distinctive ? [index] : []));
-  const ownMatch = new Float64Array(units.length);
+  /** How a sentence holds each question word: in itself, around it, in its article (each 0–1, by unit). */
+  interface Holding {
+    own: Float64Array;
+    near: Float64Array;
+    far: Float64Array;
+    folded: string;
+    slots: boolean;
+    slotNearFocus: boolean;
+    slotNearAsked: boolean;
+  }
+  /** The shares of `scoreSentences` for what one or more sentences hold together. */
+  const holdingFeatures = (sentences: readonly Holding[], asked: readonly number[], askedWeight: number, askedCharacters: readonly string[]): Record<string, number> => {
+    let inside = 0;
+    let around = 0;
+    let inArticle = 0;
+    let largestGap = 0;
+    let plainInside = 0;
+    let plainMissing = 0;
+    let askedInside = 0;
+    // What the question asks about (董事长 in 中车株洲所的董事长是谁): an article that never names it does not answer.
+    let focusFound = profile.focus.length === 0 ? 1 : 0;
+    let focus = 0;
+    const own = new Float64Array(units.length);
+    units.forEach((_unit, index) => {
+      const weight = unitWeight[index]!;
+      const ownOf = Math.max(...sentences.map((sentence) => sentence.own[index]!));
+      const near = Math.max(ownOf, ...sentences.map((sentence) => sentence.near[index]!));
+      const far = Math.max(near, ...sentences.map((sentence) => sentence.far[index]!));
+      own[index] = ownOf;
+      inside += ownOf * weight;
+      around += (near - ownOf) * weight;
+      inArticle += (far - near) * weight;
+      largestGap = Math.max(largestGap, (1 - far) * weight);
+      plainInside += ownOf;
+      plainMissing += 1 - far;
+      if (isFocus[index]) focusFound = Math.max(focusFound, far);
+    });
+    for (const index of focusIndices) focus = Math.max(focus, own[index]!);
+    for (const index of asked) askedInside += own[index]! * unitWeight[index]!;
+    const text = sentences.map((sentence) => sentence.folded).join('');
+    const missing = options.translated ? 0 : 1;
+    return {
+      coverage: inside / totalWeight,
+      context: around / totalWeight,
+      articleContext: inArticle / totalWeight,
+      plainCoverage: plainInside / units.length,
+      gapShare: (missing * largestGap) / totalWeight,
+      missingShare: (missing * plainMissing) / units.length,
+      focus,
+      focusFound: options.translated ? 1 : focusFound,
+      hint: profile.hints.some((word) => text.includes(word)) ? 1 : 0,
+      slotNearFocus: sentences.some((sentence) => sentence.slotNearFocus) ? 1 : 0,
+      askedCoverage: askedWeight === 0 ? 0 : askedInside / askedWeight,
+      askedCharacters: askedCharacters.length === 0 ? 0 : askedCharacters.filter((character) => text.includes(character)).length / askedCharacters.length,
+      slotNearAsked: sentences.some((sentence) => sentence.slotNearAsked) ? 1 : 0,
+      characterOverlap: questionCharacters.length === 0 ? 0 : questionCharacters.filter((character) => text.includes(character)).length / questionCharacters.length,
+      sharedRun: Math.min(1, sharedRun.longestIn(text) / Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN))),
+      ...(profile.expects !== null && sentences.some((sentence) => sentence.slots) ? { [`slot_${profile.expects}`]: 1 } : {}),
+    };
+  };
   return (passages, from = 0) => {
     const bestPassageScore = passages[0]?.score ?? 0;
     const scored: ScoredSentence[] = [];
@@ -142,6 +206,8 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
         // The cross-encoder's judgement (RERANK_MODEL), centred: −0.5 to 0.5; 0 without a reranker.
         rerank: passage.rerankScore === undefined || passage.rerankScore === null ? 0 : 1 / (1 + Math.exp(-passage.rerankScore)) - 0.5,
       };
+      const holdings: Holding[] = [];
+      const firstOfPassage = scored.length;
       sentences.forEach((sentence, sentenceIndex) => {
         const samePrevious = (offset: number): string => {
           const index = sentenceIndex - offset;
@@ -153,38 +219,24 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
         for (let offset = 2; offset <= PARAGRAPH_REACH; offset += 1) earlier.push(samePrevious(offset));
         const earlierText = earlier.join('\n');
         const previousText = samePrevious(1);
-        let inside = 0;
-        let around = 0;
-        let inArticle = 0;
-        let largestGap = 0;
-        let plainInside = 0;
-        let plainMissing = 0;
-        // What the question asks about (董事长 in 中车株洲所的董事长是谁): an article that never names it does not answer.
-        let focusFound = profile.focus.length === 0 ? 1 : 0;
+        const own = new Float64Array(units.length);
+        const near = new Float64Array(units.length);
+        const far = new Float64Array(units.length);
         units.forEach((_unit, index) => {
           const match = matchers[index]!;
-          const weight = unitWeight[index]!;
-          const own = match(sentence);
-          ownMatch[index] = own;
+          own[index] = match(sentence);
           // Every match is at most 1, so a whole word in the title or the sentence before settles the nearest match.
-          const near =
-            own < 1 && headingMatch[index]! < 1
+          near[index] =
+            own[index]! < 1 && headingMatch[index]! < 1
               ? Math.max(
-                  own,
+                  own[index]!,
                   CONTEXT_CREDIT.heading * headingMatch[index]!,
                   CONTEXT_CREDIT.previous * matchText(match, previousText),
                   CONTEXT_CREDIT.paragraph * matchText(match, earlierText),
                   CONTEXT_CREDIT.next * matchText(match, next),
                 )
               : 1;
-          const far = near < 1 && article ? Math.max(near, articles.match(passage.articleId, index)) : near;
-          inside += own * weight;
-          around += (near - own) * weight;
-          inArticle += (far - near) * weight;
-          largestGap = Math.max(largestGap, (1 - far) * weight);
-          plainInside += own;
-          plainMissing += 1 - far;
-          if (isFocus[index]) focusFound = Math.max(focusFound, far);
+          far[index] = near[index]! < 1 && article ? Math.max(near[index]!, articles.match(passage.articleId, index)) : near[index]!;
         });
         const text = spans[sentenceIndex]!.text;
         const slots = answerSlots(text);
@@ -193,53 +245,47 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
           const positions = words.flatMap((word) => positionsOf(sentence, word));
           return slots.some((slot) => positions.some((position) => Math.abs(position - slot.start) <= SLOT_REACH));
         };
-        const slotNearFocus = nearSlot(profile.focus.map((unit) => unit.text));
-        const slotNearAsked = nearSlot(asked.map((index) => units[index]!.text));
-        const askedCoverage = askedWeight === 0 ? 0 : asked.reduce((sum, index) => sum + ownMatch[index]! * unitWeight[index]!, 0) / askedWeight;
-        const coverage = inside / totalWeight;
-        const context = around / totalWeight;
-        const articleContext = inArticle / totalWeight;
-        const missing = options.translated ? 0 : 1;
+        const holding: Holding = {
+          own,
+          near,
+          far,
+          folded: sentence,
+          slots: slots.length > 0,
+          slotNearFocus: nearSlot(profile.focus.map((unit) => unit.text)),
+          slotNearAsked: nearSlot(asked.map((index) => units[index]!.text)),
+        };
+        holdings.push(holding);
+        const opensParagraph = sentenceIndex === 0 ? opensArticleParagraph : paragraphOf[sentenceIndex] !== paragraphOf[sentenceIndex - 1];
         const features: Record<string, number> = {
-          coverage,
-          context,
-          articleContext,
-          plainCoverage: plainInside / units.length,
-          gapShare: (missing * largestGap) / totalWeight,
-          missingShare: (missing * plainMissing) / units.length,
-          focus: focusIndices.reduce((best, index) => Math.max(best, ownMatch[index]!), 0),
-          focusFound: options.translated ? 1 : focusFound,
-          hint: profile.hints.some((word) => sentence.includes(word)) ? 1 : 0,
-          slotNearFocus: slotNearFocus ? 1 : 0,
-          opensParagraph: 0,
+          ...holdingFeatures([holding], asked, askedWeight, askedCharacters),
+          opensParagraph: opensParagraph ? 1 : 0,
           firstInPassage: sentenceIndex === 0 ? 1 : 0,
           chars: Math.min(text.length, 300) / 100,
-          askedCoverage,
-          askedCharacters: askedCharacters.length === 0 ? 0 : askedCharacters.filter((character) => sentence.includes(character)).length / askedCharacters.length,
-          slotNearAsked: slotNearAsked ? 1 : 0,
-          characterOverlap: questionCharacters.length === 0 ? 0 : questionCharacters.filter((character) => sentence.includes(character)).length / questionCharacters.length,
-          sharedRun: Math.min(1, sharedRun.longestIn(sentence) / Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN))),
           ...passageFeatures,
           ...expectsFeatures,
         };
-        if (profile.expects !== null && slots.length > 0) features[`slot_${profile.expects}`] = 1;
-        const opensParagraph = sentenceIndex === 0 ? opensArticleParagraph : paragraphOf[sentenceIndex] !== paragraphOf[sentenceIndex - 1];
-        features.opensParagraph = opensParagraph ? 1 : 0;
         scored.push({
           passageIndex,
           sentenceIndex,
           text,
           next: next === '' ? null : spans[nextIndex]!.text,
+          withNext: null,
           opensParagraph,
-          coverage,
-          context,
-          articleContext,
+          coverage: features.coverage!,
+          context: features.context!,
+          articleContext: features.articleContext!,
           slots,
           hasAnswerType: slots.length > 0,
           features,
           score: 0,
         });
       });
+      // A sentence run on into the next one is measured by what the two hold together.
+      for (const entry of scored.slice(firstOfPassage)) {
+        if (entry.next === null) continue;
+        const pair = [holdings[entry.sentenceIndex]!, holdings[entry.sentenceIndex + 1]!];
+        entry.withNext = { ...entry.features, ...holdingFeatures(pair, asked, askedWeight, askedCharacters) };
+      }
     });
     return scored;
   };

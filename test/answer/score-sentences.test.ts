@@ -75,6 +75,20 @@ describe('scoreSentences', () => {
     expect(reads.sort()).toEqual(['bridge', 'park']);
   });
 
+  it('measures a sentence run on into the next by what the two hold together', () => {
+    // 东湖公园 is in the lead, 新增绿地 and the figure in the sentence after it: only the pair holds the whole question.
+    const [lead, figure] = score('东湖公园改造后新增绿地多少公顷？', [parkLead]);
+    expect(lead!.features.slot_number).toBeUndefined();
+    expect(figure!.features.slot_number).toBe(1);
+    const pair = lead!.withNext!;
+    expect(pair.coverage).toBeGreaterThan(Math.max(lead!.coverage, figure!.coverage));
+    expect(pair.slot_number).toBe(1);
+    // What the pair holds in its own text is no longer counted around it.
+    expect(pair.coverage + pair.context).toBeLessThanOrEqual(1 + 1e-9);
+    expect(pair.context).toBeLessThan(lead!.context);
+    expect(figure!.withNext).toBeNull();
+  });
+
   it('carries nothing from one question to the next', () => {
     const passages = [bridgeLead, parkLead, bridgeTail];
     const fresh = score('湘江大桥全长多少米？', passages);

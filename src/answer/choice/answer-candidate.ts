@@ -7,6 +7,11 @@ import { UNTRAINED_RERANK_WEIGHT } from '../model/answer-model.js';
 /** One possible answer: a sentence, or a sentence run on into the next one of its paragraph. */
 export interface AnswerCandidate {
   sentence: ScoredSentence;
+  /**
+   * The sentence that gives the answer: `sentence`, or for a pair whose first sentence holds no asked-for fact and
+   * whose next one does, the next one. Stories and reports are compared by it.
+   */
+  answering: ScoredSentence;
   /** The sentences quoted, untrimmed. */
   texts: string[];
   /** The text the answer shows (each sentence trimmed around the answer), citation excluded. */
@@ -32,29 +37,33 @@ export interface BuildCandidatesOptions {
 
 /**
  * Every sentence as a candidate, and every sentence with its next one (the lead that names the subject and the
- * sentence that says what is asked; a colon or 其中… that runs on) while the two fit; scored by the choice model,
- * best first.
+ * sentence that says what is asked; a colon or 其中… that runs on) while the two fit, measured by what the two hold
+ * together; scored by the choice model, best first.
  */
 export function buildCandidates(sentences: readonly ScoredSentence[], options: BuildCandidatesOptions): AnswerCandidate[] {
   const candidates: AnswerCandidate[] = [];
-  const add = (sentence: ScoredSentence, texts: string[], extra: Record<string, number>): void => {
+  const add = (sentence: ScoredSentence, texts: string[], extra: Record<string, number>, answering = sentence): void => {
     const text = texts.map(options.trim).join('');
     if (text.length > options.maxChars) return;
     const features: Record<string, number> = { ...sentence.features, ...extra, chars: Math.min(text.length, 300) / 100 };
     const brief = texts.length === 1 ? options.trimBrief(texts[0]!) : text;
-    candidates.push({ sentence, texts, text, brief, features, logit: logitOf(options.choice, features) + UNTRAINED_RERANK_WEIGHT * (features.rerank ?? 0) });
+    candidates.push({ sentence, answering, texts, text, brief, features, logit: logitOf(options.choice, features) + UNTRAINED_RERANK_WEIGHT * (features.rerank ?? 0) });
   };
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, index) => {
     add(sentence, [sentence.text], {});
-    if (sentence.next === null) continue;
-    const slotInNext = !sentence.hasAnswerType && options.answerSlots(sentence.next).length > 0 ? 1 : 0;
-    add(sentence, [sentence.text, sentence.next], {
+    if (sentence.next === null || sentence.withNext === null) return;
+    const following = sentences[index + 1];
+    const next = following?.passageIndex === sentence.passageIndex && following.sentenceIndex === sentence.sentenceIndex + 1 ? following : undefined;
+    const slotInNext = !sentence.hasAnswerType && (next ? next.hasAnswerType : options.answerSlots(sentence.next).length > 0) ? 1 : 0;
+    const extra = {
+      ...sentence.withNext,
       runsOn: 1,
       slotInNext,
       endsInColon: /[：:；;]$/.test(sentence.text) ? 1 : 0,
       nextContinues: CONTINUES.test(normalizeForMatching(sentence.next)) ? 1 : 0,
-    });
-  }
+    };
+    add(sentence, [sentence.text, sentence.next], extra, slotInNext && next ? next : sentence);
+  });
   return candidates.sort((left, right) => right.logit - left.logit);
 }
 
