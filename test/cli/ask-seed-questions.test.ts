@@ -46,8 +46,8 @@ describe('ask on the sample page (public seed questions)', () => {
   // Simple questions a reader would ask, written after the answer model was fitted and never tuned on: paraphrase
   // (赔 for 赔偿, 缴税 for 实缴缴税款), framing (请问, 目前, 总共) and the page's layout breaks. r01–r26: 24 of 26 at
   // the fit. r27–r51 were written later, in one go, and asked before any change was made for them: 21 of 25. r52 is the
-  // bot tests' own question, added when a refit stopped answering it with the page dated (it was answered then only as
-  // "several reports"; undated, as here, it was refused before and after): 45 of 52.
+  // bot tests' own question, added when a refit stopped answering it (45 of 52 then). Since a pair of sentences is
+  // measured as one text: 49 of 52 (missed: r02, r14, r30).
   it('answers the further reader questions with the gold text', async () => {
     const questions = readJsonl(path.join(EVAL_DIR, 'reader-questions.jsonl'));
     expect(questions.length).toBeGreaterThanOrEqual(50);
@@ -56,7 +56,7 @@ describe('ask on the sample page (public seed questions)', () => {
       const result = (await runCli(['ask', question.q, '--json'], env)).json();
       if (!(result.answered && (question.answer ?? []).every((gold) => result.answer.includes(gold)))) failures.push(`${question.id} ${question.q} → ${result.answer}`);
     }
-    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(7);
+    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(3);
   }, 120_000);
 
   const unanswerable = readJsonl(path.join(EVAL_DIR, 'seed-unanswerable.jsonl'));
