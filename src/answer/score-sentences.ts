@@ -9,6 +9,7 @@ import { EXPECTED_KINDS } from './expected-answer.js';
 import { unitMatcher } from './match-unit.js';
 import { ArticleMatches } from './article-matches.js';
 import { SharedRunMeter } from '../text/shared-run-meter.js';
+import { heldWordFeatures, type AskedWords, type QuestionWeighing, type SentenceHolding } from './held-words.js';
 
 /** A sentence of a retrieved passage, measured against the question; the fitted choice model turns the measures into a score. */
 export interface ScoredSentence {
@@ -94,7 +95,6 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
   // counts as found by the characters it shares, as a native question's word counts only whole.
   const matcherOf = options.translated ? translatedUnitMatcher : unitMatcher;
   const matchers = units.map(matcherOf);
-  const isFocus = units.map((unit) => profile.focus.includes(unit));
   // The focus words are among the question's words: their match in a sentence is read from its own matches.
   const focusIndices = profile.focus.map((unit) => units.indexOf(unit)).filter((index) => index >= 0);
   const answerSlots = options.answerSlots ?? answerSlotFinder(profile);
@@ -104,68 +104,19 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
   const hanCharactersOf = units.map((unit) => [...unit.text].filter((character) => HAN_CHARACTER.test(character)));
   const questionCharacters = [...new Set(hanCharactersOf.flat())];
   const questionText = fold(profile.text);
-  const sharedRun = new SharedRunMeter(questionText);
   const expectsFeatures = Object.fromEntries(EXPECTED_KINDS.map((kind) => [`expects_${kind}`, profile.expects === kind ? 1 : 0]));
   const distinctive = units.flatMap((unit, index) => (unit.distinctive ? [index] : []));
-  /** How a sentence holds each question word: in itself, around it, in its article (each 0–1, by unit). */
-  interface Holding {
-    own: Float64Array;
-    near: Float64Array;
-    far: Float64Array;
-    folded: string;
-    slots: boolean;
-    slotNearFocus: boolean;
-    slotNearAsked: boolean;
-  }
-  /** The shares of `scoreSentences` for what one or more sentences hold together. */
-  const holdingFeatures = (sentences: readonly Holding[], asked: readonly number[], askedWeight: number, askedCharacters: readonly string[]): Record<string, number> => {
-    let inside = 0;
-    let around = 0;
-    let inArticle = 0;
-    let largestGap = 0;
-    let plainInside = 0;
-    let plainMissing = 0;
-    let askedInside = 0;
-    // What the question asks about (董事长 in 中车株洲所的董事长是谁): an article that never names it does not answer.
-    let focusFound = profile.focus.length === 0 ? 1 : 0;
-    let focus = 0;
-    const own = new Float64Array(units.length);
-    units.forEach((_unit, index) => {
-      const weight = unitWeight[index]!;
-      const ownOf = Math.max(...sentences.map((sentence) => sentence.own[index]!));
-      const near = Math.max(ownOf, ...sentences.map((sentence) => sentence.near[index]!));
-      const far = Math.max(near, ...sentences.map((sentence) => sentence.far[index]!));
-      own[index] = ownOf;
-      inside += ownOf * weight;
-      around += (near - ownOf) * weight;
-      inArticle += (far - near) * weight;
-      largestGap = Math.max(largestGap, (1 - far) * weight);
-      plainInside += ownOf;
-      plainMissing += 1 - far;
-      if (isFocus[index]) focusFound = Math.max(focusFound, far);
-    });
-    for (const index of focusIndices) focus = Math.max(focus, own[index]!);
-    for (const index of asked) askedInside += own[index]! * unitWeight[index]!;
-    const text = sentences.map((sentence) => sentence.folded).join('');
-    const missing = options.translated ? 0 : 1;
-    return {
-      coverage: inside / totalWeight,
-      context: around / totalWeight,
-      articleContext: inArticle / totalWeight,
-      plainCoverage: plainInside / units.length,
-      gapShare: (missing * largestGap) / totalWeight,
-      missingShare: (missing * plainMissing) / units.length,
-      focus,
-      focusFound: options.translated ? 1 : focusFound,
-      hint: profile.hints.some((word) => text.includes(word)) ? 1 : 0,
-      slotNearFocus: sentences.some((sentence) => sentence.slotNearFocus) ? 1 : 0,
-      askedCoverage: askedWeight === 0 ? 0 : askedInside / askedWeight,
-      askedCharacters: askedCharacters.length === 0 ? 0 : askedCharacters.filter((character) => text.includes(character)).length / askedCharacters.length,
-      slotNearAsked: sentences.some((sentence) => sentence.slotNearAsked) ? 1 : 0,
-      characterOverlap: questionCharacters.length === 0 ? 0 : questionCharacters.filter((character) => text.includes(character)).length / questionCharacters.length,
-      sharedRun: Math.min(1, sharedRun.longestIn(text) / Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN))),
-      ...(profile.expects !== null && sentences.some((sentence) => sentence.slots) ? { [`slot_${profile.expects}`]: 1 } : {}),
-    };
+  const weighing: QuestionWeighing = {
+    unitWeight,
+    totalWeight,
+    focusIndices,
+    hasFocus: profile.focus.length > 0,
+    hints: profile.hints,
+    characters: questionCharacters,
+    sharedRun: new SharedRunMeter(questionText),
+    sharedRunSpan: Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN)),
+    expects: profile.expects,
+    translated: options.translated === true,
   };
   return (passages, from = 0) => {
     const bestPassageScore = passages[0]?.score ?? 0;
@@ -194,8 +145,11 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
       // The question's words the title does not hold say what is asked about its subject (谥号, 妻子, 体长): the
       // answer sentence holds them, while the article's lead holds the subject's name.
       const asked = units.flatMap((_unit, index) => (headingMatch[index]! < 1 ? [index] : []));
-      const askedWeight = asked.reduce((sum, index) => sum + unitWeight[index]!, 0);
-      const askedCharacters = [...new Set(asked.flatMap((index) => hanCharactersOf[index]!))];
+      const askedWords: AskedWords = {
+        indices: asked,
+        weight: asked.reduce((sum, index) => sum + unitWeight[index]!, 0),
+        characters: [...new Set(asked.flatMap((index) => hanCharactersOf[index]!))],
+      };
       const articleAndPassage = `${heading}\n${article || fold(passage.text)}`;
       const passageFeatures = {
         headingCoverage: units.reduce((sum, _unit, index) => sum + headingMatch[index]! * unitWeight[index]!, 0) / totalWeight,
@@ -206,7 +160,7 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
         // The cross-encoder's judgement (RERANK_MODEL), centred: −0.5 to 0.5; 0 without a reranker.
         rerank: passage.rerankScore === undefined || passage.rerankScore === null ? 0 : 1 / (1 + Math.exp(-passage.rerankScore)) - 0.5,
       };
-      const holdings: Holding[] = [];
+      const holdings: SentenceHolding[] = [];
       const firstOfPassage = scored.length;
       sentences.forEach((sentence, sentenceIndex) => {
         const samePrevious = (offset: number): string => {
@@ -245,19 +199,19 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
           const positions = words.flatMap((word) => positionsOf(sentence, word));
           return slots.some((slot) => positions.some((position) => Math.abs(position - slot.start) <= SLOT_REACH));
         };
-        const holding: Holding = {
+        const holding: SentenceHolding = {
           own,
           near,
           far,
           folded: sentence,
-          slots: slots.length > 0,
+          hasSlot: slots.length > 0,
           slotNearFocus: nearSlot(profile.focus.map((unit) => unit.text)),
           slotNearAsked: nearSlot(asked.map((index) => units[index]!.text)),
         };
         holdings.push(holding);
         const opensParagraph = sentenceIndex === 0 ? opensArticleParagraph : paragraphOf[sentenceIndex] !== paragraphOf[sentenceIndex - 1];
         const features: Record<string, number> = {
-          ...holdingFeatures([holding], asked, askedWeight, askedCharacters),
+          ...heldWordFeatures([holding], weighing, askedWords),
           opensParagraph: opensParagraph ? 1 : 0,
           firstInPassage: sentenceIndex === 0 ? 1 : 0,
           chars: Math.min(text.length, 300) / 100,
@@ -284,7 +238,7 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
       for (const entry of scored.slice(firstOfPassage)) {
         if (entry.next === null) continue;
         const pair = [holdings[entry.sentenceIndex]!, holdings[entry.sentenceIndex + 1]!];
-        entry.withNext = { ...entry.features, ...holdingFeatures(pair, asked, askedWeight, askedCharacters) };
+        entry.withNext = { ...entry.features, ...heldWordFeatures(pair, weighing, askedWords) };
       }
     });
     return scored;

@@ -84,7 +84,7 @@ describe('scoreSentences', () => {
     expect(pair.coverage).toBeGreaterThan(Math.max(lead!.coverage, figure!.coverage));
     expect(pair.slot_number).toBe(1);
     // What the pair holds in its own text is no longer counted around it.
-    expect(pair.coverage + pair.context).toBeLessThanOrEqual(1 + 1e-9);
+    expect(pair.coverage! + pair.context!).toBeLessThanOrEqual(1 + 1e-9);
     expect(pair.context).toBeLessThan(lead!.context);
     expect(figure!.withNext).toBeNull();
   });

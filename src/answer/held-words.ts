@@ -1,0 +1,112 @@
+import type { ExpectedAnswer } from './question-profile.js';
+import type { SharedRunMeter } from '../text/shared-run-meter.js';
+
+/** How one sentence holds each of the question's words (by the question's unit index, each 0–1), and its asked-for fact. */
+export interface SentenceHolding {
+  /** In the sentence itself. */
+  own: Float64Array;
+  /** In it or around it: the title, the sentences before, the next one (discounted by where). */
+  near: Float64Array;
+  /** In it, around it or anywhere in its article. */
+  far: Float64Array;
+  /** The sentence folded for matching. */
+  folded: string;
+  /** Whether it holds the asked-for kind of fact. */
+  hasSlot: boolean;
+  slotNearFocus: boolean;
+  slotNearAsked: boolean;
+}
+
+/** What the measures need of the question, worked out once for all its sentences. */
+export interface QuestionWeighing {
+  /** Weight of each of the question's words, by unit index, and their sum. */
+  unitWeight: readonly number[];
+  totalWeight: number;
+  /** The unit indices of what the question asks about (its focus words). */
+  focusIndices: readonly number[];
+  hasFocus: boolean;
+  hints: readonly string[];
+  /** The question's Chinese characters, each once. */
+  characters: readonly string[];
+  sharedRun: SharedRunMeter;
+  /** Characters of a shared run that count in full. */
+  sharedRunSpan: number;
+  expects: ExpectedAnswer;
+  /** The question's words are dictionary translations: missing words may be synonyms, so missing reads 0. */
+  translated: boolean;
+}
+
+/** The question's words a passage's title does not hold: what is asked about its subject. */
+export interface AskedWords {
+  indices: readonly number[];
+  weight: number;
+  characters: readonly string[];
+}
+
+/**
+ * The shares the answer step measures for what one or more consecutive sentences hold together: a word in any of
+ * them is in the text, what only their surroundings hold is context, the rest of the article after that; the
+ * asked-for fact in any of them is a slot. Shares only, so an archive's size does not move them.
+ */
+export function heldWordFeatures(held: readonly SentenceHolding[], question: QuestionWeighing, asked: AskedWords): Record<string, number> {
+  const { unitWeight, totalWeight } = question;
+  const units = unitWeight.length;
+  const own = new Float64Array(units);
+  let inside = 0;
+  let around = 0;
+  let inArticle = 0;
+  let largestGap = 0;
+  let plainInside = 0;
+  let plainMissing = 0;
+  // What the question asks about (董事长 in 中车株洲所的董事长是谁): an article that never names it does not answer.
+  let focusFound = question.hasFocus ? 0 : 1;
+  for (let index = 0; index < units; index += 1) {
+    let ownMatch = 0;
+    let near = 0;
+    let far = 0;
+    for (const sentence of held) {
+      ownMatch = Math.max(ownMatch, sentence.own[index]!);
+      near = Math.max(near, sentence.near[index]!);
+      far = Math.max(far, sentence.far[index]!);
+    }
+    near = Math.max(near, ownMatch);
+    far = Math.max(far, near);
+    own[index] = ownMatch;
+    const weight = unitWeight[index]!;
+    inside += ownMatch * weight;
+    around += (near - ownMatch) * weight;
+    inArticle += (far - near) * weight;
+    largestGap = Math.max(largestGap, (1 - far) * weight);
+    plainInside += ownMatch;
+    plainMissing += 1 - far;
+  }
+  let focus = 0;
+  for (const index of question.focusIndices) {
+    focus = Math.max(focus, own[index]!);
+    for (const sentence of held) focusFound = Math.max(focusFound, sentence.far[index]!);
+  }
+  let askedInside = 0;
+  for (const index of asked.indices) askedInside += own[index]! * unitWeight[index]!;
+  const text = held.length === 1 ? held[0]!.folded : held.map((sentence) => sentence.folded).join('');
+  const shareOf = (characters: readonly string[]): number => (characters.length === 0 ? 0 : characters.filter((character) => text.includes(character)).length / characters.length);
+  const missing = question.translated ? 0 : 1;
+  const features: Record<string, number> = {
+    coverage: inside / totalWeight,
+    context: around / totalWeight,
+    articleContext: inArticle / totalWeight,
+    plainCoverage: plainInside / units,
+    gapShare: (missing * largestGap) / totalWeight,
+    missingShare: (missing * plainMissing) / units,
+    focus,
+    focusFound: question.translated ? 1 : focusFound,
+    hint: question.hints.some((word) => text.includes(word)) ? 1 : 0,
+    slotNearFocus: held.some((sentence) => sentence.slotNearFocus) ? 1 : 0,
+    askedCoverage: asked.weight === 0 ? 0 : askedInside / asked.weight,
+    askedCharacters: shareOf(asked.characters),
+    slotNearAsked: held.some((sentence) => sentence.slotNearAsked) ? 1 : 0,
+    characterOverlap: shareOf(question.characters),
+    sharedRun: Math.min(1, question.sharedRun.longestIn(text) / question.sharedRunSpan),
+  };
+  if (question.expects !== null && held.some((sentence) => sentence.hasSlot)) features[`slot_${question.expects}`] = 1;
+  return features;
+}
