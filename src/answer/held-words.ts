@@ -9,8 +9,12 @@ export interface SentenceHolding {
   near: Float64Array;
   /** In it, around it or anywhere in its article. */
   far: Float64Array;
-  /** The sentence folded for matching. */
-  folded: string;
+  /** Which of the question's characters (`QuestionWeighing.characters`) it holds: 1 or 0 each. */
+  characters: Uint8Array;
+  /** The longest run of characters it shares with the question. */
+  sharedRun: number;
+  /** Whether it holds one of the question's hint words. */
+  hint: boolean;
   /** Whether it holds the asked-for kind of fact. */
   hasSlot: boolean;
   slotNearFocus: boolean;
@@ -40,55 +44,67 @@ export interface QuestionWeighing {
 export interface AskedWords {
   indices: readonly number[];
   weight: number;
-  characters: readonly string[];
+  /** Their characters, as indices into `QuestionWeighing.characters`. */
+  characters: readonly number[];
+}
+
+/** What a folded sentence holds of the question's characters, runs and hints (the parts of `SentenceHolding` read from its text). */
+export function textHolding(folded: string, question: QuestionWeighing): Pick<SentenceHolding, 'characters' | 'sharedRun' | 'hint'> {
+  return {
+    characters: Uint8Array.from(question.characters, (character) => (folded.includes(character) ? 1 : 0)),
+    sharedRun: question.sharedRun.longestIn(folded),
+    hint: question.hints.some((word) => folded.includes(word)),
+  };
 }
 
 /**
  * The shares the answer step measures for what one or more consecutive sentences hold together: a word in any of
  * them is in the text, what only their surroundings hold is context, the rest of the article after that; the
- * asked-for fact in any of them is a slot. Shares only, so an archive's size does not move them.
+ * asked-for fact in any of them is a slot; a run shared with the question is the longest in any one of them (a
+ * run does not cross the full stop between two). Shares only, so an archive's size does not move them.
  */
 export function heldWordFeatures(held: readonly SentenceHolding[], question: QuestionWeighing, asked: AskedWords): Record<string, number> {
   const { unitWeight, totalWeight } = question;
   const units = unitWeight.length;
-  const own = new Float64Array(units);
+  const ownOf = (index: number): number => held.reduce((best, sentence) => Math.max(best, sentence.own[index]!), 0);
   let inside = 0;
   let around = 0;
   let inArticle = 0;
   let largestGap = 0;
   let plainInside = 0;
   let plainMissing = 0;
-  // What the question asks about (董事长 in 中车株洲所的董事长是谁): an article that never names it does not answer.
-  let focusFound = question.hasFocus ? 0 : 1;
   for (let index = 0; index < units; index += 1) {
-    let ownMatch = 0;
+    let own = 0;
     let near = 0;
     let far = 0;
     for (const sentence of held) {
-      ownMatch = Math.max(ownMatch, sentence.own[index]!);
+      own = Math.max(own, sentence.own[index]!);
       near = Math.max(near, sentence.near[index]!);
       far = Math.max(far, sentence.far[index]!);
     }
-    near = Math.max(near, ownMatch);
+    near = Math.max(near, own);
     far = Math.max(far, near);
-    own[index] = ownMatch;
     const weight = unitWeight[index]!;
-    inside += ownMatch * weight;
-    around += (near - ownMatch) * weight;
+    inside += own * weight;
+    around += (near - own) * weight;
     inArticle += (far - near) * weight;
     largestGap = Math.max(largestGap, (1 - far) * weight);
-    plainInside += ownMatch;
+    plainInside += own;
     plainMissing += 1 - far;
   }
   let focus = 0;
+  // What the question asks about (董事长 in 中车株洲所的董事长是谁): an article that never names it does not answer.
+  let focusFound = question.hasFocus ? 0 : 1;
   for (const index of question.focusIndices) {
-    focus = Math.max(focus, own[index]!);
+    focus = Math.max(focus, ownOf(index));
     for (const sentence of held) focusFound = Math.max(focusFound, sentence.far[index]!);
   }
   let askedInside = 0;
-  for (const index of asked.indices) askedInside += own[index]! * unitWeight[index]!;
-  const text = held.length === 1 ? held[0]!.folded : held.map((sentence) => sentence.folded).join('');
-  const shareOf = (characters: readonly string[]): number => (characters.length === 0 ? 0 : characters.filter((character) => text.includes(character)).length / characters.length);
+  for (const index of asked.indices) askedInside += ownOf(index) * unitWeight[index]!;
+  const holds = (character: number): boolean => held.some((sentence) => sentence.characters[character] === 1);
+  const questionCharacters = question.characters.length;
+  let charactersHeld = 0;
+  for (let character = 0; character < questionCharacters; character += 1) if (holds(character)) charactersHeld += 1;
   const missing = question.translated ? 0 : 1;
   const features: Record<string, number> = {
     coverage: inside / totalWeight,
@@ -99,13 +115,13 @@ export function heldWordFeatures(held: readonly SentenceHolding[], question: Que
     missingShare: (missing * plainMissing) / units,
     focus,
     focusFound: question.translated ? 1 : focusFound,
-    hint: question.hints.some((word) => text.includes(word)) ? 1 : 0,
+    hint: held.some((sentence) => sentence.hint) ? 1 : 0,
     slotNearFocus: held.some((sentence) => sentence.slotNearFocus) ? 1 : 0,
     askedCoverage: asked.weight === 0 ? 0 : askedInside / asked.weight,
-    askedCharacters: shareOf(asked.characters),
+    askedCharacters: asked.characters.length === 0 ? 0 : asked.characters.filter(holds).length / asked.characters.length,
     slotNearAsked: held.some((sentence) => sentence.slotNearAsked) ? 1 : 0,
-    characterOverlap: shareOf(question.characters),
-    sharedRun: Math.min(1, question.sharedRun.longestIn(text) / question.sharedRunSpan),
+    characterOverlap: questionCharacters === 0 ? 0 : charactersHeld / questionCharacters,
+    sharedRun: Math.min(1, held.reduce((longest, sentence) => Math.max(longest, sentence.sharedRun), 0) / question.sharedRunSpan),
   };
   if (question.expects !== null && held.some((sentence) => sentence.hasSlot)) features[`slot_${question.expects}`] = 1;
   return features;

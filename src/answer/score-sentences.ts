@@ -9,7 +9,7 @@ import { EXPECTED_KINDS } from './expected-answer.js';
 import { unitMatcher } from './match-unit.js';
 import { ArticleMatches } from './article-matches.js';
 import { SharedRunMeter } from '../text/shared-run-meter.js';
-import { heldWordFeatures, type AskedWords, type QuestionWeighing, type SentenceHolding } from './held-words.js';
+import { heldWordFeatures, textHolding, type AskedWords, type QuestionWeighing, type SentenceHolding } from './held-words.js';
 
 /** A sentence of a retrieved passage, measured against the question; the fitted choice model turns the measures into a score. */
 export interface ScoredSentence {
@@ -19,8 +19,9 @@ export interface ScoredSentence {
   /** The sentence after it in the same paragraph, if any: an answer may continue there. */
   next: string | null;
   /**
-   * The measures of the sentence run on into `next`, taken over what the two sentences hold together (the question's
-   * words, the asked-for kind of fact), so a pair is judged by its whole text; null without a next sentence.
+   * The measures of the sentence run on into `next` that differ from its own, taken over what the two sentences hold
+   * together (the question's words, the asked-for kind of fact), so a pair is judged by its whole text; null without
+   * a next sentence.
    */
   withNext: Readonly<Record<string, number>> | null;
   /** Whether it is the first sentence of a paragraph of its article: a lead that introduces what follows. */
@@ -148,7 +149,7 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
       const askedWords: AskedWords = {
         indices: asked,
         weight: asked.reduce((sum, index) => sum + unitWeight[index]!, 0),
-        characters: [...new Set(asked.flatMap((index) => hanCharactersOf[index]!))],
+        characters: [...new Set(asked.flatMap((index) => hanCharactersOf[index]!))].map((character) => questionCharacters.indexOf(character)),
       };
       const articleAndPassage = `${heading}\n${article || fold(passage.text)}`;
       const passageFeatures = {
@@ -203,7 +204,7 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
           own,
           near,
           far,
-          folded: sentence,
+          ...textHolding(sentence, weighing),
           hasSlot: slots.length > 0,
           slotNearFocus: nearSlot(profile.focus.map((unit) => unit.text)),
           slotNearAsked: nearSlot(asked.map((index) => units[index]!.text)),
@@ -238,7 +239,7 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
       for (const entry of scored.slice(firstOfPassage)) {
         if (entry.next === null) continue;
         const pair = [holdings[entry.sentenceIndex]!, holdings[entry.sentenceIndex + 1]!];
-        entry.withNext = { ...entry.features, ...heldWordFeatures(pair, weighing, askedWords) };
+        entry.withNext = heldWordFeatures(pair, weighing, askedWords);
       }
     });
     return scored;
