@@ -122,7 +122,18 @@ export class ExtractiveAnswerer implements Answerer {
     const bestArticle = passages[candidates[0]!.sentence.passageIndex]?.articleId;
     const told = new Set((reports ?? []).map((report) => report.passage.articleId).filter((articleId) => articleId !== bestArticle));
     const judged = told.size === 0 ? candidates : candidates.filter((candidate) => !told.has(passages[candidate.sentence.passageIndex]?.articleId ?? ''));
-    const confidence = traced(trace, 'answerability', () => sigmoid(logitOf(model.answerable, answerabilityFeatures(judged, evidence))));
+    const parts = composeAnswer(
+      candidates.filter((candidate) => ownStory.has(candidate.answering)),
+      {
+        runnerUpRatio: model.runnerUpRatio,
+        maxChars,
+        charsOf: (candidate) => [...candidate.text].length,
+        briefCharsOf: (candidate) => [...candidate.brief].length,
+        articleOf: (candidate) => passages[candidate.sentence.passageIndex]?.articleId,
+        repeats: (runnerUp, best) => best.texts.includes(runnerUp.texts[0]!),
+      },
+    );
+    const confidence = traced(trace, 'answerability', () => sigmoid(logitOf(model.answerable, answerabilityFeatures(judged, evidence, parts))));
     if (confidence < (this.options.minConfidence ?? model.minConfidence)) return notFound;
 
     const citations: Citation[] = [];
@@ -137,17 +148,6 @@ export class ExtractiveAnswerer implements Answerer {
       return n;
     };
     if (reports) return { answered: true, answer: describeReports(reports, cite, trim), citations, mode: 'extractive', ...named };
-    const parts = composeAnswer(
-      candidates.filter((candidate) => ownStory.has(candidate.answering)),
-      {
-        runnerUpRatio: model.runnerUpRatio,
-        maxChars,
-        charsOf: (candidate) => [...candidate.text].length,
-        briefCharsOf: (candidate) => [...candidate.brief].length,
-        articleOf: (candidate) => passages[candidate.sentence.passageIndex]?.articleId,
-        repeats: (runnerUp, best) => best.texts.includes(runnerUp.texts[0]!),
-      },
-    );
     const quoted = parts.map((part, index) => `${index === 0 ? part.text : part.brief}[${cite(part.sentence.passageIndex)}]`);
     return { answered: true, answer: quoted.join(''), citations, mode: 'extractive', ...named };
   }

@@ -36,18 +36,21 @@ const AGREEMENT_REACH = 5;
 const LOGIT_BOUND = 10;
 
 /**
- * Features for "is the best candidate right?": the choice model's confidence and its margin over the best other
- * sentence, how well the candidate holds the question, whether the retrieved passages agree on one article, and
+ * Features for "is the best candidate right?": the choice model's confidence and the share of its probability the
+ * sentences quoted hold (`quoted`: the best, and a runner-up quoted after it; the share also says how far ahead of
+ * the others they are), how well the candidate holds the question, whether the retrieved passages agree on one article, and
  * whether the question's names occur in the archive at all. Ranks and shares only, so a one-page archive and a
  * million-chunk one read alike.
  */
-export function answerabilityFeatures(ranked: readonly RankedCandidate[], evidence: QuestionEvidence): Record<string, number> {
+export function answerabilityFeatures(
+  ranked: readonly RankedCandidate[],
+  evidence: QuestionEvidence,
+  quoted: readonly RankedCandidate[] = ranked.slice(0, 1),
+): Record<string, number> {
   const best = ranked[0];
   if (!best) return {};
   const bound = (value: number): number => Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, value));
   const sentenceKey = (candidate: RankedCandidate): string => `${candidate.sentence.passageIndex}:${candidate.sentence.sentenceIndex}`;
-  const bestKey = sentenceKey(best);
-  const runnerUp = ranked.find((candidate) => sentenceKey(candidate) !== bestKey);
   const articleOf = (candidate: RankedCandidate): string | undefined => evidence.passages[candidate.sentence.passageIndex]?.articleId;
   const distinct: RankedCandidate[] = [];
   const seen = new Set<string>();
@@ -57,10 +60,23 @@ export function answerabilityFeatures(ranked: readonly RankedCandidate[], eviden
     seen.add(sentenceKey(candidate));
     distinct.push(candidate);
   }
+  // The share of the choice model's probability the sentences the answer quotes hold among all sentences (each by its
+  // best candidate): low when many sentences fit alike, as when the passage that answers is not in the archive.
+  const quotedKeys = new Set(quoted.map(sentenceKey));
+  let mass = 0;
+  let quotedMass = 0;
+  const counted = new Set<string>();
+  for (const candidate of ranked) {
+    if (counted.has(sentenceKey(candidate))) continue;
+    counted.add(sentenceKey(candidate));
+    const weight = Math.exp(candidate.logit - best.logit);
+    mass += weight;
+    if (quotedKeys.has(sentenceKey(candidate))) quotedMass += weight;
+  }
   const [first, second, third] = evidence.passages;
   const features: Record<string, number> = {
     choiceLogit: bound(best.logit),
-    margin: runnerUp ? bound(best.logit - runnerUp.logit) : LOGIT_BOUND,
+    choiceShare: quotedMass / mass,
     agreement: distinct.filter((candidate) => articleOf(candidate) === articleOf(best)).length / distinct.length,
     passageMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
     articlesInTop3: new Set([first, second, third].filter((passage) => passage !== undefined).map((passage) => passage.articleId)).size / 3,

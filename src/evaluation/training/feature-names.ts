@@ -30,7 +30,7 @@ export const CHOICE_FEATURES = [
 /** What the answerability model reads of a question and its best candidate (see `answerabilityFeatures`). */
 export const ANSWERABLE_FEATURES = [
   'choiceLogit',
-  'margin',
+  'choiceShare',
   'agreement',
   'passageMargin',
   'articlesInTop3',

@@ -50,9 +50,10 @@ export function fitAnswerModels(rows: readonly QuestionRow[]): FittedModels {
   for (const row of rows) {
     const ranked = rank(row, choice);
     if (ranked.length === 0) continue;
-    const features = answerabilityFeatures(ranked, row.evidence);
+    const composed = compose(ranked, runnerUpRatio, row.evidence.passages);
+    const features = answerabilityFeatures(ranked, row.evidence, composed.parts);
     answerableRows.push(Float64Array.from(ANSWERABLE_FEATURES, (name) => features[name] ?? 0));
-    answerableLabels.push(compose(ranked, runnerUpRatio, row.evidence.passages).gold);
+    answerableLabels.push(composed.gold);
   }
   const answerable = fitLogisticRegression(ANSWERABLE_FEATURES, answerableRows, answerableLabels);
   return { choice, answerable, runnerUpRatio };
@@ -74,16 +75,17 @@ function chooseRunnerUpRatio(rows: readonly QuestionRow[], choice: LinearModel):
   return chosen;
 }
 
-/** Whether the composed answer holds the gold, and its length. */
-function compose(ranked: readonly RankedRow[], runnerUpRatio: number, passages: QuestionRow['evidence']['passages']): { gold: boolean; chars: number } {
-  const [best, runnerUp] = composeAnswer(ranked, {
+/** The candidates the answer quotes, whether they hold the gold, and their length. */
+function compose(ranked: readonly RankedRow[], runnerUpRatio: number, passages: QuestionRow['evidence']['passages']): { parts: RankedRow[]; gold: boolean; chars: number } {
+  const parts = composeAnswer(ranked, {
     runnerUpRatio,
     maxChars: MAX_ANSWER_CHARS,
     charsOf: (candidate) => candidate.row.chars,
     briefCharsOf: (candidate) => candidate.row.briefChars,
     articleOf: (candidate) => passages[candidate.sentence.passageIndex]?.articleId,
-  }) as [RankedRow, RankedRow | undefined];
-  return { gold: best.row.gold || runnerUp?.row.briefGold === true, chars: best.row.chars + (runnerUp?.row.briefChars ?? 0) };
+  });
+  const [best, runnerUp] = parts as [RankedRow, RankedRow | undefined];
+  return { parts, gold: best.row.gold || runnerUp?.row.briefGold === true, chars: best.row.chars + (runnerUp?.row.briefChars ?? 0) };
 }
 
 /** What the fitted models decide for each question. */
@@ -91,8 +93,9 @@ export function decide(rows: readonly QuestionRow[], models: FittedModels): Deci
   return rows.map((row) => {
     const ranked = rank(row, models.choice);
     if (ranked.length === 0) return { set: row.set, heldOut: row.heldOut, confidence: 0, gold: false, chars: 0 };
-    const logit = logitOf(models.answerable, answerabilityFeatures(ranked, row.evidence));
-    return { set: row.set, heldOut: row.heldOut, confidence: 1 / (1 + Math.exp(-logit)), ...compose(ranked, models.runnerUpRatio, row.evidence.passages) };
+    const { parts, gold, chars } = compose(ranked, models.runnerUpRatio, row.evidence.passages);
+    const logit = logitOf(models.answerable, answerabilityFeatures(ranked, row.evidence, parts));
+    return { set: row.set, heldOut: row.heldOut, confidence: 1 / (1 + Math.exp(-logit)), gold, chars };
   });
 }
 

@@ -1,0 +1,35 @@
+// The answerability model's view of the choice: how much of the choice model's probability the quoted sentences hold.
+import { describe, expect, it } from 'vitest';
+import { answerabilityFeatures, type RankedCandidate } from '../../../src/answer/choice/answerability-features.js';
+
+const candidate = (sentenceIndex: number, logit: number, runsOn = false): RankedCandidate => ({
+  sentence: { passageIndex: 0, sentenceIndex },
+  logit,
+  features: runsOn ? { runsOn: 1 } : {},
+});
+const evidence = { distinctiveAbsent: 0, weightAbsent: 0, units: 2, passages: [{ articleId: 'a', score: 1 }] };
+const shareOf = (ranked: RankedCandidate[], quoted?: RankedCandidate[]): number => answerabilityFeatures(ranked, evidence, quoted).choiceShare!;
+
+describe('answerabilityFeatures: choiceShare', () => {
+  it('is all of the probability when one sentence is a candidate, half when two fit alike', () => {
+    expect(shareOf([candidate(0, 2)])).toBeCloseTo(1, 9);
+    expect(shareOf([candidate(0, 2), candidate(1, 2)])).toBeCloseTo(0.5, 9);
+  });
+
+  it('counts each sentence once, by its best candidate (a pair and the sentence alone are one sentence)', () => {
+    expect(shareOf([candidate(0, 3, true), candidate(0, 2), candidate(1, 3 - Math.log(3))])).toBeCloseTo(0.75, 9);
+  });
+
+  it('counts the runner-up the answer quotes after the best as the answer’s', () => {
+    const ranked = [candidate(0, 2), candidate(1, 2), candidate(2, 2), candidate(3, 2)];
+    expect(shareOf(ranked)).toBeCloseTo(0.25, 9);
+    expect(shareOf(ranked, [ranked[0]!, ranked[2]!])).toBeCloseTo(0.5, 9);
+  });
+
+  it('falls as more sentences fit nearly as well, as when the passage that answers is missing', () => {
+    const clear = shareOf([candidate(0, 5), candidate(1, 1), candidate(2, 1)]);
+    const crowded = shareOf([candidate(0, 5), candidate(1, 4.5), candidate(2, 4.5), candidate(3, 4.4)]);
+    expect(clear).toBeGreaterThan(0.9);
+    expect(crowded).toBeLessThan(0.4);
+  });
+});
