@@ -122,6 +122,8 @@ export class ExtractiveAnswerer implements Answerer {
     const bestArticle = passages[candidates[0]!.sentence.passageIndex]?.articleId;
     const told = new Set((reports ?? []).map((report) => report.passage.articleId).filter((articleId) => articleId !== bestArticle));
     const judged = told.size === 0 ? candidates : candidates.filter((candidate) => !told.has(passages[candidate.sentence.passageIndex]?.articleId ?? ''));
+    // The answer is composed before it is judged: the answerability model reads how much of the choice model's
+    // probability the sentences it quotes hold.
     const parts = composeAnswer(
       candidates.filter((candidate) => ownStory.has(candidate.answering)),
       {
