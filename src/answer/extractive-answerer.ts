@@ -102,7 +102,7 @@ export class ExtractiveAnswerer implements Answerer {
     const trim = trimTo(sentenceChars);
     const trimBrief = trimTo(Math.min(sentenceChars, this.options.maxRunnerUpChars ?? EXTRACTIVE_DEFAULTS.maxRunnerUpChars));
     const maxChars = this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars;
-    const candidates = traced(trace, 'choose sentence', () => buildCandidates(sentences, { trim, trimBrief, maxChars, choice: model.choice, answerSlots }));
+    const candidates = traced(trace, 'choose sentence', () => buildCandidates(sentences, { trim, trimBrief, maxChars, choice: model.choice }));
     const evidence: QuestionEvidence = { ...traced(trace, 'answerability', () => this.absentFromArchive(profile, weights)), units: profile.units.length, passages };
     options.inspect?.({ candidates, evidence });
     if (candidates.length === 0) return notFound;

@@ -1,6 +1,5 @@
 import type { ScoredSentence } from '../score-sentences.js';
 import { normalizeForMatching } from '../../text/normalize-text.js';
-import type { TextSpan } from '../../text/text-span.js';
 import { logitOf, type LinearModel } from '../model/linear-model.js';
 import { UNTRAINED_RERANK_WEIGHT } from '../model/answer-model.js';
 
@@ -31,8 +30,6 @@ export interface BuildCandidatesOptions {
   /** Longest answer in characters. */
   maxChars: number;
   choice: LinearModel;
-  /** Where a sentence holds the asked-for kind of fact (`answerSlotFinder` of the question). */
-  answerSlots: (text: string) => TextSpan[];
 }
 
 /**
@@ -51,10 +48,10 @@ export function buildCandidates(sentences: readonly ScoredSentence[], options: B
   };
   sentences.forEach((sentence, index) => {
     add(sentence, [sentence.text], {});
-    if (sentence.next === null || sentence.withNext === null) return;
-    const following = sentences[index + 1];
-    const next = following?.passageIndex === sentence.passageIndex && following.sentenceIndex === sentence.sentenceIndex + 1 ? following : undefined;
-    const slotInNext = !sentence.hasAnswerType && (next ? next.hasAnswerType : options.answerSlots(sentence.next).length > 0) ? 1 : 0;
+    // A sentence with a next one in its paragraph is followed by it in the scored list (see `sentenceScorer`).
+    const next = sentences[index + 1];
+    if (sentence.next === null || sentence.withNext === null || !next) return;
+    const slotInNext = !sentence.hasAnswerType && next.hasAnswerType ? 1 : 0;
     const extra = {
       ...sentence.withNext,
       runsOn: 1,
@@ -62,7 +59,7 @@ export function buildCandidates(sentences: readonly ScoredSentence[], options: B
       endsInColon: /[：:；;]$/.test(sentence.text) ? 1 : 0,
       nextContinues: CONTINUES.test(normalizeForMatching(sentence.next)) ? 1 : 0,
     };
-    add(sentence, [sentence.text, sentence.next], extra, slotInNext && next ? next : sentence);
+    add(sentence, [sentence.text, sentence.next], extra, slotInNext ? next : sentence);
   });
   return candidates.sort((left, right) => right.logit - left.logit);
 }

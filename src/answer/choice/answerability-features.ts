@@ -52,26 +52,22 @@ export function answerabilityFeatures(
   const bound = (value: number): number => Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, value));
   const sentenceKey = (candidate: RankedCandidate): string => `${candidate.sentence.passageIndex}:${candidate.sentence.sentenceIndex}`;
   const articleOf = (candidate: RankedCandidate): string | undefined => evidence.passages[candidate.sentence.passageIndex]?.articleId;
+  // Each sentence once, by its best candidate: the first few for agreement; all of them for the share of the choice
+  // model's probability the sentences the answer quotes hold (low when many sentences fit alike, as when the passage
+  // that answers is not in the archive).
   const distinct: RankedCandidate[] = [];
-  const seen = new Set<string>();
-  for (const candidate of ranked) {
-    if (distinct.length >= AGREEMENT_REACH) break;
-    if (seen.has(sentenceKey(candidate))) continue;
-    seen.add(sentenceKey(candidate));
-    distinct.push(candidate);
-  }
-  // The share of the choice model's probability the sentences the answer quotes hold among all sentences (each by its
-  // best candidate): low when many sentences fit alike, as when the passage that answers is not in the archive.
   const quotedKeys = new Set(quoted.map(sentenceKey));
+  const seen = new Set<string>();
   let mass = 0;
   let quotedMass = 0;
-  const counted = new Set<string>();
   for (const candidate of ranked) {
-    if (counted.has(sentenceKey(candidate))) continue;
-    counted.add(sentenceKey(candidate));
+    const key = sentenceKey(candidate);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (distinct.length < AGREEMENT_REACH) distinct.push(candidate);
     const weight = Math.exp(candidate.logit - best.logit);
     mass += weight;
-    if (quotedKeys.has(sentenceKey(candidate))) quotedMass += weight;
+    if (quotedKeys.has(key)) quotedMass += weight;
   }
   const [first, second, third] = evidence.passages;
   const features: Record<string, number> = {
