@@ -132,7 +132,6 @@ export class ExtractiveAnswerer implements Answerer {
         charsOf: (candidate) => [...candidate.text].length,
         briefCharsOf: (candidate) => [...candidate.brief].length,
         articleOf: (candidate) => passages[candidate.sentence.passageIndex]?.articleId,
-        repeats: (runnerUp, best) => best.texts.includes(runnerUp.texts[0]!),
       },
     );
     const confidence = traced(trace, 'answerability', () => sigmoid(logitOf(model.answerable, answerabilityFeatures(judged, evidence, parts))));

@@ -2,7 +2,15 @@ import type { Passage } from '../../retrieval/passage.js';
 import type { AnswerCandidate } from './answer-candidate.js';
 
 /** The parts of a candidate the answerability features read (the training script keeps only these). */
-export type RankedCandidate = Pick<AnswerCandidate, 'features' | 'logit'> & { sentence: Pick<AnswerCandidate['sentence'], 'passageIndex' | 'sentenceIndex'> };
+export type RankedCandidate = Pick<AnswerCandidate, 'features' | 'logit' | 'texts'> & { sentence: Pick<AnswerCandidate['sentence'], 'passageIndex'> };
+
+/**
+ * Which sentence a candidate starts with, across passages: passages of one article overlap (a passage repeats the last
+ * sentences of the one before), so one sentence of an article can be a candidate in two passages. It is one sentence.
+ */
+export function sentenceIdentity(articleId: string | undefined, text: string): string {
+  return `${articleId ?? ''}\u0000${text}`;
+}
 
 /** What the answerability model knows of the question beyond its best candidate. */
 export interface QuestionEvidence {
@@ -50,9 +58,9 @@ export function answerabilityFeatures(
   const best = ranked[0];
   if (!best) return {};
   const bound = (value: number): number => Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, value));
-  const sentenceKey = (candidate: RankedCandidate): string => `${candidate.sentence.passageIndex}:${candidate.sentence.sentenceIndex}`;
   const articleOf = (candidate: RankedCandidate): string | undefined => evidence.passages[candidate.sentence.passageIndex]?.articleId;
-  // Each sentence once, by its best candidate: the first few for agreement; all of them for the share of the choice
+  const sentenceKey = (candidate: RankedCandidate): string => sentenceIdentity(articleOf(candidate), candidate.texts[0]!);
+  // Each sentence once (in whichever passage), by its best candidate: the first few for agreement; all of them for the share of the choice
   // model's probability the sentences the answer quotes hold (low when many sentences fit alike, as when the passage
   // that answers is not in the archive).
   const distinct: RankedCandidate[] = [];

@@ -1,4 +1,4 @@
-import type { RankedCandidate } from './answerability-features.js';
+import { sentenceIdentity, type RankedCandidate } from './answerability-features.js';
 
 export interface ComposeAnswerOptions<T> {
   /**
@@ -13,11 +13,6 @@ export interface ComposeAnswerOptions<T> {
   briefCharsOf: (candidate: T) => number;
   /** The article a candidate comes from. */
   articleOf: (candidate: T) => string | undefined;
-  /**
-   * Whether a runner-up only repeats what the best already quotes (passages of one article overlap, so one sentence
-   * can be a candidate twice). Such a runner-up adds nothing: the best is quoted alone. Default: never.
-   */
-  repeats?: (runnerUp: T, best: T) => boolean;
 }
 
 /**
@@ -28,14 +23,13 @@ export interface ComposeAnswerOptions<T> {
 export function composeAnswer<T extends RankedCandidate>(ranked: readonly T[], options: ComposeAnswerOptions<T>): T[] {
   const best = ranked[0];
   if (!best) return [];
-  const quoted = new Set([`${best.sentence.passageIndex}:${best.sentence.sentenceIndex}`]);
-  if (best.features.runsOn) quoted.add(`${best.sentence.passageIndex}:${best.sentence.sentenceIndex + 1}`);
   const article = options.articleOf(best);
+  // The sentences the best quotes, in whichever passage they recur (passages of one article overlap).
+  const quoted = new Set(best.texts.map((text) => sentenceIdentity(article, text)));
   const runnerUp = ranked.find(
-    (candidate) => !candidate.features.runsOn && options.articleOf(candidate) === article && !quoted.has(`${candidate.sentence.passageIndex}:${candidate.sentence.sentenceIndex}`),
+    (candidate) => !candidate.features.runsOn && options.articleOf(candidate) === article && !quoted.has(sentenceIdentity(article, candidate.texts[0]!)),
   );
   if (!runnerUp || Math.exp(runnerUp.logit - best.logit) < options.runnerUpRatio) return [best];
-  if (options.repeats?.(runnerUp, best)) return [best];
   if (options.charsOf(best) + options.briefCharsOf(runnerUp) > options.maxChars) return [best];
   return [best, runnerUp];
 }

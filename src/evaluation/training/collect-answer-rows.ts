@@ -15,7 +15,8 @@ export interface CandidateRow {
   values: Float64Array;
   gold: boolean;
   passageIndex: number;
-  sentenceIndex: number;
+  /** The sentences it quotes, untrimmed: a sentence is told apart across overlapping passages by its text. */
+  texts: string[];
   /** The candidate's features by name, for the answerability features of the question. */
   features: Readonly<Record<string, number>>;
   chars: number;
@@ -75,7 +76,7 @@ export async function collectAnswerRows(archive: Archive, name: string, set: Squ
         values: Float64Array.from(CHOICE_FEATURES, (feature) => candidate.features[feature] ?? 0),
         gold: holdsGold(candidate.text),
         passageIndex: candidate.sentence.passageIndex,
-        sentenceIndex: candidate.sentence.sentenceIndex,
+        texts: candidate.texts,
         features: candidate.features,
         chars: [...candidate.text].length,
         briefGold: holdsGold(candidate.brief),

@@ -107,7 +107,8 @@ function rank(row: QuestionRow, choice: LinearModel): RankedRow[] {
       row: candidate,
       features: candidate.features,
       logit: logitOf(choice, candidate.features),
-      sentence: { passageIndex: candidate.passageIndex, sentenceIndex: candidate.sentenceIndex },
+      texts: candidate.texts,
+      sentence: { passageIndex: candidate.passageIndex },
     }))
     .sort((left, right) => right.logit - left.logit);
 }

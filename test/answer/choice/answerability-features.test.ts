@@ -2,12 +2,23 @@
 import { describe, expect, it } from 'vitest';
 import { answerabilityFeatures, type RankedCandidate } from '../../../src/answer/choice/answerability-features.js';
 
-const candidate = (sentenceIndex: number, logit: number, runsOn = false): RankedCandidate => ({
-  sentence: { passageIndex: 0, sentenceIndex },
+// The sentenceIndex-th sentence of an article's passage (alone, or run on into the next one).
+const candidate = (sentenceIndex: number, logit: number, runsOn = false, passageIndex = 0): RankedCandidate => ({
+  sentence: { passageIndex },
+  texts: runsOn ? [`s${sentenceIndex}`, `s${sentenceIndex + 1}`] : [`s${sentenceIndex}`],
   logit,
   features: runsOn ? { runsOn: 1 } : {},
 });
-const evidence = { distinctiveAbsent: 0, weightAbsent: 0, units: 2, passages: [{ articleId: 'a', score: 1 }] };
+// Two overlapping passages of one article.
+const evidence = {
+  distinctiveAbsent: 0,
+  weightAbsent: 0,
+  units: 2,
+  passages: [
+    { articleId: 'a', score: 1 },
+    { articleId: 'a', score: 0.9 },
+  ],
+};
 const shareOf = (ranked: RankedCandidate[], quoted?: RankedCandidate[]): number => answerabilityFeatures(ranked, evidence, quoted).choiceShare!;
 
 describe('answerabilityFeatures: choiceShare', () => {
@@ -18,6 +29,12 @@ describe('answerabilityFeatures: choiceShare', () => {
 
   it('counts each sentence once, by its best candidate (a pair and the sentence alone are one sentence)', () => {
     expect(shareOf([candidate(0, 3, true), candidate(0, 2), candidate(1, 3 - Math.log(3))])).toBeCloseTo(0.75, 9);
+  });
+
+  it('counts a sentence found again in the next passage once (passages of one article overlap)', () => {
+    expect(shareOf([candidate(1, 2), candidate(1, 2, false, 1), candidate(2, 2)])).toBeCloseTo(0.5, 9);
+    const repeated = [candidate(1, 2), candidate(2, 2), candidate(1, 2, false, 1)];
+    expect(shareOf(repeated, [repeated[2]!])).toBeCloseTo(0.5, 9);
   });
 
   it('counts the runner-up the answer quotes after the best as the answer’s', () => {
