@@ -38,16 +38,15 @@ export const CARRIED_FEATURES = [
   'askedCoverage',
   'focusFound',
 ] as const;
-/** Candidates compared with the chosen one for agreement. */
-const AGREEMENT_REACH = 5;
 /** Bound on the log-odds read as features, so one extreme question does not dominate the fit. */
 const LOGIT_BOUND = 10;
 
 /**
  * Features for "is the best candidate right?": the choice model's confidence and the share of its probability the
  * sentences quoted hold (`quoted`: the best, and a runner-up quoted after it; the share also says how far ahead of
- * the others they are), how well the candidate holds the question, whether the retrieved passages agree on one article, and
- * whether the question's names occur in the archive at all. Ranks and shares only, so a one-page archive and a
+ * the others they are) and the share its article's sentences hold (whether the question singles out one story), how well
+ * the candidate holds the question, whether the retrieved passages agree on one article, and whether the question's
+ * names occur in the archive at all. Ranks and shares only, so a one-page archive and a
  * million-chunk one read alike.
  */
 export function answerabilityFeatures(
@@ -60,28 +59,30 @@ export function answerabilityFeatures(
   const bound = (value: number): number => Math.max(-LOGIT_BOUND, Math.min(LOGIT_BOUND, value));
   const articleOf = (candidate: RankedCandidate): string | undefined => evidence.passages[candidate.sentence.passageIndex]?.articleId;
   const sentenceKey = (candidate: RankedCandidate): string => sentenceIdentity(articleOf(candidate), candidate.texts[0]!);
-  // Each sentence once (in whichever passage), by its best candidate: the first few for agreement; all of them for the share of the choice
-  // model's probability the sentences the answer quotes hold (low when many sentences fit alike, as when the passage
-  // that answers is not in the archive).
-  const distinct: RankedCandidate[] = [];
+  // Each sentence once (in whichever passage), by its best candidate. The share of the choice model's probability
+  // the sentences the answer quotes hold is low when many sentences fit alike, as when the passage that answers is not
+  // in the archive; the share the best candidate's article holds is low when other stories fit alike, as when the
+  // question does not say which story it asks about (此次爆炸造成多少人受伤？ in an archive of many explosions).
   const quotedKeys = new Set(quoted.map(sentenceKey));
+  const bestArticle = articleOf(best);
   const seen = new Set<string>();
   let mass = 0;
   let quotedMass = 0;
+  let articleMass = 0;
   for (const candidate of ranked) {
     const key = sentenceKey(candidate);
     if (seen.has(key)) continue;
     seen.add(key);
-    if (distinct.length < AGREEMENT_REACH) distinct.push(candidate);
     const weight = Math.exp(candidate.logit - best.logit);
     mass += weight;
     if (quotedKeys.has(key)) quotedMass += weight;
+    if (articleOf(candidate) === bestArticle) articleMass += weight;
   }
   const [first, second, third] = evidence.passages;
   const features: Record<string, number> = {
     choiceLogit: bound(best.logit),
     choiceShare: quotedMass / mass,
-    agreement: distinct.filter((candidate) => articleOf(candidate) === articleOf(best)).length / distinct.length,
+    articleShare: articleMass / mass,
     passageMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
     articlesInTop3: new Set([first, second, third].filter((passage) => passage !== undefined).map((passage) => passage.articleId)).size / 3,
     distinctiveAbsent: evidence.distinctiveAbsent,

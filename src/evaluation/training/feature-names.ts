@@ -31,7 +31,7 @@ export const CHOICE_FEATURES = [
 export const ANSWERABLE_FEATURES = [
   'choiceLogit',
   'choiceShare',
-  'agreement',
+  'articleShare',
   'passageMargin',
   'articlesInTop3',
   'distinctiveAbsent',
