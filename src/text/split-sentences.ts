@@ -26,11 +26,22 @@ const ELLIPSIS = '…';
 /** Every character that can end a sentence (what `ends` below asks about): the text between two is skipped at once. */
 const MAY_END = /[\n。！？!?…；;.]/g;
 const TRAILING_CITATIONS = /^\s*(?:\[\d+\]\s*)+/;
+/** Brackets, each opening mark with its closing one: a semicolon between them separates the items of an aside. */
+const BRACKETS: ReadonlyMap<string, string> = new Map([
+  ['（', '）'],
+  ['(', ')'],
+  ['［', '］'],
+  ['[', ']'],
+  ['【', '】'],
+  ['〔', '〕'],
+]);
+const CLOSING_BRACKETS: ReadonlySet<string> = new Set(BRACKETS.values());
 
 /**
  * Sentences of `text` with their offsets (UTF-16, end exclusive), trimmed; empty pieces dropped.
  * A sentence ends at 。！？!?, ；/; and … (see options), at a line break, and takes with it the run of
  * end marks and closing quotes or brackets that follows (好吗？！”), so nothing is left as a sentence of its own.
+ * A semicolon inside brackets does not end one: it separates an aside's items (氨碱法（Solvay process；又称“索尔维制碱法”）是……).
  */
 export function splitSentenceSpans(text: string, options: SplitSentencesOptions = {}): TextSpan[] {
   const semicolons = options.semicolons ?? true;
@@ -51,8 +62,8 @@ export function splitSentenceSpans(text: string, options: SplitSentencesOptions 
       character === '\n' ||
       FULL_STOPS.has(character) ||
       (ellipsis && character === ELLIPSIS) ||
-      (semicolons && character === '；') ||
-      (semicolons && character === ';' && (!latinStops || spaceFollows(text, index))) ||
+      (semicolons && character === '；' && !insideBrackets(text, start, index)) ||
+      (semicolons && character === ';' && (!latinStops || spaceFollows(text, index)) && !insideBrackets(text, start, index)) ||
       (latinStops && character === '.' && spaceFollows(text, index));
     if (!ends) {
       index += 1;
@@ -67,6 +78,17 @@ export function splitSentenceSpans(text: string, options: SplitSentencesOptions 
   }
   pushTrimmed(spans, text, start, text.length);
   return spans;
+}
+
+/** Whether a bracket opened in the sentence so far (`text` from `start` to `index`) is still open; asked of semicolons only. */
+function insideBrackets(text: string, start: number, index: number): boolean {
+  let open = 0;
+  for (let at = start; at < index; at += 1) {
+    const character = text[at] as string;
+    if (BRACKETS.has(character)) open += 1;
+    else if (open > 0 && CLOSING_BRACKETS.has(character)) open -= 1;
+  }
+  return open > 0;
 }
 
 /** Whether a space or the end of the text follows `index`: asked of a Latin stop only, not of every character. */

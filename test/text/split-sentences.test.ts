@@ -6,6 +6,15 @@ describe('splitSentences options', () => {
     expect(splitSentences('书名为《变变变！》。序言称“不取。”。下一句')).toEqual(['书名为《变变变！》。', '序言称“不取。”。', '下一句']);
   });
 
+  it('does not end at a semicolon inside brackets: it separates the items of an aside', () => {
+    expect(splitSentences('氨碱法（Solvay process、ammonia-soda process；又称“索尔维制碱法”）是一种工艺。它用氨。')).toEqual([
+      '氨碱法（Solvay process、ammonia-soda process；又称“索尔维制碱法”）是一种工艺。',
+      '它用氨。',
+    ]);
+    expect(splitSentences('安哥拉匡撒(符号: Kz; ISO货币编号: AOA)是安哥拉的流通货币。')).toEqual(['安哥拉匡撒(符号: Kz; ISO货币编号: AOA)是安哥拉的流通货币。']);
+    expect(splitSentences('甲（乙）；丙。')).toEqual(['甲（乙）；', '丙。']);
+  });
+
   it('ends at semicolons unless told not to', () => {
     expect(splitSentences('甲；乙。')).toEqual(['甲；', '乙。']);
     expect(splitSentences('甲；乙。', { semicolons: false })).toEqual(['甲；乙。']);
