@@ -50,6 +50,7 @@ export function splitSentenceSpans(text: string, options: SplitSentencesOptions 
   const isRunMark = (character: string): boolean =>
     FULL_STOPS.has(character) || CLOSING_MARKS.has(character) || (semicolons && (character === '；' || character === ';')) || (ellipsis && character === ELLIPSIS);
   const spans: TextSpan[] = [];
+  const brackets = bracketDepth(text);
   let start = 0;
   let index = 0;
   for (;;) {
@@ -62,8 +63,8 @@ export function splitSentenceSpans(text: string, options: SplitSentencesOptions 
       character === '\n' ||
       FULL_STOPS.has(character) ||
       (ellipsis && character === ELLIPSIS) ||
-      (semicolons && character === '；' && !insideBrackets(text, start, index)) ||
-      (semicolons && character === ';' && (!latinStops || spaceFollows(text, index)) && !insideBrackets(text, start, index)) ||
+      (semicolons && character === '；' && brackets.at(index) === 0) ||
+      (semicolons && character === ';' && (!latinStops || spaceFollows(text, index)) && brackets.at(index) === 0) ||
       (latinStops && character === '.' && spaceFollows(text, index));
     if (!ends) {
       index += 1;
@@ -75,20 +76,45 @@ export function splitSentenceSpans(text: string, options: SplitSentencesOptions 
     pushTrimmed(spans, text, start, end);
     start = end;
     index = end;
+    brackets.restart(end);
   }
   pushTrimmed(spans, text, start, text.length);
   return spans;
 }
 
-/** Whether a bracket opened in the sentence so far (`text` from `start` to `index`) is still open; asked of semicolons only. */
-function insideBrackets(text: string, start: number, index: number): boolean {
-  let open = 0;
-  for (let at = start; at < index; at += 1) {
-    const character = text[at] as string;
-    if (BRACKETS.has(character)) open += 1;
-    else if (open > 0 && CLOSING_BRACKETS.has(character)) open -= 1;
-  }
-  return open > 0;
+/** The opening marks of `BRACKETS`, to skip the text up to the next one. */
+const OPENING_BRACKET = /[（(［[【〔]/g;
+
+/**
+ * How many brackets are open at a point of a sentence, read on from the last point asked about (only semicolons ask,
+ * so a sentence is read at most once): `at(index)`; `restart(start)` when a new sentence begins.
+ */
+function bracketDepth(text: string): { at: (index: number) => number; restart: (start: number) => void } {
+  let depth = 0;
+  let readTo = 0;
+  // Where the next opening bracket is: the text up to it is skipped while no bracket is open.
+  let nextOpening = -1;
+  return {
+    at(index) {
+      if (depth === 0) {
+        if (nextOpening < readTo) {
+          OPENING_BRACKET.lastIndex = readTo;
+          nextOpening = OPENING_BRACKET.exec(text)?.index ?? text.length;
+        }
+        readTo = Math.max(readTo, Math.min(nextOpening, index));
+      }
+      for (; readTo < index; readTo += 1) {
+        const character = text[readTo] as string;
+        if (BRACKETS.has(character)) depth += 1;
+        else if (depth > 0 && CLOSING_BRACKETS.has(character)) depth -= 1;
+      }
+      return depth;
+    },
+    restart(start) {
+      depth = 0;
+      readTo = start;
+    },
+  };
 }
 
 /** Whether a space or the end of the text follows `index`: asked of a Latin stop only, not of every character. */
