@@ -61,10 +61,13 @@ export function answerabilityFeatures(
   const sentenceKey = (candidate: RankedCandidate): string => sentenceIdentity(articleOf(candidate), candidate.texts[0]!);
   // Each sentence once (in whichever passage), by its best candidate. The share of the choice model's probability
   // the sentences the answer quotes hold is low when many sentences fit alike, as when the passage that answers is not
-  // in the archive; the share the best candidate's article holds is low when other stories fit alike, as when the
-  // question does not say which story it asks about (此次爆炸造成多少人受伤？ in an archive of many explosions).
+  // in the archive; the share the best candidate's story holds (its article, and the same sentence in others) is low
+  // when other stories fit alike, as when the question does not say which story it asks about (此次爆炸造成多少人受伤？
+  // in an archive of many explosions).
   const quotedKeys = new Set(quoted.map(sentenceKey));
   const bestArticle = articleOf(best);
+  // A sentence another article repeats word for word (a report reprinted, a follow-up quoting it) tells the best's story.
+  const bestTexts = new Set(best.texts);
   const seen = new Set<string>();
   let mass = 0;
   let quotedMass = 0;
@@ -76,7 +79,7 @@ export function answerabilityFeatures(
     const weight = Math.exp(candidate.logit - best.logit);
     mass += weight;
     if (quotedKeys.has(key)) quotedMass += weight;
-    if (articleOf(candidate) === bestArticle) articleMass += weight;
+    if (articleOf(candidate) === bestArticle || bestTexts.has(candidate.texts[0]!)) articleMass += weight;
   }
   const [first, second, third] = evidence.passages;
   const features: Record<string, number> = {

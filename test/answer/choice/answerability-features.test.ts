@@ -57,13 +57,17 @@ describe('answerabilityFeatures: articleShare', () => {
   const articleShareOf = (ranked: RankedCandidate[]): number => answerabilityFeatures(ranked, stories).articleShare!;
 
   it('is the share of the choice model’s probability the best candidate’s article holds', () => {
-    expect(articleShareOf([candidate(0, 2), candidate(1, 2), candidate(0, 2, false, 2)])).toBeCloseTo(2 / 3, 9);
+    expect(articleShareOf([candidate(0, 2), candidate(1, 2), candidate(2, 2, false, 2)])).toBeCloseTo(2 / 3, 9);
     expect(articleShareOf([candidate(0, 2), candidate(1, 2)])).toBeCloseTo(1, 9);
+  });
+
+  it('counts the best sentence repeated word for word in another article (a report reprinted) as the same story', () => {
+    expect(articleShareOf([candidate(0, 2), candidate(1, 2), candidate(0, 2, false, 2)])).toBeCloseTo(1, 9);
   });
 
   it('falls when another story fits the question as well (the question does not say which it asks about)', () => {
     const oneStory = articleShareOf([candidate(0, 5), candidate(1, 3), candidate(0, 1, false, 2)]);
-    const twoStories = articleShareOf([candidate(0, 5), candidate(1, 3), candidate(0, 4.9, false, 2), candidate(1, 3, false, 2)]);
+    const twoStories = articleShareOf([candidate(0, 5), candidate(1, 3), candidate(5, 4.9, false, 2), candidate(6, 3, false, 2)]);
     expect(oneStory).toBeGreaterThan(0.95);
     expect(twoStories).toBeLessThan(0.6);
   });
