@@ -26,7 +26,10 @@ const ELLIPSIS = '…';
 /** Every character that can end a sentence (what `ends` below asks about): the text between two is skipped at once. */
 const MAY_END = /[\n。！？!?…；;.]/g;
 const TRAILING_CITATIONS = /^\s*(?:\[\d+\]\s*)+/;
-/** Brackets, each opening mark with its closing one: a semicolon between them separates the items of an aside. */
+/**
+ * Brackets (opening mark → closing mark; any closing mark closes the innermost open one, so a mismatched pair still
+ * closes): a semicolon between them separates the items of an aside.
+ */
 const BRACKETS: ReadonlyMap<string, string> = new Map([
   ['（', '）'],
   ['(', ')'],
