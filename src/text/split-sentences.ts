@@ -27,18 +27,13 @@ const ELLIPSIS = '…';
 const MAY_END = /[\n。！？!?…；;.]/g;
 const TRAILING_CITATIONS = /^\s*(?:\[\d+\]\s*)+/;
 /**
- * Brackets (opening mark → closing mark; any closing mark closes the innermost open one, so a mismatched pair still
- * closes): a semicolon between them separates the items of an aside.
+ * Brackets: a semicolon between an opening mark and a closing one separates the items of an aside. Any closing mark
+ * closes the innermost open bracket, so a mismatched pair still closes.
  */
-const BRACKETS: ReadonlyMap<string, string> = new Map([
-  ['（', '）'],
-  ['(', ')'],
-  ['［', '］'],
-  ['[', ']'],
-  ['【', '】'],
-  ['〔', '〕'],
-]);
-const CLOSING_BRACKETS: ReadonlySet<string> = new Set(BRACKETS.values());
+const OPENING_BRACKETS = '（(［[【〔';
+const CLOSING_BRACKETS = '）)］]】〕';
+/** Finds the next opening mark, to skip the text up to it. */
+const OPENING_BRACKET = new RegExp(`[${OPENING_BRACKETS.replace(/[[\]\\]/g, '\\$&')}]`, 'g');
 
 /**
  * Sentences of `text` with their offsets (UTF-16, end exclusive), trimmed; empty pieces dropped.
@@ -85,9 +80,6 @@ export function splitSentenceSpans(text: string, options: SplitSentencesOptions 
   return spans;
 }
 
-/** The opening marks of `BRACKETS`, to skip the text up to the next one. */
-const OPENING_BRACKET = /[（(［[【〔]/g;
-
 /**
  * How many brackets are open at a point of a sentence, read on from the last point asked about (only semicolons ask,
  * so a sentence is read at most once): `at(index)`; `restart(start)` when a new sentence begins.
@@ -108,8 +100,8 @@ function bracketDepth(text: string): { at: (index: number) => number; restart: (
       }
       for (; readTo < index; readTo += 1) {
         const character = text[readTo] as string;
-        if (BRACKETS.has(character)) depth += 1;
-        else if (depth > 0 && CLOSING_BRACKETS.has(character)) depth -= 1;
+        if (OPENING_BRACKETS.includes(character)) depth += 1;
+        else if (depth > 0 && CLOSING_BRACKETS.includes(character)) depth -= 1;
       }
       return depth;
     },
