@@ -1,3 +1,5 @@
+import { splitSentenceSpans } from '../text/split-sentences.js';
+
 /**
  * One question's view of the articles its passages come from: each article's text is read and folded once, and
  * each question word matched against it once, however many of the article's passages and sentences ask. Made per
@@ -6,6 +8,7 @@
 export class ArticleMatches {
   private readonly texts = new Map<string, string>();
   private readonly matches = new Map<string, Float64Array>();
+  private readonly leadMatches = new Map<string, Float64Array>();
 
   /**
    * @param articleText the full text of an article (none: every article reads as empty)
@@ -28,6 +31,17 @@ export class ArticleMatches {
     return text;
   }
 
+  /** How much of question word `unitIndex` the article's first sentence holds (0 when the article is unknown). */
+  leadMatch(articleId: string, unitIndex: number): number {
+    let matches = this.leadMatches.get(articleId);
+    if (matches === undefined) {
+      const lead = leadSentence(this.text(articleId));
+      matches = Float64Array.from(this.matchers, (match) => (lead === '' ? 0 : match(lead)));
+      this.leadMatches.set(articleId, matches);
+    }
+    return matches[unitIndex]!;
+  }
+
   /** How much of question word `unitIndex` the article's folded text holds (see `matchUnit`). */
   match(articleId: string, unitIndex: number): number {
     let matches = this.matches.get(articleId);
@@ -42,4 +56,10 @@ export class ArticleMatches {
     }
     return value;
   }
+}
+
+/** The first sentence of a folded article's first paragraph ('' for an empty text). */
+function leadSentence(text: string): string {
+  const end = text.indexOf('\n');
+  return splitSentenceSpans(end === -1 ? text : text.slice(0, end))[0]?.text ?? '';
 }

@@ -45,7 +45,7 @@ export interface ScoredSentence {
 export type UnitWeights = ReadonlyMap<string, number>;
 
 /** How much a question word found near the sentence counts, by where it was found. */
-const CONTEXT_CREDIT = { heading: 1, previous: 1, paragraph: 0.8, next: 0.6 } as const;
+const CONTEXT_CREDIT = { heading: 1, previous: 1, paragraph: 0.8, lead: 0.8, next: 0.6 } as const;
 /** Sentences back in the same paragraph searched for the subject ("该桥……" two sentences after the name). */
 const PARAGRAPH_REACH = 4;
 /** Characters between an answer slot and a focus word for the two to count as one statement. */
@@ -143,6 +143,9 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
       const leadAt = sentences[0] ? article.indexOf(sentences[0]) : -1;
       const opensArticleParagraph = passage.ordinal === 0 || leadAt === 0 || (leadAt > 0 && article[leadAt - 1] === '\n');
       const headingMatch = matchers.map((match) => match(heading));
+      // The article's first sentence names what the story is about (48岁的苏明…, 湖南澳维膜科技有限公司…): sentences far
+      // below it say 他 or nothing, as a paragraph's later sentences do within reach of its first.
+      const leadMatch = matchers.map((_match, index) => articles.leadMatch(passage.articleId, index));
       // The question's words the title does not hold say what is asked about its subject (谥号, 妻子, 体长): the
       // answer sentence holds them, while the article's lead holds the subject's name.
       const asked = units.flatMap((_unit, index) => (headingMatch[index]! < 1 ? [index] : []));
@@ -188,6 +191,7 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
                   CONTEXT_CREDIT.heading * headingMatch[index]!,
                   CONTEXT_CREDIT.previous * matchText(match, previousText),
                   CONTEXT_CREDIT.paragraph * matchText(match, earlierText),
+                  CONTEXT_CREDIT.lead * leadMatch[index]!,
                   CONTEXT_CREDIT.next * matchText(match, next),
                 )
               : 1;

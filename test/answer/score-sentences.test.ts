@@ -9,6 +9,10 @@ import { passage } from './support.js';
 const ARTICLES: Record<string, string> = {
   bridge: '湘江大桥通车\n湘江大桥今天通车。大桥全长1280米，由市城建集团承建。\n设计单位是省交通规划院。',
   park: '东湖公园改造完工\n东湖公园改造工程昨天完工。公园新增绿地12公顷。\n施工单位是市园林局。',
+  // A long story: its subject is named in the first sentence, and paragraphs below say 他.
+  story: '48岁的李强是一名中学教师。他常年伏案备课。\n去年体检时，他的血压偏高。\n他开始每天清晨沿江跑步。\n三个月后，他的体重降到了70公斤。',
+  // The same story whose subject is first named in its second paragraph.
+  told: '一名中学教师常年伏案备课。\n去年体检时，李强的血压偏高。\n他开始每天清晨沿江跑步。\n三个月后，他的体重降到了70公斤。',
 };
 
 const bridgeLead = { ...passage('bridge', '湘江大桥通车', '湘江大桥今天通车。大桥全长1280米，由市城建集团承建。'), ordinal: 0 };
@@ -48,6 +52,19 @@ describe('scoreSentences', () => {
     const parkSentence = sentences.find((sentence) => sentence.text.startsWith('东湖公园改造工程'))!;
     expect(bridgeSentence.articleContext).toBeGreaterThan(0);
     expect(parkSentence.articleContext).toBe(0);
+  });
+
+  it('credits the subject an article’s first sentence names to sentences far below it, as context', () => {
+    const question = '李强的体重降到了多少公斤？';
+    const [fromLead] = score(question, [{ ...passage('story', '沿江跑步', '三个月后，他的体重降到了70公斤。'), ordinal: 3 }]);
+    const [fromMiddle] = score(question, [{ ...passage('told', '沿江跑步', '三个月后，他的体重降到了70公斤。'), ordinal: 3 }]);
+    // 李强 is in neither sentence: named in the story's first sentence it is context, named in a middle paragraph only
+    // somewhere in the article.
+    expect(fromLead!.coverage).toBe(fromMiddle!.coverage);
+    expect(fromMiddle!.context).toBe(0);
+    expect(fromLead!.context).toBeGreaterThan(0);
+    expect(fromLead!.articleContext).toBeLessThan(fromMiddle!.articleContext);
+    expect(fromLead!.context + fromLead!.articleContext).toBeCloseTo(fromMiddle!.articleContext, 9);
   });
 
   it('measures a passage alike alone and among other articles’ passages', () => {
