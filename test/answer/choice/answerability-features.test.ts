@@ -43,6 +43,15 @@ describe('answerabilityFeatures: choiceShare', () => {
     expect(shareOf(ranked, [ranked[0]!, ranked[2]!])).toBeCloseTo(0.5, 9);
   });
 
+  it('counts the quoted sentence repeated word for word in another article (a reprint) as quoted', () => {
+    const reprinted = { ...evidence, passages: [...evidence.passages, { articleId: 'b', score: 0.8 }] };
+    const share = (ranked: RankedCandidate[]): number => answerabilityFeatures(ranked, reprinted).choiceShare!;
+    // s0 in article a, s1 in article a, s0 again in article b: two of the three sentences say what the answer quotes.
+    expect(share([candidate(0, 2), candidate(1, 2), candidate(0, 2, false, 2)])).toBeCloseTo(2 / 3, 9);
+    // Another sentence of article b is not the quoted one.
+    expect(share([candidate(0, 2), candidate(1, 2), candidate(5, 2, false, 2)])).toBeCloseTo(1 / 3, 9);
+  });
+
   it('falls as more sentences fit nearly as well, as when the passage that answers is missing', () => {
     const clear = shareOf([candidate(0, 5), candidate(1, 1), candidate(2, 1)]);
     const crowded = shareOf([candidate(0, 5), candidate(1, 4.5), candidate(2, 4.5), candidate(3, 4.4)]);
