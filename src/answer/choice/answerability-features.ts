@@ -44,8 +44,8 @@ const LOGIT_BOUND = 10;
 /**
  * Features for "is the best candidate right?": the choice model's confidence and the share of its probability the
  * sentences quoted hold (`quoted`: the best, and a runner-up quoted after it, wherever an article repeats them word
- * for word; the share also says how far ahead of the others they are) and the share its story holds (its article, and its sentence where another article repeats it:
- * whether the question singles out one story), how well the candidate holds the question, whether the retrieved
+ * for word; the share also says how far ahead of the others they are) and the share its story holds (its article,
+ * and its sentence where another article repeats it: whether the question singles out one story), how well the candidate holds the question, whether the retrieved
  * passages agree on one article, and whether the question's names occur in the archive at all. Ranks and shares only,
  * so a one-page archive and a million-chunk one read alike.
  */
@@ -64,8 +64,8 @@ export function answerabilityFeatures(
   // in the archive; the share the best candidate's story holds (its article, and the same sentence in others) is low
   // when other stories fit alike, as when the question does not say which story it asks about (此次爆炸造成多少人受伤？
   // in an archive of many explosions).
-  const quotedKeys = new Set(quoted.map(sentenceKey));
-  // The quoted sentence repeated word for word in another article (a reprint, a copy) is the same sentence quoted.
+  // A quoted sentence is known by its text alone: repeated word for word in another article (a reprint, a copy), it is
+  // the same sentence quoted.
   const quotedTexts = new Set(quoted.map((candidate) => candidate.texts[0]!));
   const bestArticle = articleOf(best);
   // A sentence another article repeats word for word (a report reprinted, a follow-up quoting it) tells the best's story.
@@ -80,7 +80,7 @@ export function answerabilityFeatures(
     seen.add(key);
     const weight = Math.exp(candidate.logit - best.logit);
     mass += weight;
-    if (quotedKeys.has(key) || quotedTexts.has(candidate.texts[0]!)) quotedMass += weight;
+    if (quotedTexts.has(candidate.texts[0]!)) quotedMass += weight;
     if (articleOf(candidate) === bestArticle || bestTexts.has(candidate.texts[0]!)) articleMass += weight;
   }
   const [first, second, third] = evidence.passages;
