@@ -8,8 +8,9 @@ const PATTERNS: Record<Exclude<ExpectedAnswer, null>, RegExp> = {
     `[0-9０-９]+(?:\\.[0-9]+)?|${NUMERAL}+分之${NUMERAL}+|${NUMERAL}+[个家户元件名位人次年月日号届项所座条台辆吨斤米岁倍成层期批轮场部种类]|第${NUMERAL}+|首位|榜首|冠军|千亿|百亿`,
     'g',
   ),
-  // A year (three or four digits, 814年, or a reign's: 崇宁五年, 元年), a month and day, an era (江户时代, 晚期), ago (2.5亿年前).
-  date: /[0-9０-９]{3,4} ?年|(?:元|[一二三四五六七八九十]{1,3})年|时代|[早中晚初末]期|[0-9０-９.]+[万亿]?年前|[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{0,3}日?|[0-9]{4}-[0-9]{2}|(今|去|明|前)年|(昨|今|明)天|上午|下午|近日|春节|年底|年初|世纪|朝|时期|年代/g,
+  // A year (three or four digits, 814年, or a reign's: 崇宁五年, 元年), a month and day, an era (江户时代, 晚期; a
+  // dynasty after its name, 明朝, not 朝着 or 朝鲜), ago (2.5亿年前).
+  date: /[0-9０-９]{3,4} ?年|(?:元|[一二三四五六七八九十]{1,3})年|时代|(?<=\p{Script=Han})朝(?![着向阳鲜])|[早中晚初末]期|[0-9０-９.]+[万亿]?年前|[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{0,3}日?|[0-9]{4}-[0-9]{2}|(今|去|明|前)年|(昨|今|明)天|上午|下午|近日|春节|年底|年初|世纪|时期|年代/gu,
   // A title before a name, or an organisation (谁 is often a company or a court).
   person:
     /(记者|经理|主任|书记|市长|局长|院长|董事长|总裁|主席|教授|医生|负责人|组长|总监|厂长|校长)[\p{Script=Han}]{2,3}|[\p{Script=Han}]{2,}(公司|集团|法院|政府|协会|学校|大学|医院|研究院|委员会)|[A-Z][a-z]+ [A-Z][a-z]+|由[\p{Script=Han}·]{2,8}(?=[所创发设提建])/gu,
@@ -21,6 +22,11 @@ const PATTERNS: Record<Exclude<ExpectedAnswer, null>, RegExp> = {
   // The markers that introduce another name: 又名泽鹿, 简称长江电力, 俗称….
   alias: /又名|又称|又叫|又作|又译|也叫|也称|亦称|亦名|或称|别称|别名|俗称|简称|旧称|古称|通称|统称|学名|全称|原名|本名|称为|称作|叫做|名为/g,
 };
+
+/** A day (4月23日, 七月初十, 23日, 今天, 上午, 春节): what 哪天 and 几号 ask for; an era or a year does not answer them. */
+const DAY = /[0-9０-９一二三四五六七八九十]{1,3}月[初廿卅]?[0-9０-９一二三四五六七八九十]{1,3}[日号]?|[0-9０-９]{1,2}[日号]|(?:昨|今|明|前|当)天|上午|下午|近日|春节|除夕|元旦/g;
+/** The units of a question asking which day. */
+const DAY_MEASURES = ['日', '号'];
 
 /** People are counted with any of these (多少人 → 9名, 几位 → 3人): one asked unit finds the others. */
 const COUNTERS_OF_PEOPLE = ['人', '名', '位'];
@@ -66,6 +72,7 @@ export function answerSlotFinder(profile: Pick<QuestionProfile, 'expects' | 'mea
 function foldedSlotFinder(profile: Pick<QuestionProfile, 'expects' | 'measure'>): (sentence: string) => TextSpan[] {
   const { expects, measure } = profile;
   if (expects === null) return () => [];
+  if (expects === 'date' && measure && DAY_MEASURES.includes(measure)) return (sentence) => spansOf(sentence, DAY);
   if (expects === 'number' && measure) {
     const units = COUNTERS_OF_PEOPLE.includes(measure) ? COUNTERS_OF_PEOPLE : [measure];
     const counted = new RegExp(`(?:${NUMERAL}|[.．,，])*${NUMERAL}[多余]?(?:万|亿)?(?:${units.map(escapeRegExp).join('|')})`, 'g');

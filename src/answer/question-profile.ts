@@ -113,6 +113,7 @@ const MEASURES =
 const IMPLIED_MEASURES: [RegExp, string][] = [
   [/多少钱/, '元'],
   [/几岁|多大年纪/, '岁'],
+  [/哪一?天|哪日|何日/, '日'],
 ];
 
 /** Stands in for a question word, so the words around it can be found after segmentation. */

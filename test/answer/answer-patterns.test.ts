@@ -43,6 +43,20 @@ describe('findAnswerSlots', () => {
     expect(slots('崇宁五年升为京畿路，江户时代传入日本。', '什么时候升为京畿路？')).toEqual(['五年', '时代']);
   });
 
+  it('answers which day with a day, not an era or a name holding 时代', () => {
+    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
+    expect(slots('调研组走访了美的时代广场。', '调研组是哪天来的？')).toEqual([]);
+    expect(slots('2025年4月23日，调研组来株调研。', '调研组是哪天来的？')).toEqual(['4月23日']);
+    expect(slots('会议在23号召开。', '会议在几号召开？')).toEqual(['23号']);
+    expect(slots('唐音在江户时代传入日本。', '唐音是什么时候传入日本的？')).toEqual(['时代']);
+  });
+
+  it('reads 朝 as a dynasty after its name, not as a verb or inside a name', () => {
+    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
+    expect(slots('此制始于明朝。', '此制是什么时候开始的？')).toEqual(['朝']);
+    expect(slots('企业正朝着高地前行，朝鲜族群众参加。', '企业是什么时候前行的？')).toEqual([]);
+  });
+
   it('finds an enumeration for a question asking which ones', () => {
     const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
     expect(slots('车站由站房、站台雨棚、地下通道组成。', '车站由哪几个部分组成？')).toEqual(['车站由站房、站台雨棚、地下通道组成']);

@@ -52,7 +52,8 @@ describe('ask on the sample page (public seed questions)', () => {
   // whose hospital is named sentences away from 苏明, and r81, refused with 3个月后 at hand). 77 of 82 in all. Since a
   // story's first sentence counts as context for every sentence of the story: 80 of 82 (missed: r02, r73). r83–r106
   // were written at stop 37, in one go, and asked before any change: 23 of 24 (missed: r91, whose date sentence ties
-  // with a sentence naming 美的时代广场). 103 of 106 in all.
+  // with a sentence naming 美的时代广场). 103 of 106 in all. Since 哪天 asks for a day, not an era: 104 of 106 (missed:
+  // r02, r73).
   it('answers the further reader questions with the gold text', async () => {
     const questions = readJsonl(path.join(EVAL_DIR, 'reader-questions.jsonl'));
     expect(questions.length).toBeGreaterThanOrEqual(106);
@@ -61,7 +62,7 @@ describe('ask on the sample page (public seed questions)', () => {
       const result = (await runCli(['ask', question.q, '--json'], env)).json();
       if (!(result.answered && (question.answer ?? []).every((gold) => result.answer.includes(gold)))) failures.push(`${question.id} ${question.q} → ${result.answer}`);
     }
-    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(3);
+    expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(2);
   }, 120_000);
 
   const unanswerable = readJsonl(path.join(EVAL_DIR, 'seed-unanswerable.jsonl'));
