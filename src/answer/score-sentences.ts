@@ -48,6 +48,11 @@ export type UnitWeights = ReadonlyMap<string, number>;
 const CONTEXT_CREDIT = { heading: 1, previous: 1, paragraph: 0.8, lead: 0.8, next: 0.6 } as const;
 /** Sentences back in the same paragraph searched for the subject ("该桥……" two sentences after the name). */
 const PARAGRAPH_REACH = 4;
+/**
+ * A sentence that opens with a third-person pronoun (他走进了…, 同年，她…, 其前身为…) speaks of the subject named before it:
+ * the question's subject, named in the title, the sentences before or the story's first sentence, counts as in it.
+ */
+const PRONOUN_OPENING = /^(?:[^，,。；;]{1,12}[，,])?(?:他|她|其|它)(?!们)/;
 /** Characters between an answer slot and a focus word for the two to count as one statement. */
 const SLOT_REACH = 16;
 /** A question's run of words repeated in a sentence counts in full from this many characters on (a clause's length). */
@@ -107,6 +112,8 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
   const questionText = fold(profile.text);
   const expectsFeatures = Object.fromEntries(EXPECTED_KINDS.map((kind) => [`expects_${kind}`, profile.expects === kind ? 1 : 0]));
   const distinctive = units.flatMap((unit, index) => (unit.distinctive ? [index] : []));
+  // The question's subject: its first noun or name (苏明 of 苏明在哪家医院减重).
+  const subject = units.findIndex((unit) => unit.role === 'topic');
   const weighing: QuestionWeighing = {
     unitWeight,
     totalWeight,
@@ -180,21 +187,22 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
         const own = new Float64Array(units.length);
         const near = new Float64Array(units.length);
         const far = new Float64Array(units.length);
+        const saysSubject = subject >= 0 && PRONOUN_OPENING.test(sentence);
         units.forEach((_unit, index) => {
           const match = matchers[index]!;
           own[index] = match(sentence);
           // Every match is at most 1, so a whole word in the title or the sentence before settles the nearest match.
-          near[index] =
+          const before =
             own[index]! < 1 && headingMatch[index]! < 1
               ? Math.max(
-                  own[index]!,
                   CONTEXT_CREDIT.heading * headingMatch[index]!,
                   CONTEXT_CREDIT.previous * matchText(match, previousText),
                   CONTEXT_CREDIT.paragraph * matchText(match, earlierText),
                   CONTEXT_CREDIT.lead * leadMatch[index]!,
-                  CONTEXT_CREDIT.next * matchText(match, next),
                 )
               : 1;
+          if (saysSubject && index === subject) own[index] = Math.max(own[index]!, before);
+          near[index] = before < 1 ? Math.max(own[index]!, before, CONTEXT_CREDIT.next * matchText(match, next)) : 1;
           far[index] = near[index]! < 1 && article ? Math.max(near[index]!, articles.match(passage.articleId, index)) : near[index]!;
         });
         const text = spans[sentenceIndex]!.text;

@@ -13,6 +13,10 @@ const ARTICLES: Record<string, string> = {
   story: '48岁的李强是一名中学教师。他常年伏案备课。\n去年体检时，他的血压偏高。\n他开始每天清晨沿江跑步。\n三个月后，他的体重降到了70公斤。',
   // The same story whose subject is first named in its second paragraph.
   told: '一名中学教师常年伏案备课。\n去年体检时，李强的血压偏高。\n他开始每天清晨沿江跑步。\n三个月后，他的体重降到了70公斤。',
+  // The story told without a pronoun below its first sentence.
+  plain: '48岁的李强是一名中学教师。他常年伏案备课。\n去年体检时，血压偏高。\n每天清晨沿江跑步。\n三个月后，体重降到了70公斤。',
+  // A pronoun that opens the story: no subject is named before it.
+  nameless: '他是一名中学教师。\n三个月后，他的体重降到了70公斤。',
 };
 
 const bridgeLead = { ...passage('bridge', '湘江大桥通车', '湘江大桥今天通车。大桥全长1280米，由市城建集团承建。'), ordinal: 0 };
@@ -56,8 +60,8 @@ describe('scoreSentences', () => {
 
   it('credits the subject an article’s first sentence names to sentences far below it, as context', () => {
     const question = '李强的体重降到了多少公斤？';
-    const [fromLead] = score(question, [{ ...passage('story', '沿江跑步', '三个月后，他的体重降到了70公斤。'), ordinal: 3 }]);
-    const [fromMiddle] = score(question, [{ ...passage('told', '沿江跑步', '三个月后，他的体重降到了70公斤。'), ordinal: 3 }]);
+    const [fromLead] = score(question, [{ ...passage('plain', '沿江跑步', '三个月后，体重降到了70公斤。'), ordinal: 3 }]);
+    const [fromMiddle] = score(question, [{ ...passage('told', '沿江跑步', '三个月后，体重降到了70公斤。'), ordinal: 3 }]);
     // 李强 is in neither sentence: named in the story's first sentence it is context, named in a middle paragraph only
     // somewhere in the article.
     expect(fromLead!.coverage).toBe(fromMiddle!.coverage);
@@ -65,6 +69,18 @@ describe('scoreSentences', () => {
     expect(fromLead!.context).toBeGreaterThan(0);
     expect(fromLead!.articleContext).toBeLessThan(fromMiddle!.articleContext);
     expect(fromLead!.context + fromLead!.articleContext).toBeCloseTo(fromMiddle!.articleContext, 9);
+  });
+
+  it('counts the subject named before a sentence that opens with 他 as in that sentence', () => {
+    const question = '李强的体重降到了多少公斤？';
+    const [saysHe] = score(question, [{ ...passage('story', '沿江跑步', '三个月后，他的体重降到了70公斤。'), ordinal: 3 }]);
+    const [saysNothing] = score(question, [{ ...passage('plain', '沿江跑步', '三个月后，体重降到了70公斤。'), ordinal: 3 }]);
+    const [namedNowhereBefore] = score(question, [{ ...passage('nameless', '沿江跑步', '三个月后，他的体重降到了70公斤。'), ordinal: 1 }]);
+    // 他 speaks of 李强, named in the story's first sentence: the name counts as in the sentence, as much as the lead's
+    // context credit; without 他 it stays context; with no name before the pronoun there is nothing to count.
+    expect(saysHe!.coverage).toBeGreaterThan(saysNothing!.coverage);
+    expect(saysHe!.coverage + saysHe!.context).toBeCloseTo(saysNothing!.coverage + saysNothing!.context, 9);
+    expect(namedNowhereBefore!.coverage).toBe(saysNothing!.coverage);
   });
 
   it('measures a passage alike alone and among other articles’ passages', () => {
