@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../dist/config/config.js';
 import { createLogger } from '../dist/log/logger.js';
 import { openArchive } from '../dist/pipeline/open-archive.js';
-import { trainAnswerModel } from '../dist/evaluation/training/train-answer-model.js';
+import { CURVE_THRESHOLDS, trainAnswerModel } from '../dist/evaluation/training/train-answer-model.js';
 
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
 const REPOSITORY_SETS = [
@@ -71,7 +71,8 @@ try {
   });
   fs.writeFileSync(values.out, `${JSON.stringify(result.model, null, 2)}\n`);
   if (values.report) fs.writeFileSync(values.report, `${JSON.stringify(result.curve, null, 2)}\n`);
-  for (const { threshold, sets } of result.curve) {
+  // The report holds every measured threshold; the printed table the documented ones.
+  for (const { threshold, sets } of result.curve.filter(({ threshold }) => CURVE_THRESHOLDS.includes(threshold))) {
     for (const set of sets) {
       process.stdout.write(
         `threshold ${threshold.toFixed(2)}  ${set.set.padEnd(14)} containsGold ${set.containsGold.toFixed(3)}  answered ${set.answered.toFixed(3)}  meanChars ${set.meanChars}  held-out answered ${set.heldOut.answered.toFixed(3)}  wrong ${set.heldOut.wrong.toFixed(3)}\n`,

@@ -45,8 +45,14 @@ export interface TrainAnswerModelOptions {
  */
 export const DEFAULT_MIN_CONFIDENCE = 2 / 3;
 
-/** Confidence thresholds the report's curve reads. */
+/** Confidence thresholds the printed curve reads (docs/how-it-works.md's table). */
 export const CURVE_THRESHOLDS = [0, 0.3, 0.5, 0.6, DEFAULT_MIN_CONFIDENCE, 0.75, 0.8] as const;
+
+/**
+ * Confidence thresholds the curve is measured at: the printed ones, and more between 0.4 and 0.9, so two fits can be
+ * compared at equal wrong answers (`compareCurves`) where a held-out question moves the wrong share by 0.3 points.
+ */
+export const REPORT_THRESHOLDS = [0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.63, DEFAULT_MIN_CONFIDENCE, 0.7, 0.73, 0.75, 0.78, 0.8, 0.83, 0.86, 0.9] as const;
 
 export interface TrainAnswerModelResult {
   model: AnswerModel;
@@ -100,5 +106,5 @@ export async function trainAnswerModel(options: TrainAnswerModelOptions): Promis
     minConfidence: DEFAULT_MIN_CONFIDENCE,
   };
   if (decisions.length === 0) return { model, curve: [] };
-  return { model, curve: CURVE_THRESHOLDS.map((threshold) => ({ threshold, sets: summarizeDecisions(decisions, threshold) })) };
+  return { model, curve: REPORT_THRESHOLDS.map((threshold) => ({ threshold, sets: summarizeDecisions(decisions, threshold) })) };
 }
