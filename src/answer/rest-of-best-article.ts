@@ -3,7 +3,7 @@ import type { Passage } from '../retrieval/passage.js';
 
 /**
  * The passages with the best passage's article read on: its chunks the search did not return follow, in the article's
- * order, unranked (score 0), at most `budget` of them. For a question whose asked-for kind of fact no retrieved
+ * order, ranked as the best passage (they are read because their article is the best), at most `budget` of them. For a question whose asked-for kind of fact no retrieved
  * sentence holds: the answer is often a few paragraphs below the words that found the article (法院判决…赔偿2000元
  * four chunks below 被告), and the search returns at most a few chunks of one article.
  */
@@ -14,5 +14,6 @@ export function withRestOfBestArticle(passages: readonly Passage[], articleChunk
   const unread = articleChunks(best.articleId)
     .filter((chunk) => !read.has(chunk.id))
     .slice(0, budget);
-  return [...passages, ...unread.map((chunk) => ({ ...chunk, score: 0, keywordRank: null, vectorRank: null, similarity: null, bm25: null }))];
+  const ranked = { score: best.score, keywordRank: best.keywordRank, vectorRank: best.vectorRank, similarity: null, bm25: null };
+  return [...passages, ...unread.map((chunk) => ({ ...chunk, ...ranked }))];
 }

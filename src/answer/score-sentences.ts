@@ -165,7 +165,8 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
       const passageFeatures = {
         headingCoverage: units.reduce((sum, _unit, index) => sum + headingMatch[index]! * unitWeight[index]!, 0) / totalWeight,
         distinctiveMissing: distinctive.length === 0 || options.translated ? 0 : distinctive.filter((index) => matchers[index]!(articleAndPassage) < 1).length / distinctive.length,
-        passageRank: 1 / (passageIndex + 1),
+        // By score: a chunk read on from the best passage's article is ranked as that passage.
+        passageRank: 1 / (1 + passages.filter((other) => other.score > passage.score).length),
         passageShare: bestPassageScore > 0 ? passage.score / bestPassageScore : 0,
         keywordRank: passage.keywordRank ? 1 / passage.keywordRank : 0,
         // The cross-encoder's judgement (RERANK_MODEL), centred: −0.5 to 0.5; 0 without a reranker.

@@ -4,6 +4,7 @@ import { ExtractiveAnswerer } from '../../src/answer/extractive-answerer.js';
 import type { QuestionUnit } from '../../src/answer/question-profile.js';
 import { fixedRetriever, passage } from './support.js';
 import { ANSWER_MODEL, type AnswerModel } from '../../src/answer/model/answer-model.js';
+import type { AnswerInspection } from '../../src/answer/choice/answer-inspection.js';
 
 /** Weights as a large archive gives them: every word rare enough to count. */
 const rareWords = (units: readonly QuestionUnit[]) => new Map(units.map((unit) => [unit.text, 3]));
@@ -58,6 +59,20 @@ describe('ExtractiveAnswerer reading the best article on', () => {
     expect(read).toEqual(['case']);
     expect(result.answer).toContain('2000元');
     expect(result.citations[0]?.title).toBe('素材网站侵权案宣判');
+  });
+
+  it('ranks a chunk read on from the best article as the best passage, which it was read for', async () => {
+    const first = { ...found, score: 0.05, keywordRank: 1 };
+    const second = { ...passage('park', '东湖公园改造完工', '东湖公园新增绿地12公顷。'), score: 0.03, keywordRank: 2 };
+    let inspected: AnswerInspection | undefined;
+    const answerer = new ExtractiveAnswerer({ retriever: fixedRetriever([first, second]), unitWeights: rareWords, model, articleChunks: () => wholeArticle });
+    await answerer.answer('被告最终要赔多少钱？', { inspect: (seen) => (inspected = seen) });
+    const rankOf = (text: string) => {
+      const features = inspected!.candidates.find((candidate) => candidate.text.includes(text))!.features;
+      return { passageRank: features.passageRank, passageShare: features.passageShare, keywordRank: features.keywordRank };
+    };
+    expect(rankOf('2000元')).toEqual({ passageRank: 1, passageShare: 1, keywordRank: 1 });
+    expect(rankOf('12公顷')).toEqual({ passageRank: 0.5, passageShare: 0.6, keywordRank: 0.5 });
   });
 
   it('does not read on when a retrieved sentence already holds the asked kind of fact, or nothing is asked for', async () => {
