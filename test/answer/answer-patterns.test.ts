@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { findAnswerSlots } from '../../src/answer/answer-patterns.js';
 import { analyzeQuestion } from '../../src/answer/question-profile.js';
 
+/** The slots' texts a sentence holds for a question. */
+const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
+
 describe('findAnswerSlots', () => {
   it('finds the asked unit in a traditional-Chinese sentence and gives the slot as written', () => {
     const profile = analyzeQuestion('這位畫家今年幾歲？');
@@ -21,7 +24,6 @@ describe('findAnswerSlots', () => {
   });
 
   it('does not take 一 before a counting word for a quantity unless the unit is asked', () => {
-    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
     expect(slots('苏明是一名关节外科医生，身高1.65米。', '苏明身高多少？')).toEqual(['1.65']);
     expect(slots('这是一次深刻的转身。', '转身了多少？')).toEqual([]);
     expect(slots('园区只有一家企业。', '园区有几家企业？')).toEqual(['一家']);
@@ -29,14 +31,12 @@ describe('findAnswerSlots', () => {
   });
 
   it('counts people in any of their units, and reads ordinals and fractions as figures', () => {
-    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
     expect(slots('袭击造成9名平民死亡。', '袭击造成多少人死亡？')).toEqual(['9名']);
     expect(slots('现在的站房是第二代。', '车站使用的是第几代站房？')).toEqual(['第二']);
     expect(slots('播种面积约占全省的四分之三。', '播种面积占多少比例？')).toEqual(['四分之三']);
   });
 
   it('reads a year of one or two digits as a duration, and three or four as a date', () => {
-    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
     expect(slots('铁幕维持了44年。', '铁幕维持了多久？')).toEqual(['44']);
     expect(slots('该馆建于814年。', '该馆建了多久？')).toEqual([]);
     expect(slots('该馆建于814年。', '该馆建于哪一年？')).toEqual(['814年']);
@@ -44,7 +44,6 @@ describe('findAnswerSlots', () => {
   });
 
   it('answers which day with a day, not an era or a name holding 时代', () => {
-    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
     expect(slots('调研组走访了美的时代广场。', '调研组是哪天来的？')).toEqual([]);
     expect(slots('2025年4月23日，调研组来株调研。', '调研组是哪天来的？')).toEqual(['4月23日']);
     expect(slots('会议在23号召开。', '会议在几号召开？')).toEqual(['23号']);
@@ -52,13 +51,11 @@ describe('findAnswerSlots', () => {
   });
 
   it('reads 朝 as a dynasty after its name, not as a verb or inside a name', () => {
-    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
     expect(slots('此制始于明朝。', '此制是什么时候开始的？')).toEqual(['朝']);
     expect(slots('企业正朝着高地前行，朝鲜族群众参加。', '企业是什么时候前行的？')).toEqual([]);
   });
 
   it('finds an enumeration for a question asking which ones', () => {
-    const slots = (sentence: string, question: string): string[] => findAnswerSlots(sentence, analyzeQuestion(question)).map((slot) => slot.text);
     expect(slots('车站由站房、站台雨棚、地下通道组成。', '车站由哪几个部分组成？')).toEqual(['车站由站房、站台雨棚、地下通道组成']);
     expect(slots('车站于2010年建成。', '车站由哪几个部分组成？')).toEqual([]);
   });

@@ -45,9 +45,9 @@ const LOGIT_BOUND = 10;
  * Features for "is the best candidate right?": the choice model's confidence and the share of its probability the
  * sentences quoted hold (`quoted`: the best, and a runner-up quoted after it, wherever an article repeats them word
  * for word; the share also says how far ahead of the others they are) and the share its story holds (its article,
- * and its sentence where another article repeats it: whether the question singles out one story), how well the candidate holds the question, whether the retrieved
- * passages agree on one article, and whether the question's names occur in the archive at all. Ranks and shares only,
- * so a one-page archive and a million-chunk one read alike.
+ * and its sentence where another article repeats it: whether the question singles out one story), how well the
+ * candidate holds the question, whether the retrieved passages agree on one article, and whether the question's names
+ * occur in the archive at all. Ranks and shares only, so a one-page archive and a million-chunk one read alike.
  */
 export function answerabilityFeatures(
   ranked: readonly RankedCandidate[],
