@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Two answer-model fits compared at equal wrong answers: node scripts/compare-answer-curves.js <before.json> <after.json>
 // [--json]. Each file is a report of `node scripts/train-answers.js --report FILE` (same sets and folds). For each set,
-// at each threshold from 0.5 to 0.8 of the first fit, the second fit's containsGold at the same share of wrong
-// held-out answers (read along its curve), minus the first's, in points. Run `npm run build` first.
+// at each threshold from 0.5 to 0.8 of the first fit, the second fit's containsGold at the same share of wrong answers
+// to unanswerable questions (passage and fact left out together; read along its curve), minus the first's, in points.
+// Run `npm run build` first.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compareCurves } from '../dist/evaluation/training/compare-curves.js';

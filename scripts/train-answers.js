@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Fits the answer step's models (`npm run train:answers`): node scripts/train-answers.js [--set name=file]… [--judge name=file]…
-// [--joined name[=judge|also|instead]]… [--out file] [--report file]. Without --set it fits on the tuning sets in the repository
+// [--joined name[=judge|also|instead]]… [--facts-left-out fit|judge] [--out file] [--report file]. Without --set it fits on the tuning sets in the repository
 // (CMRC 2018 dev, DRCD dev), so a bare clone reproduces the committed src/answer/model/answer-model.json. --judge sets are
 // decided by the fit, never fitted on (a set that may not be committed, such as a local news set, is judged this way).
 // --joined also asks the fit set `name` with each title's paragraphs joined into one article (reported as name-joined,
 // same left-out passages and folds): judge (the default) only reports it, also fits on both archives, instead fits on the
-// joined one only. Off by default: see docs/how-it-works.md, "Tried and not adopted".
+// joined one only. Off by default: see docs/how-it-works.md, "Tried and not adopted". --facts-left-out judge decides the
+// questions whose fact was cut out of their passage without fitting on them (fit, the default, fits on them too:
+// docs/how-it-works.md, "A fact left out of its story").
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     joined: { type: 'string', multiple: true },
     out: { type: 'string', default: path.join(root, 'src/answer/model/answer-model.json') },
     report: { type: 'string' },
+    'facts-left-out': { type: 'string', default: 'fit' },
   },
 });
 const named = (entry) => {
@@ -48,6 +51,7 @@ const joinedUses = new Map(
     return [name, use];
   }),
 );
+if (!['fit', 'judge'].includes(values['facts-left-out'])) usage(`expected --facts-left-out fit|judge, got ${values['facts-left-out']}`);
 const fitSets = (values.set ? values.set.map(named) : REPOSITORY_SETS).map((set) => (joinedUses.has(set.name) ? { ...set, joined: joinedUses.get(set.name) } : set));
 for (const name of joinedUses.keys()) {
   if (!fitSets.some((set) => set.name === name)) usage(`--joined ${name}: no fit set is named ${name} (fit sets: ${fitSets.map((set) => set.name).join(', ')})`);
@@ -63,6 +67,7 @@ try {
   const result = await trainAnswerModel({
     fitSets,
     judgeSets: (values.judge ?? []).map(named),
+    fitFactsLeftOut: values['facts-left-out'] === 'fit',
     openArchive: openThrowawayArchive,
     onProgress: (set, done, total) => {
       if (set !== lastSet || done === total || done % 500 === 0) process.stderr.write(`${set}: ${done}/${total}\n`);
@@ -75,7 +80,7 @@ try {
   for (const { threshold, sets } of result.curve.filter(({ threshold }) => CURVE_THRESHOLDS.includes(threshold))) {
     for (const set of sets) {
       process.stdout.write(
-        `threshold ${threshold.toFixed(2)}  ${set.set.padEnd(14)} containsGold ${set.containsGold.toFixed(3)}  answered ${set.answered.toFixed(3)}  meanChars ${set.meanChars}  held-out answered ${set.heldOut.answered.toFixed(3)}  wrong ${set.heldOut.wrong.toFixed(3)}\n`,
+        `threshold ${threshold.toFixed(2)}  ${set.set.padEnd(14)} containsGold ${set.containsGold.toFixed(3)}  answered ${set.answered.toFixed(3)}  meanChars ${set.meanChars}  held-out answered ${set.heldOut.answered.toFixed(3)}  wrong ${set.heldOut.wrong.toFixed(3)}  fact left out answered ${set.factLeftOut.answered.toFixed(3)}  wrong ${set.factLeftOut.wrong.toFixed(3)}\n`,
       );
     }
   }

@@ -103,7 +103,10 @@ export class ExtractiveAnswerer implements Answerer {
     const trimBrief = trimTo(Math.min(sentenceChars, this.options.maxRunnerUpChars ?? EXTRACTIVE_DEFAULTS.maxRunnerUpChars));
     const maxChars = this.options.maxAnswerChars ?? EXTRACTIVE_DEFAULTS.maxAnswerChars;
     const candidates = traced(trace, 'choose sentence', () => buildCandidates(sentences, { trim, trimBrief, maxChars, choice: model.choice }));
-    const evidence: QuestionEvidence = { ...traced(trace, 'answerability', () => this.absentFromArchive(profile, weights)), units: profile.units.length, passages };
+    // A period the question named (2024年, last month) was taken out of its words and kept as the reports' dates: it
+    // still narrows the question as one of its words does, and every passage searched holds it.
+    const units = profile.units.length + (options.range ? 1 : 0);
+    const evidence: QuestionEvidence = { ...traced(trace, 'answerability', () => this.absentFromArchive(profile, weights)), units, passages };
     options.inspect?.({ candidates, evidence });
     if (candidates.length === 0) return notFound;
     // The several-reports and other-stories rules compare the sentences that give answers (of a pair, the one holding

@@ -8,6 +8,8 @@ export interface QuestionDetail {
   golds: string[];
   /** Whether the question's own passage was left out of the archive (`--held-out`): it should abstain. */
   heldOut: boolean;
+  /** Set when the passage is in the archive but the sentences holding the gold were cut out of it (`leftOutFacts`). */
+  factLeftOut?: boolean;
   /** Ranked passages, best first: article, fused score, whether the passage holds a gold answer, its start. */
   passages: { articleId: string; score: number; holdsGold: boolean; text: string }[];
   answered: boolean;

@@ -175,6 +175,9 @@ describe('ExtractiveAnswerer', () => {
         passage('june', '东湖大桥封闭延长', '东湖大桥封闭时间延长，由于桥面翻修工程量增加。', '2025-06-10'),
       ]),
       unitWeights: rareWords,
+      // Two reports giving two reasons halve the choice's share: the fitted model's confidence sits near its 2/3 (0.66
+      // at stop 38's fit). What is tested here is the reports rule, so any answer at all will do.
+      minConfidence: 0.5,
     });
     const result = await answerer.answer('东湖大桥为什么封闭？');
     expect(result.answered).toBe(true);

@@ -21,7 +21,7 @@ export const registerEvalCommand: RegisterCommand = (program, context) => {
     .option('--json', 'print one JSON object: { questions, retrieval: { hitAt1, hitAt5, mrr }, answer: { containsGold, answered, meanChars } }')
     .option(
       '--held-out',
-      'also measure abstention: leave every 10th passage out and ask its questions (adds heldOut: { questions, answered, wrong }; an answer holding the gold from another passage is right)',
+      'also measure abstention: leave every 10th passage out, and cut the asked fact out of every 5th from the third, and ask their questions (adds heldOut: { questions, answered, wrong, factLeftOut: { questions, answered, wrong } }; an answer holding the gold from another passage is right)',
     )
     .option('--details <file>', 'write one JSON line per question (ranked passages, answer, answered, gold flags) to <file>')
     .action(async (file: string, options: { json?: boolean; heldOut?: boolean; details?: string }) => {
@@ -43,7 +43,10 @@ export const registerEvalCommand: RegisterCommand = (program, context) => {
         `${report.questions} questions over ${set.articles.length} passages in ${report.seconds} s\n` +
           `retrieval: hit@1 ${report.retrieval.hitAt1}  hit@5 ${report.retrieval.hitAt5}  MRR ${report.retrieval.mrr}  (chunk hit@1 ${report.retrieval.chunkHitAt1})\n` +
           `answer: contains gold ${report.answer.containsGold}  answered ${report.answer.answered}  mean length ${report.answer.meanChars} characters\n` +
-          (heldOut ? `held out: ${heldOut.questions} questions whose passage is not in the archive, answered ${heldOut.answered}, wrong ${heldOut.wrong}\n` : ''),
+          (heldOut
+            ? `held out: ${heldOut.questions} questions whose passage is not in the archive, answered ${heldOut.answered}, wrong ${heldOut.wrong}\n` +
+              `fact left out: ${heldOut.factLeftOut.questions} questions whose passage is in the archive without their fact, answered ${heldOut.factLeftOut.answered}, wrong ${heldOut.factLeftOut.wrong}\n`
+            : ''),
       );
     });
 };

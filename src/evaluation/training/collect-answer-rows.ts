@@ -5,6 +5,7 @@ import type { AnswerInspection } from '../../answer/choice/answer-inspection.js'
 import type { QuestionEvidence } from '../../answer/choice/answerability-features.js';
 import { CHOICE_FEATURES } from './feature-names.js';
 import { leftOutPassages } from '../left-out-passages.js';
+import { leftOutFacts } from '../left-out-facts.js';
 import { joinTitles } from '../join-titles.js';
 
 /** How a tuning set is indexed: every paragraph one article (as `eval` does), or each title's paragraphs one article. */
@@ -37,6 +38,8 @@ export interface QuestionRow {
   foldKey: string;
   /** Whether that passage was left out of the archive (of its article, when joined): no candidate can come from it. */
   heldOut: boolean;
+  /** Whether the passage is in the archive with the sentences holding this question's gold cut out (`leftOutFacts`). */
+  factLeftOut: boolean;
   candidates: CandidateRow[];
   evidence: QuestionEvidence;
 }
@@ -44,6 +47,8 @@ export interface QuestionRow {
 export interface CollectAnswerRowsOptions {
   /** Leave out every `every`-th passage (default 10), as `eval --held-out` does. */
   every?: number;
+  /** Cut the first question's fact out of every `factsEvery`-th passage (default 5; see `leftOutFacts`). */
+  factsEvery?: number;
   /** How the set is indexed (default `paragraphs`); the same passages are left out either way. */
   layout?: ArchiveLayout;
   /** The name rows are reported under (default the set's name; a joined layout's rows are told apart by it). */
@@ -54,12 +59,14 @@ export interface CollectAnswerRowsOptions {
 /**
  * Indexes a tuning set with every `every`-th passage left out (out of its article, when titles are joined), asks every question through the archive's answerer,
  * and keeps what the answer step weighed for each: the training rows of the choice and answerability models.
- * Questions of indexed passages teach which candidate holds the answer; those of left-out passages teach when
- * none does.
+ * Questions of indexed passages teach which candidate holds the answer; those of left-out passages, and those whose
+ * fact was cut out of their passage (`leftOutFacts`), teach when none does.
  */
 export async function collectAnswerRows(archive: Archive, name: string, set: SquadSet, options: CollectAnswerRowsOptions = {}): Promise<QuestionRow[]> {
   const heldOut = leftOutPassages(set, options.every);
-  await archive.indexArticles(options.layout === 'joined' ? joinTitles(set, heldOut) : set.articles.filter((article) => !heldOut.has(article.id)));
+  const facts = leftOutFacts(set, options.factsEvery);
+  const trimmed = { ...set, articles: facts.articles };
+  await archive.indexArticles(options.layout === 'joined' ? joinTitles(trimmed, heldOut) : trimmed.articles.filter((article) => !heldOut.has(article.id)));
   const rows: QuestionRow[] = [];
   let done = 0;
   for (const question of set.questions) {
@@ -72,6 +79,7 @@ export async function collectAnswerRows(archive: Archive, name: string, set: Squ
       passageId: question.articleId,
       foldKey: `${name}\u0000${question.articleId}`,
       heldOut: heldOut.has(question.articleId),
+      factLeftOut: facts.questions.has(question) && !heldOut.has(question.articleId),
       candidates: (seen?.candidates ?? []).map((candidate) => ({
         values: Float64Array.from(CHOICE_FEATURES, (feature) => candidate.features[feature] ?? 0),
         gold: holdsGold(candidate.text),

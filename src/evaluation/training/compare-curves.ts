@@ -6,18 +6,32 @@ export type AnswerCurve = readonly { threshold: number; sets: readonly SetSummar
 /** One set of two curves compared where the first answers with a threshold in `range`. */
 export interface CurveComparison {
   set: string;
-  /** At each of the first curve's points in range: its wrong share, and the second's containsGold minus the first's there (points). */
+  /**
+   * At each of the first curve's points in range: its wrong share (`wrongShare`), and the second's containsGold minus
+   * the first's there (points).
+   */
   points: { wrong: number; difference: number }[];
   /** The mean of the differences (points). */
   meanDifference: number;
 }
 
 /**
- * containsGold of a curve at a share of wrong held-out answers, read linearly between the two thresholds whose wrong
- * shares enclose it; null outside the curve.
+ * The share of a set's unanswerable questions answered wrong: those whose passage was left out and those whose fact
+ * was (`leftOutFacts`) together, each question once. A report written before facts were left out has the first only.
+ */
+export function wrongShare(summary: SetSummary): number {
+  const { heldOut, factLeftOut } = summary;
+  const facts = factLeftOut?.questions ?? 0;
+  if (facts === 0) return heldOut.wrong;
+  return (heldOut.wrong * heldOut.questions + factLeftOut!.wrong * facts) / (heldOut.questions + facts);
+}
+
+/**
+ * containsGold of a curve at a share of wrong answers to unanswerable questions (`wrongShare`), read linearly between
+ * the two thresholds whose wrong shares enclose it; null outside the curve.
  */
 export function containsGoldAtWrong(curve: AnswerCurve, set: string, wrong: number): number | null {
-  const points = curve.flatMap(({ sets }) => sets.filter((summary) => summary.set === set)).map((summary) => [summary.heldOut.wrong, summary.containsGold] as const);
+  const points = curve.flatMap(({ sets }) => sets.filter((summary) => summary.set === set)).map((summary) => [wrongShare(summary), summary.containsGold] as const);
   for (let index = 1; index < points.length; index += 1) {
     const [wrongBefore, goldBefore] = points[index - 1]!;
     const [wrongAfter, goldAfter] = points[index]!;
@@ -40,8 +54,9 @@ export function compareCurves(before: AnswerCurve, after: AnswerCurve, range: re
       .filter(({ threshold }) => threshold >= range[0] && threshold <= range[1])
       .flatMap(({ sets }) => sets.filter((summary) => summary.set === set))
       .flatMap((summary) => {
-        const gold = containsGoldAtWrong(after, set, summary.heldOut.wrong);
-        return gold === null ? [] : [{ wrong: summary.heldOut.wrong, difference: (gold - summary.containsGold) * 100 }];
+        const wrong = wrongShare(summary);
+        const gold = containsGoldAtWrong(after, set, wrong);
+        return gold === null ? [] : [{ wrong, difference: (gold - summary.containsGold) * 100 }];
       });
     const meanDifference = points.length === 0 ? 0 : points.reduce((sum, point) => sum + point.difference, 0) / points.length;
     return { set, points, meanDifference };

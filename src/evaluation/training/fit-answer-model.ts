@@ -28,6 +28,7 @@ const RUNNER_UP_RATIOS = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05, 
 export interface Decision {
   set: string;
   heldOut: boolean;
+  factLeftOut: boolean;
   /** Probability that the chosen answer is right (0 when there is no candidate). */
   confidence: number;
   gold: boolean;
@@ -62,7 +63,7 @@ export function fitAnswerModels(rows: readonly QuestionRow[]): FittedModels {
 /** The lowest ratio (the most runner-ups) that keeps every set's mean answer length within the budget. */
 function chooseRunnerUpRatio(rows: readonly QuestionRow[], choice: LinearModel): number {
   const sets = [...new Set(rows.map((row) => row.set))];
-  const ranked = rows.filter((row) => !row.heldOut).map((row) => ({ set: row.set, ranked: rank(row, choice), passages: row.evidence.passages }));
+  const ranked = rows.filter((row) => !row.heldOut && !row.factLeftOut).map((row) => ({ set: row.set, ranked: rank(row, choice), passages: row.evidence.passages }));
   let chosen = 1;
   for (const ratio of RUNNER_UP_RATIOS) {
     const fits = sets.every((set) => {
@@ -92,10 +93,10 @@ function compose(ranked: readonly RankedRow[], runnerUpRatio: number, passages: 
 export function decide(rows: readonly QuestionRow[], models: FittedModels): Decision[] {
   return rows.map((row) => {
     const ranked = rank(row, models.choice);
-    if (ranked.length === 0) return { set: row.set, heldOut: row.heldOut, confidence: 0, gold: false, chars: 0 };
+    if (ranked.length === 0) return { set: row.set, heldOut: row.heldOut, factLeftOut: row.factLeftOut, confidence: 0, gold: false, chars: 0 };
     const { parts, gold, chars } = compose(ranked, models.runnerUpRatio, row.evidence.passages);
     const logit = logitOf(models.answerable, answerabilityFeatures(ranked, row.evidence, parts));
-    return { set: row.set, heldOut: row.heldOut, confidence: 1 / (1 + Math.exp(-logit)), gold, chars };
+    return { set: row.set, heldOut: row.heldOut, factLeftOut: row.factLeftOut, confidence: 1 / (1 + Math.exp(-logit)), gold, chars };
   });
 }
 

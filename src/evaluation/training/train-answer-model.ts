@@ -32,6 +32,11 @@ export interface TrainAnswerModelOptions {
   judgeSets?: NamedSet[];
   /** A fresh, empty archive per set (a throwaway home with the offline embedder). */
   openArchive: () => Promise<Archive>;
+  /**
+   * Whether the answerability model is fitted on the questions whose fact was cut out of their passage
+   * (`leftOutFacts`; default true). False reports them, decided out of fold, without fitting on them.
+   */
+  fitFactsLeftOut?: boolean;
   /** Passage folds of the cross-validation (default 5); 0 fits the model only, with no curve. */
   folds?: number;
   onProgress?: (set: string, done: number, total: number) => void;
@@ -87,7 +92,10 @@ export async function trainAnswerModel(options: TrainAnswerModelOptions): Promis
     const paragraphs = await collect(set);
     const joined = set.joined ? await collect(set, 'joined') : [];
     // Rows not fitted on are still decided out of fold, so both layouts are reported on the same folds.
-    (set.joined === 'instead' ? foldJudgedRows : fitRows).push(...paragraphs);
+    const fitsFacts = options.fitFactsLeftOut ?? true;
+    const [fitted, judged] = [paragraphs.filter((row) => fitsFacts || !row.factLeftOut), paragraphs.filter((row) => !fitsFacts && row.factLeftOut)];
+    (set.joined === 'instead' ? foldJudgedRows : fitRows).push(...fitted);
+    foldJudgedRows.push(...judged);
     (set.joined === 'also' || set.joined === 'instead' ? fitRows : foldJudgedRows).push(...joined);
   }
   const judgeRows: QuestionRow[] = [];
@@ -99,7 +107,7 @@ export async function trainAnswerModel(options: TrainAnswerModelOptions): Promis
   const questions = fitRows.length;
   const fittedSets = [...new Set(fitRows.map((row) => row.set))];
   const model: AnswerModel = {
-    fittedOn: `${fittedSets.join(' + ')}: ${questions} questions, every 10th passage left out; fitted by npm run train:answers`,
+    fittedOn: `${fittedSets.join(' + ')}: ${questions} questions, every 10th passage left out, the asked fact cut out of every 5th; fitted by npm run train:answers`,
     choice: models.choice,
     answerable: models.answerable,
     runnerUpRatio: models.runnerUpRatio,

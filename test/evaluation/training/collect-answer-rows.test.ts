@@ -1,5 +1,6 @@
 // The training rows of one invented set, asked per paragraph and with its titles joined into one article each.
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSquad } from '../../../src/evaluation/load-squad.js';
 import { collectAnswerRows, type ArchiveLayout, type QuestionRow } from '../../../src/evaluation/training/collect-answer-rows.js';
@@ -38,5 +39,43 @@ describe('collectAnswerRows', () => {
     // The left-out paragraph is out of its article: nothing the archive holds says how long the festival lasts.
     expect(joined[3]?.candidates.some((candidate) => candidate.gold)).toBe(false);
     expect(joined.flatMap((row) => row.evidence.passages.map((passage) => passage.articleId)).every((id) => id === 'title-0' || id === 'title-1')).toBe(true);
+  }, 60_000);
+
+  it('asks the question whose fact was cut out of its passage of the passage without it', async () => {
+    const home = temporaryHome();
+    homes.push(home);
+    const paragraph = (id: string, context: string, question: string, answer: string) => ({ id, context, qas: [{ question, answers: [{ text: answer }] }] });
+    const file = path.join(home, 'mayor.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        data: [
+          {
+            title: '青石镇',
+            paragraphs: [
+              paragraph('river', '青石镇位于河谷北岸。', '青石镇位于哪里？', '河谷北岸'),
+              paragraph('bridge', '镇上的石桥全长四十二米。', '石桥全长多少米？', '四十二米'),
+              paragraph('mayor', '镇长王立新今年五十岁。镇长王立新曾是一名中学教师。', '镇长王立新今年多大？', '五十岁'),
+            ],
+          },
+        ],
+      }),
+    );
+    const archive = await openTestArchive(home);
+    try {
+      const rows = await collectAnswerRows(archive, 'mayor', loadSquad(file));
+      expect(rows.map((row) => [row.passageId, row.heldOut, row.factLeftOut])).toEqual([
+        ['river', true, false],
+        ['bridge', false, false],
+        ['mayor', false, true],
+      ]);
+      // The mayor's story is found, without his age.
+      const [, , mayor] = rows;
+      expect(mayor?.evidence.passages[0]?.articleId).toBe('mayor');
+      expect(mayor?.candidates.length).toBeGreaterThan(0);
+      expect(mayor?.candidates.some((candidate) => candidate.gold)).toBe(false);
+    } finally {
+      await archive.close();
+    }
   }, 60_000);
 });

@@ -1,0 +1,41 @@
+import type { Article } from '../ingest/article.js';
+import type { EvalQuestion, SquadSet } from './load-squad.js';
+import { goldMatcher } from './run-squad-eval.js';
+import { splitSentenceSpans } from '../text/split-sentences.js';
+
+/** A set with some passages' asked facts cut out of them, and the questions those passages can no longer answer. */
+export interface FactsLeftOut {
+  /** Every article of the set, the trimmed ones in place of their passages. */
+  articles: Article[];
+  /** Questions whose gold no longer appears in their own passage: the story is in the archive, the fact is not. */
+  questions: Set<EvalQuestion>;
+}
+
+/**
+ * Cuts facts out of their stories, to ask what an archive cannot answer although it holds the story: for every
+ * `every`-th passage, counted from `every / 2` (none of those `leftOutPassages` leaves out, every 10th from the first, at the
+ * default 5), the
+ * sentences holding the first question's gold are removed. A question of that passage whose gold is then absent
+ * from it asks for a fact left out (苏明的妻子叫什么名字 of a story about 苏明 that never names her), as a reader's
+ * question often does; its passage's other sentences stay, so the question's subject is still found. A passage
+ * whose gold runs across sentences, or that would be left empty, is kept whole.
+ */
+export function leftOutFacts(set: SquadSet, every = 5): FactsLeftOut {
+  const questionsOf = new Map<string, EvalQuestion[]>();
+  for (const question of set.questions) questionsOf.set(question.articleId, [...(questionsOf.get(question.articleId) ?? []), question]);
+  const leftOut = new Set<EvalQuestion>();
+  const articles = set.articles.map((article, index) => {
+    const first = questionsOf.get(article.id)?.[0];
+    if (index % every !== Math.floor(every / 2) || first === undefined) return article;
+    const holdsFirstGold = goldMatcher(first);
+    const text = article.paragraphs.join('\n');
+    const kept = splitSentenceSpans(text)
+      .map((span) => span.text)
+      .filter((sentence) => !holdsFirstGold(sentence));
+    const trimmed = kept.join('');
+    if (kept.length === 0 || holdsFirstGold(trimmed)) return article;
+    for (const question of questionsOf.get(article.id) ?? []) if (!goldMatcher(question)(trimmed)) leftOut.add(question);
+    return { ...article, paragraphs: [trimmed] };
+  });
+  return { articles, questions: leftOut };
+}
