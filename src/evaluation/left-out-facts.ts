@@ -12,13 +12,12 @@ export interface FactsLeftOut {
 }
 
 /**
- * Cuts facts out of their stories, to ask what an archive cannot answer although it holds the story: for every
- * `every`-th passage, counted from `every / 2` (none of those `leftOutPassages` leaves out, every 10th from the first, at the
- * default 5), the
- * sentences holding the first question's gold are removed. A question of that passage whose gold is then absent
- * from it asks for a fact left out (苏明的妻子叫什么名字 of a story about 苏明 that never names her), as a reader's
- * question often does; its passage's other sentences stay, so the question's subject is still found. A passage
- * whose gold runs across sentences, or that would be left empty, is kept whole.
+ * Cuts facts out of their stories, to ask what an archive cannot answer although it holds the story: out of every
+ * `every`-th passage, counted from `every / 2` (at the default 5, none of the every 10th from the first that
+ * `leftOutPassages` leaves out), the sentences holding the first question's gold are removed. A question of that
+ * passage whose gold is then absent from it asks for a fact left out (苏明的妻子叫什么名字 of a story about 苏明 that
+ * never names her), as a reader's question often does; its passage's other sentences stay, so the question's subject
+ * is still found. A passage whose gold runs across sentences, or that would be left empty, is kept whole.
  */
 export function leftOutFacts(set: SquadSet, every = 5): FactsLeftOut {
   const questionsOf = new Map<string, EvalQuestion[]>();

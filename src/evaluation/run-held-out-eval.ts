@@ -1,10 +1,9 @@
 import type { Archive } from '../pipeline/archive.js';
-import type { SquadSet } from './load-squad.js';
+import type { EvalQuestion, SquadSet } from './load-squad.js';
 import { detailPassages, type QuestionDetail } from './question-detail.js';
 import { goldMatcher } from './run-squad-eval.js';
 import { leftOutPassages } from './left-out-passages.js';
 import { leftOutFacts } from './left-out-facts.js';
-import type { EvalQuestion } from './load-squad.js';
 
 /** Questions the archive cannot answer, and what the answerer made of them. */
 export interface LeftOutReport {

@@ -1,3 +1,4 @@
+import type { LeftOutReport } from '../run-held-out-eval.js';
 import type { Decision } from './fit-answer-model.js';
 
 /** A set's figures at one threshold, as `newsbot eval --held-out` reports them. */
@@ -9,19 +10,12 @@ export interface SetSummary {
   answered: number;
   meanChars: number;
   /** Questions whose passage was left out: share answered, and share answered without the gold (wrong). */
-  heldOut: LeftOutSummary;
+  heldOut: LeftOutReport;
   /**
    * Questions whose passage is in the archive with their fact cut out of it (`leftOutFacts`): the same figures.
    * Absent from reports written before stop 38.
    */
-  factLeftOut?: LeftOutSummary;
-}
-
-/** Questions the archive cannot answer: how many, the share answered, and the share answered without the gold. */
-export interface LeftOutSummary {
-  questions: number;
-  answered: number;
-  wrong: number;
+  factLeftOut?: LeftOutReport;
 }
 
 /** Each set's figures when the answer step answers at `threshold` confidence or above. */
@@ -32,7 +26,7 @@ export function summarizeDecisions(decisions: readonly Decision[], threshold: nu
     const present = ofSet.filter((decision) => !decision.heldOut && !decision.factLeftOut);
     const answered = present.filter((decision) => decision.confidence >= threshold);
     const share = (count: number, total: number): number => Number((count / Math.max(1, total)).toFixed(4));
-    const leftOut = (absent: readonly Decision[]): LeftOutSummary => {
+    const leftOut = (absent: readonly Decision[]): LeftOutReport => {
       const absentAnswered = absent.filter((decision) => decision.confidence >= threshold);
       return {
         questions: absent.length,
