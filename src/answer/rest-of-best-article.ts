@@ -3,8 +3,8 @@ import type { Passage } from '../retrieval/passage.js';
 
 /**
  * The passages with the best passage's article read on: its chunks the search did not return follow, in the article's
- * order, ranked as the best passage (they are read because their article is the best), at most `budget` of them. For a question whose asked-for kind of fact no retrieved
- * sentence holds: the answer is often a few paragraphs below the words that found the article (法院判决…赔偿2000元
+ * order, ranked as the best passage (they are read because their article is the best), at most `budget` of them. For
+ * a question whose asked-for kind of fact no retrieved sentence holds: the answer is often a few paragraphs below the words that found the article (法院判决…赔偿2000元
  * four chunks below 被告), and the search returns at most a few chunks of one article.
  */
 export function withRestOfBestArticle(passages: readonly Passage[], articleChunks: (articleId: string) => readonly StoredChunk[], budget: number): Passage[] {

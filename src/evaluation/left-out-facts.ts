@@ -14,18 +14,23 @@ export interface FactsLeftOut {
 /**
  * Cuts facts out of their stories, to ask what an archive cannot answer although it holds the story: out of every
  * `every`-th passage, counted from `every / 2` (at the default 5, none of the every 10th from the first that
- * `leftOutPassages` leaves out), the sentences holding the first question's gold are removed. A question of that
+ * `leftOutPassages` leaves out) and never one of `wholeLeftOut`, the sentences holding the first question's gold are
+ * removed. A question of that
  * passage whose gold is then absent from it asks for a fact left out (苏明的妻子叫什么名字 of a story about 苏明 that
  * never names her), as a reader's question often does; its passage's other sentences stay, so the question's subject
  * is still found. A passage whose gold runs across sentences, or that would be left empty, is kept whole.
  */
-export function leftOutFacts(set: SquadSet, every = 5): FactsLeftOut {
+export function leftOutFacts(set: SquadSet, wholeLeftOut: ReadonlySet<string> = new Set(), every = 5): FactsLeftOut {
   const questionsOf = new Map<string, EvalQuestion[]>();
-  for (const question of set.questions) questionsOf.set(question.articleId, [...(questionsOf.get(question.articleId) ?? []), question]);
+  for (const question of set.questions) {
+    const questions = questionsOf.get(question.articleId);
+    if (questions) questions.push(question);
+    else questionsOf.set(question.articleId, [question]);
+  }
   const leftOut = new Set<EvalQuestion>();
   const articles = set.articles.map((article, index) => {
     const first = questionsOf.get(article.id)?.[0];
-    if (index % every !== Math.floor(every / 2) || first === undefined) return article;
+    if (index % every !== Math.floor(every / 2) || first === undefined || wholeLeftOut.has(article.id)) return article;
     const holdsFirstGold = goldMatcher(first);
     const text = article.paragraphs.join('\n');
     const kept = splitSentenceSpans(text)

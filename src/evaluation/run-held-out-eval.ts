@@ -40,10 +40,10 @@ export interface RunHeldOutEvalOptions {
  */
 export async function runHeldOutEval(archive: Archive, set: SquadSet, options: RunHeldOutEvalOptions = {}): Promise<HeldOutReport> {
   const heldOut = leftOutPassages(set, options.every);
-  const facts = leftOutFacts(set);
+  const facts = leftOutFacts(set, heldOut);
   await archive.indexArticles(facts.articles.filter((article) => !heldOut.has(article.id)));
   const passageQuestions = set.questions.filter((question) => heldOut.has(question.articleId));
-  const factQuestions = set.questions.filter((question) => facts.questions.has(question) && !heldOut.has(question.articleId));
+  const factQuestions = set.questions.filter((question) => facts.questions.has(question));
   const total = passageQuestions.length + factQuestions.length;
   let done = 0;
   const ask = async (questions: readonly EvalQuestion[], factLeftOut: boolean): Promise<LeftOutReport> => {

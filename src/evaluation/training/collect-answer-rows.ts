@@ -47,8 +47,6 @@ export interface QuestionRow {
 export interface CollectAnswerRowsOptions {
   /** Leave out every `every`-th passage (default 10), as `eval --held-out` does. */
   every?: number;
-  /** Cut the first question's fact out of every `factsEvery`-th passage (default 5; see `leftOutFacts`). */
-  factsEvery?: number;
   /** How the set is indexed (default `paragraphs`); the same passages are left out either way. */
   layout?: ArchiveLayout;
   /** The name rows are reported under (default the set's name; a joined layout's rows are told apart by it). */
@@ -64,7 +62,7 @@ export interface CollectAnswerRowsOptions {
  */
 export async function collectAnswerRows(archive: Archive, name: string, set: SquadSet, options: CollectAnswerRowsOptions = {}): Promise<QuestionRow[]> {
   const heldOut = leftOutPassages(set, options.every);
-  const facts = leftOutFacts(set, options.factsEvery);
+  const facts = leftOutFacts(set, heldOut);
   const trimmed = { ...set, articles: facts.articles };
   await archive.indexArticles(options.layout === 'joined' ? joinTitles(trimmed, heldOut) : trimmed.articles.filter((article) => !heldOut.has(article.id)));
   const rows: QuestionRow[] = [];
@@ -79,7 +77,7 @@ export async function collectAnswerRows(archive: Archive, name: string, set: Squ
       passageId: question.articleId,
       foldKey: `${name}\u0000${question.articleId}`,
       heldOut: heldOut.has(question.articleId),
-      factLeftOut: facts.questions.has(question) && !heldOut.has(question.articleId),
+      factLeftOut: facts.questions.has(question),
       candidates: (seen?.candidates ?? []).map((candidate) => ({
         values: Float64Array.from(CHOICE_FEATURES, (feature) => candidate.features[feature] ?? 0),
         gold: holdsGold(candidate.text),

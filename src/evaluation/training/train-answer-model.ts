@@ -88,11 +88,11 @@ export async function trainAnswerModel(options: TrainAnswerModelOptions): Promis
   };
   const fitRows: QuestionRow[] = [];
   const foldJudgedRows: QuestionRow[] = [];
+  const fitsFacts = options.fitFactsLeftOut ?? true;
   for (const set of options.fitSets) {
     const paragraphs = await collect(set);
     const joined = set.joined ? await collect(set, 'joined') : [];
     // Rows not fitted on are still decided out of fold, so both layouts are reported on the same folds.
-    const fitsFacts = options.fitFactsLeftOut ?? true;
     const [fitted, judged] = [paragraphs.filter((row) => fitsFacts || !row.factLeftOut), paragraphs.filter((row) => !fitsFacts && row.factLeftOut)];
     (set.joined === 'instead' ? foldJudgedRows : fitRows).push(...fitted);
     foldJudgedRows.push(...judged);
