@@ -5,7 +5,7 @@
  * The layers from the bottom up. `pipeline` includes `pipeline/replica`, `store` includes its backends (`store/sqlite`, `store/postgres`, `store/hnsw`).
  */
 const LAYERS = [
-  ['config', 'text', 'log', 'net', 'telegram'],
+  ['config', 'text', 'log', 'net', 'telegram', 'threads'],
   ['chunking', 'embedding', 'ingest'],
   ['store'],
   ['retrieval'],

@@ -23,21 +23,37 @@ const REPOSITORY_SETS = [
   { name: 'drcd-dev', file: path.join(root, 'data/drcd/DRCD_dev.json.gz') },
 ];
 
+const OPTIONS = {
+  set: { type: 'string', multiple: true },
+  judge: { type: 'string', multiple: true },
+  joined: { type: 'string', multiple: true },
+  out: { type: 'string', default: path.join(root, 'src/answer/model/answer-model.json') },
+  report: { type: 'string' },
+  'facts-left-out': { type: 'string', default: 'fit' },
+  help: { type: 'boolean', short: 'h' },
+};
+const USAGE = `usage: node scripts/train-answers.js [--set name=file]… [--judge name=file]… [--joined name[=judge|also|instead]]…
+         [--facts-left-out fit|judge] [--out file] [--report file]
+Fits the answer step's models on the tuning sets (without --set: CMRC 2018 dev and DRCD dev, in the repository) and
+writes them to --out (default src/answer/model/answer-model.json); --judge sets are decided by the fit, never fitted
+on; --report writes the cross-validated curve. Run \`npm run build\` first; the comment atop this script says more.
+`;
 /** Bad usage: the message and exit code 2, as the CLI does. */
 const usage = (message) => {
-  process.stderr.write(`train-answers: ${message}\n`);
+  process.stderr.write(`train-answers: ${message}\n${USAGE}`);
   process.exit(2);
 };
-const { values } = parseArgs({
-  options: {
-    set: { type: 'string', multiple: true },
-    judge: { type: 'string', multiple: true },
-    joined: { type: 'string', multiple: true },
-    out: { type: 'string', default: path.join(root, 'src/answer/model/answer-model.json') },
-    report: { type: 'string' },
-    'facts-left-out': { type: 'string', default: 'fit' },
-  },
-});
+const { values } = (() => {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (error) {
+    return usage(error.message);
+  }
+})();
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const named = (entry) => {
   const [name, file] = entry.split('=');
   if (!name || !file) usage(`expected name=file, got ${entry}`);

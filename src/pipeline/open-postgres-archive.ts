@@ -156,7 +156,7 @@ export async function openPostgresArchive(config: Config, logger: Logger, option
         follow: () => follower.follow(),
         compactChangeLog: () => compactChangeLog(pool),
         newestSeed: () => seeds.newest(),
-        publishSeed: () => publishReplicaSeed({ database, index, seeds, embedder, workDir: config.dataDir, logger }),
+        publishSeed: () => publishReplicaSeed({ database, index, withoutChanges: (work) => follower.withoutChanges(work), seeds, embedder, workDir: config.dataDir, logger }),
       },
       indexArticles: async (articles, indexOptions) => {
         const summary = await indexArticles(

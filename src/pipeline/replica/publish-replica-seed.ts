@@ -5,13 +5,15 @@ import type { Logger } from '../../log/logger.js';
 import type { ReplicaSeeds } from '../../store/replica-seeds.js';
 import type { HnswVectorIndex } from '../../store/hnsw/hnsw-vector-index.js';
 import { copyIndexFiles } from '../../store/hnsw/copy-index-files.js';
-import { writeReplicaArchiveCopy } from '../../store/sqlite/write-replica-archive-copy.js';
+import { copyReplicaArchive } from '../../store/sqlite/copy-replica-archive.js';
 import { REPLICA_SEED_FILES, REPLICA_SEED_INDEX_FOLDER } from './replica-seed-files.js';
 
 export interface PublishReplicaSeedOptions {
-  /** The replica's SQLite database (the follower's connection). */
+  /** The replica's SQLite database (the follower's connection); the copy is read from its file on another connection. */
   database: Database.Database;
   index: HnswVectorIndex;
+  /** Runs the copies while no change is applied to the replica (`ReplicaFollower.withoutChanges`), so they agree. */
+  withoutChanges: <T>(work: () => Promise<T>) => Promise<T>;
   seeds: ReplicaSeeds;
   /** The embedder that made the index's vectors. */
   embedder: { id: string; dimensions: number };
@@ -26,16 +28,18 @@ export interface PublishReplicaSeedResult {
   position: number;
   /** Bytes of the files stored. */
   bytes: number;
-  /** Seconds the copies took (the event loop is held meanwhile, so they agree). */
+  /** Seconds the copies took (the replica follows no change meanwhile, so they agree; readers keep reading). */
   copySeconds: number;
   /** Seconds in all, storing included. */
   seconds: number;
 }
 
 /**
- * Publishes this replica as a seed for new workers: its vector index (every segment) and its SQLite archive (reader data emptied) are
- * copied in one synchronous step, so they reflect the same change-log position (the follower applies each page to
- * both in one turn too), then stored in parts; older seeds are deleted once it is complete.
+ * Publishes this replica as a seed for new workers: its vector index (every segment) and its SQLite archive (reader
+ * data emptied) are copied while the replica follows no change, so they reflect the same change-log position (the
+ * follower applies each page to both in one turn), then stored in parts; older seeds are deleted once it is complete.
+ * The index's files are linked, not copied, and the archive is copied on a thread of its own: the process keeps
+ * answering throughout, and following resumes when the copies are made.
  */
 export async function publishReplicaSeed(options: PublishReplicaSeedOptions): Promise<PublishReplicaSeedResult> {
   const { database, index, seeds, embedder, logger } = options;
@@ -44,8 +48,10 @@ export async function publishReplicaSeed(options: PublishReplicaSeedOptions): Pr
   const directory = fs.mkdtempSync(path.join(options.workDir, '.seed-out-'));
   try {
     const databaseFile = path.join(directory, REPLICA_SEED_FILES.database);
-    const indexFiles = copyIndexFiles(index, path.join(directory, REPLICA_SEED_INDEX_FOLDER));
-    const archive = writeReplicaArchiveCopy(database, databaseFile);
+    const { indexFiles, archive } = await options.withoutChanges(async () => {
+      const indexFiles = copyIndexFiles(index, path.join(directory, REPLICA_SEED_INDEX_FOLDER));
+      return { indexFiles, archive: await copyReplicaArchive(database.name, databaseFile) };
+    });
     const copySeconds = (performance.now() - started) / 1000;
     const seed = await seeds.publish({ position: archive.position, embedderId: embedder.id, dimensions: embedder.dimensions, schemaVersion: archive.schemaVersion }, [
       { name: REPLICA_SEED_FILES.database, path: databaseFile },

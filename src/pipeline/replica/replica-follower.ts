@@ -125,6 +125,8 @@ export class ReplicaFollower {
   private driftChecked = false;
   private running: Promise<CatchUpResult> | null = null;
   private queued: Promise<CatchUpResult> | null = null;
+  /** Settles when the work of `withoutChanges` is done; catch-ups wait for it before applying anything. */
+  private held: Promise<unknown> | null = null;
   private following = false;
   private subscription: ChangeSubscription | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -171,6 +173,24 @@ export class ReplicaFollower {
   }
 
   /**
+   * Runs `work` while no change is applied to the replica (database or vector index): waits for a catch-up under way
+   * to end, and any catch-up asked for meanwhile waits until `work` settles. Readers keep reading; only following
+   * pauses. One `work` at a time: a second waits for the first.
+   */
+  async withoutChanges<T>(work: () => Promise<T>): Promise<T> {
+    while (this.held) await this.held.catch(() => undefined);
+    const done = (async () => {
+      await this.running?.catch(() => undefined);
+      return work();
+    })();
+    const held = done.finally(() => {
+      if (this.held === held) this.held = null;
+    });
+    this.held = held;
+    return done;
+  }
+
+  /**
    * Follows in the background until `stop`: a catch-up on every notification, a poll every
    * `pollIntervalMs` in case notifications were lost, and a LISTEN connection that is reopened
    * with backoff whenever PostgreSQL goes away. Never throws; failures show in `status()` and in
@@ -212,6 +232,8 @@ export class ReplicaFollower {
   }
 
   private async runCatchUp(): Promise<CatchUpResult> {
+    // Checked once: a hold asked for after this run started waits for the run (see `withoutChanges`).
+    await this.held?.catch(() => undefined);
     try {
       const result = await this.applyChanges();
       await this.recordPosition(result.fromSnapshot);

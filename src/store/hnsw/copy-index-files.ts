@@ -15,9 +15,11 @@ export interface CopiedIndexFile {
 /**
  * Saves the index, then copies every segment's files (`vectors.hnsw`, `manifest.json`, and `labels.u32` of a sealed
  * one) into `destination`, laid out as in the index directory, with `segments.json` (written even for one segment, so
- * a copy says it is whole). Returns the copies, the segment list last. Synchronous, so a caller copying the SQLite
- * archive in the same turn of the event loop gets files that agree. A copied manifest keeps saying it describes its
- * `vectors.hnsw` only when the original did (see `installIndexFiles`). Throws when the index has never been saved.
+ * a copy says it is whole). Returns the copies, the segment list last. A file is copied as a hard link where
+ * `destination` is on the same file system (at once, whatever its size: saves replace a file by rename, so the link
+ * keeps the version copied), otherwise byte by byte. The caller keeps the index from changing meanwhile. A copied
+ * manifest keeps saying it describes its `vectors.hnsw` only when the original did (see `installIndexFiles`). Throws
+ * when the index has never been saved.
  */
 export function copyIndexFiles(index: HnswVectorIndex, destination: string): CopiedIndexFile[] {
   index.save();
@@ -36,7 +38,7 @@ export function copyIndexFiles(index: HnswVectorIndex, destination: string): Cop
     // Saves replace the files by rename: each copy is of one whole saved file.
     for (const name of [INDEX_FILE, LABELS_FILE]) {
       if (name === LABELS_FILE && !fs.existsSync(path.join(from, name))) continue;
-      fs.copyFileSync(path.join(from, name), path.join(to, name));
+      linkOrCopy(path.join(from, name), path.join(to, name));
       copies.push({ name: relativeName(segment, name), path: path.join(to, name) });
     }
     writeIndexManifest(to, manifestDescribesFile(manifest, from) ? manifest : { ...manifest, indexFile: null });
@@ -49,4 +51,15 @@ export function copyIndexFiles(index: HnswVectorIndex, destination: string): Cop
 
 function relativeName(segment: string, file: string): string {
   return segment === ROOT_SEGMENT ? file : `${segment}/${file}`;
+}
+
+/** A hard link to `from` at `to`, or a copy where a link cannot be made (another file system, or none allowed). */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
+    fs.copyFileSync(from, to);
+  }
 }

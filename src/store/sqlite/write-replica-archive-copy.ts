@@ -12,7 +12,7 @@ export interface ReplicaArchiveCopy {
 
 /** Raised when the replica is not a complete copy of the system of record (never caught up, or a snapshot copy under way). */
 export class ReplicaNotSeedableError extends Error {
-  constructor(reason: string) {
+  constructor(readonly reason: string) {
     super(`this replica cannot seed another worker: ${reason}`);
     this.name = 'ReplicaNotSeedableError';
   }
@@ -23,8 +23,8 @@ export class ReplicaNotSeedableError extends Error {
  * copy and the position it records agree) that holds the archive alone: every other table (subscriptions, question
  * log, chat memory, feedback… any table a later migration adds) is emptied in the copy with `secure_delete`, so no
  * reader data is shipped even in free pages; `meta` keeps the position and the last ingest only (not the replica's
- * own id). The schema stays whole, so the copy opens as any replica. Synchronous: the caller copies the vector index
- * in the same turn of the event loop, so both reflect the same position.
+ * own id). The schema stays whole, so the copy opens as any replica. Synchronous, and seconds long on a large
+ * archive: a serving process runs it on a thread of its own (`copyReplicaArchive`).
  */
 export function writeReplicaArchiveCopy(database: Database.Database, destination: string): ReplicaArchiveCopy {
   if (replicaBootstrapPending(database)) throw new ReplicaNotSeedableError('a snapshot is being copied into it');

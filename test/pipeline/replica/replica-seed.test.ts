@@ -53,6 +53,7 @@ function publish(store: PostgresStore, source: TestReplica, partBytes = 4096): P
   return publishReplicaSeed({
     database: source.database,
     index: source.index,
+    withoutChanges: (work) => source.follower.withoutChanges(work),
     seeds: new PostgresReplicaSeeds(store.pool, { partBytes }),
     embedder: EMBEDDER,
     workDir: newHome(),
@@ -192,6 +193,60 @@ describe('replica seeds', () => {
     expect(fs.existsSync(path.join(path.dirname(home), 'escaped.txt'))).toBe(false);
     expect(fs.readdirSync(home).filter((name) => !name.startsWith('.'))).toEqual([]);
     await expectBuiltFromRows(store, home);
+  });
+
+  it('the copies hold following, not the process: a write caught up meanwhile waits, and the seed keeps the position it copied', async () => {
+    const store = await openStore();
+    await ingest(store, [story(1), story(2)]);
+    const source = await publishingReplica(store);
+    const before = source.follower.status().position;
+    let copying = false;
+    let turnedWhileCopying = false;
+    let caughtUp: Promise<unknown> | null = null;
+    let published: PublishReplicaSeedResult;
+    try {
+      published = await publishReplicaSeed({
+        database: source.database,
+        index: source.index,
+        withoutChanges: (work) =>
+          source.follower.withoutChanges(async () => {
+            // A write committed in PostgreSQL while the copies are made, and a catch-up asked for at once.
+            await ingest(store, [story(3)]);
+            caughtUp = source.follower.catchUp();
+            copying = true;
+            setImmediate(() => {
+              turnedWhileCopying = copying;
+            });
+            try {
+              return await work();
+            } finally {
+              copying = false;
+            }
+          }),
+        seeds: new PostgresReplicaSeeds(store.pool),
+        embedder: EMBEDDER,
+        workDir: newHome(),
+        logger,
+      });
+      // The event loop ran while the archive was being copied (on a thread of its own).
+      expect(turnedWhileCopying).toBe(true);
+      expect(published.position).toBe(before);
+      // The catch-up asked for during the copies applies the write once they are made.
+      await caughtUp;
+      expect(source.follower.status().position).toBeGreaterThan(before);
+    } finally {
+      await source.close();
+    }
+    // The seed is whole at its position: a worker opened from it follows the write from the log.
+    const home = newHome();
+    expect(await seedHome(store, home)).toMatchObject({ seeded: true, position: before });
+    const replica = openReplica(home, readerWithoutSnapshots(store), store.notifier);
+    try {
+      expect(await replica.follower.catchUp()).toMatchObject({ fromSnapshot: false, upserted: 1 });
+      await expectEqualToDatabase(replica, store);
+    } finally {
+      await replica.close();
+    }
   });
 
   it('ships the archive tables only: no reader data in any table, in meta or anywhere in the file', async () => {

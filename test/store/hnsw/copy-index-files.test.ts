@@ -50,6 +50,25 @@ describe('copyIndexFiles and installIndexFiles', () => {
     expect(installed.rebuiltFromScratch).toBe(false);
   });
 
+  it('a copy keeps the index as it was when copied: later saves of the source and of the installed copy change only their own files', () => {
+    const source = open('source');
+    for (let id = 1; id <= 10; id += 1) source.add(id, seededVector(id, DIMENSIONS));
+    copyIndexFiles(source, path.join(root, 'copy'));
+    const copied = fs.readFileSync(path.join(root, 'copy', 'vectors.hnsw'));
+    for (let id = 11; id <= 20; id += 1) source.add(id, seededVector(id, DIMENSIONS));
+    source.save();
+    expect(fs.readFileSync(path.join(root, 'copy', 'vectors.hnsw')).equals(copied)).toBe(true);
+
+    installIndexFiles(path.join(root, 'copy'), path.join(root, 'installed'));
+    const installed = open('installed');
+    expect(installed.count()).toBe(10);
+    installed.add(21, seededVector(21, DIMENSIONS));
+    installed.save();
+    const reopened = open('source');
+    expect(reopened.count()).toBe(20);
+    expect(reopened.search(seededVector(21, DIMENSIONS), 1)[0]?.id).not.toBe(21);
+  });
+
   it('a one-segment index installs as laid out before segments (no segment list)', () => {
     const source = open('source');
     for (let id = 1; id <= 10; id += 1) source.add(id, seededVector(id, DIMENSIONS));
