@@ -32,7 +32,6 @@ export const ANSWERABLE_FEATURES = [
   'choiceLogit',
   'choiceShare',
   'articleShare',
-  'passageMargin',
   'articlesInTop3',
   'distinctiveAbsent',
   'weightAbsent',
