@@ -125,8 +125,8 @@ export class ReplicaFollower {
   private driftChecked = false;
   private running: Promise<CatchUpResult> | null = null;
   private queued: Promise<CatchUpResult> | null = null;
-  /** Settles when the work of `withoutChanges` is done; catch-ups wait for it before applying anything. */
-  private held: Promise<unknown> | null = null;
+  /** Resolves (never rejects) when the work of `withoutChanges` is done; catch-ups wait for it before applying anything. */
+  private held: Promise<void> | null = null;
   private following = false;
   private subscription: ChangeSubscription | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -178,16 +178,23 @@ export class ReplicaFollower {
    * pauses. One `work` at a time: a second waits for the first.
    */
   async withoutChanges<T>(work: () => Promise<T>): Promise<T> {
-    while (this.held) await this.held.catch(() => undefined);
+    while (this.held) await this.held;
     const done = (async () => {
       await this.running?.catch(() => undefined);
       return work();
     })();
-    const held = done.finally(() => {
-      if (this.held === held) this.held = null;
-    });
+    // The caller sees `work`'s failure; the hold only ends (a failure here would reject unhandled).
+    const held: Promise<void> = done.then(
+      () => this.release(held),
+      () => this.release(held),
+    );
     this.held = held;
     return done;
+  }
+
+  /** Ends the hold `held` of `withoutChanges`, unless a later one has taken its place. */
+  private release(held: Promise<void>): void {
+    if (this.held === held) this.held = null;
   }
 
   /**
@@ -233,7 +240,7 @@ export class ReplicaFollower {
 
   private async runCatchUp(): Promise<CatchUpResult> {
     // Checked once: a hold asked for after this run started waits for the run (see `withoutChanges`).
-    await this.held?.catch(() => undefined);
+    await this.held;
     try {
       const result = await this.applyChanges();
       await this.recordPosition(result.fromSnapshot);

@@ -52,6 +52,33 @@ describe('ReplicaFollower', () => {
     }
   });
 
+  it('withoutChanges holds following: a catch-up asked for meanwhile waits; a failing work ends the hold and fails its caller only', async () => {
+    const store = await openStore();
+    const first = await ingest(store, [BOOKS]);
+    const replica = openReplica(newHome(), store.reader, store.notifier);
+    try {
+      await replica.follower.catchUp();
+      let caughtUp: Promise<unknown> | null = null;
+      const seen = await replica.follower.withoutChanges(async () => {
+        await ingest(store, [BUSES]);
+        caughtUp = replica.follower.catchUp();
+        // Give the catch-up every chance to run: it must not apply while the work holds following.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return replica.follower.status().position;
+      });
+      expect(seen).toBe(first.position);
+      await caughtUp;
+      expect(replica.articles.getArticle('buses')).not.toBeNull();
+
+      const failure = new Error('the copy failed');
+      await expect(replica.follower.withoutChanges(() => Promise.reject(failure))).rejects.toBe(failure);
+      const last = await ingest(store, [RIVER]);
+      expect(await replica.follower.catchUp()).toMatchObject({ position: last.position });
+    } finally {
+      await replica.close();
+    }
+  });
+
   it('applies a correction (old chunks gone from full text and vectors) and a retraction', async () => {
     const store = await openStore();
     await ingest(store, [BOOKS, BUSES]);
