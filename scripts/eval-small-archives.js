@@ -12,6 +12,7 @@ import { loadConfig } from '../dist/config/config.js';
 import { createLogger } from '../dist/log/logger.js';
 import { openArchive } from '../dist/pipeline/open-archive.js';
 import { loadSquad } from '../dist/evaluation/load-squad.js';
+import { sliceSquadSet } from '../dist/evaluation/slice-squad-set.js';
 import { runSquadEval } from '../dist/evaluation/run-squad-eval.js';
 import { runHeldOutEval } from '../dist/evaluation/run-held-out-eval.js';
 
@@ -56,9 +57,7 @@ for (const file of positionals) {
     into.wrong += report.wrong * report.questions;
   };
   for (let start = 0; start < set.articles.length; start += passages) {
-    const articles = set.articles.slice(start, start + passages);
-    const ids = new Set(articles.map((article) => article.id));
-    const small = { articles, questions: set.questions.filter((question) => ids.has(question.articleId)), titles: [] };
+    const small = sliceSquadSet(set, start, passages);
     if (small.questions.length === 0) continue;
     const asked = await withArchive((archive) => runSquadEval(archive, small));
     sums.archives += 1;

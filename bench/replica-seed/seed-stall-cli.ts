@@ -10,6 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { latencyPercentiles } from '../../src/bench/latency-percentiles.js';
 
 const { values } = parseArgs({ options: { home: { type: 'string' }, 'database-url': { type: 'string' }, build: { type: 'string' }, out: { type: 'string' } } });
 if (!values.home || !values['database-url']) {
@@ -68,15 +69,14 @@ publishing = false;
 await searching;
 await archive.close();
 
-const sorted = [...latencies].sort((left, right) => left - right);
-const quantile = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const searches = latencyPercentiles(latencies);
 const round = (value: number): number => Math.round(value * 100) / 100;
 const report = {
   build,
   publish: { seconds: round(wall), copySeconds: result.copySeconds, megabytes: round(result.bytes / 1e6) },
   // When it ended, in seconds from the start: within `copySeconds`, the copies held the loop; after, storing them did.
   longestEventLoopGap: { ms: round(longestGap), endedAtSeconds: round(longestGapEndedAt / 1000) },
-  searchesDuring: { count: sorted.length, p50Ms: round(quantile(0.5)), p99Ms: round(quantile(0.99)), maxMs: round(sorted.at(-1) ?? 0) },
+  searchesDuring: { count: searches.count, p50Ms: searches.p50, p99Ms: searches.p99, maxMs: searches.max },
 };
 const text = `${JSON.stringify(report, null, 1)}\n`;
 if (values.out) fs.writeFileSync(values.out, text);

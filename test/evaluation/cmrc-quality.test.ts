@@ -4,7 +4,8 @@
 // retrieval, answers or abstention clearly worse fails here; `newsbot eval` reports the whole set.
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSquad, type SquadSet } from '../../src/evaluation/load-squad.js';
+import { loadSquad } from '../../src/evaluation/load-squad.js';
+import { sliceSquadSet } from '../../src/evaluation/slice-squad-set.js';
 import { runSquadEval } from '../../src/evaluation/run-squad-eval.js';
 import { runHeldOutEval } from '../../src/evaluation/run-held-out-eval.js';
 import { CMRC_DEV, temporaryHome } from '../helpers/run-cli.js';
@@ -13,19 +14,9 @@ import { openTestArchive } from '../helpers/open-test-archive.js';
 /** The first passages of the dev set, in file order, with their questions. */
 const PASSAGES = 250;
 
-function slice(set: SquadSet, passages: number): SquadSet {
-  const articles = set.articles.slice(0, passages);
-  const kept = new Set(articles.map((article) => article.id));
-  return {
-    articles,
-    questions: set.questions.filter((question) => kept.has(question.articleId)),
-    titles: set.titles.filter((title) => title.articleIds.every((id) => kept.has(id))),
-  };
-}
-
 describe('quality on the CMRC 2018 dev set (offline embedder)', () => {
   const homes: string[] = [];
-  const set = slice(loadSquad(CMRC_DEV), PASSAGES);
+  const set = sliceSquadSet(loadSquad(CMRC_DEV), 0, PASSAGES);
   afterAll(() => {
     for (const home of homes) fs.rmSync(home, { recursive: true, force: true });
   });
@@ -53,7 +44,7 @@ describe('quality on the CMRC 2018 dev set (offline embedder)', () => {
     let questions = 0;
     let containsGold = 0;
     for (let start = 0; start < 150; start += 3) {
-      const small = slice({ ...set, articles: set.articles.slice(start) }, 3);
+      const small = sliceSquadSet(set, start, 3);
       const home = temporaryHome();
       homes.push(home);
       const archive = await openTestArchive(home);
