@@ -54,6 +54,8 @@ export const EXTRACTIVE_DEFAULTS = {
 
 /** A unit that begins or ends in a function character (海在, 后立) is likelier a mis-cut than a word. */
 const GLUED_FUNCTION_CHARACTER = /^[在是后前的了和与及对从向把被为以]|[在是后前的了和与及对从向把被为以]$/;
+/** One Chinese character. */
+const ONE_HAN_CHARACTER = /^\p{Script=Han}$/u;
 
 /**
  * Answers with the archive's own sentences and `[n]` citations. Which sentence (and whether its next one too) and
@@ -164,7 +166,9 @@ export class ExtractiveAnswerer implements Answerer {
   private absentFromArchive(profile: QuestionProfile, weights: UnitWeights): Pick<QuestionEvidence, 'distinctiveAbsent' | 'weightAbsent'> {
     if (!this.options.documentFrequencies) return { distinctiveAbsent: 0, weightAbsent: 0 };
     const frequencies = this.options.documentFrequencies(profile.units.flatMap((unit) => unit.indexTerms));
-    const absent = profile.units.filter((unit) => unit.indexTerms.every((term) => (frequencies.get(term) ?? 0) === 0));
+    // A one-character word (赔 of 要赔, 桥) is mostly written inside a longer one the index keeps whole (赔偿, 大桥): its
+    // absence as a word of its own says nothing.
+    const absent = profile.units.filter((unit) => !ONE_HAN_CHARACTER.test(unit.text) && unit.indexTerms.every((term) => (frequencies.get(term) ?? 0) === 0));
     const distinctive = profile.units.filter((unit) => unit.distinctive && !GLUED_FUNCTION_CHARACTER.test(unit.text));
     const weightOf = (unit: QuestionUnit): number => weights.get(unit.text) ?? 1;
     const total = profile.units.reduce((sum, unit) => sum + weightOf(unit), 0);

@@ -132,6 +132,13 @@ const COPULA = /^(是|为|在|有|的|约|大约|大概|共|一共|总共|到底
 const DEMONSTRATIVE = /^(这|那|该|此|本|其)[个座家所位名条项种次年批些]?$/;
 /** A copula or preposition glued onto an unknown name before it (硕塞是, 戚务生在): the name is the word. */
 const TRAILING_COPULA = /^(\p{Script=Han}{2,}?)([是在被将])$/u;
+/**
+ * Auxiliaries that say whether or when something is done, not what (要赔, 将建, 能领): the verb after them is the word,
+ * kept even when it is one character, as a paraphrase (赔偿, 建成) holds it.
+ */
+const MODAL = /^(要|会|能|将|可|应|该|需|想|得|须|肯|应该|应当|需要|可以|能够|必须|将要|想要)$/;
+/** An auxiliary glued onto a one-character verb by jieba's guesser (将建, 能领). */
+const LEADING_MODAL = /^(要|会|能|将|可|应|该|需|想|得|须|肯)(\p{Script=Han})$/u;
 /** Particles that jieba's guesser glues onto the word before them (付了, 建成的). */
 const TRAILING_PARTICLE = /^(\p{Script=Han}+?)([了着过的地得])$/u;
 
@@ -149,6 +156,7 @@ export function analyzeQuestion(question: string): QuestionProfile {
   const hints: string[] = [];
   let lastUnit: QuestionUnit | null = null;
   let afterMarker = false;
+  let afterModal = false;
   let run = '';
   let runTag = '';
   const add = (written: string, role: QuestionUnit['role'], tag = ''): void => {
@@ -170,6 +178,8 @@ export function analyzeQuestion(question: string): QuestionProfile {
   const hasQuestionWord = words.some((tagged) => tagged.word === MARKER);
   for (const [index, tagged] of words.entries()) {
     const { word, tag } = tagged;
+    const followsModal = afterModal;
+    afterModal = false;
     if (word === MARKER) {
       flushRun();
       if (lastUnit) focus.add(lastUnit);
@@ -187,6 +197,17 @@ export function analyzeQuestion(question: string): QuestionProfile {
       // The verb left after the particle is kept even when it is one character (付): it is what was done.
       flushRun();
       add(glued[1], 'relation');
+      continue;
+    }
+    const modal = tag === 'x' ? LEADING_MODAL.exec(word) : null;
+    if (modal?.[2] || (followsModal && tag.startsWith('v') && [...word].length === 1)) {
+      flushRun();
+      add(modal?.[2] ?? word, 'relation');
+      continue;
+    }
+    if (MODAL.test(word)) {
+      flushRun();
+      afterModal = true;
       continue;
     }
     const attribute = ATTRIBUTE_WORDS.get(word);

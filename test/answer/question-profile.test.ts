@@ -11,6 +11,15 @@ describe('analyzeQuestion', () => {
     expect(units).toEqual(expect.arrayContaining(['张三', '去年', '房租']));
   });
 
+  it('drops an auxiliary before a verb and keeps the verb, even of one character', () => {
+    // 要 and 赔 come apart; the guesser glues 将建 and 能领: a paraphrase (赔偿, 建成) holds the verb, not the auxiliary.
+    expect(words('被告最终要赔多少钱？')).toEqual(['被告', '赔']);
+    expect(words('工程将建多少座桥？')).toEqual(['工程', '建', '桥']);
+    expect(words('市民能领多少补贴？')).toEqual(['市民', '领', '补贴']);
+    expect(words('公司应该赔偿多少？')).toEqual(['公司', '赔偿']);
+    expect(analyzeQuestion('被告最终要赔多少钱？').units.find((unit) => unit.text === '赔')?.role).toBe('relation');
+  });
+
   it('reads a question for another name as such, not as a why-question (称为什么 holds 为什么)', () => {
     expect(analyzeQuestion('这种药又被称为什么？').expects).toBe('alias');
     expect(analyzeQuestion('白鹭洲又叫什么？').expects).toBe('alias');
