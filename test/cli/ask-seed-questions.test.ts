@@ -85,18 +85,19 @@ describe('ask on the sample page (public seed questions)', () => {
   // Questions a reader would ask that the page does not answer: the story is there, the asked fact is not (澳维膜's
   // chairman, 苏明's wife, 渌口博物馆's opening hours). Written at stop 38 in one go, before any change: 1 of 24
   // refused. Since the answerability model is also fitted on questions whose fact was cut out of their passage
-  // (docs/how-it-works.md, "A fact left out of its story"): 4 of 24 (ru05, ru06, ru12, ru14). Most of the rest quote a
-  // sentence holding every word of the question but the answer (澳维膜的母公司叫什么名字 → 澳维膜…母公司IPO全局), which
-  // the answer step's word measures cannot tell from an answer.
+  // (docs/how-it-works.md, "A fact left out of its story"): 4 of 24 (ru05, ru06, ru12, ru14); since what the question
+  // asks about is cut with the fact (stop 40): 6 (ru02 and ru07 too). Most of the rest quote a sentence holding every
+  // word of the question but the answer (澳维膜的母公司叫什么名字 → 澳维膜…母公司IPO全局), which the answer step's word
+  // measures cannot tell from an answer.
   it('says so for some of the further questions the page does not answer', async () => {
     const questions = readJsonl(path.join(EVAL_DIR, 'reader-unanswerable.jsonl'));
     expect(questions.length).toBe(24);
     const answered = await askedWhere(questions, (result) => result.answered);
-    expect(questions.length - answered.length, answered.join('\n')).toBeGreaterThanOrEqual(4);
+    expect(questions.length - answered.length, answered.join('\n')).toBeGreaterThanOrEqual(6);
   }, 120_000);
 
   // A known miss of the fitted answer model (issue 21): the page never names 中车株洲所's chairman, yet a sentence
-  // about the company scores about 0.74 (0.80 before stop 38's fit). Expected to fail until the answerability model
+  // about the company scores about 0.72 (0.80 before stop 38's fit). Expected to fail until the answerability model
   // weighs a missing asked-about word (董事长) more; when it passes, this marker fails and should become a plain test.
   it.fails('says so when asked for a person the page never names', async () => {
     await refuses(unanswerable.find((question) => question.id === 'pu02')!);

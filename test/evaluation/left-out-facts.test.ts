@@ -53,6 +53,20 @@ describe('leftOutFacts', () => {
     expect(articles.filter((article) => article.id !== 'mayor')).toEqual(set.articles.filter((article) => article.id !== 'mayor'));
   });
 
+  it('cuts what the question asks about with its fact: a story that never says it, as a reader meets one', () => {
+    const bridge = {
+      id: 'bridge',
+      context: '青石镇的石桥建于清代。石桥全长八十米。老人说古时的石桥全长不足五十米。每到秋天，石桥上挤满游人。',
+      qas: [question('石桥全长多少米？', '八十米')],
+    };
+    const asked = path.join(home, 'asked.json');
+    fs.writeFileSync(asked, JSON.stringify({ data: [{ title: '青石镇', paragraphs: [plain('p0'), plain('p1'), bridge] }] }));
+    const { articles, questions } = leftOutFacts(loadSquad(asked));
+    // 全长 goes from the sentence without the gold too; 石桥, the subject, stays.
+    expect(articles.find((article) => article.id === 'bridge')!.paragraphs).toEqual(['青石镇的石桥建于清代。每到秋天，石桥上挤满游人。']);
+    expect([...questions].map((left) => left.question)).toEqual(['石桥全长多少米？']);
+  });
+
   it('touches none of the passages left out whole', () => {
     const passages = leftOutPassages(set);
     const { articles } = leftOutFacts(set);

@@ -107,7 +107,7 @@ export async function trainAnswerModel(options: TrainAnswerModelOptions): Promis
   const questions = fitRows.length;
   const fittedSets = [...new Set(fitRows.map((row) => row.set))];
   const model: AnswerModel = {
-    fittedOn: `${fittedSets.join(' + ')}: ${questions} questions, every 10th passage left out, the asked fact cut out of every 5th; fitted by npm run train:answers`,
+    fittedOn: `${fittedSets.join(' + ')}: ${questions} questions, every 10th passage left out, the asked fact and what the question asks about cut out of every 5th; fitted by npm run train:answers`,
     choice: models.choice,
     answerable: models.answerable,
     runnerUpRatio: models.runnerUpRatio,
