@@ -21,7 +21,7 @@ export const registerEvalCommand: RegisterCommand = (program, context) => {
     .option('--json', 'print one JSON object: { questions, retrieval: { hitAt1, hitAt5, mrr }, answer: { containsGold, answered, meanChars } }')
     .option(
       '--held-out',
-      'also measure abstention: leave every 10th passage out, and cut the asked fact out of every 5th from the third, and ask their questions (adds heldOut: { questions, answered, wrong, factLeftOut: { questions, answered, wrong } }; an answer holding the gold from another passage is right)',
+      'also measure abstention: leave every 10th passage out, and cut the asked fact and what the question asks about out of every 5th from the third, and ask their questions (adds heldOut: { questions, answered, wrong, factLeftOut: { questions, answered, wrong } }; an answer holding the gold from another passage is right)',
     )
     .option('--details <file>', 'write one JSON line per question (ranked passages, answer, answered, gold flags) to <file>')
     .action(async (file: string, options: { json?: boolean; heldOut?: boolean; details?: string }) => {
