@@ -136,9 +136,10 @@ const TRAILING_COPULA = /^(\p{Script=Han}{2,}?)([是在被将])$/u;
  * Auxiliaries that say whether or when something is done, not what (要赔, 将建, 能领): the verb after them is the word,
  * kept even when it is one character, as a paraphrase (赔偿, 建成) holds it.
  */
-const MODAL = /^(要|会|能|将|可|应|该|需|想|得|须|肯|应该|应当|需要|可以|能够|必须|将要|想要)$/;
+const ONE_CHARACTER_AUXILIARIES = '要会能将可应该需想得须肯';
+const MODAL = new Set([...ONE_CHARACTER_AUXILIARIES, '应该', '应当', '需要', '可以', '能够', '必须', '将要', '想要']);
 /** An auxiliary glued onto a one-character verb by jieba's guesser (将建, 能领). */
-const LEADING_MODAL = /^(要|会|能|将|可|应|该|需|想|得|须|肯)(\p{Script=Han})$/u;
+const LEADING_MODAL = new RegExp(`^[${ONE_CHARACTER_AUXILIARIES}](\\p{Script=Han})$`, 'u');
 /** Particles that jieba's guesser glues onto the word before them (付了, 建成的). */
 const TRAILING_PARTICLE = /^(\p{Script=Han}+?)([了着过的地得])$/u;
 
@@ -200,12 +201,12 @@ export function analyzeQuestion(question: string): QuestionProfile {
       continue;
     }
     const modal = tag === 'x' ? LEADING_MODAL.exec(word) : null;
-    if (modal?.[2] || (followsModal && tag.startsWith('v') && [...word].length === 1)) {
+    if (modal?.[1] || (followsModal && tag.startsWith('v') && [...word].length === 1)) {
       flushRun();
-      add(modal?.[2] ?? word, 'relation');
+      add(modal?.[1] ?? word, 'relation');
       continue;
     }
-    if (MODAL.test(word)) {
+    if (MODAL.has(word)) {
       flushRun();
       afterModal = true;
       continue;

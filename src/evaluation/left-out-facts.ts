@@ -4,7 +4,7 @@ import { goldMatcher } from './run-squad-eval.js';
 import { splitSentenceSpans } from '../text/split-sentences.js';
 import { normalizeForMatching } from '../text/normalize-text.js';
 import { analyzeQuestion } from '../answer/question-profile.js';
-import { matchUnit } from '../answer/match-unit.js';
+import { unitMatcher } from '../answer/match-unit.js';
 
 /** A set with some passages' asked facts cut out of them, and the questions those passages can no longer answer. */
 export interface FactsLeftOut {
@@ -38,10 +38,12 @@ export function leftOutFacts(set: SquadSet, wholeLeftOut: ReadonlySet<string> = 
     const holdsFirstGold = goldMatcher(first);
     // What the question asks about its subject (毕业, 大学 of 楼曾瑞毕业于哪个大学; not the title's 楼曾瑞) goes too.
     const title = normalizeForMatching(article.title);
-    const asked = analyzeQuestion(first.question).focus.filter((unit) => matchUnit(unit, title) < 1);
+    const asked = analyzeQuestion(first.question)
+      .focus.map(unitMatcher)
+      .filter((match) => match(title) < 1);
     const saysAsked = (sentence: string): boolean => {
       const folded = normalizeForMatching(sentence);
-      return asked.some((unit) => matchUnit(unit, folded) >= 1);
+      return asked.some((match) => match(folded) >= 1);
     };
     const sentences = splitSentenceSpans(article.paragraphs.join('\n')).map((span) => span.text);
     if (!sentences.some(holdsFirstGold)) return article;

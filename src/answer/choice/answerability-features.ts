@@ -88,7 +88,6 @@ export function answerabilityFeatures(
     choiceLogit: bound(best.logit),
     choiceShare: quotedMass / mass,
     articleShare: articleMass / mass,
-    passageMargin: first && second && first.score > 0 ? (first.score - second.score) / first.score : 1,
     articlesInTop3: new Set([first, second, third].filter((passage) => passage !== undefined).map((passage) => passage.articleId)).size / 3,
     distinctiveAbsent: evidence.distinctiveAbsent,
     weightAbsent: evidence.weightAbsent,
