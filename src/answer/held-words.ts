@@ -1,5 +1,6 @@
 import type { ExpectedAnswer } from './question-profile.js';
 import type { SharedRunMeter } from '../text/shared-run-meter.js';
+import { frameFit, type QuestionFrame } from './question-frame.js';
 
 /** How one sentence holds each of the question's words (by the question's unit index, each 0–1), and its asked-for fact. */
 export interface SentenceHolding {
@@ -15,6 +16,8 @@ export interface SentenceHolding {
   sharedRun: number;
   /** Whether it holds one of the question's hint words. */
   hint: boolean;
+  /** How much of the question's words around its question word it repeats around a gap (`frameFit`). */
+  frame: number;
   /** Whether it holds the asked-for kind of fact. */
   hasSlot: boolean;
   slotNearFocus: boolean;
@@ -33,6 +36,8 @@ export interface QuestionWeighing {
   /** The question's Chinese characters, each once. */
   characters: readonly string[];
   sharedRun: SharedRunMeter;
+  /** The question's words around its question word. */
+  frame: QuestionFrame | null;
   /** Characters of a shared run that count in full. */
   sharedRunSpan: number;
   expects: ExpectedAnswer;
@@ -49,11 +54,12 @@ export interface AskedWords {
 }
 
 /** What a folded sentence holds of the question's characters, runs and hints (the parts of `SentenceHolding` read from its text). */
-export function textHolding(folded: string, question: QuestionWeighing): Pick<SentenceHolding, 'characters' | 'sharedRun' | 'hint'> {
+export function textHolding(folded: string, question: QuestionWeighing): Pick<SentenceHolding, 'characters' | 'sharedRun' | 'hint' | 'frame'> {
   return {
     characters: Uint8Array.from(question.characters, (character) => (folded.includes(character) ? 1 : 0)),
     sharedRun: question.sharedRun.longestIn(folded),
     hint: question.hints.some((word) => folded.includes(word)),
+    frame: frameFit(folded, question.frame),
   };
 }
 
@@ -122,6 +128,7 @@ export function heldWordFeatures(held: readonly SentenceHolding[], question: Que
     slotNearAsked: held.some((sentence) => sentence.slotNearAsked) ? 1 : 0,
     characterOverlap: questionCharacters === 0 ? 0 : charactersHeld / questionCharacters,
     sharedRun: Math.min(1, held.reduce((longest, sentence) => Math.max(longest, sentence.sharedRun), 0) / question.sharedRunSpan),
+    frame: held.reduce((best, sentence) => Math.max(best, sentence.frame), 0),
   };
   if (question.expects !== null && held.some((sentence) => sentence.hasSlot)) features[`slot_${question.expects}`] = 1;
   return features;

@@ -106,6 +106,11 @@ const EXPECTATIONS: [RegExp, ExpectedAnswer][] = [
   [/^什么是|是什么[?？]?$|指什么|是指什么|什么意思/, 'definition'],
 ];
 
+/** Words that frame a question without asking anything of their own (请问, 吗): not where the asked fact stands. */
+const FRAMING_WORDS = new Set(['请问', '吗', '呢', '吧', '是否', '是不是', '有没有']);
+/** The question words that stand where the asked fact would (多少, 哪一年, 谁), longest first. */
+export const ASKING_WORDS: readonly string[] = QUESTION_WORDS.filter((word) => !FRAMING_WORDS.has(word));
+
 /** Units a counted answer comes in, longest first, as they follow 多少 or 几 (多少米, 几家, 多少万元). */
 const MEASURES =
   /(?:多少|几)(个百分点|平方米|平方公里|公里|公顷|万元|亿元|美元|千米|万人|亿|万|[个家户元件名位人次年月日号届项所座条台辆吨斤米岁倍层期批轮场部种类颗枚只头本首天周届])/;

@@ -9,6 +9,7 @@ import { EXPECTED_KINDS } from './expected-answer.js';
 import { unitMatcher } from './match-unit.js';
 import { ArticleMatches } from './article-matches.js';
 import { SharedRunMeter } from '../text/shared-run-meter.js';
+import { questionFrame } from './question-frame.js';
 import { heldWordFeatures, textHolding, type AskedWords, type QuestionWeighing, type SentenceHolding } from './held-words.js';
 
 /** A sentence of a retrieved passage, measured against the question; the fitted choice model turns the measures into a score. */
@@ -122,6 +123,7 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
     hints: profile.hints,
     characters: questionCharacters,
     sharedRun: new SharedRunMeter(questionText),
+    frame: options.translated ? null : questionFrame(questionText),
     sharedRunSpan: Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN)),
     expects: profile.expects,
     translated: options.translated === true,

@@ -12,6 +12,7 @@ export const CHOICE_FEATURES = [
   'chars',
   'characterOverlap',
   'sharedRun',
+  'frame',
   'askedCoverage',
   'askedCharacters',
   'slotNearAsked',
