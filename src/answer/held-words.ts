@@ -1,6 +1,7 @@
 import type { ExpectedAnswer } from './question-profile.js';
 import type { SharedRunMeter } from '../text/shared-run-meter.js';
 import { frameFit, type QuestionFrame } from './question-frame.js';
+import type { InOrderMeter } from '../text/in-order-meter.js';
 
 /** How one sentence holds each of the question's words (by the question's unit index, each 0–1), and its asked-for fact. */
 export interface SentenceHolding {
@@ -18,6 +19,8 @@ export interface SentenceHolding {
   hint: boolean;
   /** How much of the question's words around its question word it repeats around a gap (`frameFit`). */
   frame: number;
+  /** Characters of the question's words it holds in the question's order (`QuestionWeighing.inOrder`). */
+  inOrder: number;
   /** Whether it holds the asked-for kind of fact. */
   hasSlot: boolean;
   slotNearFocus: boolean;
@@ -38,6 +41,9 @@ export interface QuestionWeighing {
   sharedRun: SharedRunMeter;
   /** The question's words around its question word. */
   frame: QuestionFrame | null;
+  /** The question without its question words and punctuation, measured in order against a text, and its length. */
+  inOrder: InOrderMeter;
+  inOrderSpan: number;
   /** Characters of a shared run that count in full. */
   sharedRunSpan: number;
   expects: ExpectedAnswer;
@@ -54,12 +60,13 @@ export interface AskedWords {
 }
 
 /** What a folded sentence holds of the question's characters, runs and hints (the parts of `SentenceHolding` read from its text). */
-export function textHolding(folded: string, question: QuestionWeighing): Pick<SentenceHolding, 'characters' | 'sharedRun' | 'hint' | 'frame'> {
+export function textHolding(folded: string, question: QuestionWeighing): Pick<SentenceHolding, 'characters' | 'sharedRun' | 'hint' | 'frame' | 'inOrder'> {
   return {
     characters: Uint8Array.from(question.characters, (character) => (folded.includes(character) ? 1 : 0)),
     sharedRun: question.sharedRun.longestIn(folded),
     hint: question.hints.some((word) => folded.includes(word)),
     frame: frameFit(folded, question.frame),
+    inOrder: question.inOrder.heldIn(folded),
   };
 }
 
@@ -129,6 +136,7 @@ export function heldWordFeatures(held: readonly SentenceHolding[], question: Que
     characterOverlap: questionCharacters === 0 ? 0 : charactersHeld / questionCharacters,
     sharedRun: Math.min(1, held.reduce((longest, sentence) => Math.max(longest, sentence.sharedRun), 0) / question.sharedRunSpan),
     frame: held.reduce((best, sentence) => Math.max(best, sentence.frame), 0),
+    inOrder: Math.min(1, held.reduce((best, sentence) => Math.max(best, sentence.inOrder), 0) / question.inOrderSpan),
   };
   if (question.expects !== null && held.some((sentence) => sentence.hasSlot)) features[`slot_${question.expects}`] = 1;
   return features;

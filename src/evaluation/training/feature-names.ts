@@ -13,6 +13,7 @@ export const CHOICE_FEATURES = [
   'characterOverlap',
   'sharedRun',
   'frame',
+  'inOrder',
   'askedCoverage',
   'askedCharacters',
   'slotNearAsked',
