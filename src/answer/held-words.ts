@@ -41,7 +41,7 @@ export interface QuestionWeighing {
   sharedRun: SharedRunMeter;
   /** The question's words around its question word. */
   frame: QuestionFrame | null;
-  /** The question without its question words and punctuation, measured in order against a text, and its length. */
+  /** The question's own characters (no question words, punctuation, particles or copulas), measured in order against a text, and their count. */
   inOrder: InOrderMeter;
   inOrderSpan: number;
   /** Characters of a shared run that count in full. */

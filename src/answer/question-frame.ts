@@ -84,7 +84,7 @@ function endsOf(text: string, part: string): number[] {
   return ends;
 }
 
-/** The question's own words: without its question words, framing words and punctuation (苏明减肥前体重是公斤 of 请问苏明减肥前体重是多少公斤？). */
+/** The question without its question words, framing words and punctuation (苏明减肥前体重是公斤 of 请问苏明减肥前体重是多少公斤？). */
 export function questionWithoutAsking(foldedQuestion: string): string {
   let text = foldedQuestion.replace(LEADING_FRAMING, '').replace(TRAILING_FRAMING, '');
   for (const word of ASKING_WORDS) text = text.split(word).join('');
