@@ -41,9 +41,8 @@ export interface QuestionWeighing {
   sharedRun: SharedRunMeter;
   /** The question's words around its question word. */
   frame: QuestionFrame | null;
-  /** The question's own characters (no question words, punctuation, particles or copulas), measured in order against a text, and their count. */
+  /** The question's own characters (`questionOwnCharacters`), measured in order against a text. */
   inOrder: InOrderMeter;
-  inOrderSpan: number;
   /** Characters of a shared run that count in full. */
   sharedRunSpan: number;
   expects: ExpectedAnswer;
@@ -136,7 +135,7 @@ export function heldWordFeatures(held: readonly SentenceHolding[], question: Que
     characterOverlap: questionCharacters === 0 ? 0 : charactersHeld / questionCharacters,
     sharedRun: Math.min(1, held.reduce((longest, sentence) => Math.max(longest, sentence.sharedRun), 0) / question.sharedRunSpan),
     frame: held.reduce((best, sentence) => Math.max(best, sentence.frame), 0),
-    inOrder: Math.min(1, held.reduce((best, sentence) => Math.max(best, sentence.inOrder), 0) / question.inOrderSpan),
+    inOrder: Math.min(1, held.reduce((best, sentence) => Math.max(best, sentence.inOrder), 0) / Math.max(1, question.inOrder.length)),
   };
   if (question.expects !== null && held.some((sentence) => sentence.hasSlot)) features[`slot_${question.expects}`] = 1;
   return features;

@@ -84,9 +84,15 @@ function endsOf(text: string, part: string): number[] {
   return ends;
 }
 
-/** The question without its question words, framing words and punctuation (苏明减肥前体重是公斤 of 请问苏明减肥前体重是多少公斤？). */
-export function questionWithoutAsking(foldedQuestion: string): string {
+/** Particles, copulas and prepositions any long sentence holds somewhere: not what a question says. */
+const EVERYWHERE_CHARACTERS = /[的是了在有和与及也都就还被把将对为以于之而其这那个地得着过]/gu;
+
+/**
+ * The question's own characters in its order: without its question words, framing words, punctuation, and the
+ * particles and copulas a long sentence holds anywhere (苏明减肥前体重公斤 of 请问苏明减肥前体重是多少公斤？).
+ */
+export function questionOwnCharacters(foldedQuestion: string): string {
   let text = foldedQuestion.replace(LEADING_FRAMING, '').replace(TRAILING_FRAMING, '');
   for (const word of ASKING_WORDS) text = text.split(word).join('');
-  return text.replace(/[^\p{L}\p{N}]/gu, '');
+  return text.replace(/[^\p{L}\p{N}]/gu, '').replace(EVERYWHERE_CHARACTERS, '');
 }

@@ -9,7 +9,7 @@ import { EXPECTED_KINDS } from './expected-answer.js';
 import { unitMatcher } from './match-unit.js';
 import { ArticleMatches } from './article-matches.js';
 import { SharedRunMeter } from '../text/shared-run-meter.js';
-import { questionFrame, questionWithoutAsking } from './question-frame.js';
+import { questionFrame, questionOwnCharacters } from './question-frame.js';
 import { InOrderMeter } from '../text/in-order-meter.js';
 import { heldWordFeatures, textHolding, type AskedWords, type QuestionWeighing, type SentenceHolding } from './held-words.js';
 
@@ -60,8 +60,6 @@ const SLOT_REACH = 16;
 /** A question's run of words repeated in a sentence counts in full from this many characters on (a clause's length). */
 const SHARED_RUN_SPAN = 8;
 const HAN_CHARACTER = /\p{Script=Han}/u;
-/** Particles, copulas and prepositions any long sentence holds somewhere: not what a question says. */
-const EVERYWHERE_CHARACTERS = /[的是了在有和与及也都就还被把将对为以于之而其这那个地得着过]/gu;
 
 export interface ScoreSentencesOptions {
   /** Full text of an article, for words the question shares with the article but not the passage. */
@@ -118,9 +116,6 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
   const distinctive = units.flatMap((unit, index) => (unit.distinctive ? [index] : []));
   // The question's subject: its first noun or name (苏明 of 苏明在哪家医院减重).
   const subject = units.findIndex((unit) => unit.role === 'topic');
-  // The question's characters in its order, without its question words and the particles and copulas a long sentence
-  // holds anywhere (的, 是, 了…).
-  const questionWords = questionWithoutAsking(questionText).replace(EVERYWHERE_CHARACTERS, '');
   const weighing: QuestionWeighing = {
     unitWeight,
     totalWeight,
@@ -130,8 +125,7 @@ export function sentenceScorer(profile: QuestionProfile, weights: UnitWeights, o
     characters: questionCharacters,
     sharedRun: new SharedRunMeter(questionText),
     frame: options.translated ? null : questionFrame(questionText),
-    inOrder: new InOrderMeter(questionWords),
-    inOrderSpan: Math.max(1, questionWords.length),
+    inOrder: new InOrderMeter(questionOwnCharacters(questionText)),
     sharedRunSpan: Math.max(1, Math.min(questionText.length, SHARED_RUN_SPAN)),
     expects: profile.expects,
     translated: options.translated === true,

@@ -7,6 +7,11 @@ export class InOrderMeter {
 
   constructor(private readonly fixed: string) {}
 
+  /** Characters (UTF-16 code units) of the fixed text: the most any text can hold. */
+  get length(): number {
+    return this.fixed.length;
+  }
+
   /** Characters (UTF-16 code units) of the fixed text that `text` holds in order. */
   heldIn(text: string): number {
     const width = this.fixed.length + 1;
