@@ -9,6 +9,7 @@ import { FakeBotApi } from '../fake-bot-api.js';
 import { TEST_BOT_TOKEN } from '../harness.js';
 import { findFreePort } from '../support/free-port.js';
 import { killProcess, runNewsbot, startWorker, type WorkerProcess } from '../support/worker-process.js';
+import { zoneAtNoon } from '../support/zone-at-noon.js';
 
 const SECRET = 'follow_webhook-secret';
 const HOOK_PATH = '/telegram/updates';
@@ -55,7 +56,8 @@ export class FollowScenario {
       WEBHOOK_URL: `https://bot.example.org${HOOK_PATH}`,
       WEBHOOK_SECRET: SECRET,
       QUESTION_LOG_SECRET: 'question-log-secret-of-the-follow-test',
-      DIGEST_TIMEZONE: 'UTC',
+      // The daily cap counts today in this zone: no midnight falls within the scenario's minutes.
+      DIGEST_TIMEZONE: zoneAtNoon(),
       FOLLOW_POLL_SECONDS: '2',
       ...extra,
     });
