@@ -88,18 +88,20 @@ describe('ask on the sample page (public seed questions)', () => {
   // (docs/how-it-works.md, "A fact left out of its story"): 4 of 24 (ru05, ru06, ru12, ru14); since what the question
   // asks about is cut with the fact (stop 40): 6 (ru02 and ru07 too). Since the choice reads the question's characters
   // in order (stop 41): 5 (ru13 now refused; ru07 and ru12, refused at stop 40 near the threshold, answered again).
+  // Since the answerability model reads the best answer's characters as well (stop 42): 7 (ru12 and ru15 too).
   // Most of the rest quote a sentence holding every word of the question but the answer (澳维膜的母公司叫什么名字 →
   // 澳维膜…母公司IPO全局), which the answer step's word measures cannot tell from an answer.
   it('says so for some of the further questions the page does not answer', async () => {
     const questions = readJsonl(path.join(EVAL_DIR, 'reader-unanswerable.jsonl'));
     expect(questions.length).toBe(24);
     const answered = await askedWhere(questions, (result) => result.answered);
-    expect(questions.length - answered.length, answered.join('\n')).toBeGreaterThanOrEqual(5);
+    expect(questions.length - answered.length, answered.join('\n')).toBeGreaterThanOrEqual(7);
   }, 120_000);
 
   // A known miss of the fitted answer model (issue 21): the page never names 中车株洲所's chairman, yet a sentence
-  // about the company scores about 0.72 (0.80 before stop 38's fit). Expected to fail until the answerability model
-  // weighs a missing asked-about word (董事长) more; when it passes, this marker fails and should become a plain test.
+  // about the company scores about 0.74 (0.80 before stop 38's fit, 0.72 at stop 41). Expected to fail until the
+  // answerability model weighs a missing asked-about word (董事长) more; when it passes, this marker fails and should
+  // become a plain test.
   it.fails('says so when asked for a person the page never names', async () => {
     await refuses(unanswerable.find((question) => question.id === 'pu02')!);
   });

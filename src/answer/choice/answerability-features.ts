@@ -26,7 +26,10 @@ export interface QuestionEvidence {
 /** How well a candidate holds the question's words: in the sentence, around it, in its article, and what is missing. */
 export const HOLDING_FEATURES = ['coverage', 'context', 'articleContext', 'plainCoverage', 'gapShare', 'missingShare', 'focus'] as const;
 
-/** Features of the chosen candidate copied as they are: how well it holds the question, where it was found. */
+/**
+ * Features of the chosen candidate copied as they are: how well it holds the question (by words, and by characters
+ * whatever the segmenter made of them), where it was found.
+ */
 export const CARRIED_FEATURES = [
   ...HOLDING_FEATURES,
   'slotNearFocus',
@@ -37,6 +40,8 @@ export const CARRIED_FEATURES = [
   'distinctiveMissing',
   'askedCoverage',
   'focusFound',
+  'characterOverlap',
+  'sharedRun',
 ] as const;
 /** Bound on the log-odds read as features, so one extreme question does not dominate the fit. */
 const LOGIT_BOUND = 10;
