@@ -17,7 +17,7 @@ export interface TransformersEmbedderOptions extends TransformersModelOptions {
    * sentence-transformers files say (`readSentenceTransformersProfile`) over `DEFAULT_MODEL_PROFILE`.
    */
   profile?: ModelProfile;
-  /** Texts per model call (EMBEDDING_BATCH_SIZE). Default null: the profile's `maxBatchSize`. */
+  /** Texts per model call (EMBEDDING_BATCH_SIZE). Default null: the profile's `textsPerCall`. */
   batchSize?: number | null;
 }
 
@@ -36,13 +36,15 @@ interface LoadedModel extends PretrainedModel {
 export class TransformersEmbedder implements Embedder {
   readonly model: string;
   readonly revision: string;
+  /** Texts a caller may hand over at once; they go to the model `textsPerCall` at a time. */
   readonly maxBatchSize: number;
+  readonly textsPerCall: number;
   /** A bound for callers cutting text; the model itself truncates by tokens. */
   readonly maxInputChars: number;
   /**
    * 1: onnxruntime-node (1.14, under transformers.js 2.17) runs a batch synchronously on the main
    * thread and already spreads it over the cores with its intra-op threads, so a second call at the
-   * same time would only wait for the first; larger batches are the way to more throughput.
+   * same time would only wait for the first.
    */
   readonly maxConcurrency = 1;
   readonly semantic = true;
@@ -69,7 +71,8 @@ export class TransformersEmbedder implements Embedder {
     this.cacheDir = options.cacheDir;
     this.downloadTimeoutMs = options.downloadTimeoutMs;
     const limits = this.knownProfile ?? DEFAULT_MODEL_PROFILE;
-    this.maxBatchSize = options.batchSize ?? limits.maxBatchSize;
+    this.textsPerCall = options.batchSize ?? limits.textsPerCall;
+    this.maxBatchSize = Math.max(limits.maxBatchSize, this.textsPerCall);
     this.threads = options.threads ?? null;
     this.maxInputChars = limits.maxInputChars;
   }
@@ -120,7 +123,11 @@ export class TransformersEmbedder implements Embedder {
     // Loading may have taken minutes (a download): the caller may have given up meanwhile. The
     // load itself is shared with other callers, so it is not cut short for this one.
     signal?.throwIfAborted();
-    const vectors = await this.run(loaded, texts, kind);
+    const vectors: Float32Array[] = [];
+    for (let start = 0; start < texts.length; start += this.textsPerCall) {
+      if (start > 0) signal?.throwIfAborted();
+      vectors.push(...(await this.run(loaded, texts.slice(start, start + this.textsPerCall), kind)));
+    }
     const width = vectors[0]?.length ?? 0;
     if (width !== this.dimensions) throw new Error(`embedding model "${this.model}" returned ${width} dimensions, expected ${this.dimensions}`);
     return vectors;

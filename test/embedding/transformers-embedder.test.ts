@@ -43,6 +43,7 @@ describe('TransformersEmbedder on a tiny local model', () => {
     expect(embedder.dimensions).toBe(32);
     expect(embedder.semantic).toBe(true);
     expect(embedder.maxBatchSize).toBe(DEFAULT_MODEL_PROFILE.maxBatchSize);
+    expect(embedder.textsPerCall).toBe(DEFAULT_MODEL_PROFILE.textsPerCall);
     expect(embedder.id).toMatch(new RegExp(`^${TINY_MODEL_ID}@main:quantized:cls:query-[0-9a-f]{8}$`));
   });
 
@@ -55,13 +56,15 @@ describe('TransformersEmbedder on a tiny local model', () => {
     expect(cosine(passage!, question!)).toBeGreaterThan(cosine(passage!, unrelated!) + 0.1);
   });
 
-  it('gives a batch the same vectors as one text at a time', async () => {
-    const texts = ['株洲', '株洲市今年一季度地区生产总值同比增长5.8%，GDP 增速居全省前列。', '湘江风光带', 'railway 2025'];
-    const batch = await embedder.embed(texts, 'query');
-    for (const [index, text] of texts.entries()) {
-      const [alone] = await embedder.embed([text], 'query');
-      expectSameVector(batch[index], alone);
-    }
+  it('gives texts padded together in one model call the same vectors as one text a call', async () => {
+    const texts = ['株洲', '株洲市今年一季度地区生产总值同比增长5.8%，GDP 增速居全省前列。', '湘江风光带', 'railway 2025', '中车株洲所'];
+    const together = tinyEmbedder(cache, { batchSize: 4 });
+    expect({ textsPerCall: together.textsPerCall, maxBatchSize: together.maxBatchSize }).toEqual({ textsPerCall: 4, maxBatchSize: DEFAULT_MODEL_PROFILE.maxBatchSize });
+    const padded = await together.embed(texts, 'query');
+    const oneByOne = await embedder.embed(texts, 'query');
+    expect(padded).toHaveLength(texts.length);
+    for (const [index, vector] of oneByOne.entries()) expectSameVector(padded[index], vector);
+    expect(tinyEmbedder(cache, { batchSize: 64 }).maxBatchSize).toBe(64);
   });
 
   it('prefixes the query instruction to questions only', async () => {
