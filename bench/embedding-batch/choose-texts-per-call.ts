@@ -8,16 +8,12 @@ export interface TextsPerCallTrial {
 }
 
 /**
- * The texts per model call that embed fastest: for the given precision, the call size with the highest median
- * chunks/s at each thread count, and of those the one that wins at most thread counts (the smaller size on a tie).
+ * The texts per model call that embed fastest where an archive is embedded: one onnxruntime thread per process, one
+ * process per core (the most chunks per core; docs/performance.md). Of the given precision's trials at that thread
+ * count, the size with the highest median chunks/s (the smaller size on a tie).
  */
-export function chooseTextsPerCall(trials: readonly TextsPerCallTrial[], precision: string): number {
-  const ofPrecision = trials.filter((trial) => trial.precision === precision);
-  if (ofPrecision.length === 0) throw new Error(`no trials at precision "${precision}"`);
-  const wins = new Map<number, number>();
-  for (const threads of new Set(ofPrecision.map((trial) => trial.threads))) {
-    const fastest = ofPrecision.filter((trial) => trial.threads === threads).reduce((best, trial) => (trial.median > best.median ? trial : best));
-    wins.set(fastest.textsPerCall, (wins.get(fastest.textsPerCall) ?? 0) + 1);
-  }
-  return [...wins.entries()].sort(([leftSize, leftWins], [rightSize, rightWins]) => rightWins - leftWins || leftSize - rightSize)[0]![0];
+export function chooseTextsPerCall(trials: readonly TextsPerCallTrial[], precision: string, threads = 1): number {
+  const candidates = trials.filter((trial) => trial.precision === precision && trial.threads === threads);
+  if (candidates.length === 0) throw new Error(`no trials at precision "${precision}" with ${threads} thread(s)`);
+  return candidates.reduce((best, trial) => (trial.median > best.median || (trial.median === best.median && trial.textsPerCall < best.textsPerCall) ? trial : best)).textsPerCall;
 }

@@ -2,7 +2,7 @@
 // shape (docs/performance.md, "Texts per model call"). Run from the project folder on a machine of its own:
 //   npm run bench:embedding-batch -- [--sample 96] [--repeats 5] [--sizes 1,2,4,8,16,32] [--out bench/embedding-batch.json]
 // Every setting embeds the same chunks, the settings taking turns within each repeat; the choice (the profile's
-// `textsPerCall`) is the fastest median on the default precision.
+// `textsPerCall`) is the fastest median on the default precision at one thread per process.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,7 +71,10 @@ try {
       runs[`${precision} ${result.threads} ${result.batchSize}`] = result.chunksPerSecond;
     }
   }
-  const chosen = Object.fromEntries(precisions.map((precision) => [precision, chooseTextsPerCall(trials, precision)]));
+  const chosen = {
+    ...Object.fromEntries(precisions.map((precision) => [precision, chooseTextsPerCall(trials, precision)])),
+    ...(threads.includes(2) ? { quantizedTwoThreads: chooseTextsPerCall(trials, 'quantized', 2) } : {}),
+  };
   const report = {
     formatVersion: 1,
     startedAt,

@@ -275,7 +275,7 @@ export interface Config {
   readonly embeddingRevision: string;
   /** EMBEDDING_THREADS: onnxruntime intra-op threads per model; null leaves onnxruntime's default (one per core). */
   readonly embeddingThreads: number | null;
-  /** EMBEDDING_BATCH_SIZE: texts per model call; null keeps the profile's (1: one text a call, the fastest measured on a CPU). */
+  /** EMBEDDING_BATCH_SIZE: texts per model call; null keeps the profile's (1: one text a call embeds fastest with one onnxruntime thread). */
   readonly embeddingBatchSize: number | null;
   /** EMBEDDING_QUERY_CACHE: query vectors a model-backed embedder remembers (exact question text); 0 = no cache. */
   readonly embeddingQueryCache: number;

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { TokenizerLike } from './encode-texts.js';
 import { describeModelFailure } from './describe-model-failure.js';
 import { ensureModelFiles } from './ensure-model-files.js';
 import { importTransformers, type TransformersModule } from './import-transformers.js';
 import { modelCacheFolder } from './model-cache-folder.js';
+import { MODEL_FILES } from './model-files.js';
 import { ModelUnavailableError, type ModelRole } from './model-unavailable-error.js';
 import { TRANSFORMERS_MODEL_DEFAULTS, type TransformersModelOptions } from './transformers-model-options.js';
 import { withSessionOptions } from './with-session-options.js';
@@ -86,7 +88,8 @@ export async function loadPretrainedModel(options: LoadPretrainedModelOptions): 
     const threads = options.threads ?? null;
     const sessionOptions = threads === null ? {} : { intraOpNumThreads: threads };
     const modelClass = options.head === 'encoder' ? AutoModel : AutoModelForSequenceClassification;
-    const model = (await withSessionOptions(sessionOptions, () =>
+    const modelFile = path.join(modelDir, MODEL_FILES.weights[precision]);
+    const model = (await withSessionOptions({ options: sessionOptions, modelFile }, () =>
       modelClass.from_pretrained(folder, { quantized: precision === 'quantized', local_files_only: true }),
     )) as unknown as PretrainedModel['run'];
     return { tokenizer, run: (inputs) => model(inputs), precision, modelDir, createTensor: (values, dims) => new Tensor('int64', values, dims) };

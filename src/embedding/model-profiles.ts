@@ -15,8 +15,10 @@ export interface ModelProfile {
   maxBatchSize: number;
   /**
    * Texts per model call: 1, as measured (`npm run bench:embedding-batch`, docs/performance.md). A call pads its texts
-   * to the longest and attends over every position of each, so on a CPU one text a call embeds a 400-character chunk
-   * faster than any batch: about a quarter faster than 32 on the bge-small-zh shape, in int8 and float32 alike.
+   * to the longest and attends over every position of each, so on a CPU one text a call embeds 400-character chunks
+   * fastest with one onnxruntime thread, the setting an archive is embedded with (one process per core): a third
+   * faster than 32 texts a call (int8, bge-small-zh's shape); with two threads a whole ingest took as long with 1 as
+   * with 4.
    */
   textsPerCall: number;
 }

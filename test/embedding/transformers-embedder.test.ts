@@ -67,6 +67,15 @@ describe('TransformersEmbedder on a tiny local model', () => {
     expect(tinyEmbedder(cache, { batchSize: 64 }).maxBatchSize).toBe(64);
   });
 
+  it('gives the same vectors with its threads set, its session then created from the model file', async () => {
+    const texts = ['株洲市今年一季度地区生产总值同比增长5.8%', '湘江风光带'];
+    const threaded = tinyEmbedder(cache, { threads: 1 });
+    const [first, second] = await threaded.embed(texts, 'passage');
+    const [expectedFirst, expectedSecond] = await embedder.embed(texts, 'passage');
+    expectSameVector(first, expectedFirst);
+    expectSameVector(second, expectedSecond);
+  });
+
   it('prefixes the query instruction to questions only', async () => {
     const question = '株洲位列小巨人城市榜单第几位？';
     const [asQuery] = await embedder.embed([question], 'query');

@@ -16,14 +16,16 @@ describe('the texts per model call in use', () => {
 describe('chooseTextsPerCall', () => {
   const trial = (threads: number, textsPerCall: number, median: number, precision = 'quantized'): TextsPerCallTrial => ({ precision, threads, textsPerCall, median });
 
-  it('takes the size that is fastest at most thread counts, on the precision asked', () => {
-    const trials = [trial(1, 1, 30), trial(1, 8, 31), trial(2, 1, 33), trial(2, 8, 29), trial(4, 1, 35), trial(4, 8, 30), trial(1, 32, 90, 'full')];
+  it('takes the fastest size at one thread per process, on the precision asked', () => {
+    const trials = [trial(1, 1, 40), trial(1, 2, 38), trial(1, 8, 30), trial(2, 1, 45), trial(2, 4, 57), trial(1, 32, 90, 'full')];
     expect(chooseTextsPerCall(trials, 'quantized')).toBe(1);
+    expect(chooseTextsPerCall(trials, 'quantized', 2)).toBe(4);
     expect(chooseTextsPerCall(trials, 'full')).toBe(32);
   });
 
-  it('takes the smaller size when two win as often, and refuses a precision it has no trials of', () => {
-    expect(chooseTextsPerCall([trial(1, 4, 30), trial(1, 16, 20), trial(2, 4, 20), trial(2, 16, 30)], 'quantized')).toBe(4);
+  it('takes the smaller size on a tie, and refuses a setting it has no trials of', () => {
+    expect(chooseTextsPerCall([trial(1, 16, 30), trial(1, 4, 30)], 'quantized')).toBe(4);
     expect(() => chooseTextsPerCall([trial(1, 4, 30)], 'full')).toThrow(/no trials/);
+    expect(() => chooseTextsPerCall([trial(1, 4, 30)], 'quantized', 2)).toThrow(/no trials/);
   });
 });
