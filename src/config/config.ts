@@ -273,7 +273,7 @@ export interface Config {
   readonly modelToken: string | null;
   readonly embeddingPrecision: 'auto' | 'quantized' | 'full';
   readonly embeddingRevision: string;
-  /** EMBEDDING_THREADS: onnxruntime intra-op threads per model; null leaves onnxruntime's default (one per core). */
+  /** EMBEDDING_THREADS: onnxruntime intra-op threads per model; null leaves onnxruntime's own choice. */
   readonly embeddingThreads: number | null;
   /** EMBEDDING_BATCH_SIZE: texts per model call; null keeps the profile's (1: one text a call embeds fastest with one onnxruntime thread). */
   readonly embeddingBatchSize: number | null;
