@@ -9,6 +9,7 @@ import { DEFAULT_MODEL_PROFILE, MODEL_PROFILES, type ModelProfile } from './mode
 import { ModelUnavailableError } from './model-unavailable-error.js';
 import { poolEmbeddings } from './pool-embeddings.js';
 import { readSentenceTransformersProfile } from './read-sentence-transformers-profile.js';
+import { runInSlices } from './run-in-slices.js';
 import { TRANSFORMERS_MODEL_DEFAULTS, type TransformersModelOptions } from './transformers-model-options.js';
 
 export interface TransformersEmbedderOptions extends TransformersModelOptions {
@@ -123,11 +124,7 @@ export class TransformersEmbedder implements Embedder {
     // Loading may have taken minutes (a download): the caller may have given up meanwhile. The
     // load itself is shared with other callers, so it is not cut short for this one.
     signal?.throwIfAborted();
-    const vectors: Float32Array[] = [];
-    for (let start = 0; start < texts.length; start += this.textsPerCall) {
-      if (start > 0) signal?.throwIfAborted();
-      vectors.push(...(await this.run(loaded, texts.slice(start, start + this.textsPerCall), kind)));
-    }
+    const vectors = await runInSlices(texts, this.textsPerCall, (slice) => this.run(loaded, slice, kind), signal);
     const width = vectors[0]?.length ?? 0;
     if (width !== this.dimensions) throw new Error(`embedding model "${this.model}" returned ${width} dimensions, expected ${this.dimensions}`);
     return vectors;

@@ -4,6 +4,7 @@ import { modelCacheFolder } from './model-cache-folder.js';
 import type { ModelPrecision } from './model-files.js';
 import { ModelUnavailableError } from './model-unavailable-error.js';
 import type { RerankOptions, Reranker } from './reranker.js';
+import { runInSlices } from './run-in-slices.js';
 import { TRANSFORMERS_MODEL_DEFAULTS, type TransformersModelOptions } from './transformers-model-options.js';
 
 export interface TransformersRerankerOptions extends TransformersModelOptions {
@@ -82,12 +83,7 @@ export class TransformersReranker implements Reranker {
     const loaded = await this.loadedModel();
     // The load is shared with other callers, so it is not cut short for this one; its result may come too late.
     signal?.throwIfAborted();
-    const scores: number[] = [];
-    for (let start = 0; start < texts.length; start += this.textsPerCall) {
-      if (start > 0) signal?.throwIfAborted();
-      scores.push(...(await this.run(loaded, query, texts.slice(start, start + this.textsPerCall))));
-    }
-    return scores;
+    return runInSlices(texts, this.textsPerCall, (slice) => this.run(loaded, query, slice), signal);
   }
 
   private async run(loaded: PretrainedModel, query: string, texts: readonly string[]): Promise<number[]> {
