@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransformersEmbedder } from '../../../src/embedding/transformers-embedder.js';
+import { DEFAULT_MODEL_PROFILE } from '../../../src/embedding/model-profiles.js';
 import { BGE_SMALL_ZH_SHAPE, type BertShape } from '../../../bench/bge-shaped-model/bert-shape.js';
 import { BGE_SHAPED_MODEL_ID, bertParameters, writeBgeShapedModel } from '../../../bench/bge-shaped-model/write-bge-shaped-model.js';
 import { SAMPLE_PAGE } from '../../helpers/run-cli.js';
@@ -37,7 +38,7 @@ describe('writeBgeShapedModel', () => {
     const embedder = new TransformersEmbedder({ model: BGE_SHAPED_MODEL_ID, cacheDir, downloadTimeoutMs: 1000, offline: true, threads: 1, batchSize: 4, precision: 'full' });
     await embedder.load();
     expect(embedder.dimensions).toBe(TINY_SHAPE.hiddenSize);
-    expect(embedder.maxBatchSize).toBe(4);
+    expect({ textsPerCall: embedder.textsPerCall, maxBatchSize: embedder.maxBatchSize }).toEqual({ textsPerCall: 4, maxBatchSize: DEFAULT_MODEL_PROFILE.maxBatchSize });
     const short = '株洲日报';
     const long = PAGE.slice(0, 200);
     const [alone] = await embedder.embed([short], 'passage');
@@ -50,7 +51,12 @@ describe('writeBgeShapedModel', () => {
     }
     // The attention mask keeps the padded positions out: the short text's vector is the same alone or padded to the long one.
     for (const [index, value] of alone!.entries()) expect(batch[0]![index]).toBeCloseTo(value, 4);
-    await expect(embedder.embed(['一', '二', '三', '四', '五'], 'passage')).rejects.toThrow(RangeError);
+    await expect(
+      embedder.embed(
+        Array.from({ length: DEFAULT_MODEL_PROFILE.maxBatchSize + 1 }, () => '一'),
+        'passage',
+      ),
+    ).rejects.toThrow(RangeError);
   });
 
   it("writes an int8 model_quantized.onnx that computes the float32 model's vectors, rounded", async () => {
