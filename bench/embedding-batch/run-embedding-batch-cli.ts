@@ -12,25 +12,18 @@ import { generateBenchCorpus, recordArticle } from '../../src/bench/bench-corpus
 import { loadBenchText } from '../../src/bench/bench-text.js';
 import { machineInfo } from '../../src/bench/machine-info.js';
 import { BGE_SHAPED_MODEL_ID, writeBgeShapedModel } from '../bge-shaped-model/write-bge-shaped-model.js';
+import { positiveIntegerOption } from '../ask-path/positive-integer-option.js';
 import { measureBatchThreads } from '../embedding-workers/measure-batch-threads.js';
 import { chooseTextsPerCall, type TextsPerCallTrial } from './choose-texts-per-call.js';
 
 const { values } = parseArgs({
   options: { sample: { type: 'string' }, repeats: { type: 'string' }, sizes: { type: 'string' }, threads: { type: 'string' }, out: { type: 'string' } },
 });
-const counts = (value: string | undefined, fallback: string): number[] =>
-  (value ?? fallback).split(',').map((item) => {
-    const parsed = Number(item);
-    if (!Number.isInteger(parsed) || parsed <= 0) {
-      process.stderr.write(`expected positive integers, got "${item}"\n`);
-      process.exit(2);
-    }
-    return parsed;
-  });
-const [sample] = counts(values.sample, '96');
-const [repeats] = counts(values.repeats, '5');
-const sizes = counts(values.sizes, '1,2,4,8,16,32');
-const threads = counts(values.threads, '1,2');
+const integers = (name: string, value: string | undefined, fallback: string): number[] => (value ?? fallback).split(',').map((item) => positiveIntegerOption(name, item.trim(), 0));
+const sample = positiveIntegerOption('sample', values.sample, 96);
+const repeats = positiveIntegerOption('repeats', values.repeats, 5);
+const sizes = integers('sizes', values.sizes, '1,2,4,8,16,32');
+const threads = integers('threads', values.threads, '1,2');
 const precisions = ['quantized', 'full'] as const;
 const out = path.resolve(values.out ?? 'bench/embedding-batch.json');
 
@@ -40,7 +33,7 @@ try {
   const startedAt = new Date().toISOString();
   const machine = machineInfo();
   const text = await loadBenchText({ squadFile: path.resolve('data/cmrc2018/cmrc2018_dev.json.gz'), samplePage: path.resolve('data/zhuzhou-daily-page.md') });
-  const records = generateBenchCorpus(text, { chunks: sample!, seed: 7 });
+  const records = generateBenchCorpus(text, { chunks: sample, seed: 7 });
   const chunks = records.flatMap((record) => chunkArticle(recordArticle(record))).slice(0, sample);
   const characters = records.map((record) => record.title + record.body.join('')).join('');
   const cacheDir = path.join(folder, 'models');
@@ -63,7 +56,7 @@ try {
       chunks,
       batchSizes: sizes,
       threads,
-      repeats: repeats!,
+      repeats,
       onProgress: (message) => progress(`${precision}: ${message}`),
     });
     for (const result of results) {

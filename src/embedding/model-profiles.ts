@@ -13,15 +13,17 @@ export interface ModelProfile {
   maxInputChars: number;
   /** Texts a caller may hand over in one `embed` call. */
   maxBatchSize: number;
-  /**
-   * Texts per model call: 1, as measured (`npm run bench:embedding-batch`, docs/performance.md). A call pads its texts
-   * to the longest and attends over every position of each, so on a CPU one text a call embeds 400-character chunks
-   * fastest with one onnxruntime thread, the setting an archive is embedded with (one process per core): a third
-   * faster than 32 texts a call (int8, bge-small-zh's shape); with two threads a whole ingest took as long with 1 as
-   * with 4.
-   */
+  /** Texts per model call (`TEXTS_PER_MODEL_CALL` for every model here). */
   textsPerCall: number;
 }
+
+/**
+ * Texts per model call: 1, as measured (`npm run bench:embedding-batch`, docs/performance.md). A call pads its texts to
+ * the longest and attends over every position of each, so on a CPU one text a call embeds 400-character chunks fastest
+ * with one onnxruntime thread, the setting an archive is embedded with (one process per core): a third faster than 32
+ * texts a call (int8, bge-small-zh's shape); with two threads a whole ingest took as long with 1 as with 4.
+ */
+export const TEXTS_PER_MODEL_CALL = 1;
 
 /**
  * Settings for models not in `MODEL_PROFILES`: the common sentence-transformers recipe, under
@@ -34,7 +36,7 @@ export const DEFAULT_MODEL_PROFILE: ModelProfile = {
   passagePrefix: '',
   maxInputChars: 500,
   maxBatchSize: 32,
-  textsPerCall: 1,
+  textsPerCall: TEXTS_PER_MODEL_CALL,
 };
 
 /** Known models, by Hugging Face id, from their model cards. */
@@ -47,7 +49,7 @@ export const MODEL_PROFILES: Readonly<Record<string, ModelProfile>> = {
     // 512 tokens; Chinese is about one token per character, minus the prefix and specials.
     maxInputChars: 500,
     maxBatchSize: 32,
-    textsPerCall: 1,
+    textsPerCall: TEXTS_PER_MODEL_CALL,
   },
   'Xenova/bge-base-zh-v1.5': {
     pooling: 'cls',
@@ -56,7 +58,7 @@ export const MODEL_PROFILES: Readonly<Record<string, ModelProfile>> = {
     passagePrefix: '',
     maxInputChars: 500,
     maxBatchSize: 16,
-    textsPerCall: 1,
+    textsPerCall: TEXTS_PER_MODEL_CALL,
   },
   'Xenova/multilingual-e5-small': {
     pooling: 'mean',
@@ -65,6 +67,6 @@ export const MODEL_PROFILES: Readonly<Record<string, ModelProfile>> = {
     passagePrefix: 'passage: ',
     maxInputChars: 500,
     maxBatchSize: 32,
-    textsPerCall: 1,
+    textsPerCall: TEXTS_PER_MODEL_CALL,
   },
 };

@@ -2,6 +2,7 @@ import { encodeTexts } from './encode-texts.js';
 import { loadPretrainedModel, type ModelOutput, type PretrainedModel } from './load-pretrained-model.js';
 import { modelCacheFolder } from './model-cache-folder.js';
 import type { ModelPrecision } from './model-files.js';
+import { TEXTS_PER_MODEL_CALL } from './model-profiles.js';
 import { ModelUnavailableError } from './model-unavailable-error.js';
 import type { RerankOptions, Reranker } from './reranker.js';
 import { runInSlices } from './run-in-slices.js';
@@ -19,11 +20,11 @@ export const TRANSFORMERS_RERANKER_DEFAULTS = {
   /** 32 pairs: RERANK_PASSAGES' default (20) in one `score` call. */
   batchSize: 32,
   /**
-   * One pair a model call, as for the embedder (docs/performance.md, "Texts per model call"): a question and a chunk are
-   * about 420 tokens, and on the bge-small-zh-shaped encoder with one onnxruntime thread 20 such texts took ×1.29 the
-   * time in one call that they took one a call.
+   * As for the embedder (`TEXTS_PER_MODEL_CALL`): a question and a chunk are about 420 tokens, and on the
+   * bge-small-zh-shaped encoder with one onnxruntime thread 20 such texts took ×1.29 the time in one call that they took
+   * one a call.
    */
-  textsPerCall: 1,
+  textsPerCall: TEXTS_PER_MODEL_CALL,
 } as const;
 
 /** What the reranker needs of a model folder besides the common files: no sentence-transformers settings. */
